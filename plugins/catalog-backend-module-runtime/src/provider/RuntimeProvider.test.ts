@@ -1,0 +1,18 @@
+import { RuntimeProvider } from './RuntimeProvider';
+import { mockServices } from '@backstage/backend-test-utils';
+
+describe('RuntimeProvider', () => {
+  it('should read entities from the target', async () => {
+    const logger = mockServices.logger.mock();
+    const provider = new RuntimeProvider({
+      id: 'test',
+      target: 'https://example.com',
+      logger: mockServices.logger.mock(),
+      taskRunner: { run: jest.fn() },
+    });
+
+    const entities = await provider.read({ logger });
+
+    expect(entities).toEqual([]);
+  });
+})

@@ -1,0 +1,1 @@
+export { runtimePlugin as default } from './plugin';

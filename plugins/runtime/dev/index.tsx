@@ -1,0 +1,11 @@
+import { createDevApp } from '@backstage/dev-utils';
+import { runtimePlugin, RuntimePage } from '../src/plugin';
+
+createDevApp()
+  .registerPlugin(runtimePlugin)
+  .addPage({
+    element: <RuntimePage />,
+    title: 'Root Page',
+    path: '/runtime',
+  })
+  .render();

@@ -1,0 +1,1 @@
+export { runtimePlugin, RuntimePage } from './plugin';

@@ -1,0 +1,7 @@
+import { runtimePlugin } from './plugin';
+
+describe('runtime', () => {
+  it('should export plugin', () => {
+    expect(runtimePlugin).toBeDefined();
+  });
+});
