@@ -48,4 +48,7 @@ ensure_dependencies() {
 ensure_node
 ensure_yarn
 export YARN_ENABLE_TELEMETRY=0
-export BACKSTAGE_CLI_TELEMETRY_DISABLED=1 2>/dev/null || true
+# backstage-cli's test command watches for changes unless CI is set; the scripts never want watch mode.
+# Yarn reads CI as "immutable installs": keep `yarn add` usable, the scripts pass --immutable themselves.
+export CI="${CI:-true}"
+export YARN_ENABLE_IMMUTABLE_INSTALLS="${YARN_ENABLE_IMMUTABLE_INSTALLS:-false}"

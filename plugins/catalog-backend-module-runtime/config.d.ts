@@ -1,34 +1,14 @@
-import { SchedulerServiceTaskScheduleDefinitionConfig } from '@backstage/backend-plugin-api';
-
 export interface Config {
   catalog?: {
     providers?: {
-      /**
-       * RuntimeProvider configuration.
-       */
-      runtimeProvider?:
-        | {
-            /**
-             * The target that this provider should consume.
-             */
-            target: string;
-            /**
-             * Overrides the schedule at which this provider runs.
-             */
-            schedule?: SchedulerServiceTaskScheduleDefinitionConfig;
-          }
-        | {
-            [name: string]: {
-              /**
-               * The target that this provider should consume.
-               */
-              target: string;
-              /**
-               * Overrides the schedule at which this provider runs.
-               */
-              schedule?: SchedulerServiceTaskScheduleDefinitionConfig;
-            };
-          };
+      /** Runtime Portal's catalog module. */
+      runtime?: {
+        /**
+         * The group that owns the Runtime's Domain, Systems, Components and APIs, e.g.
+         * `group:default/platform-team`. Default `group:default/platform-team`.
+         */
+        platformOwner?: string;
+      };
     };
   };
 }

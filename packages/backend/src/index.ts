@@ -70,6 +70,10 @@ backend.add(import('@backstage/plugin-signals-backend'));
 backend.add(import('@backstage/plugin-mcp-actions-backend'));
 
 backend.add(import('@runtime-portal/backstage-plugin-runtime-backend'));
-backend.add(import('@runtime-portal/backstage-plugin-catalog-backend-module-runtime'));
-backend.add(import('@runtime-portal/backstage-plugin-scaffolder-backend-module-runtime'));
+backend.add(
+  import('@runtime-portal/backstage-plugin-catalog-backend-module-runtime'),
+);
+backend.add(
+  import('@runtime-portal/backstage-plugin-scaffolder-backend-module-runtime'),
+);
 backend.start();

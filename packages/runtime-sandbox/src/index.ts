@@ -1,1 +1,17 @@
-export {};
+/**
+ * The local runtime sandbox: protocol-faithful Kubernetes, OpenBao, S3 and Temporal servers on
+ * localhost, seeded with a Runtime installation. For development and tests; never part of a production
+ * backend.
+ *
+ * @packageDocumentation
+ */
+
+export { startSandbox, DEFAULT_SANDBOX_PORTS } from './startSandbox';
+export type { Sandbox, SandboxOptions } from './startSandbox';
+export * from './types';
+export * from './seed';
+export * from './openbao';
+export { startKubernetesServer } from './kubernetes';
+export type { KubernetesServerOptions, RunningKubernetesServer } from './kubernetes';
+export { startS3Server, FOREIGN_BUCKET_NAME } from './s3';
+export { startTemporalServer } from './temporal';

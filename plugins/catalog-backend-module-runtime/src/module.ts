@@ -3,27 +3,30 @@ import {
   createBackendModule,
 } from '@backstage/backend-plugin-api';
 import { catalogProcessingExtensionPoint } from '@backstage/plugin-catalog-node';
-import { RuntimeProvider } from './provider/RuntimeProvider';
+import { PlatformModelProvider } from './platformModel/PlatformModelProvider';
+import { readCatalogRuntimeConfig } from './platformModel/readCatalogRuntimeConfig';
 
+/**
+ * Catalog module that puts the Runtime into the catalog.
+ *
+ * @public
+ */
 export const catalogModuleRuntime = createBackendModule({
-  moduleId: 'runtime-provider',
+  moduleId: 'runtime',
   pluginId: 'catalog',
   register({ registerInit }) {
     registerInit({
       deps: {
         logger: coreServices.logger,
         config: coreServices.rootConfig,
-        scheduler: coreServices.scheduler,
         processing: catalogProcessingExtensionPoint,
       },
-      async init({ logger, scheduler, config, processing }) {
+      async init({ logger, config, processing }) {
+        const { platformOwner } = readCatalogRuntimeConfig(config);
         processing.addEntityProvider(
-          RuntimeProvider.fromConfig(config, {
-            logger,
-            scheduler,
-          }),
+          new PlatformModelProvider({ owner: platformOwner, logger }),
         );
-      }
+      },
     });
   },
-})
+});

@@ -2,11 +2,11 @@ import {
   coreServices,
   createBackendPlugin,
 } from '@backstage/backend-plugin-api';
+import { readRuntimeEnvironments } from '@runtime-portal/backstage-plugin-runtime-node';
 import { createRouter } from './router';
-import { todoListServiceRef } from './services/TodoListService';
 
 /**
- * runtimePlugin backend plugin
+ * The Runtime Portal backend plugin (id `runtime`): serves `/api/runtime`.
  *
  * @public
  */
@@ -15,17 +15,19 @@ export const runtimePlugin = createBackendPlugin({
   register(env) {
     env.registerInit({
       deps: {
-        httpAuth: coreServices.httpAuth,
+        config: coreServices.rootConfig,
+        logger: coreServices.logger,
         httpRouter: coreServices.httpRouter,
-        todoList: todoListServiceRef,
       },
-      async init({ httpAuth, httpRouter, todoList }) {
-        httpRouter.use(
-          await createRouter({
-            httpAuth,
-            todoList,
-          }),
+      async init({ config, logger, httpRouter }) {
+        const environments = readRuntimeEnvironments(config);
+        logger.info(
+          `Runtime environments: ${
+            environments.map(e => e.name).join(', ') || 'none configured'
+          }`,
         );
+        httpRouter.addAuthPolicy({ path: '/health', allow: 'unauthenticated' });
+        httpRouter.use(await createRouter({ environments }));
       },
     });
   },

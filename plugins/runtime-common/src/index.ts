@@ -1,19 +1,9 @@
-/***/
 /**
- * Common functionalities for the runtime plugin.
+ * Runtime Portal common library: the platform model, label and annotation keys, and permissions shared
+ * by the frontend and backend packages.
  *
  * @packageDocumentation
  */
 
-/**
- * In this package you might for example declare types that are common
- * between the frontend and backend plugin packages.
- */
-export type CommonType = {
-  field: string;
-};
-
-/**
- * Or you might declare some common constants.
- */
-export const COMMON_CONSTANT = 1;
+export * from './labels';
+export * from './platformModel';

@@ -1,18 +1,13 @@
-/***/
 /**
- * Node.js library for the runtime plugin.
+ * Runtime Portal backend library: the runtime configuration and one typed client per Runtime upstream.
  *
  * @packageDocumentation
  */
 
-// In this package you might for example export functions that
-// help other plugins or modules interact with your plugin.
-
-/**
- * Does something useful.
- *
- * @public
- */
-export function someFunction() {
-  // ...
-}
+export * from './config';
+export * from './errors';
+export * from './http';
+export * from './kubernetes';
+export * from './openbao';
+export * from './objectStorage';
+export * from './temporal';

@@ -5,7 +5,7 @@ createDevApp()
   .registerPlugin(runtimePlugin)
   .addPage({
     element: <RuntimePage />,
-    title: 'Root Page',
+    title: 'Runtime',
     path: '/runtime',
   })
   .render();

@@ -1,1 +1,7 @@
+/**
+ * Runtime Portal frontend plugin.
+ *
+ * @packageDocumentation
+ */
 export { runtimePlugin, RuntimePage } from './plugin';
+export * from './api';

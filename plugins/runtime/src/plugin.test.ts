@@ -1,7 +1,9 @@
 import { runtimePlugin } from './plugin';
+import { runtimeApiRef } from './api';
 
-describe('runtime', () => {
-  it('should export plugin', () => {
-    expect(runtimePlugin).toBeDefined();
+describe('runtimePlugin', () => {
+  it('provides the runtime API', () => {
+    const apis = [...runtimePlugin.getApis()];
+    expect(apis.map(a => a.api.id)).toContain(runtimeApiRef.id);
   });
 });

@@ -1,0 +1,141 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { Client } from 'pg';
+import { startSandbox, Sandbox } from '@runtime-portal/runtime-sandbox';
+import {
+  BackendProcess,
+  startBackendProcess,
+} from './testing/startBackendProcess';
+
+jest.setTimeout(180_000);
+
+// The PostgreSQL and Redis that .ci/services.sh makes sure are running on this machine.
+const postgres = {
+  host: process.env.POSTGRES_HOST ?? '127.0.0.1',
+  port: process.env.POSTGRES_PORT ?? '5432',
+  user: process.env.POSTGRES_USER ?? 'postgres',
+  password: process.env.POSTGRES_PASSWORD ?? 'postgres',
+};
+const redisUrl = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
+const prefix = `rp_test_${process.pid}_${Date.now()}_`;
+const apiToken = `test-token-${Math.random().toString(36).slice(2)}`;
+
+async function dropTestDatabases() {
+  const client = new Client({
+    ...postgres,
+    port: Number(postgres.port),
+    database: 'postgres',
+  });
+  await client.connect();
+  try {
+    const { rows } = await client.query(
+      'SELECT datname FROM pg_database WHERE datname LIKE $1',
+      [`${prefix}%`],
+    );
+    for (const { datname } of rows)
+      await client.query(`DROP DATABASE IF EXISTS "${datname}" WITH (FORCE)`);
+    return rows.length as number;
+  } finally {
+    await client.end();
+  }
+}
+
+describe('the backend, started with the production configuration (PostgreSQL, Redis)', () => {
+  let sandbox: Sandbox;
+  let backend: BackendProcess;
+  let configDir: string;
+
+  beforeAll(async () => {
+    sandbox = await startSandbox({
+      ports: { kubernetes: 0, openbao: 0, s3: 0, temporal: 0 },
+    });
+    // The caller's own access: a static service token, as a deployment would grant an automation client.
+    configDir = fs.mkdtempSync(path.join(os.tmpdir(), 'rp-prod-config-'));
+    fs.writeFileSync(
+      path.join(configDir, 'test.yaml'),
+      `backend:\n  auth:\n    externalAccess:\n      - type: static\n        options:\n          token: ${apiToken}\n          subject: startup-test\n`,
+    );
+    backend = await startBackendProcess({
+      configs: [
+        'app-config.yaml',
+        'app-config.production.yaml',
+        path.join(configDir, 'test.yaml'),
+      ],
+      port: 17207,
+      env: {
+        NODE_ENV: 'production',
+        APP_CONFIG_app_baseUrl: 'http://localhost:17207',
+        APP_CONFIG_backend_database_prefix: prefix,
+        POSTGRES_HOST: postgres.host,
+        POSTGRES_PORT: postgres.port,
+        POSTGRES_USER: postgres.user,
+        POSTGRES_PASSWORD: postgres.password,
+        REDIS_URL: redisUrl,
+        RUNTIME_ENVIRONMENT_NAME: 'staging',
+        KUBERNETES_API_URL: sandbox.urls.kubernetes,
+        KUBERNETES_SERVICE_ACCOUNT_TOKEN: sandbox.credentials.kubernetesToken,
+        OPENBAO_URL: sandbox.urls.openbao,
+        OPENBAO_TOKEN: sandbox.credentials.openbaoToken,
+        MINIO_ENDPOINT: sandbox.urls.s3,
+        MINIO_ACCESS_KEY: sandbox.credentials.s3AccessKeyId,
+        MINIO_SECRET_KEY: sandbox.credentials.s3SecretAccessKey,
+        TEMPORAL_HTTP_URL: sandbox.urls.temporal,
+      },
+    });
+  });
+
+  afterAll(async () => {
+    await backend?.stop();
+    await sandbox?.close();
+    if (configDir) fs.rmSync(configDir, { recursive: true, force: true });
+    await dropTestDatabases();
+  });
+
+  it('starts every plugin with no error in its log', () => {
+    expect(backend.logs().join('\n')).toContain(
+      'Plugin initialization complete',
+    );
+    // The frontend bundle is not built for this test (packages/app/dist), so the app plugin says it has
+    // nothing to serve; every other error line is a failure.
+    const unbuiltFrontend =
+      /Can't serve static app content from .*packages\/app\/dist/;
+    expect(backend.errorLines().filter(l => !unbuiltFrontend.test(l))).toEqual(
+      [],
+    );
+  });
+
+  it('keeps its plugin databases in PostgreSQL', async () => {
+    const client = new Client({
+      ...postgres,
+      port: Number(postgres.port),
+      database: 'postgres',
+    });
+    await client.connect();
+    const { rows } = await client.query(
+      'SELECT datname FROM pg_database WHERE datname LIKE $1',
+      [`${prefix}%`],
+    );
+    await client.end();
+    expect(rows.map(r => r.datname)).toEqual(
+      expect.arrayContaining([`${prefix}catalog`, `${prefix}scaffolder`]),
+    );
+  });
+
+  it('answers the catalog and the runtime health for an authorised caller', async () => {
+    const headers = { authorization: `Bearer ${apiToken}` };
+    const catalog = await fetch(
+      `${backend.baseUrl}/api/catalog/entities?limit=1`,
+      { headers },
+    );
+    expect(catalog.status).toBe(200);
+    const health = await fetch(`${backend.baseUrl}/api/runtime/health`);
+    expect((await health.json()).environments).toEqual([
+      {
+        name: 'staging',
+        title: 'staging',
+        upstreams: ['kubernetes', 'openbao', 'objectStorage', 'temporal'],
+      },
+    ]);
+  });
+});

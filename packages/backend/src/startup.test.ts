@@ -1,0 +1,100 @@
+import { startSandbox, Sandbox } from '@runtime-portal/runtime-sandbox';
+import {
+  BackendProcess,
+  guestToken,
+  startBackendProcess,
+} from './testing/startBackendProcess';
+
+jest.setTimeout(180_000);
+
+const PLUGINS = [
+  'app',
+  'auth',
+  'catalog',
+  'kubernetes',
+  'permission',
+  'proxy',
+  'runtime',
+  'scaffolder',
+  'search',
+];
+
+describe('the backend, started with the development configuration (SQLite, local sandbox)', () => {
+  let sandbox: Sandbox;
+  let backend: BackendProcess;
+
+  beforeAll(async () => {
+    sandbox = await startSandbox({
+      ports: { kubernetes: 0, openbao: 0, s3: 0, temporal: 0 },
+    });
+    backend = await startBackendProcess({
+      configs: ['app-config.yaml'],
+      port: 17107,
+      env: {
+        APP_CONFIG_runtime_environments: JSON.stringify([
+          {
+            name: 'dev',
+            kubernetes: {
+              url: sandbox.urls.kubernetes,
+              serviceAccountToken: sandbox.credentials.kubernetesToken,
+              skipTLSVerify: true,
+            },
+            openbao: {
+              url: sandbox.urls.openbao,
+              token: sandbox.credentials.openbaoToken,
+            },
+            objectStorage: {
+              endpoint: sandbox.urls.s3,
+              accessKeyId: sandbox.credentials.s3AccessKeyId,
+              secretAccessKey: sandbox.credentials.s3SecretAccessKey,
+            },
+            temporal: { httpUrl: sandbox.urls.temporal },
+          },
+        ]),
+      },
+    });
+  });
+
+  afterAll(async () => {
+    await backend?.stop();
+    await sandbox?.close();
+  });
+
+  it('starts every plugin with no error in its log', () => {
+    const started = backend
+      .logs()
+      .find(l => l.includes('Plugin initialization started'))!;
+    for (const plugin of PLUGINS) expect(started).toContain(`'${plugin}'`);
+    expect(backend.errorLines()).toEqual([]);
+  });
+
+  it('answers /api/runtime/health with the configured environment', async () => {
+    const response = await fetch(`${backend.baseUrl}/api/runtime/health`);
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({
+      status: 'ok',
+      environments: [
+        {
+          name: 'dev',
+          title: 'dev',
+          upstreams: ['kubernetes', 'openbao', 'objectStorage', 'temporal'],
+        },
+      ],
+    });
+  });
+
+  it('answers /api/catalog/entities for a signed-in user, and refuses anonymous callers', async () => {
+    const anonymous = await fetch(`${backend.baseUrl}/api/catalog/entities`);
+    expect(anonymous.status).toBe(401);
+
+    const token = await guestToken(backend.baseUrl);
+    const response = await fetch(
+      `${backend.baseUrl}/api/catalog/entities?filter=kind=group`,
+      {
+        headers: { authorization: `Bearer ${token}` },
+      },
+    );
+    expect(response.status).toBe(200);
+    expect(Array.isArray(await response.json())).toBe(true);
+  });
+});

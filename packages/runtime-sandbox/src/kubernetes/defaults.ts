@@ -1,0 +1,107 @@
+import { KubernetesObject, isPlainObject } from './objects';
+import { ResourceType } from './resources';
+
+/**
+ * Defaulting applied on every write before validation, as kube-apiserver does: the `default`s of
+ * the KubeAI Model CRD schema, and the common defaults of the built-in kinds.
+ */
+
+function defaultModel(model: KubernetesObject) {
+  const spec = model.spec;
+  if (!isPlainObject(spec)) return;
+  spec.scaleDownDelaySeconds ??= 30;
+  spec.targetRequests ??= 100;
+  spec.loadBalancing ??= {};
+  if (isPlainObject(spec.loadBalancing)) {
+    spec.loadBalancing.strategy ??= 'LeastLoad';
+    spec.loadBalancing.prefixHash ??= {};
+    const prefixHash = spec.loadBalancing.prefixHash;
+    if (isPlainObject(prefixHash)) {
+      prefixHash.meanLoadFactor ??= 125;
+      prefixHash.prefixCharLength ??= 100;
+      prefixHash.replication ??= 256;
+    }
+  }
+}
+
+function defaultWorkload(kind: string, workload: KubernetesObject) {
+  const spec = workload.spec;
+  if (!isPlainObject(spec)) return;
+  spec.replicas ??= 1;
+  spec.revisionHistoryLimit ??= 10;
+  if (kind === 'Deployment') {
+    spec.progressDeadlineSeconds ??= 600;
+    spec.strategy ??= {
+      type: 'RollingUpdate',
+      rollingUpdate: { maxSurge: '25%', maxUnavailable: '25%' },
+    };
+  } else {
+    spec.podManagementPolicy ??= 'OrderedReady';
+    spec.updateStrategy ??= {
+      type: 'RollingUpdate',
+      rollingUpdate: { partition: 0 },
+    };
+  }
+}
+
+function defaultService(
+  service: KubernetesObject,
+  old: KubernetesObject | undefined,
+  allocateClusterIP: () => string,
+) {
+  const spec = service.spec;
+  if (!isPlainObject(spec)) return;
+  spec.type ??= 'ClusterIP';
+  spec.sessionAffinity ??= 'None';
+  if (spec.type !== 'ExternalName') {
+    spec.clusterIP ??= old?.spec?.clusterIP ?? allocateClusterIP();
+    spec.clusterIPs ??= [spec.clusterIP];
+  }
+  if (Array.isArray(spec.ports)) {
+    for (const port of spec.ports) {
+      if (!isPlainObject(port)) continue;
+      port.protocol ??= 'TCP';
+      port.targetPort ??= port.port;
+    }
+  }
+}
+
+function defaultNamespace(namespace: KubernetesObject) {
+  namespace.metadata ??= {};
+  namespace.metadata.labels = {
+    ...namespace.metadata.labels,
+    'kubernetes.io/metadata.name': namespace.metadata.name ?? '',
+  };
+  namespace.spec ??= { finalizers: ['kubernetes'] };
+  namespace.status ??= { phase: 'Active' };
+}
+
+/** Applies the kind's defaults to `object` in place. */
+export function applyDefaults(
+  resource: ResourceType,
+  object: KubernetesObject,
+  old: KubernetesObject | undefined,
+  allocateClusterIP: () => string,
+) {
+  switch (resource.kind) {
+    case 'Model':
+      defaultModel(object);
+      break;
+    case 'Deployment':
+    case 'StatefulSet':
+      defaultWorkload(resource.kind, object);
+      break;
+    case 'Service':
+      defaultService(object, old, allocateClusterIP);
+      break;
+    case 'Namespace':
+      defaultNamespace(object);
+      break;
+    case 'Pod':
+      if (isPlainObject(object.spec)) object.spec.restartPolicy ??= 'Always';
+      object.status ??= { phase: 'Pending' };
+      break;
+    default:
+      break;
+  }
+}

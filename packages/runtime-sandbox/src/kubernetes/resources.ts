@@ -1,0 +1,213 @@
+/**
+ * The kinds the sandbox API server serves, described as kube-apiserver's discovery describes them.
+ * (The portal's client keeps its own registry; the sandbox must not import plugin packages.)
+ */
+
+/** Where a scale subresource reads and writes replicas (as in a CRD's `subresources.scale`). */
+export interface ScaleSubresource {
+  specReplicasPath: string;
+  statusReplicasPath: string;
+  labelSelectorPath?: string;
+}
+
+/** One served resource type. */
+export interface ResourceType {
+  /** API group; empty for the core group. */
+  group: string;
+  version: string;
+  kind: string;
+  listKind: string;
+  plural: string;
+  singular: string;
+  namespaced: boolean;
+  shortNames?: string[];
+  /** True for CRD-backed kinds: they differ from built-ins in a few documented ways. */
+  custom: boolean;
+  /** Whether writes to the main resource ignore `.status` (and `/status` writes only `.status`). */
+  statusSubresource: boolean;
+  scale?: ScaleSubresource;
+  /** The name rule kube-apiserver applies to this kind. */
+  nameRule: 'subdomain' | 'label' | 'dns1035';
+}
+
+const POD: ResourceType = {
+  group: '',
+  version: 'v1',
+  kind: 'Pod',
+  listKind: 'PodList',
+  plural: 'pods',
+  singular: 'pod',
+  namespaced: true,
+  shortNames: ['po'],
+  custom: false,
+  statusSubresource: true,
+  nameRule: 'subdomain',
+};
+
+/** Every resource type the sandbox serves. */
+export const RESOURCE_TYPES: readonly ResourceType[] = [
+  {
+    group: '',
+    version: 'v1',
+    kind: 'Namespace',
+    listKind: 'NamespaceList',
+    plural: 'namespaces',
+    singular: 'namespace',
+    namespaced: false,
+    shortNames: ['ns'],
+    custom: false,
+    statusSubresource: true,
+    nameRule: 'label',
+  },
+  POD,
+  {
+    group: '',
+    version: 'v1',
+    kind: 'Service',
+    listKind: 'ServiceList',
+    plural: 'services',
+    singular: 'service',
+    namespaced: true,
+    shortNames: ['svc'],
+    custom: false,
+    statusSubresource: true,
+    nameRule: 'dns1035',
+  },
+  {
+    group: 'apps',
+    version: 'v1',
+    kind: 'Deployment',
+    listKind: 'DeploymentList',
+    plural: 'deployments',
+    singular: 'deployment',
+    namespaced: true,
+    shortNames: ['deploy'],
+    custom: false,
+    statusSubresource: true,
+    scale: {
+      specReplicasPath: '.spec.replicas',
+      statusReplicasPath: '.status.replicas',
+    },
+    nameRule: 'subdomain',
+  },
+  {
+    group: 'apps',
+    version: 'v1',
+    kind: 'StatefulSet',
+    listKind: 'StatefulSetList',
+    plural: 'statefulsets',
+    singular: 'statefulset',
+    namespaced: true,
+    shortNames: ['sts'],
+    custom: false,
+    statusSubresource: true,
+    scale: {
+      specReplicasPath: '.spec.replicas',
+      statusReplicasPath: '.status.replicas',
+    },
+    nameRule: 'subdomain',
+  },
+  {
+    group: 'kubeai.org',
+    version: 'v1',
+    kind: 'Model',
+    listKind: 'ModelList',
+    plural: 'models',
+    singular: 'model',
+    namespaced: true,
+    custom: true,
+    statusSubresource: true,
+    scale: {
+      specReplicasPath: '.spec.replicas',
+      statusReplicasPath: '.status.replicas.all',
+    },
+    nameRule: 'subdomain',
+  },
+  {
+    group: 'argoproj.io',
+    version: 'v1alpha1',
+    kind: 'EventSource',
+    listKind: 'EventSourceList',
+    plural: 'eventsources',
+    singular: 'eventsource',
+    namespaced: true,
+    shortNames: ['es'],
+    custom: true,
+    statusSubresource: true,
+    nameRule: 'subdomain',
+  },
+  {
+    group: 'argoproj.io',
+    version: 'v1alpha1',
+    kind: 'Sensor',
+    listKind: 'SensorList',
+    plural: 'sensors',
+    singular: 'sensor',
+    namespaced: true,
+    shortNames: ['sn'],
+    custom: true,
+    statusSubresource: true,
+    nameRule: 'subdomain',
+  },
+  {
+    // Argo CD's Application CRD has no status subresource: Argo CD writes status on the main resource.
+    group: 'argoproj.io',
+    version: 'v1alpha1',
+    kind: 'Application',
+    listKind: 'ApplicationList',
+    plural: 'applications',
+    singular: 'application',
+    namespaced: true,
+    shortNames: ['app', 'apps'],
+    custom: true,
+    statusSubresource: false,
+    nameRule: 'subdomain',
+  },
+];
+
+/** `group/version`, or `v1` for the core group. */
+export function apiVersionOf(resource: ResourceType): string {
+  return resource.group
+    ? `${resource.group}/${resource.version}`
+    : resource.version;
+}
+
+/** How kube-apiserver names the resource in messages: `models.kubeai.org`, `deployments.apps`, `pods`. */
+export function qualifiedResource(resource: ResourceType): string {
+  return resource.group
+    ? `${resource.plural}.${resource.group}`
+    : resource.plural;
+}
+
+/** How kube-apiserver names the kind in validation messages: `Model.kubeai.org`, `Pod`. */
+export function qualifiedKind(resource: ResourceType): string {
+  return resource.group ? `${resource.kind}.${resource.group}` : resource.kind;
+}
+
+/** The resource type served at `group/version/plural`, if any. */
+export function findResourceByPlural(
+  group: string,
+  version: string,
+  plural: string,
+): ResourceType | undefined {
+  return RESOURCE_TYPES.find(
+    r => r.group === group && r.version === version && r.plural === plural,
+  );
+}
+
+/** The resource type of an object's `apiVersion` and `kind`, if served. */
+export function findResourceByKind(
+  apiVersion: string,
+  kind: string,
+): ResourceType | undefined {
+  return RESOURCE_TYPES.find(
+    r => apiVersionOf(r) === apiVersion && r.kind === kind,
+  );
+}
+
+/** The resource type of a kind the sandbox itself uses (throws for a typo in sandbox code). */
+export function resourceOfKind(kind: string): ResourceType {
+  const resource = RESOURCE_TYPES.find(r => r.kind === kind);
+  if (!resource) throw new Error(`The sandbox does not serve kind ${kind}`);
+  return resource;
+}

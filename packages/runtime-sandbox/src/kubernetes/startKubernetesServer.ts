@@ -1,0 +1,89 @@
+import { listen } from '../http/listen';
+import { RunningServer, ServerOptions } from '../types';
+import { ApiServer } from './ApiServer';
+import { ContinueTokens } from './continueTokens';
+import { ControllerRuntime, startControllers } from './controllers';
+import { createKubernetesHandler } from './handler';
+import { ObjectStore } from './ObjectStore';
+import { KubernetesObject } from './objects';
+import { resourceOfKind } from './resources';
+import { seedObjects } from './seedObjects';
+
+/** How long a new workload takes to become ready when `readyAfterMs` is not given. */
+export const DEFAULT_READY_AFTER_MS = 3000;
+
+/** Options of the sandbox Kubernetes API server. */
+export interface KubernetesServerOptions extends ServerOptions {
+  /**
+   * How long a paged list's `continue` tokens stay valid (default 5 minutes, as etcd compaction
+   * makes them last); after that a page request answers 410 `Expired`.
+   */
+  continueTokenTtlMs?: number;
+}
+
+/** A running sandbox Kubernetes API server, with helpers for tests and benchmarks. */
+export interface RunningKubernetesServer extends RunningServer {
+  /**
+   * Creates objects as POSTs would (validation, defaults, metadata, managed fields) without HTTP,
+   * and resolves once the simulated controllers have reacted. Namespaced objects need their
+   * Namespace first (in the same call or before).
+   */
+  insert(objects: KubernetesObject[]): Promise<void>;
+  /** Expires every continue token issued so far, as an etcd compaction does. */
+  expireContinueTokens(): void;
+  /** Resolves once the simulated controllers have no queued work (timers may still be pending). */
+  controllersIdle(): Promise<void>;
+}
+
+/**
+ * Starts an in-memory Kubernetes API server for the kinds the Runtime Portal uses (Namespaces,
+ * Pods, Services, Deployments, StatefulSets, KubeAI Models, Argo Events EventSources and Sensors,
+ * Argo CD Applications), seeded from `options.seed` and answering only bearer token
+ * `options.credentials.kubernetesToken`. Simulated controllers bring Pods and status to life after
+ * `options.readyAfterMs`; the seeded Runtime is ready when the promise resolves.
+ */
+export async function startKubernetesServer(
+  options: KubernetesServerOptions,
+): Promise<RunningKubernetesServer> {
+  const store = new ObjectStore();
+  const api = new ApiServer(
+    store,
+    new ContinueTokens(options.continueTokenTtlMs),
+  );
+  const runtime = new ControllerRuntime(
+    options.readyAfterMs ?? DEFAULT_READY_AFTER_MS,
+  );
+  startControllers(api, runtime);
+
+  runtime.instant = true;
+  for (const { object, manager, operation } of seedObjects(options.seed)) {
+    const resource = resourceOfKind(object.kind!);
+    const { namespace, name } = object.metadata!;
+    if (operation === 'apply') {
+      api.patch(resource, namespace, name!, 'apply', object, { manager });
+    } else {
+      api.create(resource, namespace, object, { manager });
+    }
+  }
+  await runtime.idle();
+  runtime.instant = false;
+
+  const server = await listen(
+    createKubernetesHandler(api, options.credentials.kubernetesToken),
+    options.port,
+    options.host,
+  );
+  return {
+    url: server.url,
+    close: async () => {
+      runtime.stop();
+      await server.close();
+    },
+    insert: async objects => {
+      api.insert(objects);
+      await runtime.idle();
+    },
+    expireContinueTokens: () => api.expireContinueTokens(),
+    controllersIdle: () => runtime.idle(),
+  };
+}

@@ -1,0 +1,66 @@
+import { isValidBucketName } from './bucketNames';
+import { S3Error } from './s3Errors';
+import { S3Account, S3State } from './s3State';
+import {
+  S3Request,
+  S3Response,
+  emptyResponse,
+  ownBucket,
+  xmlResponse,
+} from './s3Request';
+import { parseS3Xml } from './s3Xml';
+
+/** ListBuckets (`GET /`): the caller's own buckets, by name. */
+export function listBuckets(state: S3State, account: S3Account): S3Response {
+  const buckets = [...state.buckets.values()]
+    .filter(bucket => bucket.ownerId === account.id)
+    .sort((a, b) => a.name.localeCompare(b.name));
+  return xmlResponse('ListAllMyBucketsResult', {
+    Owner: { ID: account.id, DisplayName: account.displayName },
+    Buckets: {
+      Bucket: buckets.map(bucket => ({
+        Name: bucket.name,
+        CreationDate: bucket.createdAt.toISOString(),
+      })),
+    },
+  });
+}
+
+/**
+ * CreateBucket (`PUT /{bucket}`): 409 `BucketAlreadyOwnedByYou` when the caller owns it already (as
+ * MinIO answers in every region), 409 `BucketAlreadyExists` when another account does.
+ */
+export function createBucket(request: S3Request): S3Response {
+  const { state, account, bucket: name } = request;
+  if (!isValidBucketName(name))
+    throw new S3Error('InvalidBucketName', { bucket: name });
+  if (request.body.length > 0) {
+    parseS3Xml(request.body, 'CreateBucketConfiguration'); // LocationConstraint: any region is accepted
+  }
+  const existing = state.buckets.get(name);
+  if (existing) {
+    throw new S3Error(
+      existing.ownerId === account.id
+        ? 'BucketAlreadyOwnedByYou'
+        : 'BucketAlreadyExists',
+      { bucket: name },
+    );
+  }
+  state.createBucket(name, account.id);
+  return { status: 200, headers: { location: `/${name}` } };
+}
+
+/** HeadBucket (`HEAD /{bucket}`). */
+export function headBucket(request: S3Request): S3Response {
+  ownBucket(request);
+  return { status: 200, headers: { 'x-amz-bucket-region': 'us-east-1' } };
+}
+
+/** DeleteBucket (`DELETE /{bucket}`): only an empty bucket, else 409 `BucketNotEmpty`. */
+export function deleteBucket(request: S3Request): S3Response {
+  const bucket = ownBucket(request);
+  if (bucket.objects.size > 0)
+    throw new S3Error('BucketNotEmpty', { bucket: bucket.name });
+  request.state.buckets.delete(bucket.name);
+  return emptyResponse(204);
+}

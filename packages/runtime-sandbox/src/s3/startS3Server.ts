@@ -1,0 +1,102 @@
+import { randomBytes } from 'node:crypto';
+import { IncomingMessage, ServerResponse } from 'node:http';
+import { listen } from '../http/listen';
+import { RunningServer, ServerOptions } from '../types';
+import { listBuckets } from './bucketOperations';
+import { S3Error } from './s3Errors';
+import { readBody, verifiedPayload } from './s3Payload';
+import { S3Response } from './s3Request';
+import { routeBucketRequest } from './s3Router';
+import { S3State } from './s3State';
+import { renderS3ErrorXml } from './s3Xml';
+import { seedS3 } from './seedS3';
+import { verifySigV4 } from './sigV4';
+
+/**
+ * Starts the sandbox's S3-compatible server (MinIO-like, path-style, in memory). Every request must be
+ * signed with AWS Signature Version 4 by the sandbox credentials; the seeded services' buckets are
+ * there from the start, and so is a bucket owned by another account ({@link FOREIGN_BUCKET_NAME}).
+ */
+export async function startS3Server(
+  options: ServerOptions,
+): Promise<RunningServer> {
+  const state = new S3State({
+    accessKeyId: options.credentials.s3AccessKeyId,
+    secretAccessKey: options.credentials.s3SecretAccessKey,
+  });
+  seedS3(state, options.seed);
+  return listen(
+    (req, res) => void handle(state, req, res),
+    options.port,
+    options.host,
+  );
+}
+
+async function handle(
+  state: S3State,
+  req: IncomingMessage,
+  res: ServerResponse,
+) {
+  const requestId = randomBytes(8).toString('hex').toUpperCase();
+  const url = req.url ?? '/';
+  const queryStart = url.indexOf('?');
+  const rawPath = queryStart < 0 ? url : url.slice(0, queryStart);
+  const rawQuery = queryStart < 0 ? '' : url.slice(queryStart + 1);
+  const method = (req.method ?? 'GET').toUpperCase();
+  let response: S3Response;
+  try {
+    const raw = await readBody(req);
+    const accessKeyId = await verifySigV4(
+      { method, rawPath, rawQuery, headers: req.headers },
+      key => state.accountFor(key)?.secretAccessKey,
+    );
+    const account = state.accountFor(accessKeyId)!;
+    const body = verifiedPayload(req.headers, raw);
+    const [bucket, ...keyParts] = rawPath.slice(1).split('/');
+    const key =
+      keyParts.length > 0 && keyParts.join('/') !== ''
+        ? keyParts.join('/')
+        : undefined;
+    if (!bucket) {
+      if (method !== 'GET') throw new S3Error('MethodNotAllowed');
+      response = listBuckets(state, account);
+    } else {
+      response = routeBucketRequest({
+        method,
+        bucket: decodeURIComponent(bucket),
+        key: key === undefined ? undefined : decodeURIComponent(key),
+        query: new URLSearchParams(rawQuery),
+        headers: req.headers,
+        body,
+        account,
+        state,
+      });
+    }
+  } catch (error) {
+    const s3Error =
+      error instanceof S3Error
+        ? error
+        : new S3Error('InvalidRequest', {
+            message: 'The sandbox could not process the request',
+          });
+    response = {
+      status: s3Error.status,
+      headers: { 'content-type': 'application/xml' },
+      body: renderS3ErrorXml(s3Error, requestId, decodeURIComponent(rawPath)),
+    };
+  }
+  res.statusCode = response.status;
+  res.setHeader('x-amz-request-id', requestId);
+  res.setHeader('x-amz-id-2', requestId);
+  res.setHeader('server', 'runtime-sandbox-s3');
+  for (const [name, value] of Object.entries(response.headers ?? {}))
+    res.setHeader(name, value);
+  if (method === 'HEAD' || response.body === undefined) {
+    res.end();
+  } else {
+    if (!res.hasHeader('content-length')) {
+      res.setHeader('content-length', Buffer.byteLength(response.body));
+    }
+    res.end(response.body);
+  }
+}

@@ -1,0 +1,80 @@
+import { loadSeed, RuntimeSeed } from './seed';
+import {
+  DEFAULT_SANDBOX_CREDENTIALS,
+  RunningServer,
+  SandboxCredentials,
+} from './types';
+import { startKubernetesServer } from './kubernetes';
+import { startOpenBaoServer } from './openbao';
+import { startS3Server } from './s3';
+import { startTemporalServer } from './temporal';
+
+/** The ports the sandbox listens on by default (those app-config.yaml points at). */
+export const DEFAULT_SANDBOX_PORTS = {
+  kubernetes: 6443,
+  openbao: 8200,
+  s3: 9000,
+  temporal: 7243,
+};
+
+/** How to start the sandbox. */
+export interface SandboxOptions {
+  /** Ports per upstream; 0 picks free ones (tests). Defaults to {@link DEFAULT_SANDBOX_PORTS}. */
+  ports?: Partial<typeof DEFAULT_SANDBOX_PORTS>;
+  host?: string;
+  /** The Runtime to start with; defaults to the seed file. */
+  seed?: RuntimeSeed;
+  credentials?: SandboxCredentials;
+  /** Milliseconds until a simulated new workload is ready. */
+  readyAfterMs?: number;
+}
+
+/** A running sandbox: one base URL per upstream. */
+export interface Sandbox {
+  urls: { kubernetes: string; openbao: string; s3: string; temporal: string };
+  credentials: SandboxCredentials;
+  close(): Promise<void>;
+}
+
+/**
+ * Starts the local runtime sandbox: Kubernetes, OpenBao, S3 and Temporal HTTP APIs on localhost, seeded
+ * with a Runtime installation. A development and test tool only.
+ */
+export async function startSandbox(
+  options: SandboxOptions = {},
+): Promise<Sandbox> {
+  const ports = { ...DEFAULT_SANDBOX_PORTS, ...options.ports };
+  const common = {
+    host: options.host ?? '127.0.0.1',
+    seed: options.seed ?? loadSeed(),
+    credentials: options.credentials ?? DEFAULT_SANDBOX_CREDENTIALS,
+    readyAfterMs: options.readyAfterMs,
+  };
+  const started: RunningServer[] = [];
+  const start = async (
+    fn: (o: typeof common & { port: number }) => Promise<RunningServer>,
+    port: number,
+  ) => {
+    const server = await fn({ ...common, port });
+    started.push(server);
+    return server.url;
+  };
+  try {
+    const urls = {
+      kubernetes: await start(startKubernetesServer, ports.kubernetes),
+      openbao: await start(startOpenBaoServer, ports.openbao),
+      s3: await start(startS3Server, ports.s3),
+      temporal: await start(startTemporalServer, ports.temporal),
+    };
+    return {
+      urls,
+      credentials: common.credentials,
+      close: async () => {
+        await Promise.all(started.map(s => s.close()));
+      },
+    };
+  } catch (error) {
+    await Promise.all(started.map(s => s.close()));
+    throw error;
+  }
+}

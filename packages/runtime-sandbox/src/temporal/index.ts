@@ -1,0 +1,1 @@
+export { startTemporalServer } from './startTemporalServer';

@@ -1,0 +1,38 @@
+import { RuntimeSeed } from './seed';
+
+/** A protocol server of the sandbox, listening on localhost. */
+export interface RunningServer {
+  /** Base URL, e.g. `http://127.0.0.1:6443`. */
+  url: string;
+  /** Stops listening and ends open connections. */
+  close(): Promise<void>;
+}
+
+/** The credentials each sandbox upstream accepts (a wrong one is refused as the real server does). */
+export interface SandboxCredentials {
+  kubernetesToken: string;
+  openbaoToken: string;
+  s3AccessKeyId: string;
+  s3SecretAccessKey: string;
+  temporalApiKey?: string;
+}
+
+/** What every upstream server of the sandbox is started with. */
+export interface ServerOptions {
+  /** Host to bind; default 127.0.0.1. */
+  host?: string;
+  /** Port to bind; 0 picks a free one. */
+  port: number;
+  seed: RuntimeSeed;
+  credentials: SandboxCredentials;
+  /** Speeds up simulated controllers in tests (milliseconds until a new workload is ready). */
+  readyAfterMs?: number;
+}
+
+/** The local development credentials, also written in app-config.yaml. Not secrets: sandbox only. */
+export const DEFAULT_SANDBOX_CREDENTIALS: SandboxCredentials = {
+  kubernetesToken: 'sandbox-kubernetes-token',
+  openbaoToken: 'sandbox-openbao-token',
+  s3AccessKeyId: 'sandbox-access-key',
+  s3SecretAccessKey: 'sandbox-secret-key',
+};

@@ -1,0 +1,173 @@
+import { Config } from '@backstage/config';
+import {
+  KubernetesAccess,
+  ObjectStorageAccess,
+  OpenBaoAccess,
+  RuntimeEnvironment,
+  TemporalAccess,
+} from './types';
+
+const DEFAULT_TIMEOUT_MS = 10_000;
+const IN_CLUSTER_TOKEN_PATH =
+  '/var/run/secrets/kubernetes.io/serviceaccount/token';
+const ENVIRONMENT_NAME = /^[a-z0-9]([-a-z0-9]{0,30}[a-z0-9])?$/;
+
+/**
+ * Reads and validates `runtime.environments`. A bad or missing value throws an error that names the
+ * config key; no environments configured gives an empty list.
+ *
+ * @public
+ */
+export function readRuntimeEnvironments(config: Config): RuntimeEnvironment[] {
+  const entries = config.getOptionalConfigArray('runtime.environments') ?? [];
+  const seen = new Set<string>();
+  return entries.map((entry, index) => {
+    const key = `runtime.environments[${index}]`;
+    const name = entry.getString('name');
+    if (!ENVIRONMENT_NAME.test(name)) {
+      throw new Error(
+        `Invalid config at '${key}.name': '${name}' must be 1-32 lowercase letters, digits or dashes`,
+      );
+    }
+    if (seen.has(name)) {
+      throw new Error(
+        `Invalid config at '${key}.name': environment '${name}' is configured twice`,
+      );
+    }
+    seen.add(name);
+    return {
+      name,
+      title: entry.getOptionalString('title') ?? name,
+      kubernetes: readKubernetes(entry, `${key}.kubernetes`),
+      openbao: readOpenBao(entry, `${key}.openbao`),
+      objectStorage: readObjectStorage(entry, `${key}.objectStorage`),
+      temporal: readTemporal(entry, `${key}.temporal`),
+    };
+  });
+}
+
+function readKubernetes(
+  env: Config,
+  key: string,
+): KubernetesAccess | undefined {
+  const c = env.getOptionalConfig('kubernetes');
+  if (!c) return undefined;
+  const authProvider = c.getOptionalString('authProvider') ?? 'serviceAccount';
+  if (authProvider !== 'serviceAccount' && authProvider !== 'inCluster') {
+    throw new Error(
+      `Invalid config at '${key}.authProvider': '${authProvider}' must be 'serviceAccount' or 'inCluster'`,
+    );
+  }
+  const rawUrl = c.getOptionalString('url');
+  if (authProvider === 'serviceAccount') {
+    requireValue(rawUrl, `${key}.url`);
+    requireValue(
+      c.getOptionalString('serviceAccountToken'),
+      `${key}.serviceAccountToken`,
+    );
+  }
+  const url =
+    rawUrl === undefined ? undefined : requireUrl(rawUrl, `${key}.url`);
+  return {
+    url,
+    authProvider,
+    serviceAccountToken: c.getOptionalString('serviceAccountToken'),
+    caData: c.getOptionalString('caData'),
+    caFile: c.getOptionalString('caFile'),
+    skipTLSVerify: c.getOptionalBoolean('skipTLSVerify') ?? false,
+    timeoutMs: readTimeout(c, key),
+  };
+}
+
+function readOpenBao(env: Config, key: string): OpenBaoAccess | undefined {
+  const c = env.getOptionalConfig('openbao');
+  if (!c) return undefined;
+  const url = requireUrl(c.getString('url'), `${key}.url`);
+  const token = c.getOptionalString('token');
+  const k8s = c.getOptionalConfig('kubernetesAuth');
+  if (!token === !k8s) {
+    throw new Error(
+      `Invalid config at '${key}': set exactly one of '${key}.token' or '${key}.kubernetesAuth'`,
+    );
+  }
+  const auth: OpenBaoAccess['auth'] = token
+    ? { type: 'token', token }
+    : {
+        type: 'kubernetes',
+        role: k8s!.getString('role'),
+        mount: k8s!.getOptionalString('mount') ?? 'kubernetes',
+        serviceAccountTokenPath:
+          k8s!.getOptionalString('serviceAccountTokenPath') ??
+          IN_CLUSTER_TOKEN_PATH,
+      };
+  return {
+    url,
+    auth,
+    kvMount: trimSlashes(c.getOptionalString('kvMount') ?? 'secret'),
+    namespace: c.getOptionalString('namespace'),
+    kubernetesAuthMount: trimSlashes(
+      c.getOptionalString('kubernetesAuthMount') ?? 'kubernetes',
+    ),
+    timeoutMs: readTimeout(c, key),
+  };
+}
+
+function readObjectStorage(
+  env: Config,
+  key: string,
+): ObjectStorageAccess | undefined {
+  const c = env.getOptionalConfig('objectStorage');
+  if (!c) return undefined;
+  return {
+    endpoint: requireUrl(c.getString('endpoint'), `${key}.endpoint`),
+    region: c.getOptionalString('region') ?? 'us-east-1',
+    accessKeyId: c.getString('accessKeyId'),
+    secretAccessKey: c.getString('secretAccessKey'),
+    forcePathStyle: c.getOptionalBoolean('forcePathStyle') ?? true,
+    timeoutMs: readTimeout(c, key),
+  };
+}
+
+function readTemporal(env: Config, key: string): TemporalAccess | undefined {
+  const c = env.getOptionalConfig('temporal');
+  if (!c) return undefined;
+  return {
+    httpUrl: requireUrl(c.getString('httpUrl'), `${key}.httpUrl`),
+    apiKey: c.getOptionalString('apiKey'),
+    timeoutMs: readTimeout(c, key),
+  };
+}
+
+function readTimeout(c: Config, key: string): number {
+  const value = c.getOptionalNumber('timeoutMs') ?? DEFAULT_TIMEOUT_MS;
+  if (!Number.isFinite(value) || value <= 0 || value > 600_000) {
+    throw new Error(
+      `Invalid config at '${key}.timeoutMs': ${value} must be between 1 and 600000`,
+    );
+  }
+  return value;
+}
+
+function requireValue(value: string | undefined, key: string): string {
+  if (!value) throw new Error(`Missing required config value at '${key}'`);
+  return value;
+}
+
+function requireUrl(value: string, key: string): string {
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw new Error(`Invalid config at '${key}': '${value}' is not a URL`);
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+    throw new Error(
+      `Invalid config at '${key}': '${value}' must be an http or https URL`,
+    );
+  }
+  return value.replace(/\/+$/, '');
+}
+
+function trimSlashes(value: string): string {
+  return value.replace(/^\/+|\/+$/g, '');
+}

@@ -1,0 +1,2 @@
+export * from './HttpUpstreamClient';
+export { withTimeout, sleep } from './timeouts';

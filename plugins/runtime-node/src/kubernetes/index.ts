@@ -1,0 +1,40 @@
+export { KubernetesClient, DEFAULT_LIST_PAGE_SIZE } from './KubernetesClient';
+export {
+  MODEL_KIND,
+  EVENT_SOURCE_KIND,
+  SENSOR_KIND,
+  APPLICATION_KIND,
+  NAMESPACE_KIND,
+  POD_KIND,
+  SERVICE_KIND,
+  DEPLOYMENT_KIND,
+  STATEFUL_SET_KIND,
+  KUBERNETES_KINDS,
+  apiVersionOf,
+  findKind,
+} from './kinds';
+export { kubeConfigFromAccess } from './kubeConfig';
+export { kubernetesFetch } from './kubernetesFetch';
+export { parseKubernetesStatus } from './parseKubernetesStatus';
+export type {
+  ArgoCDApplication,
+  ArgoEventSource,
+  ArgoSensor,
+  KubeAIModel,
+  KubeAIModelSpec,
+  KubernetesApplyOptions,
+  KubernetesCallOptions,
+  KubernetesClientOptions,
+  KubernetesCondition,
+  KubernetesDeleteOptions,
+  KubernetesKind,
+  KubernetesListAllOptions,
+  KubernetesListOptions,
+  KubernetesListPage,
+  KubernetesManagedFieldsEntry,
+  KubernetesObject,
+  KubernetesObjectMeta,
+  KubernetesOwnerReference,
+  KubernetesWorkload,
+  KubernetesWriteOptions,
+} from './types';

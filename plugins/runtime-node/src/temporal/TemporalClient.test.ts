@@ -1,0 +1,269 @@
+import http from 'node:http';
+import { AddressInfo } from 'node:net';
+import { startTemporalServer } from '@runtime-portal/runtime-sandbox';
+import { TemporalAccess } from '../config';
+import { RuntimeUpstreamError } from '../errors';
+import { TemporalClient } from './TemporalClient';
+
+/** Services with Temporal workflows, as the sandbox seed describes them. */
+const seed = {
+  components: [],
+  teams: [
+    {
+      name: 'search-team',
+      namespace: 'team-search',
+      services: [
+        {
+          name: 'semantic-search',
+          workflows: [
+            {
+              engine: 'temporal' as const,
+              name: 'semantic-search',
+              retentionDays: 7,
+            },
+          ],
+        },
+      ],
+    },
+  ],
+};
+
+const credentials = {
+  kubernetesToken: 'unused',
+  openbaoToken: 'unused',
+  s3AccessKeyId: 'unused',
+  s3SecretAccessKey: 'unused',
+};
+
+describe('TemporalClient', () => {
+  let server: { url: string; close(): Promise<void> };
+  let access: TemporalAccess;
+  let client: TemporalClient;
+
+  beforeAll(async () => {
+    server = await startTemporalServer({ port: 0, seed, credentials });
+    access = { httpUrl: server.url, timeoutMs: 2000 };
+    client = new TemporalClient({ environment: 'dev', access });
+  });
+  afterAll(() => server.close());
+
+  const failure = (promise: Promise<unknown>) =>
+    promise.then(
+      () => {
+        throw new Error('expected the call to fail');
+      },
+      (error: unknown) => error as RuntimeUpstreamError,
+    );
+
+  it('describes a seeded namespace as a typed summary', async () => {
+    expect(await client.describeNamespace('semantic-search')).toEqual({
+      name: 'semantic-search',
+      id: expect.any(String),
+      state: 'Registered',
+      description: 'Workflows of semantic-search',
+      ownerEmail: undefined,
+      retentionDays: 7,
+      data: { owner: 'search-team', service: 'semantic-search' },
+    });
+  });
+
+  it('answers undefined for a namespace that does not exist', async () => {
+    expect(await client.describeNamespace('no-such-namespace')).toBeUndefined();
+  });
+
+  it('fails, rather than answering undefined, when the URL does not serve the HTTP API', async () => {
+    const wrongUrl = new TemporalClient({
+      environment: 'dev',
+      access: { ...access, httpUrl: `${server.url}/not-temporal` },
+    });
+    expect(await failure(wrongUrl.describeNamespace('default'))).toMatchObject({
+      upstream: 'temporal',
+      reason: 'NotFound',
+      status: 404,
+    });
+  });
+
+  describe('registerNamespace', () => {
+    it('registers a namespace with retention, description, owner email and data', async () => {
+      await client.registerNamespace({
+        name: 'orders',
+        retentionDays: 3,
+        description: 'Order workflows',
+        ownerEmail: 'orders@example.com',
+        data: { owner: 'team-a', service: 'orders' },
+      });
+      expect(await client.describeNamespace('orders')).toMatchObject({
+        name: 'orders',
+        state: 'Registered',
+        retentionDays: 3,
+        description: 'Order workflows',
+        ownerEmail: 'orders@example.com',
+        data: { owner: 'team-a', service: 'orders' },
+      });
+    });
+
+    it('fails with AlreadyExists for a name already registered', async () => {
+      const error = await failure(
+        client.registerNamespace({ name: 'semantic-search', retentionDays: 7 }),
+      );
+      expect(error).toBeInstanceOf(RuntimeUpstreamError);
+      expect(error).toMatchObject({
+        upstream: 'temporal',
+        reason: 'AlreadyExists',
+        status: 409,
+      });
+      expect(error.message).toBe(
+        'temporal [dev] register namespace semantic-search failed, AlreadyExists (HTTP 409): Namespace "semantic-search" already exists',
+      );
+    });
+
+    it('fails with Invalid when the server refuses the retention', async () => {
+      const error = await failure(
+        client.registerNamespace({ name: 'too-short', retentionDays: 0.01 }),
+      );
+      expect(error).toMatchObject({
+        reason: 'Invalid',
+        status: 400,
+        detail: 'A valid retention period is not set on request.',
+      });
+    });
+
+    it('refuses a retention that is not a positive number without calling the server', async () => {
+      const error = await failure(
+        client.registerNamespace({ name: 'zero', retentionDays: 0 }),
+      );
+      expect(error).toMatchObject({
+        upstream: 'temporal',
+        reason: 'Invalid',
+        status: undefined,
+      });
+    });
+  });
+
+  describe('ensureNamespace', () => {
+    const request = {
+      name: 'payments',
+      retentionDays: 14,
+      data: { owner: 'team-b', service: 'payments' },
+    };
+
+    it('creates a namespace, then accepts the same one as existing', async () => {
+      expect(await client.ensureNamespace(request)).toBe('created');
+      expect(await client.ensureNamespace(request)).toBe('exists');
+    });
+
+    it('fails with Conflict when the existing namespace has other retention or data', async () => {
+      const error = await failure(
+        client.ensureNamespace({
+          ...request,
+          retentionDays: 30,
+          data: { owner: 'team-c' },
+        }),
+      );
+      expect(error).toMatchObject({ upstream: 'temporal', reason: 'Conflict' });
+      expect(error.detail).toBe(
+        'namespace exists with other settings: retention is 14 days, data owner is "team-b"',
+      );
+    });
+  });
+
+  it('lists every namespace, page by page', async () => {
+    const requested: string[] = [];
+    const counting = new TemporalClient({
+      environment: 'dev',
+      access,
+      fetch: (url, init) => {
+        requested.push(String(url));
+        return fetch(url, init);
+      },
+    });
+    const names = (await counting.listNamespaces({ pageSize: 2 })).map(
+      n => n.name,
+    );
+    expect(names).toEqual(
+      expect.arrayContaining(['default', 'temporal-system', 'semantic-search']),
+    );
+    expect(new Set(names).size).toBe(names.length);
+    expect(names).toEqual((await client.listNamespaces()).map(n => n.name));
+    expect(requested.length).toBeGreaterThan(1);
+    expect(requested[1]).toMatch(/[?&]nextPageToken=/);
+  });
+
+  describe('with an API key', () => {
+    let secured: { url: string; close(): Promise<void> };
+    beforeAll(async () => {
+      secured = await startTemporalServer({
+        port: 0,
+        seed,
+        credentials: { ...credentials, temporalApiKey: 'right-api-key' },
+      });
+    });
+    afterAll(() => secured.close());
+
+    const clientWithKey = (apiKey?: string) =>
+      new TemporalClient({
+        environment: 'dev',
+        access: { httpUrl: secured.url, apiKey, timeoutMs: 2000 },
+      });
+
+    it('sends the key as a bearer token', async () => {
+      expect(
+        await clientWithKey('right-api-key').describeNamespace('default'),
+      ).toMatchObject({
+        name: 'default',
+      });
+    });
+
+    it('fails with Forbidden without the right key, and never shows the key', async () => {
+      for (const apiKey of [undefined, 'wrong-api-key-canary']) {
+        const error = await failure(clientWithKey(apiKey).listNamespaces());
+        expect(error).toMatchObject({
+          upstream: 'temporal',
+          reason: 'Forbidden',
+          status: 403,
+          detail: 'Request unauthorized.',
+        });
+        expect(error.message).not.toContain('canary');
+      }
+    });
+  });
+
+  describe('a server that never answers', () => {
+    let silent: http.Server;
+    let attempts: string[];
+    let silentClient: TemporalClient;
+
+    beforeAll(async () => {
+      silent = http.createServer(req => attempts.push(req.method!));
+      await new Promise<void>(resolve =>
+        silent.listen(0, '127.0.0.1', resolve),
+      );
+      const port = (silent.address() as AddressInfo).port;
+      silentClient = new TemporalClient({
+        environment: 'dev',
+        access: { httpUrl: `http://127.0.0.1:${port}`, timeoutMs: 150 },
+      });
+    });
+    beforeEach(() => {
+      attempts = [];
+    });
+    afterAll(() => {
+      silent.closeAllConnections();
+      silent.close();
+    });
+
+    it('times out a describe after retrying it', async () => {
+      const error = await failure(silentClient.describeNamespace('default'));
+      expect(error).toMatchObject({ upstream: 'temporal', reason: 'Timeout' });
+      expect(attempts).toEqual(['GET', 'GET', 'GET']);
+    });
+
+    it('sends a registration only once', async () => {
+      const error = await failure(
+        silentClient.registerNamespace({ name: 'once', retentionDays: 1 }),
+      );
+      expect(error).toMatchObject({ reason: 'Timeout' });
+      expect(attempts).toEqual(['POST']);
+    });
+  });
+});

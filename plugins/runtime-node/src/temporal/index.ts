@@ -1,0 +1,8 @@
+export { TemporalClient } from './TemporalClient';
+export { parseTemporalError } from './parseTemporalError';
+export type {
+  RegisterTemporalNamespaceRequest,
+  TemporalCallOptions,
+  TemporalNamespace,
+  TemporalNamespaceState,
+} from './types';

@@ -1,0 +1,51 @@
+/**
+ * Options every {@link TemporalClient} call takes.
+ *
+ * @public
+ */
+export interface TemporalCallOptions {
+  /** Cancels the call. */
+  signal?: AbortSignal;
+}
+
+/**
+ * A namespace's lifecycle state (Temporal's `NamespaceState` without its prefix).
+ *
+ * @public
+ */
+export type TemporalNamespaceState =
+  | 'Registered'
+  | 'Deprecated'
+  | 'Deleted'
+  | 'Unspecified';
+
+/**
+ * A Temporal namespace, summarised from `DescribeNamespaceResponse`.
+ *
+ * @public
+ */
+export interface TemporalNamespace {
+  name: string;
+  id?: string;
+  state: TemporalNamespaceState;
+  description?: string;
+  ownerEmail?: string;
+  /** How long closed workflow executions are kept, in days (may be fractional). */
+  retentionDays?: number;
+  /** The namespace's free-form data, e.g. `owner` and `service`. */
+  data: Record<string, string>;
+}
+
+/**
+ * What registering a namespace takes.
+ *
+ * @public
+ */
+export interface RegisterTemporalNamespaceRequest {
+  name: string;
+  /** Retention of closed workflow executions in days; Temporal requires at least one hour. */
+  retentionDays: number;
+  description?: string;
+  ownerEmail?: string;
+  data?: Record<string, string>;
+}

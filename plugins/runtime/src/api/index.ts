@@ -1,0 +1,2 @@
+export * from './RuntimeApi';
+export { RuntimeClient } from './RuntimeClient';

@@ -1,0 +1,1 @@
+export { RuntimePage } from './RuntimePage';
