@@ -7,3 +7,4 @@
 
 export * from './labels';
 export * from './platformModel';
+export * from './resourceEntities';

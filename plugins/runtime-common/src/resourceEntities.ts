@@ -1,0 +1,80 @@
+/**
+ * The kinds of live Runtime resources the catalog shows, as Resource `spec.type` values.
+ *
+ * @public
+ */
+export const RUNTIME_RESOURCE_TYPES = {
+  inferenceEndpoint: 'inference-endpoint',
+  secret: 'secret',
+  bucket: 'bucket',
+  workflow: 'workflow',
+} as const;
+
+/**
+ * A Resource `spec.type` of a live Runtime resource.
+ *
+ * @public
+ */
+export type RuntimeResourceType =
+  (typeof RUNTIME_RESOURCE_TYPES)[keyof typeof RUNTIME_RESOURCE_TYPES];
+
+/**
+ * Annotation keys the suite puts on catalog entities.
+ *
+ * @public
+ */
+export const RUNTIME_ANNOTATIONS = {
+  /** The Runtime environment a live resource lives in, e.g. `dev`. */
+  environment: 'runtime-portal.io/environment',
+  /** Where the resource is in its upstream, e.g. `team-a/llama` or `secret/team-a/db`. */
+  upstreamRef: 'runtime-portal.io/upstream-ref',
+  /** Set when a resource carries no valid owner label, tag or metadata: says what was found. */
+  ownerProblem: 'runtime-portal.io/owner-problem',
+} as const;
+
+const MAX_NAME = 63;
+
+/**
+ * The catalog entity name of a live Runtime resource: stable, valid, and unique across environments,
+ * types and namespaces. Long names are shortened with a hash of the full name so they stay unique.
+ *
+ * @public
+ */
+export function runtimeResourceEntityName(parts: {
+  environment: string;
+  type: RuntimeResourceType;
+  /** The namespace or other scope the name is unique within, when there is one. */
+  scope?: string;
+  name: string;
+}): string {
+  const typeWord = {
+    'inference-endpoint': 'endpoint',
+    secret: 'secret',
+    bucket: 'bucket',
+    workflow: 'workflow',
+  }[parts.type];
+  const full = [parts.environment, typeWord, parts.scope, parts.name]
+    .filter(Boolean)
+    .join('-');
+  const clean = full
+    .toLocaleLowerCase('en-US')
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '');
+  if (clean.length <= MAX_NAME && clean === full.toLocaleLowerCase('en-US')) {
+    return clean;
+  }
+  const suffix = fnv1a(full);
+  return `${clean
+    .slice(0, MAX_NAME - suffix.length - 1)
+    .replace(/-+$/, '')}-${suffix}`;
+}
+
+/** 32-bit FNV-1a as 8 hex digits: a small stable hash that runs in the browser and in Node. */
+function fnv1a(text: string): string {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    hash ^= text.charCodeAt(i);
+    hash = Math.imul(hash, 0x01000193);
+  }
+  return (hash >>> 0).toString(16).padStart(8, '0');
+}

@@ -1,0 +1,114 @@
+import { Config } from '@backstage/config';
+import { InputError, NotFoundError } from '@backstage/errors';
+import { readRuntimeEnvironments, RuntimeEnvironment } from '../config';
+import { KubernetesClient } from '../kubernetes';
+import { ObjectStorageClient } from '../objectStorage';
+import { OpenBaoClient } from '../openbao';
+import { TemporalClient } from '../temporal';
+
+/**
+ * The client of each upstream, by upstream name.
+ *
+ * @public
+ */
+export interface RuntimeUpstreamClients {
+  kubernetes: KubernetesClient;
+  openbao: OpenBaoClient;
+  objectStorage: ObjectStorageClient;
+  temporal: TemporalClient;
+}
+
+/**
+ * The one place where the suite's upstream clients are made: one client per upstream and configured
+ * environment, created on first use and shared. Only configured environments can be reached.
+ *
+ * @public
+ */
+export class RuntimeClients {
+  private readonly byName: Map<string, RuntimeEnvironment>;
+  private readonly made = new Map<string, unknown>();
+
+  /** Reads `runtime.environments` (throwing, with the key named, on bad config). */
+  static fromConfig(config: Config): RuntimeClients {
+    return new RuntimeClients(readRuntimeEnvironments(config));
+  }
+
+  constructor(environments: RuntimeEnvironment[]) {
+    this.byName = new Map(environments.map(e => [e.name, e]));
+  }
+
+  /** The configured environments, in config order. */
+  environments(): RuntimeEnvironment[] {
+    return [...this.byName.values()];
+  }
+
+  /** One configured environment; a `NotFoundError` for any other name. */
+  environment(name: string): RuntimeEnvironment {
+    const environment = this.byName.get(name);
+    if (!environment) {
+      throw new NotFoundError(
+        `No Runtime environment '${name}' is configured; known: ${
+          [...this.byName.keys()].join(', ') || 'none'
+        }`,
+      );
+    }
+    return environment;
+  }
+
+  /** Whether the environment has the upstream configured. */
+  has(environment: string, upstream: keyof RuntimeUpstreamClients): boolean {
+    return this.environment(environment)[upstream] !== undefined;
+  }
+
+  /**
+   * The client of an upstream in an environment; an `InputError` naming both when the environment has
+   * no such upstream configured.
+   */
+  client<U extends keyof RuntimeUpstreamClients>(
+    environment: string,
+    upstream: U,
+  ): RuntimeUpstreamClients[U] {
+    const key = `${environment}/${upstream}`;
+    const existing = this.made.get(key);
+    if (existing) return existing as RuntimeUpstreamClients[U];
+    const env = this.environment(environment);
+    const client = makeClient(env, upstream);
+    if (!client) {
+      throw new InputError(
+        `Runtime environment '${environment}' has no ${upstream} configured (runtime.environments[].${upstream})`,
+      );
+    }
+    this.made.set(key, client);
+    return client as RuntimeUpstreamClients[U];
+  }
+}
+
+function makeClient(
+  env: RuntimeEnvironment,
+  upstream: keyof RuntimeUpstreamClients,
+): RuntimeUpstreamClients[keyof RuntimeUpstreamClients] | undefined {
+  const environment = env.name;
+  switch (upstream) {
+    case 'kubernetes':
+      return (
+        env.kubernetes &&
+        new KubernetesClient({ environment, access: env.kubernetes })
+      );
+    case 'openbao':
+      return (
+        env.openbao && new OpenBaoClient({ environment, access: env.openbao })
+      );
+    case 'objectStorage':
+      return (
+        env.objectStorage &&
+        new ObjectStorageClient({ environment, access: env.objectStorage })
+      );
+    case 'temporal':
+      return (
+        env.temporal &&
+        new TemporalClient({ environment, access: env.temporal })
+      );
+    default:
+      return undefined;
+  }
+}

@@ -1,0 +1,2 @@
+export * from './RuntimeClients';
+export { runtimeClientsServiceRef } from './runtimeClientsServiceRef';
