@@ -2,7 +2,7 @@
 # Sourced by the other scripts: puts Node 22 (or 24) and the committed Yarn release on PATH.
 # When the system Node is older than 22, a project-local Node 22 LTS is installed from the npm registry
 # into .toolchain/ and native modules are pointed at its headers (npm_config_nodedir).
-set -euo pipefail
+# (No shell options are set here: this file is sourced by other scripts and by developers.)
 
 REPO_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 TOOLCHAIN_DIR="$REPO_ROOT/.toolchain"

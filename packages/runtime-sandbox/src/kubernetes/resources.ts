@@ -44,8 +44,41 @@ const POD: ResourceType = {
   nameRule: 'subdomain',
 };
 
+/**
+ * A built-in kind that the sandbox stores and lists but runs no controller for: the kinds Backstage's
+ * Kubernetes plugin asks every cluster about.
+ */
+const listedBuiltIn = (
+  group: string,
+  version: string,
+  kind: string,
+  plural: string,
+  shortNames?: string[],
+): ResourceType => ({
+  group,
+  version,
+  kind,
+  listKind: `${kind}List`,
+  plural,
+  singular: kind.toLowerCase(),
+  namespaced: true,
+  shortNames,
+  custom: false,
+  statusSubresource: kind !== 'ConfigMap' && kind !== 'LimitRange',
+  nameRule: 'subdomain',
+});
+
 /** Every resource type the sandbox serves. */
 export const RESOURCE_TYPES: readonly ResourceType[] = [
+  listedBuiltIn('', 'v1', 'ConfigMap', 'configmaps', ['cm']),
+  listedBuiltIn('', 'v1', 'LimitRange', 'limitranges', ['limits']),
+  listedBuiltIn('', 'v1', 'ResourceQuota', 'resourcequotas', ['quota']),
+  listedBuiltIn('apps', 'v1', 'ReplicaSet', 'replicasets', ['rs']),
+  listedBuiltIn('apps', 'v1', 'DaemonSet', 'daemonsets', ['ds']),
+  listedBuiltIn('autoscaling', 'v2', 'HorizontalPodAutoscaler', 'horizontalpodautoscalers', ['hpa']),
+  listedBuiltIn('batch', 'v1', 'Job', 'jobs'),
+  listedBuiltIn('batch', 'v1', 'CronJob', 'cronjobs', ['cj']),
+  listedBuiltIn('networking.k8s.io', 'v1', 'Ingress', 'ingresses', ['ing']),
   {
     group: '',
     version: 'v1',
