@@ -1,3 +1,5 @@
+import { SchedulerServiceTaskScheduleDefinitionConfig } from '@backstage/backend-plugin-api';
+
 export interface Config {
   catalog?: {
     providers?: {
@@ -8,6 +10,20 @@ export interface Config {
          * `group:default/platform-team`. Default `group:default/platform-team`.
          */
         platformOwner?: string;
+        /**
+         * The group that owns live resources without a valid owner label, tag or metadata (they are
+         * ingested with a `runtime-portal.io/owner-problem` annotation). Default: `platformOwner`.
+         */
+        ownerFallback?: string;
+        /** How often the Runtime is read. Default: every 5 minutes, 3 minutes timeout. */
+        schedule?: SchedulerServiceTaskScheduleDefinitionConfig;
+        /** Names of the `runtime.environments` to ingest. Default: all. */
+        environments?: string[];
+        /**
+         * The live resource types to ingest: `inference-endpoint`, `secret`, `bucket`, `workflow`.
+         * Default: all.
+         */
+        kinds?: string[];
       };
     };
   };

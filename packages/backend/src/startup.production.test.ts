@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { Client } from 'pg';
+import { createClient } from '@redis/client';
 import { startSandbox, Sandbox } from '@runtime-portal/runtime-sandbox';
 import {
   BackendProcess,
@@ -75,6 +76,7 @@ describe('the backend, started with the production configuration (PostgreSQL, Re
         RUNTIME_ENVIRONMENT_NAME: 'staging',
         KUBERNETES_API_URL: sandbox.urls.kubernetes,
         KUBERNETES_SERVICE_ACCOUNT_TOKEN: sandbox.credentials.kubernetesToken,
+        KUBERNETES_SKIP_TLS_VERIFY: 'true',
         OPENBAO_URL: sandbox.urls.openbao,
         OPENBAO_TOKEN: sandbox.credentials.openbaoToken,
         MINIO_ENDPOINT: sandbox.urls.s3,
@@ -122,20 +124,37 @@ describe('the backend, started with the production configuration (PostgreSQL, Re
     );
   });
 
-  it('answers the catalog and the runtime health for an authorised caller', async () => {
+  it('answers the catalog and the runtime health for an authorised caller, caching in Redis', async () => {
     const headers = { authorization: `Bearer ${apiToken}` };
     const catalog = await fetch(
       `${backend.baseUrl}/api/catalog/entities?limit=1`,
       { headers },
     );
     expect(catalog.status).toBe(200);
-    const health = await fetch(`${backend.baseUrl}/api/runtime/health`);
-    expect((await health.json()).environments).toEqual([
-      {
-        name: 'staging',
-        title: 'staging',
-        upstreams: ['kubernetes', 'openbao', 'objectStorage', 'temporal'],
-      },
+
+    const health = await fetch(`${backend.baseUrl}/api/runtime/health`, {
+      headers,
+    });
+    const { environments } = await health.json();
+    expect(environments.map((e: any) => e.name)).toEqual(['staging']);
+    expect(environments[0].upstreams.map((u: any) => u.status)).toEqual([
+      'ok',
+      'ok',
+      'ok',
+      'ok',
     ]);
+
+    // The answer was cached through the cache service, i.e. in Redis, under the runtime plugin's keys.
+    const redis = createClient({ url: redisUrl });
+    await redis.connect();
+    try {
+      const keys = await redis.keys('runtime:*');
+      const decoded = keys.map(k =>
+        Buffer.from(k.slice('runtime:'.length), 'base64').toString('utf8'),
+      );
+      expect(decoded).toContain('health:staging');
+    } finally {
+      await redis.quit();
+    }
   });
 });

@@ -68,19 +68,22 @@ describe('the backend, started with the development configuration (SQLite, local
     expect(backend.errorLines()).toEqual([]);
   });
 
-  it('answers /api/runtime/health with the configured environment', async () => {
-    const response = await fetch(`${backend.baseUrl}/api/runtime/health`);
-    expect(response.status).toBe(200);
-    expect(await response.json()).toEqual({
-      status: 'ok',
-      environments: [
-        {
-          name: 'dev',
-          title: 'dev',
-          upstreams: ['kubernetes', 'openbao', 'objectStorage', 'temporal'],
-        },
-      ],
+  it('answers /api/runtime/health with every upstream of the sandbox reachable', async () => {
+    const token = await guestToken(backend.baseUrl);
+    const response = await fetch(`${backend.baseUrl}/api/runtime/health`, {
+      headers: { authorization: `Bearer ${token}` },
     });
+    expect(response.status).toBe(200);
+    const { environments } = await response.json();
+    expect(environments.map((e: any) => e.name)).toEqual(['dev']);
+    expect(
+      environments[0].upstreams.map((u: any) => `${u.upstream}:${u.status}`),
+    ).toEqual([
+      'kubernetes:ok',
+      'openbao:ok',
+      'objectStorage:ok',
+      'temporal:ok',
+    ]);
   });
 
   it('answers /api/catalog/entities for a signed-in user, and refuses anonymous callers', async () => {

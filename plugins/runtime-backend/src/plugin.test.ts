@@ -1,44 +1,108 @@
-import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
+import {
+  mockCredentials,
+  mockServices,
+  startTestBackend,
+} from '@backstage/backend-test-utils';
+import { startSandbox, Sandbox } from '@runtime-portal/runtime-sandbox';
 import request from 'supertest';
 import { runtimePlugin } from './plugin';
 
-const environments = [
-  {
-    name: 'dev',
-    title: 'Development',
-    kubernetes: {
-      url: 'https://k8s.dev.example.com',
-      serviceAccountToken: 'canary-token-value',
-    },
-    openbao: { url: 'https://bao.dev.example.com', token: 'canary-bao-token' },
-  },
-];
-
 describe('runtimePlugin', () => {
-  it('reports the configured environments on /health, without URLs or credentials', async () => {
-    const { server } = await startTestBackend({
+  let sandbox: Sandbox;
+  beforeAll(async () => {
+    sandbox = await startSandbox({
+      ports: { kubernetes: 0, openbao: 0, s3: 0, temporal: 0 },
+    });
+  });
+  afterAll(() => sandbox.close());
+
+  const environments = () => [
+    {
+      name: 'dev',
+      title: 'Development',
+      kubernetes: {
+        url: sandbox.urls.kubernetes,
+        serviceAccountToken: sandbox.credentials.kubernetesToken,
+        skipTLSVerify: true,
+      },
+      openbao: {
+        url: sandbox.urls.openbao,
+        token: sandbox.credentials.openbaoToken,
+      },
+      objectStorage: {
+        endpoint: sandbox.urls.s3,
+        accessKeyId: sandbox.credentials.s3AccessKeyId,
+        secretAccessKey: sandbox.credentials.s3SecretAccessKey,
+      },
+      temporal: { httpUrl: sandbox.urls.temporal },
+    },
+    {
+      name: 'staging',
+      openbao: { url: sandbox.urls.openbao, token: 'canary-wrong-token' },
+      temporal: { httpUrl: 'http://127.0.0.1:1', timeoutMs: 500 },
+    },
+  ];
+
+  const start = () =>
+    startTestBackend({
       features: [
         runtimePlugin,
         mockServices.rootConfig.factory({
-          data: { runtime: { environments } },
+          data: { runtime: { environments: environments() } },
         }),
       ],
     });
 
-    const response = await request(server).get('/api/runtime/health');
+  it('reports each environment and the state of each upstream, without URLs or credentials', async () => {
+    const { server } = await start();
+
+    const response = await request(server)
+      .get('/api/runtime/health')
+      .set('authorization', mockCredentials.user.header());
 
     expect(response.status).toBe(200);
-    expect(response.body).toEqual({
-      status: 'ok',
-      environments: [
-        {
-          name: 'dev',
-          title: 'Development',
-          upstreams: ['kubernetes', 'openbao'],
-        },
-      ],
-    });
-    expect(JSON.stringify(response.body)).not.toMatch(/canary|example\.com/);
+    expect(response.body.environments).toEqual([
+      {
+        name: 'dev',
+        title: 'Development',
+        upstreams: ['kubernetes', 'openbao', 'objectStorage', 'temporal'].map(
+          upstream => ({
+            upstream,
+            status: 'ok',
+            latencyMs: expect.any(Number),
+          }),
+        ),
+      },
+      {
+        name: 'staging',
+        title: 'staging',
+        upstreams: [
+          {
+            upstream: 'openbao',
+            status: 'down',
+            reason: 'Forbidden',
+            latencyMs: expect.any(Number),
+          },
+          {
+            upstream: 'temporal',
+            status: 'down',
+            reason: 'Unavailable',
+            latencyMs: expect.any(Number),
+          },
+        ],
+      },
+    ]);
+    expect(JSON.stringify(response.body)).not.toMatch(
+      /canary|127\.0\.0\.1|sandbox-/,
+    );
+  });
+
+  it('answers signed-in callers only', async () => {
+    const { server } = await start();
+    const response = await request(server)
+      .get('/api/runtime/health')
+      .set('authorization', mockCredentials.none.header());
+    expect(response.status).toBe(401);
   });
 
   it('refuses to start when an environment is misconfigured, naming the key', async () => {

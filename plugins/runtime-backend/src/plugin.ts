@@ -2,8 +2,9 @@ import {
   coreServices,
   createBackendPlugin,
 } from '@backstage/backend-plugin-api';
-import { readRuntimeEnvironments } from '@runtime-portal/backstage-plugin-runtime-node';
+import { runtimeClientsServiceRef } from '@runtime-portal/backstage-plugin-runtime-node';
 import { createRouter } from './router';
+import { RuntimeHealthService } from './services/RuntimeHealthService';
 
 /**
  * The Runtime Portal backend plugin (id `runtime`): serves `/api/runtime`.
@@ -15,19 +16,19 @@ export const runtimePlugin = createBackendPlugin({
   register(env) {
     env.registerInit({
       deps: {
-        config: coreServices.rootConfig,
         logger: coreServices.logger,
+        cache: coreServices.cache,
+        httpAuth: coreServices.httpAuth,
         httpRouter: coreServices.httpRouter,
+        clients: runtimeClientsServiceRef,
       },
-      async init({ config, logger, httpRouter }) {
-        const environments = readRuntimeEnvironments(config);
+      async init({ logger, cache, httpAuth, httpRouter, clients }) {
+        const names = clients.environments().map(e => e.name);
         logger.info(
-          `Runtime environments: ${
-            environments.map(e => e.name).join(', ') || 'none configured'
-          }`,
+          `Runtime environments: ${names.join(', ') || 'none configured'}`,
         );
-        httpRouter.addAuthPolicy({ path: '/health', allow: 'unauthenticated' });
-        httpRouter.use(await createRouter({ environments }));
+        const health = new RuntimeHealthService({ clients, cache });
+        httpRouter.use(await createRouter({ httpAuth, health }));
       },
     });
   },

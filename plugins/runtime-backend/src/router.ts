@@ -1,11 +1,12 @@
 import express from 'express';
 import Router from 'express-promise-router';
-import { RuntimeEnvironment } from '@runtime-portal/backstage-plugin-runtime-node';
-import { summariseEnvironments } from './services/environmentSummary';
+import { HttpAuthService } from '@backstage/backend-plugin-api';
+import { RuntimeHealthService } from './services/RuntimeHealthService';
 
 /** What the runtime router needs. */
 export interface RouterOptions {
-  environments: RuntimeEnvironment[];
+  httpAuth: HttpAuthService;
+  health: RuntimeHealthService;
 }
 
 /** The routes of the runtime backend plugin, mounted under `/api/runtime`. */
@@ -15,9 +16,12 @@ export async function createRouter(
   const router = Router();
   router.use(express.json());
 
-  const environments = summariseEnvironments(options.environments);
-  router.get('/health', (_req, res) => {
-    res.json({ status: 'ok', environments });
+  router.get('/health', async (req, res) => {
+    await options.httpAuth.credentials(req, { allow: ['user', 'service'] });
+    res.json({
+      status: 'ok',
+      environments: await options.health.environments(),
+    });
   });
 
   return router;

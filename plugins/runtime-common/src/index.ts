@@ -6,5 +6,7 @@
  */
 
 export * from './labels';
+export * from './permissions';
 export * from './platformModel';
 export * from './resourceEntities';
+export * from './discoveryAnnotations';

@@ -112,6 +112,18 @@ export class OpenBaoClient {
   }
 
   /**
+   * Checks that the server answers and that the portal's token is valid (`auth/token/lookup-self`);
+   * throws a {@link RuntimeUpstreamError} otherwise.
+   */
+  async checkAccess(options: { signal?: AbortSignal } = {}): Promise<void> {
+    await this.send({
+      operation: 'check access',
+      path: '/v1/auth/token/lookup-self',
+      signal: options.signal,
+    });
+  }
+
+  /**
    * Writes a new version of a secret. With `cas`, writes only if the current version is `cas`
    * (`0`: only if the secret does not exist); a mismatch fails with reason `Conflict`.
    */

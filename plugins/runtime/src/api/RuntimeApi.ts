@@ -1,6 +1,19 @@
 import { createApiRef } from '@backstage/core-plugin-api';
 
 /**
+ * An upstream of an environment and whether the portal can use it right now.
+ *
+ * @public
+ */
+export interface RuntimeUpstreamHealth {
+  upstream: 'kubernetes' | 'openbao' | 'objectStorage' | 'temporal';
+  status: 'ok' | 'down';
+  /** Why it is down, e.g. `Unavailable`, `Forbidden`, `Timeout`. */
+  reason?: string;
+  latencyMs: number;
+}
+
+/**
  * A configured Runtime environment, as the runtime backend reports it.
  *
  * @public
@@ -8,7 +21,7 @@ import { createApiRef } from '@backstage/core-plugin-api';
 export interface RuntimeEnvironmentSummary {
   name: string;
   title: string;
-  upstreams: string[];
+  upstreams: RuntimeUpstreamHealth[];
 }
 
 /**

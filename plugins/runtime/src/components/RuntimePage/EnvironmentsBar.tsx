@@ -2,10 +2,41 @@ import { Progress, WarningPanel } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
 import Chip from '@material-ui/core/Chip';
 import Typography from '@material-ui/core/Typography';
+import CheckCircleIcon from '@material-ui/icons/CheckCircle';
+import ErrorIcon from '@material-ui/icons/Error';
 import useAsync from 'react-use/esm/useAsync';
-import { runtimeApiRef } from '../../api';
+import { runtimeApiRef, RuntimeEnvironmentSummary } from '../../api';
 
-/** The configured Runtime environments, from the runtime backend. */
+const UPSTREAM_TITLES: Record<string, string> = {
+  kubernetes: 'Kubernetes',
+  openbao: 'OpenBao',
+  objectStorage: 'Object storage',
+  temporal: 'Temporal',
+};
+
+const Environment = ({ env }: { env: RuntimeEnvironmentSummary }) => (
+  <div>
+    <Typography variant="subtitle2" component="span">
+      {env.title}:{' '}
+    </Typography>
+    {env.upstreams.map(u => (
+      <Chip
+        key={u.upstream}
+        size="small"
+        icon={
+          u.status === 'ok' ? <CheckCircleIcon /> : <ErrorIcon color="error" />
+        }
+        label={
+          u.status === 'ok'
+            ? UPSTREAM_TITLES[u.upstream]
+            : `${UPSTREAM_TITLES[u.upstream]}: ${u.reason ?? 'down'}`
+        }
+      />
+    ))}
+  </div>
+);
+
+/** The configured Runtime environments and the state of their upstreams, from the runtime backend. */
 export const EnvironmentsBar = () => {
   const runtimeApi = useApi(runtimeApiRef);
   const { value, loading, error } = useAsync(
@@ -33,10 +64,7 @@ export const EnvironmentsBar = () => {
   return (
     <div>
       {value.environments.map(env => (
-        <Chip
-          key={env.name}
-          label={`${env.title}: ${env.upstreams.join(', ')}`}
-        />
+        <Environment key={env.name} env={env} />
       ))}
     </div>
   );

@@ -19,7 +19,15 @@ describe('RuntimePage', () => {
           {
             name: 'dev',
             title: 'Development',
-            upstreams: ['kubernetes', 'openbao'],
+            upstreams: [
+              { upstream: 'kubernetes', status: 'ok', latencyMs: 3 },
+              {
+                upstream: 'openbao',
+                status: 'down',
+                reason: 'Forbidden',
+                latencyMs: 5,
+              },
+            ],
           },
         ],
       }),
@@ -36,9 +44,9 @@ describe('RuntimePage', () => {
       expect(screen.getByText(title)).toBeInTheDocument();
     }
     expect(screen.getByText('KubeAI')).toBeInTheDocument();
-    expect(
-      await screen.findByText('Development: kubernetes, openbao'),
-    ).toBeInTheDocument();
+    expect(await screen.findByText('OpenBao: Forbidden')).toBeInTheDocument();
+    expect(screen.getByText('Kubernetes')).toBeInTheDocument();
+    expect(screen.getByText(/Development/)).toBeInTheDocument();
   });
 
   it('says so when no environment is configured', async () => {

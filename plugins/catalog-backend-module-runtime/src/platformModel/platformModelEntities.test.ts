@@ -1,25 +1,15 @@
-import { mockServices } from '@backstage/backend-test-utils';
 import { ConfigReader } from '@backstage/config';
-import { EntityProviderConnection } from '@backstage/plugin-catalog-node';
-import { PlatformModelProvider } from './PlatformModelProvider';
+import {
+  PLATFORM_MODEL_LOCATION,
+  platformModelEntities,
+} from './platformModelEntities';
 import { readCatalogRuntimeConfig } from './readCatalogRuntimeConfig';
 
-describe('PlatformModelProvider', () => {
-  const applyMutation = jest.fn();
-  const connection: EntityProviderConnection = {
-    applyMutation,
-    refresh: jest.fn(),
-  };
-
-  it('puts the Domain, 7 Systems, 24 Components and their APIs into the catalog, owned by the platform team', async () => {
-    const provider = new PlatformModelProvider({
+describe('platformModelEntities', () => {
+  it('describes the Domain, 7 Systems, 24 Components and their APIs, owned by the platform team', () => {
+    const entities = platformModelEntities({
       owner: 'group:default/platform-team',
-      logger: mockServices.logger.mock(),
-    });
-    await provider.connect(connection);
-
-    const { type, entities } = applyMutation.mock.calls[0][0];
-    expect(type).toBe('full');
+    }).map(entity => ({ entity, locationKey: PLATFORM_MODEL_LOCATION }));
     const byKind = (kind: string) =>
       entities
         .filter((e: any) => e.entity.kind === kind)
@@ -28,7 +18,7 @@ describe('PlatformModelProvider', () => {
     expect(byKind('System')).toHaveLength(7);
     expect(byKind('Component')).toHaveLength(24);
     expect(byKind('API').length).toBeGreaterThanOrEqual(3);
-    for (const { entity, locationKey } of entities) {
+    for (const { entity, locationKey } of entities as any[]) {
       expect(entity.spec.owner).toBe('group:default/platform-team');
       expect(locationKey).toBe('runtime:platform-model');
       expect(
@@ -55,8 +45,11 @@ describe('PlatformModelProvider', () => {
 
 describe('readCatalogRuntimeConfig', () => {
   it('defaults the owner and normalises a short ref', () => {
-    expect(readCatalogRuntimeConfig(new ConfigReader({}))).toEqual({
+    expect(readCatalogRuntimeConfig(new ConfigReader({}))).toMatchObject({
       platformOwner: 'group:default/platform-team',
+      ownerFallback: 'group:default/platform-team',
+      kinds: ['inference-endpoint', 'secret', 'bucket', 'workflow'],
+      schedule: { frequency: { minutes: 5 } },
     });
     expect(
       readCatalogRuntimeConfig(
@@ -64,7 +57,10 @@ describe('readCatalogRuntimeConfig', () => {
           catalog: { providers: { runtime: { platformOwner: 'sre' } } },
         }),
       ),
-    ).toEqual({ platformOwner: 'group:default/sre' });
+    ).toMatchObject({
+      platformOwner: 'group:default/sre',
+      ownerFallback: 'group:default/sre',
+    });
   });
 
   it('refuses an owner that is not a group, naming the key', () => {
@@ -77,5 +73,15 @@ describe('readCatalogRuntimeConfig', () => {
         }),
       ),
     ).toThrow(/catalog\.providers\.runtime\.platformOwner.*Group/);
+  });
+
+  it('refuses an unknown resource kind, naming the key', () => {
+    expect(() =>
+      readCatalogRuntimeConfig(
+        new ConfigReader({
+          catalog: { providers: { runtime: { kinds: ['database'] } } },
+        }),
+      ),
+    ).toThrow(/catalog\.providers\.runtime\.kinds.*'database'/);
   });
 });

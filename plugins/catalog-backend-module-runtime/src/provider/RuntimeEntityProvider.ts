@@ -1,0 +1,241 @@
+import {
+  LoggerService,
+  SchedulerService,
+  SchedulerServiceTaskScheduleDefinition,
+} from '@backstage/backend-plugin-api';
+import { Entity } from '@backstage/catalog-model';
+import {
+  EntityProvider,
+  EntityProviderConnection,
+} from '@backstage/plugin-catalog-node';
+import { RuntimeResourceType } from '@runtime-portal/backstage-plugin-runtime-common';
+import { RuntimeClients } from '@runtime-portal/backstage-plugin-runtime-node';
+import {
+  discoverInstallations,
+  EnvironmentInstallations,
+} from '../discovery/discoverInstallations';
+import { withInstallations } from '../discovery/withInstallations';
+import {
+  PLATFORM_MODEL_LOCATION,
+  platformModelEntities,
+} from '../platformModel/platformModelEntities';
+import { distinctNames } from '../resources/distinctNames';
+import {
+  liveResourceEntity,
+  liveResourceLocation,
+} from '../resources/liveResourceEntity';
+import { LIVE_RESOURCE_SOURCES } from '../resources/liveResourceSources';
+import { EmittedEntities, ScopedEntity } from './EmittedEntities';
+
+/** What the provider is made from. */
+export interface RuntimeEntityProviderOptions {
+  clients: RuntimeClients;
+  logger: LoggerService;
+  platformOwner: string;
+  ownerFallback: string;
+  /** Environments to read; all configured ones when undefined. */
+  environments?: string[];
+  kinds: RuntimeResourceType[];
+  /** Refreshes on this schedule once connected; without it, call `refresh()` (tests, benchmarks). */
+  schedule?: {
+    scheduler: SchedulerService;
+    definition: SchedulerServiceTaskScheduleDefinition;
+  };
+}
+
+/** What one refresh did. */
+export interface RuntimeRefreshResult {
+  mutation: 'none' | 'full' | 'delta';
+  added: number;
+  removed: number;
+  /** Scopes (`<environment>/<source>`) whose upstream failed; their entities were kept. */
+  failedScopes: string[];
+}
+
+/** The id of the scheduled refresh task. */
+export const RUNTIME_REFRESH_TASK_ID = 'runtime-entity-provider:refresh';
+
+/**
+ * Puts the Runtime into the catalog: the platform model (Domain, Systems, Components, APIs) with what
+ * each environment has installed folded into the Components' annotations, and the live resources of
+ * every environment as Resources. It is the only provider of these entities.
+ *
+ * Each refresh diffs against the last emitted set and applies only what changed (nothing when nothing
+ * did). The first refresh after start sends one `full` mutation, which sets the catalog's set for this
+ * provider; until every upstream has answered once, refreshes only add, so an upstream that is down at
+ * start never removes its entities. Later, a failing upstream keeps its previous entities.
+ */
+export class RuntimeEntityProvider implements EntityProvider {
+  private connection?: EntityProviderConnection;
+  private readonly emitted = new EmittedEntities();
+  private readonly installations = new Map<string, EnvironmentInstallations>();
+  private baselineSet = false;
+  private running?: Promise<RuntimeRefreshResult>;
+
+  constructor(private readonly options: RuntimeEntityProviderOptions) {}
+
+  getProviderName(): string {
+    return 'runtime';
+  }
+
+  /** Keeps the connection and starts the scheduled refresh (one task across replicas). */
+  async connect(connection: EntityProviderConnection): Promise<void> {
+    this.connection = connection;
+    const { schedule } = this.options;
+    if (!schedule) return;
+    await schedule.scheduler.scheduleTask({
+      id: RUNTIME_REFRESH_TASK_ID,
+      ...schedule.definition,
+      fn: async signal => {
+        await this.refresh(signal);
+      },
+    });
+  }
+
+  /** Reads the Runtime and applies what changed; concurrent calls share one run. */
+  refresh(signal?: AbortSignal): Promise<RuntimeRefreshResult> {
+    this.running ??= this.run(signal).finally(() => {
+      this.running = undefined;
+    });
+    return this.running;
+  }
+
+  private async run(signal?: AbortSignal): Promise<RuntimeRefreshResult> {
+    const connection = this.connection;
+    if (!connection) throw new Error('RuntimeEntityProvider is not connected');
+    const failed = new Set<string>();
+    const environments = this.environmentNames();
+    const [components, resources] = await Promise.all([
+      this.modelEntities(environments, failed, signal),
+      this.liveResourceEntities(environments, failed, signal),
+    ]);
+    const next = [...components, ...resources];
+
+    if (!this.baselineSet && failed.size === 0) {
+      this.emitted.advance(next, failed);
+      await connection.applyMutation({
+        type: 'full',
+        entities: next.map(({ entity, locationKey }) => ({
+          entity,
+          locationKey,
+        })),
+      });
+      this.baselineSet = true;
+      return this.report('full', next.length, 0, failed);
+    }
+    const { added, removed } = this.emitted.advance(next, failed);
+    // Before the baseline is set, the catalog may hold entities this process never saw: only add.
+    const removals = this.baselineSet ? removed : [];
+    if (added.length === 0 && removals.length === 0) {
+      return this.report('none', 0, 0, failed);
+    }
+    await connection.applyMutation({ type: 'delta', added, removed: removals });
+    return this.report('delta', added.length, removals.length, failed);
+  }
+
+  private report(
+    mutation: RuntimeRefreshResult['mutation'],
+    added: number,
+    removed: number,
+    failed: Set<string>,
+  ): RuntimeRefreshResult {
+    if (mutation !== 'none') {
+      this.options.logger.info(
+        `Runtime catalog refresh: ${mutation} mutation, ${added} added or changed, ${removed} removed`,
+      );
+    }
+    return { mutation, added, removed, failedScopes: [...failed] };
+  }
+
+  private environmentNames(): string[] {
+    const configured = this.options.clients.environments().map(e => e.name);
+    const wanted = this.options.environments;
+    return wanted
+      ? configured.filter(name => wanted.includes(name))
+      : configured;
+  }
+
+  private async modelEntities(
+    environments: string[],
+    failed: Set<string>,
+    signal?: AbortSignal,
+  ): Promise<ScopedEntity[]> {
+    const { clients } = this.options;
+    const byEnvironment = await Promise.all(
+      environments
+        .filter(env => clients.has(env, 'kubernetes'))
+        .map(async env => {
+          const scope = `runtime:${env}/workloads`;
+          try {
+            const found = await discoverInstallations(
+              clients.client(env, 'kubernetes'),
+              signal,
+            );
+            this.installations.set(env, found);
+          } catch (error) {
+            failed.add(scope);
+            this.warn(scope, error);
+          }
+          return [env, this.installations.get(env)] as [
+            string,
+            EnvironmentInstallations | undefined,
+          ];
+        }),
+    );
+    return platformModelEntities({ owner: this.options.platformOwner }).map(
+      entity => ({
+        entity:
+          entity.kind === 'Component'
+            ? withInstallations(entity, byEnvironment)
+            : entity,
+        locationKey: PLATFORM_MODEL_LOCATION,
+        scope: PLATFORM_MODEL_LOCATION,
+      }),
+    );
+  }
+
+  private async liveResourceEntities(
+    environments: string[],
+    failed: Set<string>,
+    signal?: AbortSignal,
+  ): Promise<ScopedEntity[]> {
+    const { clients, kinds, ownerFallback } = this.options;
+    const reads = environments.flatMap(env =>
+      LIVE_RESOURCE_SOURCES.filter(
+        source =>
+          kinds.includes(source.type) && clients.has(env, source.upstream),
+      ).map(async source => {
+        const scope = liveResourceLocation(env, source.id);
+        try {
+          const resources = await source.read(clients, env, signal);
+          return resources.map(resource => ({
+            entity: liveResourceEntity(resource, {
+              ownerFallback,
+              location: scope,
+            }),
+            scope,
+          }));
+        } catch (error) {
+          failed.add(scope);
+          this.warn(scope, error);
+          return [];
+        }
+      }),
+    );
+    const scoped = (await Promise.all(reads)).flat();
+    const named: Entity[] = distinctNames(scoped.map(s => s.entity));
+    return scoped.map(({ scope }, i) => ({
+      entity: named[i],
+      locationKey: scope,
+      scope,
+    }));
+  }
+
+  private warn(scope: string, error: unknown) {
+    this.options.logger.warn(
+      `Runtime catalog: reading ${scope} failed, keeping its previous entities: ${
+        (error as Error).message
+      }`,
+    );
+  }
+}

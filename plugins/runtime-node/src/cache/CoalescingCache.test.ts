@@ -1,0 +1,59 @@
+import { mockServices } from '@backstage/backend-test-utils';
+import { CoalescingCache } from './CoalescingCache';
+
+describe('CoalescingCache', () => {
+  it('loads once for concurrent callers and answers later callers from the cache', async () => {
+    const cache = new CoalescingCache({
+      cache: mockServices.cache.mock({
+        get: jest.fn(async () => undefined),
+        set: jest.fn(async () => {}),
+      } as any),
+      ttlMs: 1000,
+    });
+    let loads = 0;
+    const load = () =>
+      new Promise<number>(resolve => {
+        loads++;
+        setTimeout(() => resolve(42), 20);
+      });
+    const answers = await Promise.all(
+      Array.from({ length: 50 }, () => cache.get('k', load)),
+    );
+    expect(answers).toEqual(Array(50).fill(42));
+    expect(loads).toBe(1);
+  });
+
+  it('uses a cached value without loading, and loads again for another key', async () => {
+    const store = new Map<string, unknown>([['hit', 'cached']]);
+    const cacheService = mockServices.cache.mock({
+      get: jest.fn(async (k: string) => store.get(k)) as any,
+      set: jest.fn(
+        async (k: string, v: unknown) => void store.set(k, v),
+      ) as any,
+    });
+    const cache = new CoalescingCache({ cache: cacheService, ttlMs: 1000 });
+    const load = jest.fn(async () => 'fresh');
+    expect(await cache.get('hit', load)).toBe('cached');
+    expect(await cache.get('miss', load)).toBe('fresh');
+    expect(load).toHaveBeenCalledTimes(1);
+    expect(cacheService.set).toHaveBeenCalledWith('miss', 'fresh', {
+      ttl: 1000,
+    });
+  });
+
+  it('does not cache a failure: the next caller tries again', async () => {
+    const cache = new CoalescingCache({
+      cache: mockServices.cache.mock({
+        get: jest.fn(async () => undefined),
+        set: jest.fn(async () => {}),
+      } as any),
+      ttlMs: 1000,
+    });
+    await expect(
+      cache.get('k', async () => {
+        throw new Error('down');
+      }),
+    ).rejects.toThrow('down');
+    await expect(cache.get('k', async () => 'up')).resolves.toBe('up');
+  });
+});

@@ -1,0 +1,43 @@
+import { CacheService } from '@backstage/backend-plugin-api';
+import { JsonValue } from '@backstage/types';
+
+/**
+ * Answers from the cache service when it can; otherwise loads once per key however many callers ask at
+ * the same moment, and keeps the answer for `ttlMs`. Many viewers of one thing cost the upstream one
+ * load per TTL.
+ *
+ * @public
+ */
+export class CoalescingCache {
+  private readonly inFlight = new Map<string, Promise<unknown>>();
+
+  constructor(
+    private readonly options: { cache: CacheService; ttlMs: number },
+  ) {}
+
+  /**
+   * The cached value of `key`, or the result of `load` (shared by concurrent callers, then cached).
+   * The value must be JSON-serialisable.
+   */
+  async get<T>(
+    key: string,
+    load: () => Promise<T>,
+  ): Promise<T> {
+    const cached = await this.options.cache
+      .get<JsonValue>(key)
+      .catch(() => undefined);
+    if (cached !== undefined) return cached as T;
+    const running = this.inFlight.get(key);
+    if (running) return running as Promise<T>;
+    const promise = load()
+      .then(async value => {
+        await this.options.cache
+          .set(key, value as JsonValue, { ttl: this.options.ttlMs })
+          .catch(() => undefined);
+        return value;
+      })
+      .finally(() => this.inFlight.delete(key));
+    this.inFlight.set(key, promise);
+    return promise;
+  }
+}

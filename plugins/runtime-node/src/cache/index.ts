@@ -1,0 +1,1 @@
+export { CoalescingCache } from './CoalescingCache';

@@ -1,0 +1,119 @@
+import { ConfigReader } from '@backstage/config';
+import { LoggerService } from '@backstage/backend-plugin-api';
+import { mockServices } from '@backstage/backend-test-utils';
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import { ActionContext } from '@backstage/plugin-scaffolder-node';
+import { createMockActionContext } from '@backstage/plugin-scaffolder-node-test-utils';
+import { RuntimeClients } from '@runtime-portal/backstage-plugin-runtime-node';
+import {
+  RuntimeSeed,
+  Sandbox,
+  startSandbox,
+} from '@runtime-portal/runtime-sandbox';
+import { RuntimeActionDeps } from '../shared';
+
+/** A small Runtime: KubeAI and one team namespace, nothing provisioned yet. */
+export const TEST_SEED: RuntimeSeed = {
+  components: [
+    {
+      name: 'kubeai',
+      area: 'inference',
+      namespace: 'runtime-inference',
+      version: '0.14.0',
+      workload: 'Deployment',
+      replicas: 1,
+    },
+  ],
+  teams: [{ name: 'search-team', namespace: 'team-search', services: [] }],
+};
+
+/** Starts the sandbox on free ports with {@link TEST_SEED}. */
+export async function startTestSandbox(
+  seed: RuntimeSeed = TEST_SEED,
+): Promise<Sandbox> {
+  return startSandbox({
+    ports: { kubernetes: 0, openbao: 0, s3: 0, temporal: 0 },
+    seed,
+    readyAfterMs: 200,
+  });
+}
+
+/** Clients for one environment `dev` pointing at the sandbox. */
+export function sandboxClients(sandbox: Sandbox): RuntimeClients {
+  return RuntimeClients.fromConfig(
+    new ConfigReader({
+      runtime: {
+        environments: [
+          {
+            name: 'dev',
+            kubernetes: {
+              url: sandbox.urls.kubernetes,
+              serviceAccountToken: sandbox.credentials.kubernetesToken,
+              skipTLSVerify: true,
+            },
+            openbao: {
+              url: sandbox.urls.openbao,
+              token: sandbox.credentials.openbaoToken,
+            },
+            objectStorage: {
+              endpoint: sandbox.urls.s3,
+              accessKeyId: sandbox.credentials.s3AccessKeyId,
+              secretAccessKey: sandbox.credentials.s3SecretAccessKey,
+            },
+            temporal: { httpUrl: sandbox.urls.temporal },
+          },
+        ],
+      },
+    }),
+  );
+}
+
+/** Action deps whose permission decisions are all `result`, with a mock auditor. */
+export function testDeps(
+  clients: RuntimeClients,
+  result: AuthorizeResult.ALLOW | AuthorizeResult.DENY = AuthorizeResult.ALLOW,
+) {
+  const permissions = mockServices.permissions.mock({
+    authorize: async requests => requests.map(() => ({ result })),
+  });
+  const auditEvent = { success: jest.fn(), fail: jest.fn() };
+  const auditor = mockServices.auditor.mock({
+    createEvent: jest.fn(async () => auditEvent),
+  });
+  const deps: RuntimeActionDeps = { clients, permissions, auditor };
+  return { deps, permissions, auditor, auditEvent };
+}
+
+/** A mock action context with a recording logger, optional dry run and secrets. */
+export function testContext<I extends Record<string, any>>(options: {
+  input: I;
+  secrets?: Record<string, string>;
+  isDryRun?: boolean;
+}): ActionContext<any, any> & {
+  logger: jest.Mocked<LoggerService>;
+  output: jest.Mock;
+} {
+  const logger = mockServices.logger.mock();
+  const ctx = createMockActionContext({
+    input: options.input as any,
+    secrets: options.secrets,
+    logger,
+  });
+  return { ...ctx, isDryRun: options.isDryRun, logger } as any;
+}
+
+/** Everything an action said: logger calls and outputs, as one string (for leak checks). */
+export function everythingSaid(ctx: {
+  logger: jest.Mocked<LoggerService>;
+  output: jest.Mock;
+}): string {
+  const calls = ['error', 'warn', 'info', 'debug'].flatMap(
+    level => (ctx.logger as any)[level].mock.calls,
+  );
+  return JSON.stringify([calls, ctx.output.mock.calls]);
+}
+
+/** The outputs of an action run, by name. */
+export function outputsOf(ctx: { output: jest.Mock }): Record<string, unknown> {
+  return Object.fromEntries(ctx.output.mock.calls);
+}

@@ -1,0 +1,291 @@
+import { ConflictError } from '@backstage/errors';
+import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
+import {
+  RUNTIME_OWNER_METADATA_KEY,
+  RUNTIME_RESOURCE_TYPES,
+  RUNTIME_SERVICE_METADATA_KEY,
+  runtimeBucketCreatePermission,
+} from '@runtime-portal/backstage-plugin-runtime-common';
+import {
+  BucketPolicy,
+  ObjectStorageClient,
+  isRuntimeUpstreamError,
+  validateBucketName,
+} from '@runtime-portal/backstage-plugin-runtime-node';
+import { z as zod } from 'zod/v3';
+import {
+  RuntimeActionDeps,
+  audited,
+  authorizeInitiator,
+  environmentField,
+  ownerField,
+  ownerName,
+  parseInput,
+  requireUpstream,
+  runtimeResourceEntityRef,
+  serviceField,
+} from '../shared';
+import { examples } from './bucketCreate.examples';
+
+/** The longest expiry the action sets (ten years). */
+const MAX_EXPIRATION_DAYS = 3650;
+
+/** The input schema (zod form); the action list shows it as JSON schema. */
+export const inputSchema = (z: typeof zod) =>
+  z.object({
+    environment: environmentField(z),
+    owner: ownerField(z),
+    service: serviceField(z),
+    name: z
+      .string()
+      .superRefine((name, ctx) => {
+        for (const problem of validateBucketName(name)) {
+          ctx.addIssue({ code: 'custom', message: problem });
+        }
+      })
+      .describe(
+        'Bucket name: 3-63 lowercase letters, digits, dots and hyphens, not an IP address',
+      ),
+    versioning: z
+      .boolean()
+      .default(true)
+      .describe('Keep every version of each object (default true)'),
+    expirationDays: z
+      .number()
+      .int('must be a whole number of days')
+      .min(1, 'must be at least 1 day')
+      .max(MAX_EXPIRATION_DAYS, `must be at most ${MAX_EXPIRATION_DAYS} days`)
+      .optional()
+      .describe(
+        'Delete objects this many days after they are written; unset keeps them',
+      ),
+  });
+
+const outputSchema = (z: typeof zod) =>
+  z.object({
+    bucket: z.string().describe('Name of the bucket'),
+    endpoint: z
+      .string()
+      .describe("The environment's S3 endpoint (path-style addressing)"),
+    entityRef: z.string().describe('Catalog entity ref of the bucket resource'),
+  });
+
+/**
+ * The bucket policy the action sets: the service's own object storage user may list the bucket and
+ * read, write and delete its objects. Nothing is granted anonymously.
+ */
+export function serviceBucketPolicy(
+  bucket: string,
+  service: string,
+): BucketPolicy {
+  return {
+    Version: '2012-10-17',
+    Statement: [
+      {
+        Sid: 'RuntimePortalServiceList',
+        Effect: 'Allow',
+        Principal: { AWS: [`arn:aws:iam:::user/${service}`] },
+        Action: ['s3:GetBucketLocation', 's3:ListBucket'],
+        Resource: [`arn:aws:s3:::${bucket}`],
+      },
+      {
+        Sid: 'RuntimePortalServiceObjects',
+        Effect: 'Allow',
+        Principal: { AWS: [`arn:aws:iam:::user/${service}`] },
+        Action: ['s3:GetObject', 's3:PutObject', 's3:DeleteObject'],
+        Resource: [`arn:aws:s3:::${bucket}/*`],
+      },
+    ],
+  };
+}
+
+/**
+ * `runtime:bucket:create`: creates an object storage bucket tagged with its owner and service, with
+ * versioning, an optional expiry and a policy for the service.
+ *
+ * Idempotent: a bucket that exists with the same owner and service tags is reconfigured to the input
+ * (every setting is a whole-configuration overwrite); a bucket of another team, or of another
+ * account, is a `ConflictError`. When configuring a bucket this run created fails, the bucket (still
+ * empty) is deleted, so nothing is left behind; an existing bucket is left as it was and the step can
+ * be re-run.
+ *
+ * @public
+ */
+export function createRuntimeBucketAction(deps: RuntimeActionDeps) {
+  return createTemplateAction({
+    id: 'runtime:bucket:create',
+    description:
+      'Creates an object storage (MinIO) bucket for a service, tagged with its owner and service, with versioning, optional expiry and an access policy.',
+    examples,
+    supportsDryRun: true,
+    schema: { input: inputSchema, output: outputSchema },
+    async handler(ctx) {
+      const input = parseInput(inputSchema(zod), ctx.input);
+      requireUpstream(deps.clients, input.environment, 'objectStorage');
+      await authorizeInitiator(ctx, deps, runtimeBucketCreatePermission);
+
+      const owner = ownerName(input.owner);
+      const storage = deps.clients.client(input.environment, 'objectStorage');
+      const endpoint = deps.clients.environment(input.environment)
+        .objectStorage!.endpoint;
+      const tags = {
+        [RUNTIME_OWNER_METADATA_KEY]: owner,
+        [RUNTIME_SERVICE_METADATA_KEY]: input.service,
+      };
+      const signal = ctx.signal;
+      const claim = { owner, service: input.service };
+
+      await audited(
+        ctx,
+        deps,
+        'runtime-bucket-create',
+        {
+          environment: input.environment,
+          bucket: input.name,
+          owner,
+          service: input.service,
+          versioning: input.versioning,
+          expirationDays: input.expirationDays ?? null,
+        },
+        async () => {
+          const exists = await bucketExists(storage, input.name, signal);
+          if (exists) {
+            await checkOwnership(storage, input.name, claim, signal);
+          }
+          if (ctx.isDryRun) {
+            ctx.logger.info(
+              `Dry run: would ${
+                exists ? 'reconfigure the existing' : 'create the'
+              } bucket ${input.name} with tags owner=${owner}, service=${
+                input.service
+              }, versioning ${input.versioning ? 'on' : 'off'}, ${
+                input.expirationDays
+                  ? `expiry after ${input.expirationDays} days`
+                  : 'no expiry'
+              } and an access policy for ${input.service}`,
+            );
+            return;
+          }
+          await ctx.checkpoint({
+            key: `bucket.${input.environment}.${input.name}`,
+            fn: async () => {
+              const result = await createOrClaim(
+                storage,
+                input.name,
+                claim,
+                signal,
+              );
+              try {
+                await storage.setTags(input.name, tags, { signal });
+                if (input.versioning) {
+                  await storage.setVersioning(input.name, true, { signal });
+                }
+                if (input.expirationDays !== undefined) {
+                  await storage.setExpiration(
+                    input.name,
+                    input.expirationDays,
+                    { signal },
+                  );
+                }
+                await storage.setPolicy(
+                  input.name,
+                  serviceBucketPolicy(input.name, input.service),
+                  { signal },
+                );
+              } catch (error) {
+                if (result === 'created') {
+                  ctx.logger.warn(
+                    `Configuring new bucket ${input.name} failed; deleting it so nothing is left behind`,
+                  );
+                  await storage
+                    .deleteBucket(input.name)
+                    .catch(cleanupError =>
+                      ctx.logger.error(
+                        `Could not delete bucket ${input.name} after the failure: ${cleanupError}`,
+                      ),
+                    );
+                }
+                throw error;
+              }
+              ctx.logger.info(
+                `${
+                  result === 'created' ? 'Created' : 'Reconfigured existing'
+                } bucket ${input.name}`,
+              );
+              return { result };
+            },
+          });
+        },
+      );
+
+      ctx.output('bucket', input.name);
+      ctx.output('endpoint', endpoint);
+      ctx.output(
+        'entityRef',
+        runtimeResourceEntityRef({
+          environment: input.environment,
+          type: RUNTIME_RESOURCE_TYPES.bucket,
+          name: input.name,
+        }),
+      );
+    },
+  });
+}
+
+async function bucketExists(
+  storage: ObjectStorageClient,
+  name: string,
+  signal?: AbortSignal,
+): Promise<boolean> {
+  try {
+    return await storage.headBucket(name, { signal });
+  } catch (error) {
+    if (isRuntimeUpstreamError(error, 'Forbidden')) {
+      throw takenByAnotherAccount(name);
+    }
+    throw error;
+  }
+}
+
+async function createOrClaim(
+  storage: ObjectStorageClient,
+  name: string,
+  claim: { owner: string; service: string },
+  signal?: AbortSignal,
+): Promise<'created' | 'exists'> {
+  let result: 'created' | 'exists';
+  try {
+    result = await storage.createBucket(name, { signal });
+  } catch (error) {
+    if (isRuntimeUpstreamError(error, 'AlreadyExists', 'Conflict')) {
+      throw takenByAnotherAccount(name);
+    }
+    throw error;
+  }
+  if (result === 'exists') await checkOwnership(storage, name, claim, signal);
+  return result;
+}
+
+async function checkOwnership(
+  storage: ObjectStorageClient,
+  name: string,
+  claim: { owner: string; service: string },
+  signal?: AbortSignal,
+): Promise<void> {
+  const tags = await storage.getTags(name, { signal });
+  const owner = tags[RUNTIME_OWNER_METADATA_KEY];
+  const service = tags[RUNTIME_SERVICE_METADATA_KEY];
+  if (owner !== claim.owner || service !== claim.service) {
+    throw new ConflictError(
+      `Bucket ${name} already exists and belongs to owner '${
+        owner ?? 'none'
+      }', service '${service ?? 'none'}', not ${claim.owner}/${claim.service}`,
+    );
+  }
+}
+
+function takenByAnotherAccount(name: string): Error {
+  return new ConflictError(
+    `Bucket name ${name} is already taken by another account; choose another name`,
+  );
+}

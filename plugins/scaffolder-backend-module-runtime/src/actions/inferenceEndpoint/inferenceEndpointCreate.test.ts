@@ -1,0 +1,205 @@
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import {
+  KubeAIModel,
+  MODEL_KIND,
+  RuntimeClients,
+} from '@runtime-portal/backstage-plugin-runtime-node';
+import { Sandbox } from '@runtime-portal/runtime-sandbox';
+import {
+  outputsOf,
+  sandboxClients,
+  startTestSandbox,
+  testContext,
+  testDeps,
+} from '../__testUtils__/actionTestKit';
+import { createRuntimeInferenceEndpointAction } from './inferenceEndpointCreate';
+
+const baseInput = {
+  environment: 'dev',
+  owner: 'group:default/search-team',
+  service: 'semantic-search',
+  namespace: 'team-search',
+  name: 'bge-small-embeddings',
+  url: 'hf://BAAI/bge-small-en-v1.5',
+  engine: 'Infinity',
+  features: ['TextEmbedding'],
+  resourceProfile: 'cpu:2',
+  minReplicas: 1,
+  maxReplicas: 2,
+  waitTimeoutSeconds: 10,
+};
+
+describe('runtime:inference-endpoint:create', () => {
+  let sandbox: Sandbox;
+  let clients: RuntimeClients;
+
+  beforeAll(async () => {
+    sandbox = await startTestSandbox();
+    clients = sandboxClients(sandbox);
+  });
+  afterAll(() => sandbox.close());
+
+  const getModel = (name: string, namespace = 'team-search') =>
+    clients
+      .client('dev', 'kubernetes')
+      .get<KubeAIModel>(MODEL_KIND, namespace, name);
+
+  async function run(
+    input: Record<string, unknown>,
+    options: {
+      isDryRun?: boolean;
+      result?: AuthorizeResult.ALLOW | AuthorizeResult.DENY;
+    } = {},
+  ) {
+    const { deps, auditEvent } = testDeps(clients, options.result);
+    const ctx = testContext({ input, isDryRun: options.isDryRun });
+    let error: Error | undefined;
+    try {
+      await createRuntimeInferenceEndpointAction(deps).handler(ctx);
+    } catch (e) {
+      error = e as Error;
+    }
+    return { ctx, error, auditEvent };
+  }
+
+  it('dry run has the API server validate the Model, reports the plan and creates nothing', async () => {
+    const { ctx, error } = await run(
+      { ...baseInput, name: 'dry-model' },
+      { isDryRun: true },
+    );
+    expect(error).toBeUndefined();
+    expect(outputsOf(ctx)).toEqual({
+      baseUrl: expect.stringMatching(
+        /^http:\/\/kubeai\.runtime-inference\.svc\.cluster\.local(:\d+)?\/openai\/v1$/,
+      ),
+      model: 'dry-model',
+      entityRef: 'resource:default/dev-endpoint-team-search-dry-model',
+    });
+    expect(ctx.logger.info).toHaveBeenCalledWith(
+      expect.stringContaining('Dry run: the API server accepted Model'),
+    );
+    expect(await getModel('dry-model')).toBeUndefined();
+  });
+
+  it('applies a labelled Model, waits until a replica is ready and outputs the OpenAI base URL', async () => {
+    const { ctx, error, auditEvent } = await run(baseInput);
+    expect(error).toBeUndefined();
+    expect(auditEvent.success).toHaveBeenCalled();
+    const model = await getModel('bge-small-embeddings');
+    expect(model?.metadata.labels).toMatchObject({
+      'runtime-portal.io/owner': 'search-team',
+      'runtime-portal.io/service': 'semantic-search',
+    });
+    expect(model?.spec).toMatchObject({
+      url: 'hf://BAAI/bge-small-en-v1.5',
+      engine: 'Infinity',
+      features: ['TextEmbedding'],
+      resourceProfile: 'cpu:2',
+      minReplicas: 1,
+      maxReplicas: 2,
+    });
+    expect(model?.status?.replicas?.ready).toBeGreaterThanOrEqual(1);
+    expect(outputsOf(ctx)).toEqual({
+      baseUrl: expect.stringMatching(/\/openai\/v1$/),
+      model: 'bge-small-embeddings',
+      entityRef:
+        'resource:default/dev-endpoint-team-search-bge-small-embeddings',
+    });
+  });
+
+  it('a second run is a no-op success', async () => {
+    const before = await getModel('bge-small-embeddings');
+    const { error } = await run(baseInput);
+    expect(error).toBeUndefined();
+    const after = await getModel('bge-small-embeddings');
+    expect(after?.metadata.uid).toBe(before?.metadata.uid);
+    expect(after?.metadata.generation).toBe(before?.metadata.generation);
+  });
+
+  it('with minReplicas 0 it does not wait, and uses a given baseUrl', async () => {
+    const { ctx, error } = await run({
+      ...baseInput,
+      name: 'scale-to-zero',
+      minReplicas: 0,
+      baseUrl: 'https://inference.dev.example.com',
+    });
+    expect(error).toBeUndefined();
+    expect(outputsOf(ctx).baseUrl).toBe(
+      'https://inference.dev.example.com/openai/v1',
+    );
+    expect(ctx.logger.info).toHaveBeenCalledWith(
+      expect.stringContaining('Not waiting for a ready replica'),
+    );
+  });
+
+  it('stops waiting after waitTimeoutSeconds with an error that says the Model stays and a re-run is safe', async () => {
+    const kubernetes = clients.client('dev', 'kubernetes');
+    const get = kubernetes.get.bind(kubernetes);
+    const spy = jest
+      .spyOn(kubernetes, 'get')
+      .mockImplementation(async (kind, namespace, name, options) => {
+        const object = await get(kind, namespace, name, options);
+        return name === 'slow-model' && object
+          ? { ...object, status: { replicas: { all: 1, ready: 0 } } }
+          : object;
+      });
+    try {
+      const { error } = await run({
+        ...baseInput,
+        name: 'slow-model',
+        waitTimeoutSeconds: 1,
+      });
+      expect(error?.message).toContain(
+        'had no ready replica after 1s; it keeps loading, and re-running this step is safe',
+      );
+    } finally {
+      spy.mockRestore();
+    }
+    expect(await getModel('slow-model')).toBeDefined();
+  });
+
+  it("refuses another team's Model and leaves it as it was", async () => {
+    const { error } = await run({ ...baseInput, owner: 'other-team' });
+    expect(error?.name).toBe('ConflictError');
+    expect(error?.message).toContain("belongs to owner 'search-team'");
+    expect(
+      (await getModel('bge-small-embeddings'))?.metadata.labels?.[
+        'runtime-portal.io/owner'
+      ],
+    ).toBe('search-team');
+  });
+
+  it.each([
+    [{ name: 'a'.repeat(41) }, 'name: must be at most 40 characters'],
+    [{ name: 'Llama_3' }, 'name: must be lowercase'],
+    [{ url: 'https://huggingface.co/x' }, 'url: must start with hf://'],
+    [{ engine: 'TensorRT' }, 'engine:'],
+    [{ features: ['Chat'] }, 'features.0:'],
+    [{ minReplicas: -1 }, 'minReplicas: must be 0 or more'],
+    [
+      { minReplicas: 3, maxReplicas: 2 },
+      'maxReplicas: must be at least minReplicas (3)',
+    ],
+    [{ resourceProfile: 'gpu' }, 'resourceProfile: must be <profile>:<count>'],
+    [{ namespace: 'team-missing' }, "namespace: 'team-missing' does not exist"],
+  ])(
+    'rejects invalid input %j with an error naming the field',
+    async (change, message) => {
+      const input = { ...baseInput, name: 'invalid-model', ...change };
+      const { error } = await run(input);
+      expect(error?.name).toBe('InputError');
+      expect(error?.message).toContain(message);
+      expect(await getModel('invalid-model')).toBeUndefined();
+    },
+  );
+
+  it('refuses a user without runtime.inference-endpoint.create and creates nothing', async () => {
+    const { error } = await run(
+      { ...baseInput, name: 'denied-model' },
+      { result: AuthorizeResult.DENY },
+    );
+    expect(error?.name).toBe('NotAllowedError');
+    expect(error?.message).toContain('runtime.inference-endpoint.create');
+    expect(await getModel('denied-model')).toBeUndefined();
+  });
+});

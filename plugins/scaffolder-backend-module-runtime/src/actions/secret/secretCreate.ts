@@ -1,0 +1,272 @@
+import { ConflictError, InputError } from '@backstage/errors';
+import {
+  ActionContext,
+  createTemplateAction,
+} from '@backstage/plugin-scaffolder-node';
+import {
+  RUNTIME_OWNER_METADATA_KEY,
+  RUNTIME_RESOURCE_TYPES,
+  RUNTIME_SERVICE_METADATA_KEY,
+  runtimeSecretCreatePermission,
+} from '@runtime-portal/backstage-plugin-runtime-common';
+import { z as zod } from 'zod/v3';
+import {
+  RuntimeActionDeps,
+  audited,
+  authorizeInitiator,
+  dnsLabel,
+  environmentField,
+  ownerField,
+  ownerName,
+  parseInput,
+  requireUpstream,
+  runtimeResourceEntityRef,
+  serviceField,
+} from '../shared';
+import { examples } from './secretCreate.examples';
+
+const KEY_NAME = /^[A-Za-z_][A-Za-z0-9_.-]*$/;
+/** The task secret that holds the initiator's Backstage token: never a secret value to store. */
+const BACKSTAGE_TOKEN_SECRET = 'backstageToken';
+/** Token TTL of the Kubernetes auth role, in seconds. */
+const ROLE_TOKEN_TTL_SECONDS = 3600;
+
+/** The input schema (zod form); the action list shows it as JSON schema. */
+export const inputSchema = (z: typeof zod) =>
+  z.object({
+    environment: environmentField(z),
+    owner: ownerField(z),
+    service: serviceField(z),
+    name: dnsLabel(
+      z,
+      'Name of the secret; it is stored at <service>/<name> in the KV mount',
+    ),
+    keys: z
+      .array(
+        z
+          .string()
+          .regex(
+            KEY_NAME,
+            'must be letters, digits, "_", "." or "-", starting with a letter or "_"',
+          ),
+      )
+      .min(1, 'must name at least one key')
+      .max(32, 'must name at most 32 keys')
+      .describe(
+        'Keys of the secret. Each value is taken from the template secret of the same name (ctx.secrets), never from input',
+      ),
+    namespace: dnsLabel(
+      z,
+      "Kubernetes namespace of the service's service account (bound by the auth role)",
+    ),
+    serviceAccount: dnsLabel(
+      z,
+      'Kubernetes service account that may read the secret; defaults to the service name',
+    ).optional(),
+  });
+
+const outputSchema = (z: typeof zod) =>
+  z.object({
+    path: z.string().describe('Path of the secret in the KV v2 mount'),
+    policyName: z
+      .string()
+      .describe('OpenBao ACL policy granting read access to the secret'),
+    roleName: z
+      .string()
+      .describe('OpenBao Kubernetes auth role the service logs in with'),
+    entityRef: z.string().describe('Catalog entity ref of the secret resource'),
+  });
+
+type Input = zod.output<ReturnType<typeof inputSchema>>;
+
+/** The read-only ACL policy of one secret. */
+export function secretReadPolicy(kvMount: string, path: string): string {
+  return [
+    `# Managed by Runtime Portal: read access to the secret ${path}`,
+    `path "${kvMount}/data/${path}" {`,
+    `  capabilities = ["read"]`,
+    `}`,
+    `path "${kvMount}/metadata/${path}" {`,
+    `  capabilities = ["read"]`,
+    `}`,
+    '',
+  ].join('\n');
+}
+
+/**
+ * `runtime:secret:create`: writes a KV v2 secret whose values come only from the task's secrets, a
+ * read policy scoped to its path and a Kubernetes auth role for the service account.
+ *
+ * Idempotent and safe to re-run: the owner and service are written to the secret's metadata first,
+ * the values with check-and-set 0 (only if there is no version yet), and the policy and role are
+ * overwrites. A secret that already has a version and the same owner and service is kept as it is;
+ * one owned by another team or service is a `ConflictError`.
+ *
+ * @public
+ */
+export function createRuntimeSecretAction(deps: RuntimeActionDeps) {
+  return createTemplateAction({
+    id: 'runtime:secret:create',
+    description:
+      "Creates an OpenBao secret for a service from the template's secret fields, with a read policy and a Kubernetes auth role. Values are never logged or output.",
+    examples,
+    supportsDryRun: true,
+    schema: { input: inputSchema, output: outputSchema },
+    async handler(ctx) {
+      const input = parseInput(inputSchema(zod), ctx.input);
+      requireUpstream(deps.clients, input.environment, 'openbao');
+      const values = secretValues(ctx, input.keys);
+      await authorizeInitiator(ctx, deps, runtimeSecretCreatePermission);
+
+      const owner = ownerName(input.owner);
+      const path = `${input.service}/${input.name}`;
+      const policyName = `${input.service}-${input.name}`;
+      const roleName = policyName;
+      const serviceAccount = input.serviceAccount ?? input.service;
+      const entityRef = runtimeResourceEntityRef({
+        environment: input.environment,
+        type: RUNTIME_RESOURCE_TYPES.secret,
+        name: path,
+      });
+      const openbao = deps.clients.client(input.environment, 'openbao');
+      const kvMount = deps.clients.environment(input.environment).openbao!
+        .kvMount;
+      const customMetadata = {
+        [RUNTIME_OWNER_METADATA_KEY]: owner,
+        [RUNTIME_SERVICE_METADATA_KEY]: input.service,
+      };
+
+      await audited(
+        ctx,
+        deps,
+        'runtime-secret-create',
+        {
+          environment: input.environment,
+          path,
+          keys: input.keys,
+          owner,
+          service: input.service,
+          policyName,
+          roleName,
+        },
+        async () => {
+          const existing = await openbao.readSecretMetadata(path, {
+            signal: ctx.signal,
+          });
+          if (existing) {
+            const found = {
+              owner: existing.customMetadata[RUNTIME_OWNER_METADATA_KEY],
+              service: existing.customMetadata[RUNTIME_SERVICE_METADATA_KEY],
+            };
+            if (found.owner !== owner || found.service !== input.service) {
+              throw new ConflictError(
+                `Secret ${path} in ${
+                  input.environment
+                } already exists and belongs to owner '${
+                  found.owner ?? 'none'
+                }', service '${found.service ?? 'none'}', not ${owner}/${
+                  input.service
+                }`,
+              );
+            }
+          }
+          const hasValues = (existing?.currentVersion ?? 0) > 0;
+
+          if (ctx.isDryRun) {
+            ctx.logger.info(
+              `Dry run: would ${
+                hasValues ? 'keep the existing' : 'create the'
+              } secret ${path} (keys: ${input.keys.join(
+                ', ',
+              )}) in ${kvMount}, write read policy ${policyName} and Kubernetes auth role ${roleName} for ${
+                input.namespace
+              }/${serviceAccount}`,
+            );
+          } else {
+            await ctx.checkpoint({
+              key: `secret.${input.environment}.${path}`,
+              fn: async () => {
+                if (hasValues) {
+                  ctx.logger.info(
+                    `Secret ${path} exists with version ${
+                      existing!.currentVersion
+                    }; kept as it is`,
+                  );
+                  return { version: existing!.currentVersion };
+                }
+                await openbao.writeSecretMetadata(
+                  path,
+                  { customMetadata },
+                  { signal: ctx.signal },
+                );
+                const written = await openbao.writeSecret(path, values, {
+                  cas: 0,
+                  signal: ctx.signal,
+                });
+                ctx.logger.info(
+                  `Created secret ${path} (keys: ${input.keys.join(', ')})`,
+                );
+                return { version: written.version };
+              },
+            });
+            await ctx.checkpoint({
+              key: `secret-policy.${input.environment}.${policyName}`,
+              fn: async () => {
+                await openbao.writeAclPolicy(
+                  policyName,
+                  secretReadPolicy(kvMount, path),
+                  { signal: ctx.signal },
+                );
+                await openbao.writeKubernetesAuthRole(
+                  roleName,
+                  {
+                    boundServiceAccountNames: [serviceAccount],
+                    boundServiceAccountNamespaces: [input.namespace],
+                    tokenPolicies: [policyName],
+                    tokenTtl: ROLE_TOKEN_TTL_SECONDS,
+                  },
+                  { signal: ctx.signal },
+                );
+                ctx.logger.info(
+                  `Wrote read policy ${policyName} and Kubernetes auth role ${roleName} for ${input.namespace}/${serviceAccount}`,
+                );
+              },
+            });
+          }
+        },
+      );
+
+      ctx.output('path', path);
+      ctx.output('policyName', policyName);
+      ctx.output('roleName', roleName);
+      ctx.output('entityRef', entityRef);
+    },
+  });
+}
+
+/** The value of each key from the task's secrets; an `InputError` naming (only) missing keys. */
+function secretValues(
+  ctx: ActionContext<any, any>,
+  keys: Input['keys'],
+): Record<string, string> {
+  if (keys.includes(BACKSTAGE_TOKEN_SECRET)) {
+    throw new InputError(
+      `Invalid input: keys: ${BACKSTAGE_TOKEN_SECRET} is the task's own Backstage token and cannot be stored`,
+    );
+  }
+  const secrets = ctx.secrets ?? {};
+  const missing = keys.filter(
+    key => typeof secrets[key] !== 'string' || secrets[key] === '',
+  );
+  if (missing.length > 0) {
+    throw new InputError(
+      `Invalid input: keys: no template secret given for ${missing.join(
+        ', ',
+      )} (add a secret field of that name to the template's parameters)`,
+    );
+  }
+  if (new Set(keys).size !== keys.length) {
+    throw new InputError('Invalid input: keys: must not repeat a key');
+  }
+  return Object.fromEntries(keys.map(key => [key, secrets[key]]));
+}

@@ -1,0 +1,35 @@
+import { JsonObject } from '@backstage/types';
+import { ActionContext } from '@backstage/plugin-scaffolder-node';
+import { RuntimeActionDeps } from './deps';
+
+/**
+ * Runs `fn` inside an audit event `eventId` (severity medium) with `meta` (who, what, where: never a
+ * secret value), marking it succeeded or failed. Without an auditor, just runs `fn`.
+ */
+export async function audited<T>(
+  ctx: ActionContext<any, any>,
+  deps: RuntimeActionDeps,
+  eventId: string,
+  meta: JsonObject,
+  fn: () => Promise<T>,
+): Promise<T> {
+  if (!deps.auditor) return fn();
+  const event = await deps.auditor.createEvent({
+    eventId,
+    severityLevel: 'medium',
+    meta: {
+      ...meta,
+      initiator: ctx.user?.ref ?? null,
+      taskId: ctx.task.id,
+      dryRun: Boolean(ctx.isDryRun),
+    },
+  });
+  try {
+    const result = await fn();
+    await event.success();
+    return result;
+  } catch (error) {
+    await event.fail({ error: error as Error });
+    throw error;
+  }
+}

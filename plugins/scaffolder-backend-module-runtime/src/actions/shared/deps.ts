@@ -1,0 +1,19 @@
+import {
+  AuditorService,
+  PermissionsService,
+} from '@backstage/backend-plugin-api';
+import { RuntimeClients } from '@runtime-portal/backstage-plugin-runtime-node';
+
+/**
+ * What every Runtime provisioning action is built with.
+ *
+ * @public
+ */
+export interface RuntimeActionDeps {
+  /** The Runtime's upstream clients, per configured environment. */
+  clients: RuntimeClients;
+  /** Decides whether the task's initiator may create the resource. */
+  permissions: PermissionsService;
+  /** Records who created what, where (optional: tests may leave it out). */
+  auditor?: AuditorService;
+}

@@ -1,0 +1,13 @@
+export type { RuntimeActionDeps } from './deps';
+export { parseInput } from './parseInput';
+export {
+  dnsLabel,
+  environmentField,
+  ownerField,
+  ownerName,
+  serviceField,
+} from './fields';
+export { requireUpstream } from './environment';
+export { authorizeInitiator } from './authorize';
+export { audited } from './audit';
+export { runtimeResourceEntityRef } from './entityRef';

@@ -1,0 +1,133 @@
+import {
+  ArgoEventSource,
+  ArgoSensor,
+  EVENT_SOURCE_KIND,
+  SENSOR_KIND,
+  apiVersionOf,
+} from '@runtime-portal/backstage-plugin-runtime-node';
+
+/** Where events come from. */
+export type ArgoEventsSourceInput =
+  | { type: 'webhook'; endpoint?: string; port: number; method: string }
+  | { type: 'calendar'; schedule?: string; interval?: string }
+  | {
+      type: 'minio';
+      bucket: string;
+      events: string[];
+      credentialsSecret: string;
+    };
+
+/** What an event starts. */
+export type ArgoEventsTriggerInput =
+  | { type: 'http'; url: string; method: string }
+  | {
+      type: 'k8s';
+      operation: 'create' | 'update' | 'patch';
+      resource: Record<string, unknown>;
+      serviceAccountName?: string;
+    };
+
+/** What the EventSource and Sensor of one workflow are made from. */
+export interface ArgoEventsWorkflowSpec {
+  name: string;
+  namespace: string;
+  labels: Record<string, string>;
+  source: ArgoEventsSourceInput;
+  trigger: ArgoEventsTriggerInput;
+  /** The object storage endpoint, for a `minio` source. */
+  objectStorageEndpoint?: string;
+}
+
+const DEPENDENCY = 'event';
+
+/** The Argo Events `EventSource` of a workflow: one source, named like the workflow. */
+export function eventSourceObject(
+  spec: ArgoEventsWorkflowSpec,
+): ArgoEventSource {
+  const { source, name } = spec;
+  let sourceSpec: Record<string, unknown>;
+  switch (source.type) {
+    case 'webhook':
+      sourceSpec = {
+        webhook: {
+          [name]: {
+            port: String(source.port),
+            endpoint: source.endpoint ?? `/${name}`,
+            method: source.method,
+          },
+        },
+      };
+      break;
+    case 'calendar':
+      sourceSpec = {
+        calendar: {
+          [name]: source.schedule
+            ? { schedule: source.schedule }
+            : { interval: source.interval },
+        },
+      };
+      break;
+    default: {
+      const endpoint = new URL(spec.objectStorageEndpoint ?? 'http://minio');
+      sourceSpec = {
+        minio: {
+          [name]: {
+            bucket: { name: source.bucket },
+            endpoint: endpoint.host,
+            insecure: endpoint.protocol === 'http:',
+            events: source.events,
+            accessKey: { name: source.credentialsSecret, key: 'accesskey' },
+            secretKey: { name: source.credentialsSecret, key: 'secretkey' },
+          },
+        },
+      };
+    }
+  }
+  return {
+    apiVersion: apiVersionOf(EVENT_SOURCE_KIND),
+    kind: EVENT_SOURCE_KIND.kind,
+    metadata: { name, namespace: spec.namespace, labels: spec.labels },
+    spec: sourceSpec,
+  };
+}
+
+/** The Argo Events `Sensor` of a workflow: the source's event fires one trigger. */
+export function sensorObject(spec: ArgoEventsWorkflowSpec): ArgoSensor {
+  const { trigger, name } = spec;
+  const template =
+    trigger.type === 'http'
+      ? {
+          name,
+          http: {
+            url: trigger.url,
+            method: trigger.method,
+            payload: [
+              {
+                src: { dependencyName: DEPENDENCY, dataKey: 'body' },
+                dest: 'event',
+              },
+            ],
+          },
+        }
+      : {
+          name,
+          k8s: {
+            operation: trigger.operation,
+            source: { resource: trigger.resource },
+          },
+        };
+  return {
+    apiVersion: apiVersionOf(SENSOR_KIND),
+    kind: SENSOR_KIND.kind,
+    metadata: { name, namespace: spec.namespace, labels: spec.labels },
+    spec: {
+      ...(trigger.type === 'k8s' && trigger.serviceAccountName
+        ? { template: { serviceAccountName: trigger.serviceAccountName } }
+        : {}),
+      dependencies: [
+        { name: DEPENDENCY, eventSourceName: name, eventName: name },
+      ],
+      triggers: [{ template }],
+    },
+  };
+}

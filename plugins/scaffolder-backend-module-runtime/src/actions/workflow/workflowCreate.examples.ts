@@ -1,0 +1,64 @@
+import { TemplateExample } from '@backstage/plugin-scaffolder-node';
+
+/** Examples shown in the scaffolder's action list for `runtime:workflow:create`. */
+export const examples: TemplateExample[] = [
+  {
+    description:
+      'Reindex when an object lands in a bucket (MinIO event → HTTP call)',
+    example: `steps:
+  - id: workflow
+    name: Create the reindex workflow
+    action: runtime:workflow:create
+    input:
+      environment: dev
+      owner: \${{ parameters.owner }}
+      service: semantic-search
+      name: reindex-on-upload
+      engine: argo-events
+      argoEvents:
+        namespace: team-search
+        source:
+          type: minio
+          bucket: semantic-search-index
+          events: ['s3:ObjectCreated:*']
+          credentialsSecret: minio-events
+        trigger:
+          type: http
+          url: http://semantic-search.team-search.svc:8080/reindex
+`,
+  },
+  {
+    description: 'A nightly schedule that calls a service',
+    example: `steps:
+  - id: nightly
+    name: Create the nightly job
+    action: runtime:workflow:create
+    input:
+      environment: dev
+      owner: group:default/search-team
+      service: semantic-search
+      name: nightly-compaction
+      engine: argo-events
+      argoEvents:
+        namespace: team-search
+        source: { type: calendar, schedule: '0 3 * * *' }
+        trigger: { type: http, url: 'http://semantic-search.team-search.svc:8080/compact' }
+`,
+  },
+  {
+    description: 'A Temporal namespace keeping closed workflows for 7 days',
+    example: `steps:
+  - id: temporal
+    name: Create the Temporal namespace
+    action: runtime:workflow:create
+    input:
+      environment: dev
+      owner: group:default/search-team
+      service: semantic-search
+      name: semantic-search
+      engine: temporal
+      temporal:
+        retentionDays: 7
+`,
+  },
+];

@@ -1,0 +1,62 @@
+import { createServiceFactory } from '@backstage/backend-plugin-api';
+import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
+import { ConfigReader } from '@backstage/config';
+import {
+  TemplateAction,
+  scaffolderActionsExtensionPoint,
+} from '@backstage/plugin-scaffolder-node';
+import {
+  RuntimeClients,
+  runtimeClientsServiceRef,
+} from '@runtime-portal/backstage-plugin-runtime-node';
+import { runtimePermissions } from '@runtime-portal/backstage-plugin-runtime-common';
+import { scaffolderModuleRuntime } from './module';
+
+describe('scaffolderModuleRuntime', () => {
+  it('registers the four provisioning actions (dry run, examples, JSON schemas) and their permissions', async () => {
+    const actions: TemplateAction<any, any, any>[] = [];
+    const permissionsRegistry = mockServices.permissionsRegistry.mock();
+    await startTestBackend({
+      extensionPoints: [
+        [
+          scaffolderActionsExtensionPoint,
+          { addActions: (...added: any[]) => actions.push(...added) },
+        ],
+      ],
+      features: [
+        scaffolderModuleRuntime,
+        mockServices.permissions.factory(),
+        permissionsRegistry.factory,
+        createServiceFactory({
+          service: runtimeClientsServiceRef,
+          deps: {},
+          factory: () =>
+            RuntimeClients.fromConfig(
+              new ConfigReader({ runtime: { environments: [] } }),
+            ),
+        }),
+      ],
+    });
+
+    expect(actions.map(a => a.id)).toEqual([
+      'runtime:secret:create',
+      'runtime:bucket:create',
+      'runtime:inference-endpoint:create',
+      'runtime:workflow:create',
+    ]);
+    expect(permissionsRegistry.addPermissions).toHaveBeenCalledWith(
+      runtimePermissions,
+    );
+    for (const action of actions) {
+      expect(action.supportsDryRun).toBe(true);
+      expect(action.examples?.length).toBeGreaterThan(0);
+      expect(action.schema?.input).toMatchObject({
+        type: 'object',
+        required: expect.arrayContaining(['environment', 'owner', 'service']),
+      });
+      expect(action.schema?.output).toMatchObject({
+        properties: expect.objectContaining({ entityRef: expect.anything() }),
+      });
+    }
+  });
+});
