@@ -1,4 +1,8 @@
-import { startSandbox, Sandbox } from '@runtime-portal/runtime-sandbox';
+import {
+  startSandbox,
+  sandboxEnvironmentConfig,
+  Sandbox,
+} from '@runtime-portal/runtime-sandbox';
 import {
   BackendProcess,
   guestToken,
@@ -32,24 +36,7 @@ describe('the backend, started with the development configuration (SQLite, local
       port: 17107,
       env: {
         APP_CONFIG_runtime_environments: JSON.stringify([
-          {
-            name: 'dev',
-            kubernetes: {
-              url: sandbox.urls.kubernetes,
-              serviceAccountToken: sandbox.credentials.kubernetesToken,
-              skipTLSVerify: true,
-            },
-            openbao: {
-              url: sandbox.urls.openbao,
-              token: sandbox.credentials.openbaoToken,
-            },
-            objectStorage: {
-              endpoint: sandbox.urls.s3,
-              accessKeyId: sandbox.credentials.s3AccessKeyId,
-              secretAccessKey: sandbox.credentials.s3SecretAccessKey,
-            },
-            temporal: { httpUrl: sandbox.urls.temporal },
-          },
+          sandboxEnvironmentConfig(sandbox),
         ]),
       },
     });

@@ -9,7 +9,11 @@ import {
 } from '@backstage/backend-test-utils';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { Entity } from '@backstage/catalog-model';
-import { startSandbox, Sandbox } from '@runtime-portal/runtime-sandbox';
+import {
+  startSandbox,
+  sandboxEnvironmentConfig,
+  Sandbox,
+} from '@runtime-portal/runtime-sandbox';
 import scaffolderPlugin from '@backstage/plugin-scaffolder-backend';
 import scaffolderModuleRuntime from '@runtime-portal/backstage-plugin-scaffolder-backend-module-runtime';
 import {
@@ -30,27 +34,6 @@ const CANARY = 'canary-password-4b1d';
 describe('the Runtime self-service templates, through the real scaffolder', () => {
   let sandbox: Sandbox;
   let server: any;
-
-  const environments = () => [
-    {
-      name: 'dev',
-      kubernetes: {
-        url: sandbox.urls.kubernetes,
-        serviceAccountToken: sandbox.credentials.kubernetesToken,
-        skipTLSVerify: true,
-      },
-      openbao: {
-        url: sandbox.urls.openbao,
-        token: sandbox.credentials.openbaoToken,
-      },
-      objectStorage: {
-        endpoint: sandbox.urls.s3,
-        accessKeyId: sandbox.credentials.s3AccessKeyId,
-        secretAccessKey: sandbox.credentials.s3SecretAccessKey,
-      },
-      temporal: { httpUrl: sandbox.urls.temporal },
-    },
-  ];
 
   beforeAll(async () => {
     sandbox = await startSandbox({
@@ -76,7 +59,7 @@ describe('the Runtime self-service templates, through the real scaffolder', () =
         mockServices.rootConfig.factory({
           data: {
             backend: { baseUrl: 'http://localhost:7007' },
-            runtime: { environments: environments() },
+            runtime: { environments: [sandboxEnvironmentConfig(sandbox)] },
           },
         }),
       ],
@@ -256,7 +239,9 @@ describe('the Runtime self-service templates, through the real scaffolder', () =
         values: { ...where, name: 'Bad_Bucket!', versioning: true },
       });
     expect(created.status).toBe(400);
-    expect(JSON.stringify(created.body)).toMatch(/instance.name does not match pattern/);
+    expect(JSON.stringify(created.body)).toMatch(
+      /instance.name does not match pattern/,
+    );
 
     const s3 = new ObjectStorageClient({
       environment: 'dev',

@@ -6,12 +6,19 @@
  * @packageDocumentation
  */
 
-export { startSandbox, DEFAULT_SANDBOX_PORTS } from './startSandbox';
+export {
+  startSandbox,
+  sandboxEnvironmentConfig,
+  DEFAULT_SANDBOX_PORTS,
+} from './startSandbox';
 export type { Sandbox, SandboxOptions } from './startSandbox';
 export * from './types';
 export * from './seed';
 export * from './openbao';
 export { startKubernetesServer } from './kubernetes';
-export type { KubernetesServerOptions, RunningKubernetesServer } from './kubernetes';
+export type {
+  KubernetesServerOptions,
+  RunningKubernetesServer,
+} from './kubernetes';
 export { startS3Server, FOREIGN_BUCKET_NAME } from './s3';
 export { startTemporalServer } from './temporal';

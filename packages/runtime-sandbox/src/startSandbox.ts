@@ -78,3 +78,29 @@ export async function startSandbox(
     throw error;
   }
 }
+
+/**
+ * One `runtime.environments[]` entry of app-config that reaches this sandbox with its credentials, for
+ * tests and local configs. (Plain config data: the sandbox knows nothing of the plugins.)
+ */
+export function sandboxEnvironmentConfig(sandbox: Sandbox, name = 'dev') {
+  return {
+    name,
+    kubernetes: {
+      url: sandbox.urls.kubernetes,
+      serviceAccountToken: sandbox.credentials.kubernetesToken,
+      // The sandbox speaks plain HTTP on localhost.
+      skipTLSVerify: true,
+    },
+    openbao: {
+      url: sandbox.urls.openbao,
+      token: sandbox.credentials.openbaoToken,
+    },
+    objectStorage: {
+      endpoint: sandbox.urls.s3,
+      accessKeyId: sandbox.credentials.s3AccessKeyId,
+      secretAccessKey: sandbox.credentials.s3SecretAccessKey,
+    },
+    temporal: { httpUrl: sandbox.urls.temporal },
+  };
+}

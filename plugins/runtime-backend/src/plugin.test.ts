@@ -3,7 +3,11 @@ import {
   mockServices,
   startTestBackend,
 } from '@backstage/backend-test-utils';
-import { startSandbox, Sandbox } from '@runtime-portal/runtime-sandbox';
+import {
+  startSandbox,
+  sandboxEnvironmentConfig,
+  Sandbox,
+} from '@runtime-portal/runtime-sandbox';
 import request from 'supertest';
 import { runtimePlugin } from './plugin';
 
@@ -17,25 +21,7 @@ describe('runtimePlugin', () => {
   afterAll(() => sandbox.close());
 
   const environments = () => [
-    {
-      name: 'dev',
-      title: 'Development',
-      kubernetes: {
-        url: sandbox.urls.kubernetes,
-        serviceAccountToken: sandbox.credentials.kubernetesToken,
-        skipTLSVerify: true,
-      },
-      openbao: {
-        url: sandbox.urls.openbao,
-        token: sandbox.credentials.openbaoToken,
-      },
-      objectStorage: {
-        endpoint: sandbox.urls.s3,
-        accessKeyId: sandbox.credentials.s3AccessKeyId,
-        secretAccessKey: sandbox.credentials.s3SecretAccessKey,
-      },
-      temporal: { httpUrl: sandbox.urls.temporal },
-    },
+    { ...sandboxEnvironmentConfig(sandbox), title: 'Development' },
     {
       name: 'staging',
       openbao: { url: sandbox.urls.openbao, token: 'canary-wrong-token' },

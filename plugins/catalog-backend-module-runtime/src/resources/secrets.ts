@@ -4,8 +4,10 @@ import {
   RUNTIME_RESOURCE_TYPES,
   RUNTIME_SERVICE_METADATA_KEY,
 } from '@runtime-portal/backstage-plugin-runtime-common';
-import { OpenBaoClient } from '@runtime-portal/backstage-plugin-runtime-node';
-import { mapWithConcurrency } from './mapWithConcurrency';
+import {
+  mapConcurrently,
+  OpenBaoClient,
+} from '@runtime-portal/backstage-plugin-runtime-node';
 import { LiveResource } from './liveResourceEntity';
 
 const METADATA_CONCURRENCY = 8;
@@ -21,7 +23,7 @@ export async function readSecrets(
   signal?: AbortSignal,
 ): Promise<LiveResource[]> {
   const paths = await client.listSecretsRecursive('', { signal });
-  const metadata = await mapWithConcurrency(paths, METADATA_CONCURRENCY, path =>
+  const metadata = await mapConcurrently(paths, METADATA_CONCURRENCY, path =>
     client.readSecretMetadata(path, { signal }),
   );
   const resources: LiveResource[] = [];

@@ -19,10 +19,7 @@ export class CoalescingCache {
    * The cached value of `key`, or the result of `load` (shared by concurrent callers, then cached).
    * The value must be JSON-serialisable.
    */
-  async get<T>(
-    key: string,
-    load: () => Promise<T>,
-  ): Promise<T> {
+  async get<T>(key: string, load: () => Promise<T>): Promise<T> {
     const cached = await this.options.cache
       .get<JsonValue>(key)
       .catch(() => undefined);

@@ -1,2 +1,3 @@
 export * from './HttpUpstreamClient';
 export { withTimeout, sleep } from './timeouts';
+export { mapConcurrently } from './mapConcurrently';

@@ -18,7 +18,7 @@ import {
 } from '@aws-sdk/client-s3';
 import { ObjectStorageAccess } from '../config';
 import { RuntimeUpstreamError } from '../errors';
-import { mapConcurrently } from './mapConcurrently';
+import { mapConcurrently } from '../http/mapConcurrently';
 import { s3ErrorCode, toObjectStorageError } from './objectStorageErrors';
 import {
   BucketLifecycle,

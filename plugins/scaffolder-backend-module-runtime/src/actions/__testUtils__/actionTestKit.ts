@@ -8,6 +8,7 @@ import { RuntimeClients } from '@runtime-portal/backstage-plugin-runtime-node';
 import {
   RuntimeSeed,
   Sandbox,
+  sandboxEnvironmentConfig,
   startSandbox,
 } from '@runtime-portal/runtime-sandbox';
 import { RuntimeActionDeps } from '../shared';
@@ -42,28 +43,7 @@ export async function startTestSandbox(
 export function sandboxClients(sandbox: Sandbox): RuntimeClients {
   return RuntimeClients.fromConfig(
     new ConfigReader({
-      runtime: {
-        environments: [
-          {
-            name: 'dev',
-            kubernetes: {
-              url: sandbox.urls.kubernetes,
-              serviceAccountToken: sandbox.credentials.kubernetesToken,
-              skipTLSVerify: true,
-            },
-            openbao: {
-              url: sandbox.urls.openbao,
-              token: sandbox.credentials.openbaoToken,
-            },
-            objectStorage: {
-              endpoint: sandbox.urls.s3,
-              accessKeyId: sandbox.credentials.s3AccessKeyId,
-              secretAccessKey: sandbox.credentials.s3SecretAccessKey,
-            },
-            temporal: { httpUrl: sandbox.urls.temporal },
-          },
-        ],
-      },
+      runtime: { environments: [sandboxEnvironmentConfig(sandbox)] },
     }),
   );
 }

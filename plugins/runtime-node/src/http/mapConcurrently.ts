@@ -1,6 +1,8 @@
 /**
  * Maps the items with an async function, running at most `concurrency` calls at a time, and keeps
  * the order of the items. The first failure rejects the whole map and starts no further calls.
+ *
+ * @public
  */
 export async function mapConcurrently<T, R>(
   items: readonly T[],
