@@ -3,13 +3,19 @@ import {
   createBackendModule,
 } from '@backstage/backend-plugin-api';
 import { catalogProcessingExtensionPoint } from '@backstage/plugin-catalog-node';
+import { eventsServiceRef } from '@backstage/plugin-events-node';
 import { runtimeClientsServiceRef } from '@runtime-portal/backstage-plugin-runtime-node';
 import { readCatalogRuntimeConfig } from './platformModel/readCatalogRuntimeConfig';
-import { RuntimeEntityProvider } from './provider/RuntimeEntityProvider';
+import {
+  RUNTIME_REFRESH_TASK_ID,
+  RuntimeEntityProvider,
+} from './provider/RuntimeEntityProvider';
+import { refreshOnResourceChange } from './events/refreshOnResourceChange';
 
 /**
  * Catalog module that puts the Runtime into the catalog: the platform model with what each environment
- * has installed, and the live resources of every environment.
+ * has installed, and the live resources of every environment. A resource the Runtime's scaffolder
+ * actions announce on the events service (`runtime.resources.changed`) triggers a refresh right away.
  *
  * @public
  */
@@ -20,12 +26,22 @@ export const catalogModuleRuntime = createBackendModule({
     registerInit({
       deps: {
         logger: coreServices.logger,
+        lifecycle: coreServices.lifecycle,
         config: coreServices.rootConfig,
         scheduler: coreServices.scheduler,
         clients: runtimeClientsServiceRef,
         processing: catalogProcessingExtensionPoint,
+        events: eventsServiceRef,
       },
-      async init({ logger, config, scheduler, clients, processing }) {
+      async init({
+        logger,
+        lifecycle,
+        config,
+        scheduler,
+        clients,
+        processing,
+        events,
+      }) {
         const settings = readCatalogRuntimeConfig(config);
         const provider = new RuntimeEntityProvider({
           clients,
@@ -36,7 +52,15 @@ export const catalogModuleRuntime = createBackendModule({
           kinds: settings.kinds,
           schedule: { scheduler, definition: settings.schedule },
         });
+        lifecycle.addShutdownHook(() => provider.stop());
         processing.addEntityProvider(provider);
+        await refreshOnResourceChange({
+          events,
+          scheduler,
+          logger,
+          taskId: RUNTIME_REFRESH_TASK_ID,
+          environments: settings.environments,
+        });
       },
     });
   },

@@ -13,3 +13,4 @@ export * from './kubernetes';
 export * from './openbao';
 export * from './objectStorage';
 export * from './temporal';
+export * from './events';

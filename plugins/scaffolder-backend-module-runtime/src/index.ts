@@ -13,3 +13,4 @@ export {
   createRuntimeWorkflowAction,
 } from './actions';
 export type { RuntimeActionDeps } from './actions';
+export { registerRuntimeActions } from './registry';

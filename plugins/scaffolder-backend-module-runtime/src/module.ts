@@ -2,14 +2,19 @@ import {
   coreServices,
   createBackendModule,
 } from '@backstage/backend-plugin-api';
+import { actionsRegistryServiceRef } from '@backstage/backend-plugin-api/alpha';
+import { eventsServiceRef } from '@backstage/plugin-events-node';
 import { scaffolderActionsExtensionPoint } from '@backstage/plugin-scaffolder-node';
 import { runtimeClientsServiceRef } from '@runtime-portal/backstage-plugin-runtime-node';
 import { runtimePermissions } from '@runtime-portal/backstage-plugin-runtime-common';
 import { runtimeActions } from './actions';
+import { registerRuntimeActions } from './registry';
 
 /**
  * Scaffolder module that registers the Runtime's provisioning actions (`runtime:*`) and their
- * permissions (`runtime.*.create`), so a permission policy can see and decide them.
+ * permissions (`runtime.*.create`), so a permission policy can see and decide them. The same actions
+ * are registered with the actions registry (for MCP clients), and each created resource is announced
+ * on the events service so the Runtime catalog module refreshes right away.
  *
  * @public
  */
@@ -24,6 +29,8 @@ export const scaffolderModuleRuntime = createBackendModule({
         permissions: coreServices.permissions,
         auditor: coreServices.auditor,
         permissionsRegistry: coreServices.permissionsRegistry,
+        actionsRegistry: actionsRegistryServiceRef,
+        events: eventsServiceRef,
       },
       async init({
         scaffolderActions,
@@ -31,11 +38,13 @@ export const scaffolderModuleRuntime = createBackendModule({
         permissions,
         auditor,
         permissionsRegistry,
+        actionsRegistry,
+        events,
       }) {
         permissionsRegistry.addPermissions(runtimePermissions);
-        scaffolderActions.addActions(
-          ...runtimeActions({ clients, permissions, auditor }),
-        );
+        const deps = { clients, permissions, auditor, events };
+        scaffolderActions.addActions(...runtimeActions(deps));
+        registerRuntimeActions(actionsRegistry, deps);
       },
     });
   },

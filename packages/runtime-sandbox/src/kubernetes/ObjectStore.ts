@@ -6,6 +6,10 @@ export interface StoreEvent {
   type: 'ADDED' | 'MODIFIED' | 'DELETED';
   resource: ResourceType;
   object: KubernetesObject;
+  /** The object before a `MODIFIED` change. */
+  previous?: KubernetesObject;
+  /** The store's resourceVersion right after the change. */
+  revision: number;
 }
 
 class Table {
@@ -77,9 +81,15 @@ export class ObjectStore {
   put(resource: ResourceType, object: KubernetesObject) {
     const key = objectKey(object.metadata?.namespace, object.metadata!.name!);
     const table = this.table(resource);
-    const type = table.objects.has(key) ? 'MODIFIED' : 'ADDED';
+    const previous = table.objects.get(key);
     table.set(key, object);
-    this.emit({ type, resource, object });
+    this.emit({
+      type: previous ? 'MODIFIED' : 'ADDED',
+      resource,
+      object,
+      previous,
+      revision: this.revision,
+    });
   }
 
   /** Removes an object and notifies listeners. */
@@ -87,7 +97,12 @@ export class ObjectStore {
     this.table(resource).delete(
       objectKey(object.metadata?.namespace, object.metadata!.name!),
     );
-    this.emit({ type: 'DELETED', resource, object });
+    this.emit({
+      type: 'DELETED',
+      resource,
+      object,
+      revision: this.revision,
+    });
   }
 
   /**
@@ -116,9 +131,13 @@ export class ObjectStore {
     return [...this.scan(resource, namespace)].map(([, object]) => object);
   }
 
-  /** Calls `listener` after every change. */
-  subscribe(listener: (event: StoreEvent) => void) {
+  /** Calls `listener` after every change; returns a function that stops it. */
+  subscribe(listener: (event: StoreEvent) => void): () => void {
     this.listeners.push(listener);
+    return () => {
+      const index = this.listeners.indexOf(listener);
+      if (index >= 0) this.listeners.splice(index, 1);
+    };
   }
 
   private emit(event: StoreEvent) {

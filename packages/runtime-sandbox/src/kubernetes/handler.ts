@@ -1,6 +1,7 @@
 import http from 'node:http';
 import { timingSafeEqual } from 'node:crypto';
 import { ApiServer } from './ApiServer';
+import { WatchHub } from './watch';
 import {
   KubeApiError,
   badRequest,
@@ -57,6 +58,26 @@ function discovery(pathname: string, host: string): unknown {
   return undefined;
 }
 
+function isWatch(query: URLSearchParams): boolean {
+  return query.get('watch') === 'true' || query.get('watch') === '1';
+}
+
+function watchRequest(target: ResourceTarget, query: URLSearchParams) {
+  const timeout = query.get('timeoutSeconds');
+  if (timeout !== null && !/^\d+$/.test(timeout)) {
+    throw badRequest(`invalid timeoutSeconds: ${timeout}`);
+  }
+  return {
+    resource: target.resource,
+    namespace: target.namespace,
+    labelSelector: query.get('labelSelector') ?? undefined,
+    fieldSelector: query.get('fieldSelector') ?? undefined,
+    resourceVersion: query.get('resourceVersion') || undefined,
+    allowWatchBookmarks: query.get('allowWatchBookmarks') === 'true',
+    timeoutSeconds: timeout === null ? undefined : Number(timeout),
+  };
+}
+
 async function serveResource(
   api: ApiServer,
   req: http.IncomingMessage,
@@ -66,11 +87,6 @@ async function serveResource(
   const { resource, namespace, name, subresource } = target;
   const method = req.method ?? 'GET';
   const query = url.searchParams;
-  if (query.get('watch') === 'true' || query.get('watch') === '1') {
-    throw badRequest(
-      'watch is not supported by the runtime sandbox API server',
-    );
-  }
   const body = ['POST', 'PUT', 'PATCH', 'DELETE'].includes(method)
     ? decodeBody(req, await readBody(req))
     : undefined;
@@ -176,6 +192,7 @@ async function serveResource(
 export function createKubernetesHandler(
   api: ApiServer,
   token: string,
+  watches: WatchHub,
 ): http.RequestListener {
   return async (req, res) => {
     try {
@@ -194,6 +211,16 @@ export function createKubernetesHandler(
       if (!given || !sameToken(given, token)) throw unauthorized();
 
       const target = parseResourcePath(pathname);
+      if (target && isWatch(url.searchParams)) {
+        if (req.method !== 'GET') throw methodNotAllowed();
+        if (target.name !== undefined || target.subresource) {
+          throw badRequest(
+            'watch of one object: use a list watch with fieldSelector=metadata.name=<name>',
+          );
+        }
+        watches.serve(watchRequest(target, url.searchParams), res);
+        return;
+      }
       if (target) {
         const [status, body] = await serveResource(api, req, url, target);
         send(res, status, body);

@@ -7,4 +7,5 @@ export type {
   RunningKubernetesServer,
 } from './startKubernetesServer';
 export type { KubernetesObject } from './objects';
+export type { WatchHubOptions } from './watch';
 export { DEFAULT_CONTINUE_TOKEN_TTL_MS } from './continueTokens';

@@ -5,6 +5,7 @@ import { ContinueTokens } from './continueTokens';
 import { ControllerRuntime, startControllers } from './controllers';
 import { createKubernetesHandler } from './handler';
 import { ObjectStore } from './ObjectStore';
+import { WatchHub, WatchHubOptions } from './watch';
 import { KubernetesObject } from './objects';
 import { resourceOfKind } from './resources';
 import { seedObjects } from './seedObjects';
@@ -19,6 +20,8 @@ export interface KubernetesServerOptions extends ServerOptions {
    * makes them last); after that a page request answers 410 `Expired`.
    */
   continueTokenTtlMs?: number;
+  /** Watch history and bookmark settings (see {@link WatchHubOptions}). */
+  watch?: WatchHubOptions;
 }
 
 /** A running sandbox Kubernetes API server, with helpers for tests and benchmarks. */
@@ -31,6 +34,10 @@ export interface RunningKubernetesServer extends RunningServer {
   insert(objects: KubernetesObject[]): Promise<void>;
   /** Expires every continue token issued so far, as an etcd compaction does. */
   expireContinueTokens(): void;
+  /** Forgets the watch history: a watch from any older resourceVersion then gets 410 `Expired`. */
+  compactWatchHistory(): void;
+  /** Ends every open watch stream, as a dropped connection or an API server restart does. */
+  closeWatches(): void;
   /** Resolves once the simulated controllers have no queued work (timers may still be pending). */
   controllersIdle(): Promise<void>;
 }
@@ -46,6 +53,7 @@ export async function startKubernetesServer(
   options: KubernetesServerOptions,
 ): Promise<RunningKubernetesServer> {
   const store = new ObjectStore();
+  const watches = new WatchHub(store, options.watch);
   const api = new ApiServer(
     store,
     new ContinueTokens(options.continueTokenTtlMs),
@@ -69,7 +77,7 @@ export async function startKubernetesServer(
   runtime.instant = false;
 
   const server = await listen(
-    createKubernetesHandler(api, options.credentials.kubernetesToken),
+    createKubernetesHandler(api, options.credentials.kubernetesToken, watches),
     options.port,
     options.host,
   );
@@ -77,6 +85,7 @@ export async function startKubernetesServer(
     url: server.url,
     close: async () => {
       runtime.stop();
+      watches.closeAll();
       await server.close();
     },
     insert: async objects => {
@@ -84,6 +93,8 @@ export async function startKubernetesServer(
       await runtime.idle();
     },
     expireContinueTokens: () => api.expireContinueTokens(),
+    compactWatchHistory: () => watches.compact(),
+    closeWatches: () => watches.closeAll(),
     controllersIdle: () => runtime.idle(),
   };
 }

@@ -1,7 +1,7 @@
 import { RUNTIME_COMPONENTS } from '@runtime-portal/backstage-plugin-runtime-common';
 import {
   DEPLOYMENT_KIND,
-  KubernetesClient,
+  KubernetesKind,
   KubernetesWorkload,
   STATEFUL_SET_KIND,
 } from '@runtime-portal/backstage-plugin-runtime-node';
@@ -21,23 +21,27 @@ export type EnvironmentInstallations = Map<string, ComponentInstallation>;
 const NAME_LABEL = 'app.kubernetes.io/name';
 const VERSION_LABEL = 'app.kubernetes.io/version';
 
+/** The workload kinds that make up an installation. */
+export const INSTALLATION_KINDS: readonly KubernetesKind<KubernetesWorkload>[] =
+  [DEPLOYMENT_KIND, STATEFUL_SET_KIND];
+
+/** Selects the workloads of the known runtime components. */
+export const INSTALLATION_LABEL_SELECTOR = `${NAME_LABEL} in (${RUNTIME_COMPONENTS.map(
+  c => c.id,
+).join(',')})`;
+
 /**
- * Reads the Deployments and StatefulSets of the known runtime components (one label selector, page by
- * page) and sums them up per component.
+ * Reads the Deployments and StatefulSets of the known runtime components (with
+ * {@link INSTALLATION_LABEL_SELECTOR}) and sums them up per component.
  */
 export async function discoverInstallations(
-  client: KubernetesClient,
-  signal?: AbortSignal,
+  readWorkloads: (
+    kind: KubernetesKind<KubernetesWorkload>,
+  ) => Promise<KubernetesWorkload[]>,
 ): Promise<EnvironmentInstallations> {
-  const labelSelector = `${NAME_LABEL} in (${RUNTIME_COMPONENTS.map(
-    c => c.id,
-  ).join(',')})`;
   const installations: EnvironmentInstallations = new Map();
-  for (const kind of [DEPLOYMENT_KIND, STATEFUL_SET_KIND]) {
-    for await (const workload of client.listAll(kind, {
-      labelSelector,
-      signal,
-    })) {
+  for (const kind of INSTALLATION_KINDS) {
+    for (const workload of await readWorkloads(kind)) {
       add(installations, workload);
     }
   }

@@ -5,6 +5,10 @@ import { stringifyEntityRef } from '@backstage/catalog-model';
 /** One entity of a refresh, with the scope (environment and source) it came from. */
 export interface ScopedEntity extends DeferredEntity {
   scope: string;
+  /** {@link entityHash} of the entity and location key, when already known. */
+  hash?: string;
+  /** The entity's ref, when already known. */
+  entityRef?: string;
 }
 
 interface Emitted {
@@ -43,12 +47,13 @@ export class EmittedEntities {
       if (failedScopes.has(entry.scope)) current.set(ref, entry);
     }
     const added: DeferredEntity[] = [];
-    for (const { entity, locationKey, scope } of next) {
-      const ref = stringifyEntityRef(entity);
+    for (const scoped of next) {
+      const { entity, locationKey, scope, hash: known } = scoped;
+      const ref = scoped.entityRef ?? stringifyEntityRef(entity);
       if (current.has(ref) && failedScopes.has(current.get(ref)!.scope)) {
         continue; // kept from a failed scope; never overwritten by another one
       }
-      const hash = hashOf(entity, locationKey);
+      const hash = known ?? entityHash(entity, locationKey);
       current.set(ref, { hash, scope, locationKey });
       if (previous.get(ref)?.hash !== hash) added.push({ entity, locationKey });
     }
@@ -60,7 +65,11 @@ export class EmittedEntities {
   }
 }
 
-function hashOf(entity: unknown, locationKey: string | undefined): string {
+/** What tells an emitted entity from a changed one: a hash of it and its location key. */
+export function entityHash(
+  entity: unknown,
+  locationKey: string | undefined,
+): string {
   return createHash('sha256')
     .update(JSON.stringify(entity))
     .update(`\0${locationKey ?? ''}`)

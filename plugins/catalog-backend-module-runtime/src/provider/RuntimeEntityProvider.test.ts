@@ -25,6 +25,12 @@ import { RuntimeEntityProvider } from './RuntimeEntityProvider';
 
 const FALLBACK = 'group:default/platform-team';
 
+/**
+ * Lets the provider's Kubernetes watches take in what the sandbox has sent: it writes a change's
+ * watch event before it answers the write, so a few event-loop turns are enough.
+ */
+const watchDelivery = () => new Promise(resolve => setTimeout(resolve, 50));
+
 describe('RuntimeEntityProvider against the sandbox', () => {
   let dev: EnvironmentSandbox;
   let staging: EnvironmentSandbox;
@@ -91,6 +97,7 @@ describe('RuntimeEntityProvider against the sandbox', () => {
     await provider.connect(connection);
   });
   afterAll(async () => {
+    await provider?.stop();
     await dev?.close();
     await staging?.close();
   });
@@ -195,6 +202,7 @@ describe('RuntimeEntityProvider against the sandbox', () => {
     });
     await s3.setTags('meeting-recordings', { owner: 'search-team' });
     await k8s.delete(SENSOR_KIND, 'team-assistant', 'nightly-evaluation');
+    await watchDelivery();
 
     const { result, mutations: sent } = await refresh();
     expect(result).toMatchObject({ mutation: 'delta', added: 2, removed: 1 });
@@ -267,6 +275,7 @@ describe('RuntimeEntityProvider against the sandbox', () => {
     });
     await k8s.create(model('team-search', 'bge-x'));
     await k8s.create(model('team-search-bge', 'x'));
+    await watchDelivery();
     await refresh();
     const a = byUpstream('team-search/bge-x')!.metadata.name;
     const b = byUpstream('team-search-bge/x')!.metadata.name;
@@ -280,6 +289,7 @@ describe('RuntimeEntityProvider against the sandbox', () => {
     await clients
       .client('dev', 'kubernetes')
       .delete(SENSOR_KIND, 'team-search', 'reindex-on-upload');
+    await watchDelivery();
     const { result, mutations: sent } = await refresh();
     expect(result.failedScopes).toEqual(['runtime:dev/buckets']);
     expect(sent).toHaveLength(1);
@@ -314,6 +324,7 @@ describe('RuntimeEntityProvider against the sandbox', () => {
       refresh: async () => {},
     });
     const result = await restarted.refresh();
+    await restarted.stop();
     expect(result).toMatchObject({
       mutation: 'delta',
       removed: 0,
@@ -329,6 +340,7 @@ describe('RuntimeEntityProvider against the sandbox', () => {
       e => e.spec?.type === 'inference-endpoint',
     );
     await dev.kubernetes.close();
+    await watchDelivery();
     const { result, mutations: sent } = await refresh();
     expect(result.failedScopes.sort()).toEqual([
       'runtime:dev/buckets',

@@ -3,16 +3,21 @@ import {
   SchedulerService,
   SchedulerServiceTaskScheduleDefinition,
 } from '@backstage/backend-plugin-api';
-import { Entity } from '@backstage/catalog-model';
+import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
 import {
   EntityProvider,
   EntityProviderConnection,
 } from '@backstage/plugin-catalog-node';
 import { RuntimeResourceType } from '@runtime-portal/backstage-plugin-runtime-common';
-import { RuntimeClients } from '@runtime-portal/backstage-plugin-runtime-node';
+import {
+  KubernetesKind,
+  KubernetesObject,
+  RuntimeClients,
+} from '@runtime-portal/backstage-plugin-runtime-node';
 import {
   discoverInstallations,
   EnvironmentInstallations,
+  INSTALLATION_LABEL_SELECTOR,
 } from '../discovery/discoverInstallations';
 import { withInstallations } from '../discovery/withInstallations';
 import {
@@ -24,8 +29,14 @@ import {
   liveResourceEntity,
   liveResourceLocation,
 } from '../resources/liveResourceEntity';
-import { LIVE_RESOURCE_SOURCES } from '../resources/liveResourceSources';
-import { EmittedEntities, ScopedEntity } from './EmittedEntities';
+import {
+  isWatchedSource,
+  LIVE_RESOURCE_SOURCES,
+  LiveResourceSource,
+  WatchedLiveResourceSource,
+} from '../resources/liveResourceSources';
+import { EmittedEntities, entityHash, ScopedEntity } from './EmittedEntities';
+import { KubernetesInformer } from './KubernetesInformer';
 
 /** What the provider is made from. */
 export interface RuntimeEntityProviderOptions {
@@ -41,6 +52,23 @@ export interface RuntimeEntityProviderOptions {
     scheduler: SchedulerService;
     definition: SchedulerServiceTaskScheduleDefinition;
   };
+  /** Waits between failed watch attempts (default 1 s doubling to 60 s). */
+  watchBackoff?: { initialMs: number; maxMs: number };
+}
+
+/** An entity mapped from one Kubernetes object, kept while the object's version stays. */
+interface MappedObject {
+  resourceVersion?: string;
+  entity: Entity;
+  entityRef: string;
+  hash: string;
+}
+
+/** The entities of one watched scope, as of one informer version. */
+interface MappedScope {
+  version: number;
+  objects: Map<string, MappedObject>;
+  entities: ScopedEntity[];
 }
 
 /** What one refresh did. */
@@ -64,6 +92,11 @@ export const RUNTIME_REFRESH_TASK_ID = 'runtime-entity-provider:refresh';
  * did). The first refresh after start sends one `full` mutation, which sets the catalog's set for this
  * provider; until every upstream has answered once, refreshes only add, so an upstream that is down at
  * start never removes its entities. Later, a failing upstream keeps its previous entities.
+ *
+ * Kubernetes kinds (Models, Sensors, the components' workloads) are kept in memory by one watch each
+ * ({@link KubernetesInformer}), so a refresh reads them without calling the API server and maps
+ * only the objects whose resourceVersion changed; while a watch is down, a refresh lists that kind.
+ * The other upstreams are small and read whole on every refresh. Call `stop()` on shutdown.
  */
 export class RuntimeEntityProvider implements EntityProvider {
   private connection?: EntityProviderConnection;
@@ -71,6 +104,9 @@ export class RuntimeEntityProvider implements EntityProvider {
   private readonly installations = new Map<string, EnvironmentInstallations>();
   private baselineSet = false;
   private running?: Promise<RuntimeRefreshResult>;
+  private readonly informers = new Map<string, KubernetesInformer<any>>();
+  private readonly mapped = new Map<string, MappedScope>();
+  private stopped = false;
 
   constructor(private readonly options: RuntimeEntityProviderOptions) {}
 
@@ -90,6 +126,14 @@ export class RuntimeEntityProvider implements EntityProvider {
         await this.refresh(signal);
       },
     });
+  }
+
+  /** Stops every watch (on shutdown); later refreshes list Kubernetes. */
+  async stop(): Promise<void> {
+    this.stopped = true;
+    const informers = [...this.informers.values()];
+    this.informers.clear();
+    await Promise.all(informers.map(informer => informer.stop()));
   }
 
   /** Reads the Runtime and applies what changed; concurrent calls share one run. */
@@ -167,9 +211,10 @@ export class RuntimeEntityProvider implements EntityProvider {
         .map(async env => {
           const scope = `runtime:${env}/workloads`;
           try {
-            const found = await discoverInstallations(
-              clients.client(env, 'kubernetes'),
-              signal,
+            const found = await discoverInstallations(kind =>
+              this.informer(env, kind, INSTALLATION_LABEL_SELECTOR).read(
+                signal,
+              ),
             );
             this.installations.set(env, found);
           } catch (error) {
@@ -199,7 +244,7 @@ export class RuntimeEntityProvider implements EntityProvider {
     failed: Set<string>,
     signal?: AbortSignal,
   ): Promise<ScopedEntity[]> {
-    const { clients, kinds, ownerFallback } = this.options;
+    const { clients, kinds } = this.options;
     const reads = environments.flatMap(env =>
       LIVE_RESOURCE_SOURCES.filter(
         source =>
@@ -207,14 +252,7 @@ export class RuntimeEntityProvider implements EntityProvider {
       ).map(async source => {
         const scope = liveResourceLocation(env, source.id);
         try {
-          const resources = await source.read(clients, env, signal);
-          return resources.map(resource => ({
-            entity: liveResourceEntity(resource, {
-              ownerFallback,
-              location: scope,
-            }),
-            scope,
-          }));
+          return await this.readSource(source, env, scope, signal);
         } catch (error) {
           failed.add(scope);
           this.warn(scope, error);
@@ -224,11 +262,101 @@ export class RuntimeEntityProvider implements EntityProvider {
     );
     const scoped = (await Promise.all(reads)).flat();
     const named: Entity[] = distinctNames(scoped.map(s => s.entity));
-    return scoped.map(({ scope }, i) => ({
-      entity: named[i],
-      locationKey: scope,
-      scope,
-    }));
+    return scoped.map((s, i) =>
+      named[i] === s.entity
+        ? { ...s, locationKey: s.scope }
+        : // a renamed entity is a new one: hash it anew
+          { entity: named[i], locationKey: s.scope, scope: s.scope },
+    );
+  }
+
+  private async readSource(
+    source: LiveResourceSource,
+    env: string,
+    scope: string,
+    signal?: AbortSignal,
+  ): Promise<ScopedEntity[]> {
+    const { clients, ownerFallback } = this.options;
+    const options = { ownerFallback, location: scope };
+    if (!isWatchedSource(source)) {
+      const resources = await source.read(clients, env, signal);
+      return resources.map(resource => ({
+        entity: liveResourceEntity(resource, options),
+        scope,
+      }));
+    }
+    return this.mapWatched(source, env, scope, signal);
+  }
+
+  /** Maps the objects of a watched kind, reusing the entity of every object whose version stayed. */
+  private async mapWatched(
+    source: WatchedLiveResourceSource<any>,
+    env: string,
+    scope: string,
+    signal?: AbortSignal,
+  ): Promise<ScopedEntity[]> {
+    const informer = this.informer(env, source.kind);
+    const objects = await informer.read(signal);
+    const last = this.mapped.get(scope);
+    if (last && last.version === informer.version) return last.entities;
+    const previous = last?.objects ?? new Map<string, MappedObject>();
+    const current = new Map<string, MappedObject>();
+    const { ownerFallback } = this.options;
+    for (const object of objects as KubernetesObject[]) {
+      const { uid, namespace, name, resourceVersion } = object.metadata;
+      const key = uid ?? `${namespace ?? ''}/${name}`;
+      let mapped = previous.get(key);
+      if (
+        !mapped ||
+        !resourceVersion ||
+        mapped.resourceVersion !== resourceVersion
+      ) {
+        const entity = liveResourceEntity(source.toResource(object, env), {
+          ownerFallback,
+          location: scope,
+        });
+        mapped = {
+          resourceVersion,
+          entity,
+          entityRef: stringifyEntityRef(entity),
+          hash: entityHash(entity, scope),
+        };
+      }
+      current.set(key, mapped);
+    }
+    const entities = [...current.values()].map(
+      ({ entity, entityRef, hash }) => ({ entity, entityRef, hash, scope }),
+    );
+    this.mapped.set(scope, {
+      version: informer.version,
+      objects: current,
+      entities,
+    });
+    return entities;
+  }
+
+  /** The informer of one kind (and selector) in one environment, created on first use. */
+  private informer<T extends KubernetesObject>(
+    env: string,
+    kind: KubernetesKind<T>,
+    labelSelector?: string,
+  ): KubernetesInformer<T> {
+    const id = `${env}/${kind.group}/${kind.plural}?${labelSelector ?? ''}`;
+    let informer = this.informers.get(id);
+    if (!informer) {
+      informer = new KubernetesInformer({
+        client: this.options.clients.client(env, 'kubernetes'),
+        kind,
+        labelSelector,
+        logger: this.options.logger,
+        scope: `runtime:${env}/${kind.plural}`,
+        backoff: this.options.watchBackoff,
+      });
+      // after stop(), reads still work (by listing) but no watch is kept
+      if (!this.stopped) this.informers.set(id, informer);
+      else void informer.stop();
+    }
+    return informer;
   }
 
   private warn(scope: string, error: unknown) {

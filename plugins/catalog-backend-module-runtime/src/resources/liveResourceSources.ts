@@ -3,26 +3,55 @@ import {
   RuntimeResourceType,
 } from '@runtime-portal/backstage-plugin-runtime-common';
 import {
+  KubernetesKind,
+  KubernetesObject,
+  MODEL_KIND,
   RuntimeClients,
   RuntimeUpstreamClients,
+  SENSOR_KIND,
 } from '@runtime-portal/backstage-plugin-runtime-node';
 import { readBuckets } from './buckets';
-import { readInferenceEndpoints } from './inferenceEndpoints';
+import { inferenceEndpointOf } from './inferenceEndpoints';
 import { LiveResource } from './liveResourceEntity';
 import { readSecrets } from './secrets';
-import { readSensorWorkflows, readTemporalWorkflows } from './workflows';
+import { readTemporalWorkflows, sensorWorkflowOf } from './workflows';
 
-/** One upstream list that yields live resources of one type. */
-export interface LiveResourceSource {
+/** What every source of live resources of one type has. */
+interface LiveResourceSourceBase {
   /** Stable id, part of the catalog location, e.g. `models`. */
   id: string;
   type: RuntimeResourceType;
   upstream: keyof RuntimeUpstreamClients;
+}
+
+/** A small upstream, read whole on every refresh. */
+export interface ListedLiveResourceSource extends LiveResourceSourceBase {
   read(
     clients: RuntimeClients,
     environment: string,
     signal?: AbortSignal,
   ): Promise<LiveResource[]>;
+}
+
+/** A Kubernetes kind, kept current by a watch; each object maps to one live resource. */
+export interface WatchedLiveResourceSource<
+  T extends KubernetesObject = KubernetesObject,
+> extends LiveResourceSourceBase {
+  upstream: 'kubernetes';
+  kind: KubernetesKind<T>;
+  toResource(object: T, environment: string): LiveResource;
+}
+
+/** One upstream that yields live resources of one type. */
+export type LiveResourceSource =
+  | ListedLiveResourceSource
+  | WatchedLiveResourceSource<any>;
+
+/** Whether a source is a watched Kubernetes kind. */
+export function isWatchedSource(
+  source: LiveResourceSource,
+): source is WatchedLiveResourceSource<any> {
+  return 'kind' in source;
 }
 
 /** Every source of live resources the catalog module reads. */
@@ -31,8 +60,8 @@ export const LIVE_RESOURCE_SOURCES: readonly LiveResourceSource[] = [
     id: 'models',
     type: RUNTIME_RESOURCE_TYPES.inferenceEndpoint,
     upstream: 'kubernetes',
-    read: (clients, env, signal) =>
-      readInferenceEndpoints(clients.client(env, 'kubernetes'), env, signal),
+    kind: MODEL_KIND,
+    toResource: inferenceEndpointOf,
   },
   {
     id: 'secrets',
@@ -57,8 +86,8 @@ export const LIVE_RESOURCE_SOURCES: readonly LiveResourceSource[] = [
     id: 'sensors',
     type: RUNTIME_RESOURCE_TYPES.workflow,
     upstream: 'kubernetes',
-    read: (clients, env, signal) =>
-      readSensorWorkflows(clients.client(env, 'kubernetes'), env, signal),
+    kind: SENSOR_KIND,
+    toResource: sensorWorkflowOf,
   },
   {
     id: 'temporal-namespaces',

@@ -7,8 +7,7 @@ import {
   RUNTIME_SERVICE_METADATA_KEY,
 } from '@runtime-portal/backstage-plugin-runtime-common';
 import {
-  KubernetesClient,
-  SENSOR_KIND,
+  ArgoSensor,
   TemporalClient,
 } from '@runtime-portal/backstage-plugin-runtime-node';
 import { LiveResource } from './liveResourceEntity';
@@ -16,31 +15,26 @@ import { LiveResource } from './liveResourceEntity';
 /** Temporal's own namespace, which is not a team's workflow. */
 const SYSTEM_NAMESPACE = 'temporal-system';
 
-/** Argo Events Sensors of an environment, read page by page, as workflows. */
-export async function readSensorWorkflows(
-  client: KubernetesClient,
+/** An Argo Events Sensor of an environment as a workflow. */
+export function sensorWorkflowOf(
+  sensor: ArgoSensor,
   environment: string,
-  signal?: AbortSignal,
-): Promise<LiveResource[]> {
-  const resources: LiveResource[] = [];
-  for await (const sensor of client.listAll(SENSOR_KIND, { signal })) {
-    const { name, namespace = '', labels = {} } = sensor.metadata;
-    resources.push({
-      environment,
-      type: RUNTIME_RESOURCE_TYPES.workflow,
-      scope: namespace,
-      name,
-      upstreamRef: `${namespace}/${name}`,
-      hostComponent: 'argo-events',
-      area: 'workflows',
-      ownerValue: labels[RUNTIME_OWNER_LABEL],
-      ownerSource: `label ${RUNTIME_OWNER_LABEL}`,
-      service: labels[RUNTIME_SERVICE_LABEL],
-      description: `Argo Events sensor ${namespace}/${name}`,
-      details: { [D.workflowEngine]: 'argo-events' },
-    });
-  }
-  return resources;
+): LiveResource {
+  const { name, namespace = '', labels = {} } = sensor.metadata;
+  return {
+    environment,
+    type: RUNTIME_RESOURCE_TYPES.workflow,
+    scope: namespace,
+    name,
+    upstreamRef: `${namespace}/${name}`,
+    hostComponent: 'argo-events',
+    area: 'workflows',
+    ownerValue: labels[RUNTIME_OWNER_LABEL],
+    ownerSource: `label ${RUNTIME_OWNER_LABEL}`,
+    service: labels[RUNTIME_SERVICE_LABEL],
+    description: `Argo Events sensor ${namespace}/${name}`,
+    details: { [D.workflowEngine]: 'argo-events' },
+  };
 }
 
 /** Temporal namespaces of an environment (all pages, without `temporal-system`), as workflows. */

@@ -1,9 +1,11 @@
+import { KubeConfig } from '@kubernetes/client-node';
 import { RUNTIME_FIELD_MANAGER } from '@runtime-portal/backstage-plugin-runtime-common';
 import { RuntimeUpstreamError, isRuntimeUpstreamError } from '../errors';
 import { HttpUpstreamClient } from '../http';
 import { apiVersionOf, findKind } from './kinds';
 import { kubeConfigFromAccess } from './kubeConfig';
 import { kubernetesFetch } from './kubernetesFetch';
+import { kubernetesWatch } from './kubernetesWatch';
 import { parseKubernetesStatus } from './parseKubernetesStatus';
 import {
   KubernetesApplyOptions,
@@ -15,6 +17,7 @@ import {
   KubernetesListOptions,
   KubernetesListPage,
   KubernetesObject,
+  KubernetesWatchOptions,
   KubernetesWriteOptions,
 } from './types';
 
@@ -54,11 +57,13 @@ interface ListBody {
 export class KubernetesClient {
   private readonly environment: string;
   private readonly http: HttpUpstreamClient;
+  private readonly kubeConfig: KubeConfig;
 
   constructor(options: KubernetesClientOptions) {
     const { environment, access } = options;
     this.environment = environment;
     const kubeConfig = kubeConfigFromAccess(access);
+    this.kubeConfig = kubeConfig;
     const cluster = kubeConfig.getCurrentCluster();
     if (!cluster?.server) {
       throw this.error(
@@ -187,6 +192,35 @@ export class KubernetesClient {
       if (!page.continue) return;
       token = page.continue;
     }
+  }
+
+  /**
+   * Watches a kind (in a namespace, or all) for the changes after `resourceVersion`, with bookmarks,
+   * through client-node's transport and the configured credentials. Long-lived: no per-attempt
+   * timeout, but a stream silent for `idleTimeoutMs` counts as broken. Resolves when the API server
+   * ends the watch normally (after `timeoutSeconds`) or `signal` aborts; rejects with a
+   * {@link RuntimeUpstreamError}: reason `Expired` (410) when `resourceVersion` is too old (list
+   * again), or the HTTP failure's reason. Never retried: the caller resumes from the last version.
+   */
+  watch<T extends KubernetesObject>(
+    kind: KubernetesKind<T>,
+    options: KubernetesWatchOptions<T>,
+  ): Promise<void> {
+    const { namespace } = options;
+    const operation = `watch ${kind.kind} in ${
+      namespace ?? (kind.namespaced ? 'all namespaces' : 'the cluster')
+    }`;
+    if (namespace !== undefined && !kind.namespaced) {
+      return Promise.reject(
+        this.error(operation, 'Invalid', `${kind.kind} is not namespaced`),
+      );
+    }
+    return kubernetesWatch(this.kubeConfig, {
+      ...options,
+      environment: this.environment,
+      operation,
+      path: this.collectionPath(kind, namespace),
+    });
   }
 
   /**

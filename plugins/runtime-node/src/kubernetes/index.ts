@@ -35,6 +35,8 @@ export type {
   KubernetesObject,
   KubernetesObjectMeta,
   KubernetesOwnerReference,
+  KubernetesWatchEvent,
+  KubernetesWatchOptions,
   KubernetesWorkload,
   KubernetesWriteOptions,
 } from './types';

@@ -313,3 +313,36 @@ export interface KubernetesClientOptions {
   /** Retries of safe reads after a transient failure; default 2. */
   retries?: number;
 }
+
+/**
+ * One event of a watch. `BOOKMARK` carries only `metadata.resourceVersion` (progress, no change).
+ *
+ * @public
+ */
+export interface KubernetesWatchEvent<T extends KubernetesObject> {
+  type: 'ADDED' | 'MODIFIED' | 'DELETED' | 'BOOKMARK';
+  object: T;
+}
+
+/**
+ * Options of a watch.
+ *
+ * @public
+ */
+export interface KubernetesWatchOptions<T extends KubernetesObject> {
+  /** Namespace to watch in; all namespaces when omitted (for namespaced kinds). */
+  namespace?: string;
+  labelSelector?: string;
+  /** The changes after this version are sent (usually a list's `resourceVersion`). */
+  resourceVersion: string;
+  /** Ends the watch; the promise then resolves. */
+  signal?: AbortSignal;
+  /** Called for every event, in order; a throw ends the watch with that error. */
+  onEvent(event: KubernetesWatchEvent<T>): void;
+  /** Called once the API server has accepted the watch (the stream is open). */
+  onOpen?(): void;
+  /** How long the stream may stay silent before it counts as broken; default 150 s. */
+  idleTimeoutMs?: number;
+  /** How long the API server keeps the watch open before ending it normally; default 600 s. */
+  timeoutSeconds?: number;
+}

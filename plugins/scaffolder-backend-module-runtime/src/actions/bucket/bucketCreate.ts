@@ -24,6 +24,9 @@ import {
   requireUpstream,
   runtimeResourceEntityRef,
   serviceField,
+  RuntimeActionRun,
+  writeOutputs,
+  announceResourceChange,
 } from '../shared';
 import { examples } from './bucketCreate.examples';
 
@@ -61,7 +64,7 @@ export const inputSchema = (z: typeof zod) =>
       ),
   });
 
-const outputSchema = (z: typeof zod) =>
+export const outputSchema = (z: typeof zod) =>
   z.object({
     bucket: z.string().describe('Name of the bucket'),
     endpoint: z
@@ -69,6 +72,9 @@ const outputSchema = (z: typeof zod) =>
       .describe("The environment's S3 endpoint (path-style addressing)"),
     entityRef: z.string().describe('Catalog entity ref of the bucket resource'),
   });
+
+/** The outputs of `runtime:bucket:create`. */
+export type BucketCreateOutput = zod.output<ReturnType<typeof outputSchema>>;
 
 /**
  * The bucket policy the action sets: the service's own object storage user may list the bucket and
@@ -120,116 +126,128 @@ export function createRuntimeBucketAction(deps: RuntimeActionDeps) {
     supportsDryRun: true,
     schema: { input: inputSchema, output: outputSchema },
     async handler(ctx) {
-      const input = parseInput(inputSchema(zod), ctx.input);
-      requireUpstream(deps.clients, input.environment, 'objectStorage');
-      await authorizeInitiator(ctx, deps, runtimeBucketCreatePermission);
-
-      const owner = ownerName(input.owner);
-      const storage = deps.clients.client(input.environment, 'objectStorage');
-      const endpoint = deps.clients.environment(input.environment)
-        .objectStorage!.endpoint;
-      const tags = {
-        [RUNTIME_OWNER_METADATA_KEY]: owner,
-        [RUNTIME_SERVICE_METADATA_KEY]: input.service,
-      };
-      const signal = ctx.signal;
-      const claim = { owner, service: input.service };
-
-      await audited(
-        ctx,
-        deps,
-        'runtime-bucket-create',
-        {
-          environment: input.environment,
-          bucket: input.name,
-          owner,
-          service: input.service,
-          versioning: input.versioning,
-          expirationDays: input.expirationDays ?? null,
-        },
-        async () => {
-          const exists = await bucketExists(storage, input.name, signal);
-          if (exists) {
-            await checkOwnership(storage, input.name, claim, signal);
-          }
-          if (ctx.isDryRun) {
-            ctx.logger.info(
-              `Dry run: would ${
-                exists ? 'reconfigure the existing' : 'create the'
-              } bucket ${input.name} with tags owner=${owner}, service=${
-                input.service
-              }, versioning ${input.versioning ? 'on' : 'off'}, ${
-                input.expirationDays
-                  ? `expiry after ${input.expirationDays} days`
-                  : 'no expiry'
-              } and an access policy for ${input.service}`,
-            );
-            return;
-          }
-          await ctx.checkpoint({
-            key: `bucket.${input.environment}.${input.name}`,
-            fn: async () => {
-              const result = await createOrClaim(
-                storage,
-                input.name,
-                claim,
-                signal,
-              );
-              try {
-                await storage.setTags(input.name, tags, { signal });
-                if (input.versioning) {
-                  await storage.setVersioning(input.name, true, { signal });
-                }
-                if (input.expirationDays !== undefined) {
-                  await storage.setExpiration(
-                    input.name,
-                    input.expirationDays,
-                    { signal },
-                  );
-                }
-                await storage.setPolicy(
-                  input.name,
-                  serviceBucketPolicy(input.name, input.service),
-                  { signal },
-                );
-              } catch (error) {
-                if (result === 'created') {
-                  ctx.logger.warn(
-                    `Configuring new bucket ${input.name} failed; deleting it so nothing is left behind`,
-                  );
-                  await storage
-                    .deleteBucket(input.name)
-                    .catch(cleanupError =>
-                      ctx.logger.error(
-                        `Could not delete bucket ${input.name} after the failure: ${cleanupError}`,
-                      ),
-                    );
-                }
-                throw error;
-              }
-              ctx.logger.info(
-                `${
-                  result === 'created' ? 'Created' : 'Reconfigured existing'
-                } bucket ${input.name}`,
-              );
-              return { result };
-            },
-          });
-        },
-      );
-
-      ctx.output('bucket', input.name);
-      ctx.output('endpoint', endpoint);
-      ctx.output(
-        'entityRef',
-        runtimeResourceEntityRef({
-          environment: input.environment,
-          type: RUNTIME_RESOURCE_TYPES.bucket,
-          name: input.name,
-        }),
-      );
+      writeOutputs(ctx, await runBucketCreate(deps, ctx));
     },
   });
+}
+
+/**
+ * The logic of the action, shared by the scaffolder action and the actions registry: parses the
+ * input, checks the caller's permission, creates the resource and returns the outputs.
+ */
+export async function runBucketCreate(
+  deps: RuntimeActionDeps,
+  run: RuntimeActionRun,
+): Promise<BucketCreateOutput> {
+  const input = parseInput(inputSchema(zod), run.input);
+  requireUpstream(deps.clients, input.environment, 'objectStorage');
+  await authorizeInitiator(run, deps, runtimeBucketCreatePermission);
+
+  const owner = ownerName(input.owner);
+  const storage = deps.clients.client(input.environment, 'objectStorage');
+  const endpoint = deps.clients.environment(input.environment).objectStorage!
+    .endpoint;
+  const tags = {
+    [RUNTIME_OWNER_METADATA_KEY]: owner,
+    [RUNTIME_SERVICE_METADATA_KEY]: input.service,
+  };
+  const signal = run.signal;
+  const claim = { owner, service: input.service };
+
+  await audited(
+    run,
+    deps,
+    'runtime-bucket-create',
+    {
+      environment: input.environment,
+      bucket: input.name,
+      owner,
+      service: input.service,
+      versioning: input.versioning,
+      expirationDays: input.expirationDays ?? null,
+    },
+    async () => {
+      const exists = await bucketExists(storage, input.name, signal);
+      if (exists) {
+        await checkOwnership(storage, input.name, claim, signal);
+      }
+      if (run.isDryRun) {
+        run.logger.info(
+          `Dry run: would ${
+            exists ? 'reconfigure the existing' : 'create the'
+          } bucket ${input.name} with tags owner=${owner}, service=${
+            input.service
+          }, versioning ${input.versioning ? 'on' : 'off'}, ${
+            input.expirationDays
+              ? `expiry after ${input.expirationDays} days`
+              : 'no expiry'
+          } and an access policy for ${input.service}`,
+        );
+        return;
+      }
+      await run.checkpoint({
+        key: `bucket.${input.environment}.${input.name}`,
+        fn: async () => {
+          const result = await createOrClaim(
+            storage,
+            input.name,
+            claim,
+            signal,
+          );
+          try {
+            await storage.setTags(input.name, tags, { signal });
+            if (input.versioning) {
+              await storage.setVersioning(input.name, true, { signal });
+            }
+            if (input.expirationDays !== undefined) {
+              await storage.setExpiration(input.name, input.expirationDays, {
+                signal,
+              });
+            }
+            await storage.setPolicy(
+              input.name,
+              serviceBucketPolicy(input.name, input.service),
+              { signal },
+            );
+          } catch (error) {
+            if (result === 'created') {
+              run.logger.warn(
+                `Configuring new bucket ${input.name} failed; deleting it so nothing is left behind`,
+              );
+              await storage
+                .deleteBucket(input.name)
+                .catch(cleanupError =>
+                  run.logger.error(
+                    `Could not delete bucket ${input.name} after the failure: ${cleanupError}`,
+                  ),
+                );
+            }
+            throw error;
+          }
+          run.logger.info(
+            `${
+              result === 'created' ? 'Created' : 'Reconfigured existing'
+            } bucket ${input.name}`,
+          );
+          return { result };
+        },
+      });
+    },
+  );
+
+  await announceResourceChange(run, deps, {
+    environment: input.environment,
+    source: 'objectStorage',
+  });
+  return {
+    bucket: input.name,
+    endpoint,
+    entityRef: runtimeResourceEntityRef({
+      environment: input.environment,
+      type: RUNTIME_RESOURCE_TYPES.bucket,
+      name: input.name,
+    }),
+  };
 }
 
 async function bucketExists(

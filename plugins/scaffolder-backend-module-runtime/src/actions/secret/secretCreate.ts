@@ -1,8 +1,5 @@
 import { ConflictError, InputError } from '@backstage/errors';
-import {
-  ActionContext,
-  createTemplateAction,
-} from '@backstage/plugin-scaffolder-node';
+import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import {
   RUNTIME_OWNER_METADATA_KEY,
   RUNTIME_RESOURCE_TYPES,
@@ -22,6 +19,9 @@ import {
   requireUpstream,
   runtimeResourceEntityRef,
   serviceField,
+  RuntimeActionRun,
+  writeOutputs,
+  announceResourceChange,
 } from '../shared';
 import { examples } from './secretCreate.examples';
 
@@ -53,7 +53,7 @@ export const inputSchema = (z: typeof zod) =>
       .min(1, 'must name at least one key')
       .max(32, 'must name at most 32 keys')
       .describe(
-        'Keys of the secret. Each value is taken from the template secret of the same name (ctx.secrets), never from input',
+        'Keys of the secret. Each value is taken from the secret of the same name (a template secret field, or the actions registry secrets), never from input',
       ),
     namespace: dnsLabel(
       z,
@@ -65,7 +65,7 @@ export const inputSchema = (z: typeof zod) =>
     ).optional(),
   });
 
-const outputSchema = (z: typeof zod) =>
+export const outputSchema = (z: typeof zod) =>
   z.object({
     path: z.string().describe('Path of the secret in the KV v2 mount'),
     policyName: z
@@ -78,6 +78,9 @@ const outputSchema = (z: typeof zod) =>
   });
 
 type Input = zod.output<ReturnType<typeof inputSchema>>;
+
+/** The outputs of `runtime:secret:create`. */
+export type SecretCreateOutput = zod.output<ReturnType<typeof outputSchema>>;
 
 /** The read-only ACL policy of one secret. */
 export function secretReadPolicy(kvMount: string, path: string): string {
@@ -113,140 +116,151 @@ export function createRuntimeSecretAction(deps: RuntimeActionDeps) {
     supportsDryRun: true,
     schema: { input: inputSchema, output: outputSchema },
     async handler(ctx) {
-      const input = parseInput(inputSchema(zod), ctx.input);
-      requireUpstream(deps.clients, input.environment, 'openbao');
-      const values = secretValues(ctx, input.keys);
-      await authorizeInitiator(ctx, deps, runtimeSecretCreatePermission);
-
-      const owner = ownerName(input.owner);
-      const path = `${input.service}/${input.name}`;
-      const policyName = `${input.service}-${input.name}`;
-      const roleName = policyName;
-      const serviceAccount = input.serviceAccount ?? input.service;
-      const entityRef = runtimeResourceEntityRef({
-        environment: input.environment,
-        type: RUNTIME_RESOURCE_TYPES.secret,
-        name: path,
-      });
-      const openbao = deps.clients.client(input.environment, 'openbao');
-      const kvMount = deps.clients.environment(input.environment).openbao!
-        .kvMount;
-      const customMetadata = {
-        [RUNTIME_OWNER_METADATA_KEY]: owner,
-        [RUNTIME_SERVICE_METADATA_KEY]: input.service,
-      };
-
-      await audited(
-        ctx,
-        deps,
-        'runtime-secret-create',
-        {
-          environment: input.environment,
-          path,
-          keys: input.keys,
-          owner,
-          service: input.service,
-          policyName,
-          roleName,
-        },
-        async () => {
-          const existing = await openbao.readSecretMetadata(path, {
-            signal: ctx.signal,
-          });
-          if (existing) {
-            const found = {
-              owner: existing.customMetadata[RUNTIME_OWNER_METADATA_KEY],
-              service: existing.customMetadata[RUNTIME_SERVICE_METADATA_KEY],
-            };
-            if (found.owner !== owner || found.service !== input.service) {
-              throw new ConflictError(
-                `Secret ${path} in ${
-                  input.environment
-                } already exists and belongs to owner '${
-                  found.owner ?? 'none'
-                }', service '${found.service ?? 'none'}', not ${owner}/${
-                  input.service
-                }`,
-              );
-            }
-          }
-          const hasValues = (existing?.currentVersion ?? 0) > 0;
-
-          if (ctx.isDryRun) {
-            ctx.logger.info(
-              `Dry run: would ${
-                hasValues ? 'keep the existing' : 'create the'
-              } secret ${path} (keys: ${input.keys.join(
-                ', ',
-              )}) in ${kvMount}, write read policy ${policyName} and Kubernetes auth role ${roleName} for ${
-                input.namespace
-              }/${serviceAccount}`,
-            );
-          } else {
-            await ctx.checkpoint({
-              key: `secret.${input.environment}.${path}`,
-              fn: async () => {
-                if (hasValues) {
-                  ctx.logger.info(
-                    `Secret ${path} exists with version ${
-                      existing!.currentVersion
-                    }; kept as it is`,
-                  );
-                  return { version: existing!.currentVersion };
-                }
-                await openbao.writeSecretMetadata(
-                  path,
-                  { customMetadata },
-                  { signal: ctx.signal },
-                );
-                const written = await openbao.writeSecret(path, values, {
-                  cas: 0,
-                  signal: ctx.signal,
-                });
-                ctx.logger.info(
-                  `Created secret ${path} (keys: ${input.keys.join(', ')})`,
-                );
-                return { version: written.version };
-              },
-            });
-            await ctx.checkpoint({
-              key: `secret-policy.${input.environment}.${policyName}`,
-              fn: async () => {
-                await openbao.writeAclPolicy(
-                  policyName,
-                  secretReadPolicy(kvMount, path),
-                  { signal: ctx.signal },
-                );
-                await openbao.writeKubernetesAuthRole(
-                  roleName,
-                  {
-                    boundServiceAccountNames: [serviceAccount],
-                    boundServiceAccountNamespaces: [input.namespace],
-                    tokenPolicies: [policyName],
-                    tokenTtl: ROLE_TOKEN_TTL_SECONDS,
-                  },
-                  { signal: ctx.signal },
-                );
-                ctx.logger.info(
-                  `Wrote read policy ${policyName} and Kubernetes auth role ${roleName} for ${input.namespace}/${serviceAccount}`,
-                );
-              },
-            });
-          }
-        },
-      );
-
-      ctx.output('path', path);
-      ctx.output('policyName', policyName);
-      ctx.output('roleName', roleName);
-      ctx.output('entityRef', entityRef);
+      writeOutputs(ctx, await runSecretCreate(deps, ctx));
     },
   });
 }
 
+/**
+ * The logic of the action, shared by the scaffolder action and the actions registry: parses the
+ * input, checks the caller's permission, creates the resource and returns the outputs.
+ */
+export async function runSecretCreate(
+  deps: RuntimeActionDeps,
+  run: RuntimeActionRun,
+): Promise<SecretCreateOutput> {
+  const input = parseInput(inputSchema(zod), run.input);
+  requireUpstream(deps.clients, input.environment, 'openbao');
+  const values = secretValues(run, input.keys);
+  await authorizeInitiator(run, deps, runtimeSecretCreatePermission);
+
+  const owner = ownerName(input.owner);
+  const path = `${input.service}/${input.name}`;
+  const policyName = `${input.service}-${input.name}`;
+  const roleName = policyName;
+  const serviceAccount = input.serviceAccount ?? input.service;
+  const entityRef = runtimeResourceEntityRef({
+    environment: input.environment,
+    type: RUNTIME_RESOURCE_TYPES.secret,
+    name: path,
+  });
+  const openbao = deps.clients.client(input.environment, 'openbao');
+  const kvMount = deps.clients.environment(input.environment).openbao!.kvMount;
+  const customMetadata = {
+    [RUNTIME_OWNER_METADATA_KEY]: owner,
+    [RUNTIME_SERVICE_METADATA_KEY]: input.service,
+  };
+
+  await audited(
+    run,
+    deps,
+    'runtime-secret-create',
+    {
+      environment: input.environment,
+      path,
+      keys: input.keys,
+      owner,
+      service: input.service,
+      policyName,
+      roleName,
+    },
+    async () => {
+      const existing = await openbao.readSecretMetadata(path, {
+        signal: run.signal,
+      });
+      if (existing) {
+        const found = {
+          owner: existing.customMetadata[RUNTIME_OWNER_METADATA_KEY],
+          service: existing.customMetadata[RUNTIME_SERVICE_METADATA_KEY],
+        };
+        if (found.owner !== owner || found.service !== input.service) {
+          throw new ConflictError(
+            `Secret ${path} in ${
+              input.environment
+            } already exists and belongs to owner '${
+              found.owner ?? 'none'
+            }', service '${found.service ?? 'none'}', not ${owner}/${
+              input.service
+            }`,
+          );
+        }
+      }
+      const hasValues = (existing?.currentVersion ?? 0) > 0;
+
+      if (run.isDryRun) {
+        run.logger.info(
+          `Dry run: would ${
+            hasValues ? 'keep the existing' : 'create the'
+          } secret ${path} (keys: ${input.keys.join(
+            ', ',
+          )}) in ${kvMount}, write read policy ${policyName} and Kubernetes auth role ${roleName} for ${
+            input.namespace
+          }/${serviceAccount}`,
+        );
+      } else {
+        await run.checkpoint({
+          key: `secret.${input.environment}.${path}`,
+          fn: async () => {
+            if (hasValues) {
+              run.logger.info(
+                `Secret ${path} exists with version ${
+                  existing!.currentVersion
+                }; kept as it is`,
+              );
+              return { version: existing!.currentVersion };
+            }
+            await openbao.writeSecretMetadata(
+              path,
+              { customMetadata },
+              { signal: run.signal },
+            );
+            const written = await openbao.writeSecret(path, values, {
+              cas: 0,
+              signal: run.signal,
+            });
+            run.logger.info(
+              `Created secret ${path} (keys: ${input.keys.join(', ')})`,
+            );
+            return { version: written.version };
+          },
+        });
+        await run.checkpoint({
+          key: `secret-policy.${input.environment}.${policyName}`,
+          fn: async () => {
+            await openbao.writeAclPolicy(
+              policyName,
+              secretReadPolicy(kvMount, path),
+              { signal: run.signal },
+            );
+            await openbao.writeKubernetesAuthRole(
+              roleName,
+              {
+                boundServiceAccountNames: [serviceAccount],
+                boundServiceAccountNamespaces: [input.namespace],
+                tokenPolicies: [policyName],
+                tokenTtl: ROLE_TOKEN_TTL_SECONDS,
+              },
+              { signal: run.signal },
+            );
+            run.logger.info(
+              `Wrote read policy ${policyName} and Kubernetes auth role ${roleName} for ${input.namespace}/${serviceAccount}`,
+            );
+          },
+        });
+      }
+    },
+  );
+
+  await announceResourceChange(run, deps, {
+    environment: input.environment,
+    source: 'openbao',
+  });
+  return { path, policyName, roleName, entityRef };
+}
+
 /** The value of each key from the task's secrets; an `InputError` naming (only) missing keys. */
 function secretValues(
-  ctx: ActionContext<any, any>,
+  run: RuntimeActionRun,
   keys: Input['keys'],
 ): Record<string, string> {
   if (keys.includes(BACKSTAGE_TOKEN_SECRET)) {
@@ -254,7 +268,7 @@ function secretValues(
       `Invalid input: keys: ${BACKSTAGE_TOKEN_SECRET} is the task's own Backstage token and cannot be stored`,
     );
   }
-  const secrets = ctx.secrets ?? {};
+  const secrets = run.secrets ?? {};
   const missing = keys.filter(
     key => typeof secrets[key] !== 'string' || secrets[key] === '',
   );

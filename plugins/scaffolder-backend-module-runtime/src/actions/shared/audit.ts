@@ -1,13 +1,13 @@
 import { JsonObject } from '@backstage/types';
-import { ActionContext } from '@backstage/plugin-scaffolder-node';
 import { RuntimeActionDeps } from './deps';
+import { RuntimeActionRun } from './run';
 
 /**
  * Runs `fn` inside an audit event `eventId` (severity medium) with `meta` (who, what, where: never a
  * secret value), marking it succeeded or failed. Without an auditor, just runs `fn`.
  */
 export async function audited<T>(
-  ctx: ActionContext<any, any>,
+  run: RuntimeActionRun,
   deps: RuntimeActionDeps,
   eventId: string,
   meta: JsonObject,
@@ -19,9 +19,9 @@ export async function audited<T>(
     severityLevel: 'medium',
     meta: {
       ...meta,
-      initiator: ctx.user?.ref ?? null,
-      taskId: ctx.task.id,
-      dryRun: Boolean(ctx.isDryRun),
+      initiator: run.user?.ref ?? null,
+      taskId: run.task?.id ?? null,
+      dryRun: Boolean(run.isDryRun),
     },
   });
   try {

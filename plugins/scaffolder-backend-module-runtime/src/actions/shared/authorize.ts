@@ -1,19 +1,19 @@
 import { BasicPermission } from '@backstage/plugin-permission-common';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { NotAllowedError } from '@backstage/errors';
-import { ActionContext } from '@backstage/plugin-scaffolder-node';
 import { RuntimeActionDeps } from './deps';
+import { RuntimeActionRun } from './run';
 
 /**
- * Checks that the task's initiator holds `permission`; a `NotAllowedError` naming the permission
+ * Checks that the caller (the task's initiator, or the registry's caller) holds `permission`; a `NotAllowedError` naming the permission
  * otherwise. Runs before any upstream call.
  */
 export async function authorizeInitiator(
-  ctx: ActionContext<any, any>,
+  run: RuntimeActionRun,
   deps: RuntimeActionDeps,
   permission: BasicPermission,
 ): Promise<void> {
-  const credentials = await ctx.getInitiatorCredentials();
+  const credentials = await run.getInitiatorCredentials();
   const [decision] = await deps.permissions.authorize([{ permission }], {
     credentials,
   });

@@ -2,6 +2,7 @@ import {
   AuditorService,
   PermissionsService,
 } from '@backstage/backend-plugin-api';
+import { EventsService } from '@backstage/plugin-events-node';
 import { RuntimeClients } from '@runtime-portal/backstage-plugin-runtime-node';
 
 /**
@@ -16,4 +17,6 @@ export interface RuntimeActionDeps {
   permissions: PermissionsService;
   /** Records who created what, where (optional: tests may leave it out). */
   auditor?: AuditorService;
+  /** Announces created resources so the catalog refreshes right away (optional). */
+  events?: EventsService;
 }

@@ -11,3 +11,7 @@ export { requireUpstream } from './environment';
 export { authorizeInitiator } from './authorize';
 export { audited } from './audit';
 export { runtimeResourceEntityRef } from './entityRef';
+export { registryRun } from './run';
+export type { RuntimeActionRun, RuntimeActionRunner } from './run';
+export { announceResourceChange } from './announce';
+export { writeOutputs } from './outputs';

@@ -1,8 +1,5 @@
 import { ConflictError, InputError } from '@backstage/errors';
-import {
-  ActionContext,
-  createTemplateAction,
-} from '@backstage/plugin-scaffolder-node';
+import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import {
   RUNTIME_OWNER_LABEL,
   RUNTIME_OWNER_METADATA_KEY,
@@ -32,6 +29,9 @@ import {
   requireUpstream,
   runtimeResourceEntityRef,
   serviceField,
+  RuntimeActionRun,
+  writeOutputs,
+  announceResourceChange,
 } from '../shared';
 import { eventSourceObject, sensorObject } from './argoEventsObjects';
 import { examples } from './workflowCreate.examples';
@@ -134,76 +134,77 @@ const triggerSchema = (z: typeof zod) =>
     ])
     .describe('What an event starts: an http call or a Kubernetes object');
 
+/**
+ * The input's fields without the checks across fields: the schema the actions registry lists
+ * (it needs a plain object); `inputSchema` adds the checks and is what every run parses with.
+ */
+export const inputObjectSchema = (z: typeof zod) =>
+  z.object({
+    environment: environmentField(z),
+    owner: ownerField(z),
+    service: serviceField(z),
+    name: dnsLabel(
+      z,
+      'Name of the workflow: of the EventSource and Sensor, or of the Temporal namespace',
+    ),
+    engine: z
+      .enum(['argo-events', 'temporal'])
+      .describe(
+        'argo-events (event source + sensor) or temporal (a namespace)',
+      ),
+    argoEvents: z
+      .object({
+        namespace: dnsLabel(z, "The team's Kubernetes namespace"),
+        source: sourceSchema(z),
+        trigger: triggerSchema(z),
+      })
+      .optional()
+      .describe('Required with engine argo-events'),
+    temporal: z
+      .object({
+        retentionDays: z
+          .number()
+          .int('must be a whole number of days')
+          .min(1, 'must be at least 1 day')
+          .max(MAX_RETENTION_DAYS, `must be at most ${MAX_RETENTION_DAYS} days`)
+          .describe('How long closed workflow executions are kept'),
+        description: z.string().max(256).optional(),
+      })
+      .optional()
+      .describe('Required with engine temporal'),
+  });
+
 /** The input schema (zod form); the action list shows it as JSON schema. */
 export const inputSchema = (z: typeof zod) =>
-  z
-    .object({
-      environment: environmentField(z),
-      owner: ownerField(z),
-      service: serviceField(z),
-      name: dnsLabel(
-        z,
-        'Name of the workflow: of the EventSource and Sensor, or of the Temporal namespace',
-      ),
-      engine: z
-        .enum(['argo-events', 'temporal'])
-        .describe(
-          'argo-events (event source + sensor) or temporal (a namespace)',
-        ),
-      argoEvents: z
-        .object({
-          namespace: dnsLabel(z, "The team's Kubernetes namespace"),
-          source: sourceSchema(z),
-          trigger: triggerSchema(z),
-        })
-        .optional()
-        .describe('Required with engine argo-events'),
-      temporal: z
-        .object({
-          retentionDays: z
-            .number()
-            .int('must be a whole number of days')
-            .min(1, 'must be at least 1 day')
-            .max(
-              MAX_RETENTION_DAYS,
-              `must be at most ${MAX_RETENTION_DAYS} days`,
-            )
-            .describe('How long closed workflow executions are kept'),
-          description: z.string().max(256).optional(),
-        })
-        .optional()
-        .describe('Required with engine temporal'),
-    })
-    .superRefine((input, ctx) => {
-      if (input.engine === 'argo-events' && !input.argoEvents) {
-        ctx.addIssue({
-          code: 'custom',
-          path: ['argoEvents'],
-          message: 'is required with engine argo-events',
-        });
-      }
-      if (input.engine === 'temporal' && !input.temporal) {
-        ctx.addIssue({
-          code: 'custom',
-          path: ['temporal'],
-          message: 'is required with engine temporal',
-        });
-      }
-      const source = input.argoEvents?.source;
-      if (
-        source?.type === 'calendar' &&
-        Boolean(source.schedule) === Boolean(source.interval)
-      ) {
-        ctx.addIssue({
-          code: 'custom',
-          path: ['argoEvents', 'source'],
-          message:
-            'a calendar source needs exactly one of schedule or interval',
-        });
-      }
-    });
+  inputObjectSchema(z).superRefine((input, ctx) => {
+    if (input.engine === 'argo-events' && !input.argoEvents) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['argoEvents'],
+        message: 'is required with engine argo-events',
+      });
+    }
+    if (input.engine === 'temporal' && !input.temporal) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['temporal'],
+        message: 'is required with engine temporal',
+      });
+    }
+    const source = input.argoEvents?.source;
+    if (
+      source?.type === 'calendar' &&
+      Boolean(source.schedule) === Boolean(source.interval)
+    ) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['argoEvents', 'source'],
+        message: 'a calendar source needs exactly one of schedule or interval',
+      });
+    }
+  });
 
-const outputSchema = (z: typeof zod) =>
+export const outputSchema = (z: typeof zod) =>
   z.object({
     engine: z.string().describe('argo-events or temporal'),
     name: z.string().describe('Name of the Sensor or the Temporal namespace'),
@@ -213,6 +214,9 @@ const outputSchema = (z: typeof zod) =>
   });
 
 type Input = zod.output<ReturnType<typeof inputSchema>>;
+
+/** The outputs of `runtime:workflow:create`. */
+export type WorkflowCreateOutput = zod.output<ReturnType<typeof outputSchema>>;
 
 /**
  * `runtime:workflow:create`: an Argo Events EventSource and Sensor (webhook, calendar or minio source;
@@ -234,53 +238,65 @@ export function createRuntimeWorkflowAction(deps: RuntimeActionDeps) {
     supportsDryRun: true,
     schema: { input: inputSchema, output: outputSchema },
     async handler(ctx) {
-      const input = parseInput(inputSchema(zod), ctx.input);
-      requireUpstream(
-        deps.clients,
-        input.environment,
-        input.engine === 'temporal' ? 'temporal' : 'kubernetes',
-      );
-      await authorizeInitiator(ctx, deps, runtimeWorkflowCreatePermission);
-      const owner = ownerName(input.owner);
-
-      await audited(
-        ctx,
-        deps,
-        'runtime-workflow-create',
-        {
-          environment: input.environment,
-          engine: input.engine,
-          name: input.name,
-          namespace: input.argoEvents?.namespace ?? null,
-          owner,
-          service: input.service,
-        },
-        () =>
-          input.engine === 'temporal'
-            ? createTemporalNamespace(ctx, deps, input, owner)
-            : createArgoEventsWorkflow(ctx, deps, input, owner),
-      );
-
-      ctx.output('engine', input.engine);
-      ctx.output('name', input.name);
-      ctx.output(
-        'entityRef',
-        runtimeResourceEntityRef({
-          environment: input.environment,
-          type: RUNTIME_RESOURCE_TYPES.workflow,
-          scope:
-            input.engine === 'temporal'
-              ? 'temporal'
-              : input.argoEvents!.namespace,
-          name: input.name,
-        }),
-      );
+      writeOutputs(ctx, await runWorkflowCreate(deps, ctx));
     },
   });
 }
 
+/**
+ * The logic of the action, shared by the scaffolder action and the actions registry: parses the
+ * input, checks the caller's permission, creates the resource and returns the outputs.
+ */
+export async function runWorkflowCreate(
+  deps: RuntimeActionDeps,
+  run: RuntimeActionRun,
+): Promise<WorkflowCreateOutput> {
+  const input = parseInput(inputSchema(zod), run.input);
+  requireUpstream(
+    deps.clients,
+    input.environment,
+    input.engine === 'temporal' ? 'temporal' : 'kubernetes',
+  );
+  await authorizeInitiator(run, deps, runtimeWorkflowCreatePermission);
+  const owner = ownerName(input.owner);
+
+  await audited(
+    run,
+    deps,
+    'runtime-workflow-create',
+    {
+      environment: input.environment,
+      engine: input.engine,
+      name: input.name,
+      namespace: input.argoEvents?.namespace ?? null,
+      owner,
+      service: input.service,
+    },
+    () =>
+      input.engine === 'temporal'
+        ? createTemporalNamespace(run, deps, input, owner)
+        : createArgoEventsWorkflow(run, deps, input, owner),
+  );
+
+  await announceResourceChange(run, deps, {
+    environment: input.environment,
+    source: input.engine === 'temporal' ? 'temporal' : 'kubernetes',
+  });
+  return {
+    engine: input.engine,
+    name: input.name,
+    entityRef: runtimeResourceEntityRef({
+      environment: input.environment,
+      type: RUNTIME_RESOURCE_TYPES.workflow,
+      scope:
+        input.engine === 'temporal' ? 'temporal' : input.argoEvents!.namespace,
+      name: input.name,
+    }),
+  };
+}
+
 async function createTemporalNamespace(
-  ctx: ActionContext<any, any>,
+  run: RuntimeActionRun,
   deps: RuntimeActionDeps,
   input: Input,
   owner: string,
@@ -297,7 +313,7 @@ async function createTemporalNamespace(
     },
   };
   const existing = await temporal.describeNamespace(input.name, {
-    signal: ctx.signal,
+    signal: run.signal,
   });
   if (existing) {
     const found = {
@@ -316,22 +332,22 @@ async function createTemporalNamespace(
       );
     }
   }
-  if (ctx.isDryRun) {
-    ctx.logger.info(
+  if (run.isDryRun) {
+    run.logger.info(
       `Dry run: would ${
         existing ? 'keep the existing' : 'register the'
       } Temporal namespace ${input.name} with ${retentionDays} days retention`,
     );
     return;
   }
-  await ctx.checkpoint({
+  await run.checkpoint({
     key: `temporal-namespace.${input.environment}.${input.name}`,
     fn: async () => {
       try {
         const result = await temporal.ensureNamespace(request, {
-          signal: ctx.signal,
+          signal: run.signal,
         });
-        ctx.logger.info(
+        run.logger.info(
           `${
             result === 'created' ? 'Registered' : 'Kept the existing'
           } Temporal namespace ${input.name}`,
@@ -348,14 +364,14 @@ async function createTemporalNamespace(
 }
 
 async function createArgoEventsWorkflow(
-  ctx: ActionContext<any, any>,
+  run: RuntimeActionRun,
   deps: RuntimeActionDeps,
   input: Input,
   owner: string,
 ): Promise<void> {
   const kubernetes = deps.clients.client(input.environment, 'kubernetes');
   const { namespace, source, trigger } = input.argoEvents!;
-  const signal = ctx.signal;
+  const signal = run.signal;
   if (
     source.type === 'minio' &&
     !deps.clients.has(input.environment, 'objectStorage')
@@ -414,21 +430,21 @@ async function createArgoEventsWorkflow(
     }
   }
 
-  if (ctx.isDryRun) {
+  if (run.isDryRun) {
     for (const object of objects) {
       await kubernetes.apply(object, { dryRun: true, signal });
     }
-    ctx.logger.info(
+    run.logger.info(
       `Dry run: the API server accepted EventSource and Sensor ${namespace}/${input.name} (${source.type} → ${trigger.type}); nothing was created`,
     );
     return;
   }
   for (const object of objects) {
-    await ctx.checkpoint({
+    await run.checkpoint({
       key: `${object.kind}.${input.environment}.${namespace}.${input.name}`,
       fn: async () => {
         const applied = await kubernetes.apply(object, { signal });
-        ctx.logger.info(`Applied ${object.kind} ${namespace}/${input.name}`);
+        run.logger.info(`Applied ${object.kind} ${namespace}/${input.name}`);
         return { uid: applied.metadata.uid ?? '' };
       },
     });

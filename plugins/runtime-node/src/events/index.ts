@@ -1,0 +1,4 @@
+export {
+  RUNTIME_RESOURCES_CHANGED_TOPIC,
+  type RuntimeResourcesChangedPayload,
+} from './resourcesChanged';
