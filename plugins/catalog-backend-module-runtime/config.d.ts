@@ -15,6 +15,11 @@ export interface Config {
          * ingested with a `runtime-portal.io/owner-problem` annotation). Default: `platformOwner`.
          */
         ownerFallback?: string;
+        /**
+         * Prefix of live resource entity names, e.g. `rt` gives `rt-dev-bucket-x`; lowercase letters,
+         * digits and dashes. Default none.
+         */
+        namePrefix?: string;
         /** How often the Runtime is read. Default: every 5 minutes, 3 minutes timeout. */
         schedule?: SchedulerServiceTaskScheduleDefinitionConfig;
         /** Names of the `runtime.environments` to ingest. Default: all. */

@@ -16,10 +16,8 @@ import {
 } from '@runtime-portal/runtime-sandbox';
 import scaffolderPlugin from '@backstage/plugin-scaffolder-backend';
 import scaffolderModuleRuntime from '@runtime-portal/backstage-plugin-scaffolder-backend-module-runtime';
-import {
-  OpenBaoClient,
-  ObjectStorageClient,
-} from '@runtime-portal/backstage-plugin-runtime-node';
+import { RuntimeClients } from '@runtime-portal/backstage-plugin-runtime-node';
+import { ConfigReader } from '@backstage/config';
 
 jest.setTimeout(120_000);
 
@@ -34,12 +32,18 @@ const CANARY = 'canary-password-4b1d';
 describe('the Runtime self-service templates, through the real scaffolder', () => {
   let sandbox: Sandbox;
   let server: any;
+  let sandboxClients: RuntimeClients;
 
   beforeAll(async () => {
     sandbox = await startSandbox({
       ports: { kubernetes: 0, openbao: 0, s3: 0, temporal: 0 },
       readyAfterMs: 200,
     });
+    sandboxClients = RuntimeClients.fromConfig(
+      new ConfigReader({
+        runtime: { environments: [sandboxEnvironmentConfig(sandbox)] },
+      }),
+    );
     const templates = fs.readdirSync(TEMPLATES_DIR).map(template);
     ({ server } = await startTestBackend({
       features: [
@@ -153,17 +157,7 @@ describe('the Runtime self-service templates, through the real scaffolder', () =
       expect({ file, status: response.status }).toEqual({ file, status: 200 });
       expect(JSON.stringify(response.body.log)).toMatch(/[Dd]ry run/);
     }
-    const s3 = new ObjectStorageClient({
-      environment: 'dev',
-      access: {
-        endpoint: sandbox.urls.s3,
-        region: 'us-east-1',
-        accessKeyId: sandbox.credentials.s3AccessKeyId,
-        secretAccessKey: sandbox.credentials.s3SecretAccessKey,
-        forcePathStyle: true,
-        timeoutMs: 5000,
-      },
-    });
+    const s3 = sandboxClients.client('dev', 'objectStorage');
     expect(await s3.headBucket('dry-run-bucket')).toBe(false);
   });
 
@@ -179,17 +173,7 @@ describe('the Runtime self-service templates, through the real scaffolder', () =
     const second = await run('template:default/runtime-bucket', values);
     expect(second.task.status).toBe('completed');
 
-    const s3 = new ObjectStorageClient({
-      environment: 'dev',
-      access: {
-        endpoint: sandbox.urls.s3,
-        region: 'us-east-1',
-        accessKeyId: sandbox.credentials.s3AccessKeyId,
-        secretAccessKey: sandbox.credentials.s3SecretAccessKey,
-        forcePathStyle: true,
-        timeoutMs: 5000,
-      },
-    });
+    const s3 = sandboxClients.client('dev', 'objectStorage');
     expect(await s3.getTags('templated-bucket')).toMatchObject({
       owner: 'search-team',
       service: 'semantic-search',
@@ -214,16 +198,7 @@ describe('the Runtime self-service templates, through the real scaffolder', () =
     expect(log).not.toContain(CANARY);
     expect(JSON.stringify(task)).not.toContain(CANARY);
 
-    const bao = new OpenBaoClient({
-      environment: 'dev',
-      access: {
-        url: sandbox.urls.openbao,
-        auth: { type: 'token', token: sandbox.credentials.openbaoToken },
-        kvMount: 'secret',
-        kubernetesAuthMount: 'kubernetes',
-        timeoutMs: 5000,
-      },
-    });
+    const bao = sandboxClients.client('dev', 'openbao');
     const metadata = await bao.readSecretMetadata(
       'semantic-search/templated-db',
     );
@@ -243,17 +218,7 @@ describe('the Runtime self-service templates, through the real scaffolder', () =
       /instance.name does not match pattern/,
     );
 
-    const s3 = new ObjectStorageClient({
-      environment: 'dev',
-      access: {
-        endpoint: sandbox.urls.s3,
-        region: 'us-east-1',
-        accessKeyId: sandbox.credentials.s3AccessKeyId,
-        secretAccessKey: sandbox.credentials.s3SecretAccessKey,
-        forcePathStyle: true,
-        timeoutMs: 5000,
-      },
-    });
+    const s3 = sandboxClients.client('dev', 'objectStorage');
     expect((await s3.listBuckets()).map(b => b.name)).not.toContain(
       'Bad_Bucket!',
     );

@@ -4,7 +4,10 @@ import {
 } from '@backstage/backend-plugin-api';
 import { catalogProcessingExtensionPoint } from '@backstage/plugin-catalog-node';
 import { eventsServiceRef } from '@backstage/plugin-events-node';
-import { runtimeClientsServiceRef } from '@runtime-portal/backstage-plugin-runtime-node';
+import {
+  readResourceNamePrefix,
+  runtimeClientsServiceRef,
+} from '@runtime-portal/backstage-plugin-runtime-node';
 import { readCatalogRuntimeConfig } from './platformModel/readCatalogRuntimeConfig';
 import {
   RUNTIME_REFRESH_TASK_ID,
@@ -48,6 +51,7 @@ export const catalogModuleRuntime = createBackendModule({
           logger,
           platformOwner: settings.platformOwner,
           ownerFallback: settings.ownerFallback,
+          namePrefix: readResourceNamePrefix(config),
           environments: settings.environments,
           kinds: settings.kinds,
           schedule: { scheduler, definition: settings.schedule },

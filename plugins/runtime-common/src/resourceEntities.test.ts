@@ -19,6 +19,17 @@ describe('runtimeResourceEntityName', () => {
     ).toBe('prod-bucket-recordings');
   });
 
+  it('puts the configured prefix first', () => {
+    expect(
+      runtimeResourceEntityName({
+        prefix: 'rt',
+        environment: 'dev',
+        type: 'bucket',
+        name: 'recordings',
+      }),
+    ).toBe('rt-dev-bucket-recordings');
+  });
+
   it('keeps names unique across environments and types', () => {
     const names = new Set(
       ['dev', 'prod'].flatMap(environment =>

@@ -41,6 +41,8 @@ const MAX_NAME = 63;
  * @public
  */
 export function runtimeResourceEntityName(parts: {
+  /** Optional installation-wide prefix (`catalog.providers.runtime.namePrefix`), e.g. `rt`. */
+  prefix?: string;
   environment: string;
   type: RuntimeResourceType;
   /** The namespace or other scope the name is unique within, when there is one. */
@@ -53,7 +55,13 @@ export function runtimeResourceEntityName(parts: {
     bucket: 'bucket',
     workflow: 'workflow',
   }[parts.type];
-  const full = [parts.environment, typeWord, parts.scope, parts.name]
+  const full = [
+    parts.prefix,
+    parts.environment,
+    typeWord,
+    parts.scope,
+    parts.name,
+  ]
     .filter(Boolean)
     .join('-');
   const clean = full

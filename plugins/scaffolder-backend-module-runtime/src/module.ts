@@ -5,7 +5,10 @@ import {
 import { actionsRegistryServiceRef } from '@backstage/backend-plugin-api/alpha';
 import { eventsServiceRef } from '@backstage/plugin-events-node';
 import { scaffolderActionsExtensionPoint } from '@backstage/plugin-scaffolder-node';
-import { runtimeClientsServiceRef } from '@runtime-portal/backstage-plugin-runtime-node';
+import {
+  readResourceNamePrefix,
+  runtimeClientsServiceRef,
+} from '@runtime-portal/backstage-plugin-runtime-node';
 import { runtimePermissions } from '@runtime-portal/backstage-plugin-runtime-common';
 import { runtimeActions } from './actions';
 import { registerRuntimeActions } from './registry';
@@ -31,6 +34,7 @@ export const scaffolderModuleRuntime = createBackendModule({
         permissionsRegistry: coreServices.permissionsRegistry,
         actionsRegistry: actionsRegistryServiceRef,
         events: eventsServiceRef,
+        config: coreServices.rootConfig,
       },
       async init({
         scaffolderActions,
@@ -40,9 +44,16 @@ export const scaffolderModuleRuntime = createBackendModule({
         permissionsRegistry,
         actionsRegistry,
         events,
+        config,
       }) {
         permissionsRegistry.addPermissions(runtimePermissions);
-        const deps = { clients, permissions, auditor, events };
+        const deps = {
+          clients,
+          permissions,
+          auditor,
+          events,
+          namePrefix: readResourceNamePrefix(config),
+        };
         scaffolderActions.addActions(...runtimeActions(deps));
         registerRuntimeActions(actionsRegistry, deps);
       },

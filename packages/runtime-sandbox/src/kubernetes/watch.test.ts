@@ -78,13 +78,15 @@ describe('watch', () => {
   }
 
   it('streams the changes after a resourceVersion as newline-delimited events', async () => {
-    await k8s.call('POST', '/apis/kubeai.org/v1/namespaces/team-a/models', {
-      body: model('team-a', 'before'),
+    // A model in another namespace, whose own controller writes may land after the list below: the
+    // namespaced watch must not show them.
+    await k8s.call('POST', '/apis/kubeai.org/v1/namespaces/team-b/models', {
+      body: model('team-b', 'before'),
     });
     const rv = await listVersion();
     const watching = collect(
       k8s.server.url,
-      `${MODELS}?watch=true&resourceVersion=${rv}`,
+      `/apis/kubeai.org/v1/namespaces/team-a/models?watch=true&resourceVersion=${rv}`,
       sawType('DELETED'),
     );
     await k8s.call('POST', '/apis/kubeai.org/v1/namespaces/team-a/models', {

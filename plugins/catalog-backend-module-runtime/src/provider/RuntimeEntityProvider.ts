@@ -44,6 +44,8 @@ export interface RuntimeEntityProviderOptions {
   logger: LoggerService;
   platformOwner: string;
   ownerFallback: string;
+  /** Prefix of live resource entity names (`catalog.providers.runtime.namePrefix`). */
+  namePrefix?: string;
   /** Environments to read; all configured ones when undefined. */
   environments?: string[];
   kinds: RuntimeResourceType[];
@@ -276,8 +278,8 @@ export class RuntimeEntityProvider implements EntityProvider {
     scope: string,
     signal?: AbortSignal,
   ): Promise<ScopedEntity[]> {
-    const { clients, ownerFallback } = this.options;
-    const options = { ownerFallback, location: scope };
+    const { clients, ownerFallback, namePrefix } = this.options;
+    const options = { ownerFallback, namePrefix, location: scope };
     if (!isWatchedSource(source)) {
       const resources = await source.read(clients, env, signal);
       return resources.map(resource => ({
@@ -301,7 +303,7 @@ export class RuntimeEntityProvider implements EntityProvider {
     if (last && last.version === informer.version) return last.entities;
     const previous = last?.objects ?? new Map<string, MappedObject>();
     const current = new Map<string, MappedObject>();
-    const { ownerFallback } = this.options;
+    const { ownerFallback, namePrefix } = this.options;
     for (const object of objects as KubernetesObject[]) {
       const { uid, namespace, name, resourceVersion } = object.metadata;
       const key = uid ?? `${namespace ?? ''}/${name}`;
@@ -313,6 +315,7 @@ export class RuntimeEntityProvider implements EntityProvider {
       ) {
         const entity = liveResourceEntity(source.toResource(object, env), {
           ownerFallback,
+          namePrefix,
           location: scope,
         });
         mapped = {

@@ -39,7 +39,7 @@ export function liveResourceLocation(environment: string, source: string) {
 /** A live resource as a catalog `Resource`, owned by its team or else by the fallback owner. */
 export function liveResourceEntity(
   resource: LiveResource,
-  options: { ownerFallback: string; location: string },
+  options: { ownerFallback: string; location: string; namePrefix?: string },
 ): Entity {
   const owner = resolveOwner(
     resource.ownerValue,
@@ -51,7 +51,10 @@ export function liveResourceEntity(
     apiVersion: 'backstage.io/v1alpha1',
     kind: 'Resource',
     metadata: {
-      name: runtimeResourceEntityName(resource),
+      name: runtimeResourceEntityName({
+        ...resource,
+        prefix: options.namePrefix,
+      }),
       title: `${resource.name} (${resource.environment})`,
       ...(resource.description ? { description: resource.description } : {}),
       annotations: {

@@ -1,2 +1,3 @@
 export * from './types';
 export { readRuntimeEnvironments } from './readRuntimeEnvironments';
+export { readResourceNamePrefix } from './readResourceNamePrefix';

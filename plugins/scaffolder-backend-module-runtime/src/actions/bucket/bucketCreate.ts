@@ -243,6 +243,7 @@ export async function runBucketCreate(
     bucket: input.name,
     endpoint,
     entityRef: runtimeResourceEntityRef({
+      prefix: deps.namePrefix,
       environment: input.environment,
       type: RUNTIME_RESOURCE_TYPES.bucket,
       name: input.name,

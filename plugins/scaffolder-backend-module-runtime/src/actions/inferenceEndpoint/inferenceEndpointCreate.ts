@@ -228,6 +228,7 @@ export async function runInferenceEndpointCreate(
     },
   };
   const entityRef = runtimeResourceEntityRef({
+    prefix: deps.namePrefix,
     environment: input.environment,
     type: RUNTIME_RESOURCE_TYPES.inferenceEndpoint,
     scope: input.namespace,

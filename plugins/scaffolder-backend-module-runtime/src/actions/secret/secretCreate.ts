@@ -140,6 +140,7 @@ export async function runSecretCreate(
   const roleName = policyName;
   const serviceAccount = input.serviceAccount ?? input.service;
   const entityRef = runtimeResourceEntityRef({
+    prefix: deps.namePrefix,
     environment: input.environment,
     type: RUNTIME_RESOURCE_TYPES.secret,
     name: path,

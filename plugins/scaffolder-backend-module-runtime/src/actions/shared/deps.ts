@@ -19,4 +19,6 @@ export interface RuntimeActionDeps {
   auditor?: AuditorService;
   /** Announces created resources so the catalog refreshes right away (optional). */
   events?: EventsService;
+  /** Prefix of live resource entity names, as the catalog module names them (optional). */
+  namePrefix?: string;
 }

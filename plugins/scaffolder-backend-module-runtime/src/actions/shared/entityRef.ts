@@ -8,6 +8,7 @@ import {
  * (`resource:default/<name>`), named with the same function so the two always agree.
  */
 export function runtimeResourceEntityRef(parts: {
+  prefix?: string;
   environment: string;
   type: RuntimeResourceType;
   scope?: string;

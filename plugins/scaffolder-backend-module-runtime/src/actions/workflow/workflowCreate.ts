@@ -286,6 +286,7 @@ export async function runWorkflowCreate(
     engine: input.engine,
     name: input.name,
     entityRef: runtimeResourceEntityRef({
+      prefix: deps.namePrefix,
       environment: input.environment,
       type: RUNTIME_RESOURCE_TYPES.workflow,
       scope:
