@@ -1,6 +1,15 @@
 export interface Config {
   /** Runtime Portal: how to reach the Runtime's upstreams, per environment. */
   runtime?: {
+    /** Which `integrations.gitlab` entry is the platform's GitLab (pipelines on service pages). */
+    gitlab?: {
+      /** The integration's host; default the first `integrations.gitlab` entry. */
+      host?: string;
+      /** Per-request timeout in milliseconds. Default 10000. */
+      timeoutMs?: number;
+    };
+    /** The platform's Harbor registry (images and their scan results on service pages). */
+    harbor?: RuntimeHttpServiceConfig;
     /**
      * The Runtime environments the suite may call (for example dev, staging, prod). Only these are ever
      * reached: nothing in the catalog can point the backend at another URL.
@@ -90,6 +99,45 @@ export interface Config {
         /** Per-request timeout in milliseconds. Default 10000. */
         timeoutMs?: number;
       };
+      /** Prometheus query API of the environment (RED and inference metrics). */
+      prometheus?: RuntimeHttpServiceConfig;
+      /** Alertmanager v2 API (alerts firing for an entity). */
+      alertmanager?: RuntimeHttpServiceConfig;
+      /** Loki query API (recent error log lines); `headers: { X-Scope-OrgID: tenant }` for a tenant. */
+      loki?: RuntimeHttpServiceConfig;
+      /** Tempo search API (recent slow or failed traces). */
+      tempo?: RuntimeHttpServiceConfig;
+      /** Grafana HTTP API (dashboards by tag), with a service-account `token`. */
+      grafana?: RuntimeHttpServiceConfig;
+      /** Argo CD API (applications, sync), with an account `token`. */
+      argocd?: RuntimeHttpServiceConfig;
     }>;
   };
+}
+
+/** How the portal reaches one plain HTTP upstream of the Runtime. */
+interface RuntimeHttpServiceConfig {
+  /** Base URL of the API, e.g. `http://prometheus.monitoring:9090`. */
+  url: string;
+  /** Base URL of its UI for links, when it differs from `url`. */
+  uiUrl?: string;
+  /**
+   * Bearer token.
+   * @visibility secret
+   */
+  token?: string;
+  /** Basic-auth user, e.g. a Harbor robot account (with `password`). */
+  username?: string;
+  /**
+   * Basic-auth password.
+   * @visibility secret
+   */
+  password?: string;
+  /**
+   * Extra headers sent with every request.
+   * @visibility secret
+   */
+  headers?: { [name: string]: string };
+  /** Per-request timeout in milliseconds. Default 10000. */
+  timeoutMs?: number;
 }

@@ -26,6 +26,11 @@ jest.setTimeout(120_000);
 const TEMPLATES_DIR = path.resolve(__dirname, '../../../examples/templates');
 const template = (file: string): Entity =>
   yaml.parse(fs.readFileSync(path.join(TEMPLATES_DIR, file), 'utf8'));
+/** Every template file: `<name>.yaml`, or `<name>/template.yaml` beside its skeleton. */
+const TEMPLATE_FILES = fs
+  .readdirSync(TEMPLATES_DIR, { withFileTypes: true })
+  .map(e => (e.isDirectory() ? `${e.name}/template.yaml` : e.name))
+  .filter(f => f.endsWith('.yaml'));
 
 const CANARY = 'canary-password-4b1d';
 
@@ -44,7 +49,7 @@ describe('the Runtime self-service templates, through the real scaffolder', () =
         runtime: { environments: [sandboxEnvironmentConfig(sandbox)] },
       }),
     );
-    const templates = fs.readdirSync(TEMPLATES_DIR).map(template);
+    const templates = TEMPLATE_FILES.map(template);
     ({ server } = await startTestBackend({
       features: [
         scaffolderPlugin,

@@ -15,6 +15,15 @@ export interface SandboxCredentials {
   s3AccessKeyId: string;
   s3SecretAccessKey: string;
   temporalApiKey?: string;
+  /** Grafana service-account token (bearer). */
+  grafanaToken: string;
+  /** Argo CD account token (bearer). */
+  argocdToken: string;
+  /** GitLab personal access token (`PRIVATE-TOKEN` header or bearer; git over HTTP as `oauth2`). */
+  gitlabToken: string;
+  /** Harbor robot account (basic auth). */
+  harborUsername: string;
+  harborPassword: string;
 }
 
 /** What every upstream server of the sandbox is started with. */
@@ -35,4 +44,9 @@ export const DEFAULT_SANDBOX_CREDENTIALS: SandboxCredentials = {
   openbaoToken: 'sandbox-openbao-token',
   s3AccessKeyId: 'sandbox-access-key',
   s3SecretAccessKey: 'sandbox-secret-key',
+  grafanaToken: 'sandbox-grafana-token',
+  argocdToken: 'sandbox-argocd-token',
+  gitlabToken: 'sandbox-gitlab-token',
+  harborUsername: 'robot$runtime-portal',
+  harborPassword: 'sandbox-harbor-password',
 };

@@ -10,3 +10,5 @@ export * from './permissions';
 export * from './platformModel';
 export * from './resourceEntities';
 export * from './discoveryAnnotations';
+export * from './reports';
+export * from './communityAnnotations';

@@ -17,6 +17,8 @@ export interface SeedInferenceEndpoint {
   resourceProfile: string;
   minReplicas: number;
   maxReplicas: number;
+  /** Inference traffic; the sandbox exports vLLM metrics for `VLLM` endpoints. */
+  telemetry?: SeedTelemetry;
 }
 
 /** A MinIO bucket owned by a service. */
@@ -52,9 +54,45 @@ export interface SeedTemporalWorkflow {
   retentionDays: number;
 }
 
+/**
+ * How a service or endpoint behaves in the sandbox's telemetry: request rate, error ratio and latency
+ * that the simulated metrics, alerts, logs and traces follow over time.
+ */
+export interface SeedTelemetry {
+  /** `degraded` makes the error ratio cross the alert threshold, so an alert fires. */
+  health: 'healthy' | 'degraded';
+  requestsPerSecond: number;
+  /** 0–1. */
+  errorRatio: number;
+  latencyMs: { p50: number; p95: number; p99: number };
+}
+
+/** Where a service is delivered from: GitLab project, Argo CD application and Harbor image. */
+export interface SeedDelivery {
+  /** `group/name`. */
+  gitlabProject: string;
+  defaultBranch: string;
+  /** Status of the newest pipeline on the default branch. */
+  lastPipeline: 'success' | 'failed' | 'running';
+  argocd: {
+    application: string;
+    sync: 'Synced' | 'OutOfSync';
+    health: 'Healthy' | 'Progressing' | 'Degraded';
+  };
+  image: {
+    /** `project/repository` in Harbor. */
+    repository: string;
+    tags: string[];
+    /** Vulnerabilities of the newest image by severity. */
+    vulnerabilities: { critical: number; high: number; medium: number; low: number };
+  };
+}
+
 /** A team's service and what it owns on the Runtime. */
 export interface SeedService {
   name: string;
+  telemetry?: SeedTelemetry;
+  delivery?: SeedDelivery;
   inferenceEndpoints?: SeedInferenceEndpoint[];
   buckets?: SeedBucket[];
   secrets?: SeedSecret[];

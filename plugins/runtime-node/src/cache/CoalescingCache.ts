@@ -17,9 +17,14 @@ export class CoalescingCache {
 
   /**
    * The cached value of `key`, or the result of `load` (shared by concurrent callers, then cached).
-   * The value must be JSON-serialisable.
+   * The value must be JSON-serialisable. `ttlFor` may choose a TTL per value (e.g. shorter for a
+   * failure than for data).
    */
-  async get<T>(key: string, load: () => Promise<T>): Promise<T> {
+  async get<T>(
+    key: string,
+    load: () => Promise<T>,
+    ttlFor?: (value: T) => number,
+  ): Promise<T> {
     const cached = await this.options.cache
       .get<JsonValue>(key)
       .catch(() => undefined);
@@ -29,7 +34,9 @@ export class CoalescingCache {
     const promise = load()
       .then(async value => {
         await this.options.cache
-          .set(key, value as JsonValue, { ttl: this.options.ttlMs })
+          .set(key, value as JsonValue, {
+            ttl: ttlFor?.(value) ?? this.options.ttlMs,
+          })
           .catch(() => undefined);
         return value;
       })

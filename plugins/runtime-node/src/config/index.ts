@@ -1,3 +1,10 @@
 export * from './types';
-export { readRuntimeEnvironments } from './readRuntimeEnvironments';
+export {
+  readRuntimeEnvironments,
+  readHttpService,
+} from './readRuntimeEnvironments';
 export { readResourceNamePrefix } from './readResourceNamePrefix';
+export {
+  readRuntimeDeliveryServices,
+  type RuntimeDeliveryServices,
+} from './readRuntimeDeliveryServices';

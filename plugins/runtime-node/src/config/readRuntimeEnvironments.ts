@@ -1,6 +1,8 @@
 import { Config } from '@backstage/config';
 import {
+  HttpServiceAccess,
   KubernetesAccess,
+  RUNTIME_HTTP_SERVICES,
   ObjectStorageAccess,
   OpenBaoAccess,
   RuntimeEnvironment,
@@ -42,6 +44,12 @@ export function readRuntimeEnvironments(config: Config): RuntimeEnvironment[] {
       openbao: readOpenBao(entry, `${key}.openbao`),
       objectStorage: readObjectStorage(entry, `${key}.objectStorage`),
       temporal: readTemporal(entry, `${key}.temporal`),
+      ...Object.fromEntries(
+        RUNTIME_HTTP_SERVICES.map(service => [
+          service,
+          readHttpService(entry.getOptionalConfig(service), `${key}.${service}`),
+        ]),
+      ),
     };
   });
 }
@@ -134,6 +142,47 @@ function readTemporal(env: Config, key: string): TemporalAccess | undefined {
   return {
     httpUrl: requireUrl(c.getString('httpUrl'), `${key}.httpUrl`),
     apiKey: c.getOptionalString('apiKey'),
+    timeoutMs: readTimeout(c, key),
+  };
+}
+
+/**
+ * Reads one plain HTTP upstream's access (`url`, optional `token` or `username` + `password`,
+ * `headers`, `uiUrl`, `timeoutMs`); undefined when the block is absent.
+ *
+ * @public
+ */
+export function readHttpService(
+  c: Config | undefined,
+  key: string,
+): HttpServiceAccess | undefined {
+  if (!c) return undefined;
+  const username = c.getOptionalString('username');
+  const password = c.getOptionalString('password');
+  if (!username !== !password) {
+    throw new Error(
+      `Invalid config at '${key}': set both '${key}.username' and '${key}.password', or neither`,
+    );
+  }
+  const token = c.getOptionalString('token');
+  if (token && username) {
+    throw new Error(
+      `Invalid config at '${key}': set '${key}.token' or '${key}.username', not both`,
+    );
+  }
+  const headersConfig = c.getOptionalConfig('headers');
+  const headers: Record<string, string> = {};
+  for (const name of headersConfig?.keys() ?? []) {
+    headers[name] = headersConfig!.getString(name);
+  }
+  const uiUrl = c.getOptionalString('uiUrl');
+  return {
+    url: requireUrl(c.getString('url'), `${key}.url`),
+    token,
+    username,
+    password,
+    headers,
+    uiUrl: uiUrl === undefined ? undefined : requireUrl(uiUrl, `${key}.uiUrl`),
     timeoutMs: readTimeout(c, key),
   };
 }

@@ -61,6 +61,48 @@ export type TemporalAccess = {
 };
 
 /**
+ * How the portal reaches a plain HTTP API of the Runtime (Prometheus, Alertmanager, Loki, Tempo,
+ * Grafana, Argo CD, Harbor): its base URL and, when it needs them, a bearer token or basic-auth
+ * credentials.
+ *
+ * @public
+ */
+export type HttpServiceAccess = {
+  url: string;
+  /** Sent as `Authorization: Bearer <token>`. */
+  token?: string;
+  /** Basic auth (with `password`), e.g. a Harbor robot account. */
+  username?: string;
+  password?: string;
+  /** Extra headers, e.g. Loki's `X-Scope-OrgID` tenant. */
+  headers: Record<string, string>;
+  /** Base URL of the upstream's own UI for links, when it differs from `url`. */
+  uiUrl?: string;
+  timeoutMs: number;
+};
+
+/**
+ * The HTTP upstreams configured per environment, by config key.
+ *
+ * @public
+ */
+export const RUNTIME_HTTP_SERVICES = [
+  'prometheus',
+  'alertmanager',
+  'loki',
+  'tempo',
+  'grafana',
+  'argocd',
+] as const;
+
+/**
+ * One of {@link RUNTIME_HTTP_SERVICES}.
+ *
+ * @public
+ */
+export type RuntimeHttpService = (typeof RUNTIME_HTTP_SERVICES)[number];
+
+/**
  * One configured Runtime environment, validated, with defaults applied.
  *
  * @public
@@ -72,4 +114,4 @@ export type RuntimeEnvironment = {
   openbao?: OpenBaoAccess;
   objectStorage?: ObjectStorageAccess;
   temporal?: TemporalAccess;
-};
+} & Partial<Record<RuntimeHttpService, HttpServiceAccess>>;

@@ -7,7 +7,15 @@ export type RuntimeUpstream =
   | 'kubernetes'
   | 'openbao'
   | 'objectStorage'
-  | 'temporal';
+  | 'temporal'
+  | 'prometheus'
+  | 'alertmanager'
+  | 'loki'
+  | 'tempo'
+  | 'grafana'
+  | 'argocd'
+  | 'gitlab'
+  | 'harbor';
 
 /**
  * Why a call to an upstream failed, in words shared by every upstream.

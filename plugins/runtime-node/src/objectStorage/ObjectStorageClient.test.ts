@@ -10,6 +10,7 @@ import {
   FOREIGN_BUCKET_NAME,
   startS3Server,
 } from '@runtime-portal/runtime-sandbox';
+import { DEFAULT_SANDBOX_CREDENTIALS } from '@runtime-portal/runtime-sandbox';
 import { ObjectStorageAccess } from '../config';
 import { RuntimeUpstreamError } from '../errors';
 import { EXPIRATION_RULE_ID, ObjectStorageClient } from './ObjectStorageClient';
@@ -69,6 +70,7 @@ describe('ObjectStorageClient', () => {
       port: 0,
       seed,
       credentials: {
+        ...DEFAULT_SANDBOX_CREDENTIALS,
         kubernetesToken: 'unused',
         openbaoToken: 'unused',
         s3AccessKeyId,

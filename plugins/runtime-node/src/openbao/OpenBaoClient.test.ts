@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { AddressInfo } from 'node:net';
 import { startOpenBaoServer } from '@runtime-portal/runtime-sandbox';
+import { DEFAULT_SANDBOX_CREDENTIALS } from '@runtime-portal/runtime-sandbox';
 import { OpenBaoAccess } from '../config';
 import { RuntimeUpstreamError } from '../errors';
 import { OpenBaoClient } from './OpenBaoClient';
@@ -79,6 +80,7 @@ describe('OpenBaoClient', () => {
       port: 0,
       seed: { components: [], teams: [] },
       credentials: {
+        ...DEFAULT_SANDBOX_CREDENTIALS,
         kubernetesToken: 'k',
         openbaoToken: ROOT_TOKEN,
         s3AccessKeyId: 'a',

@@ -1,6 +1,7 @@
 import http from 'node:http';
 import { AddressInfo } from 'node:net';
 import { startTemporalServer } from '@runtime-portal/runtime-sandbox';
+import { DEFAULT_SANDBOX_CREDENTIALS } from '@runtime-portal/runtime-sandbox';
 import { TemporalAccess } from '../config';
 import { RuntimeUpstreamError } from '../errors';
 import { TemporalClient } from './TemporalClient';
@@ -29,6 +30,7 @@ const seed = {
 };
 
 const credentials = {
+  ...DEFAULT_SANDBOX_CREDENTIALS,
   kubernetesToken: 'unused',
   openbaoToken: 'unused',
   s3AccessKeyId: 'unused',

@@ -3,9 +3,9 @@ import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
 import { RuntimePage } from './RuntimePage';
 import { RuntimeApi, runtimeApiRef } from '../../api';
 
-const renderWith = (api: RuntimeApi) =>
+const renderWith = (api: Pick<RuntimeApi, 'getHealth'>) =>
   renderInTestApp(
-    <TestApiProvider apis={[[runtimeApiRef, api]]}>
+    <TestApiProvider apis={[[runtimeApiRef, api as RuntimeApi]]}>
       <RuntimePage />
     </TestApiProvider>,
   );

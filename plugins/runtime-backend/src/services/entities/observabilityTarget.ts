@@ -1,0 +1,54 @@
+import { Entity } from '@backstage/catalog-model';
+import {
+  COMMUNITY_ANNOTATIONS,
+  RUNTIME_ANNOTATIONS,
+  RUNTIME_RESOURCE_TYPES,
+  dashboardTagsFromSelector,
+} from '@runtime-portal/backstage-plugin-runtime-common';
+
+/** What the observability report of one entity is about, read from its annotations. */
+export interface ObservabilityTarget {
+  profile: 'service' | 'inference-endpoint';
+  /** The service name in metrics, logs and traces. */
+  service?: string;
+  namespace?: string;
+  /** The KubeAI Model name (inference endpoints). */
+  model?: string;
+  dashboardTags: string[];
+  /** The only environment the entity lives in, when it is a live resource. */
+  environment?: string;
+}
+
+/**
+ * Reads an entity's observability target: a runtime inference endpoint Resource by its upstream
+ * reference (`namespace/name`) and environment; anything else by the community Kubernetes annotations.
+ */
+export function observabilityTarget(entity: Entity): ObservabilityTarget {
+  const annotations = entity.metadata.annotations ?? {};
+  const dashboardTags = dashboardTagsFromSelector(
+    annotations[COMMUNITY_ANNOTATIONS.grafanaDashboardSelector] ??
+      annotations[COMMUNITY_ANNOTATIONS.grafanaTagSelector],
+  );
+  if (
+    entity.kind === 'Resource' &&
+    entity.spec?.type === RUNTIME_RESOURCE_TYPES.inferenceEndpoint
+  ) {
+    const [namespace, model] = (
+      annotations[RUNTIME_ANNOTATIONS.upstreamRef] ?? ''
+    ).split('/');
+    return {
+      profile: 'inference-endpoint',
+      namespace: namespace || undefined,
+      model: model || undefined,
+      service: model || undefined,
+      environment: annotations[RUNTIME_ANNOTATIONS.environment],
+      dashboardTags: dashboardTags.length ? dashboardTags : ['inference'],
+    };
+  }
+  return {
+    profile: 'service',
+    service: annotations[COMMUNITY_ANNOTATIONS.kubernetesId],
+    namespace: annotations[COMMUNITY_ANNOTATIONS.kubernetesNamespace],
+    dashboardTags,
+  };
+}

@@ -1,0 +1,1 @@
+export { RuntimeEnvironmentPicker } from './RuntimeEnvironmentPicker';
