@@ -26,7 +26,7 @@ describe('a resource created through the Runtime actions reaches the catalog rig
   let sandbox: Sandbox;
   beforeAll(async () => {
     sandbox = await startSandbox({
-      ports: { kubernetes: 0, openbao: 0, s3: 0, temporal: 0 },
+      ports: 'free',
       readyAfterMs: 200,
     });
   });

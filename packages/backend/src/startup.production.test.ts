@@ -49,7 +49,7 @@ describe('the backend, started with the production configuration (PostgreSQL, Re
 
   beforeAll(async () => {
     sandbox = await startSandbox({
-      ports: { kubernetes: 0, openbao: 0, s3: 0, temporal: 0 },
+      ports: 'free',
     });
     // The caller's own access: a static service token, as a deployment would grant an automation client.
     configDir = fs.mkdtempSync(path.join(os.tmpdir(), 'rp-prod-config-'));

@@ -29,7 +29,7 @@ describe('the backend, started with the development configuration (SQLite, local
 
   beforeAll(async () => {
     sandbox = await startSandbox({
-      ports: { kubernetes: 0, openbao: 0, s3: 0, temporal: 0 },
+      ports: 'free',
     });
     backend = await startBackendProcess({
       configs: ['app-config.yaml'],

@@ -41,7 +41,7 @@ describe('the Runtime self-service templates, through the real scaffolder', () =
 
   beforeAll(async () => {
     sandbox = await startSandbox({
-      ports: { kubernetes: 0, openbao: 0, s3: 0, temporal: 0 },
+      ports: 'free',
       readyAfterMs: 200,
     });
     sandboxClients = RuntimeClients.fromConfig(

@@ -22,3 +22,14 @@ export type {
 } from './kubernetes';
 export { startS3Server, FOREIGN_BUCKET_NAME } from './s3';
 export { startTemporalServer } from './temporal';
+export * from './telemetry';
+export {
+  startPrometheusServer,
+  DEFAULT_PROMETHEUS_HISTORY_SECONDS,
+} from './prometheus';
+export type { PrometheusServerOptions } from './prometheus';
+export { startAlertmanagerServer, SANDBOX_ALERT_RECEIVER } from './alertmanager';
+export { startLokiServer } from './loki';
+export type { LokiServerOptions } from './loki';
+export { startTempoServer } from './tempo';
+export { startGrafanaServer } from './grafana';

@@ -8,6 +8,11 @@ import { startKubernetesServer } from './kubernetes';
 import { startOpenBaoServer } from './openbao';
 import { startS3Server } from './s3';
 import { startTemporalServer } from './temporal';
+import { startPrometheusServer } from './prometheus';
+import { startAlertmanagerServer } from './alertmanager';
+import { startLokiServer } from './loki';
+import { startTempoServer } from './tempo';
+import { startGrafanaServer } from './grafana';
 
 /** The ports the sandbox listens on by default (those app-config.yaml points at). */
 export const DEFAULT_SANDBOX_PORTS = {
@@ -15,12 +20,23 @@ export const DEFAULT_SANDBOX_PORTS = {
   openbao: 8200,
   s3: 9000,
   temporal: 7243,
+  prometheus: 9090,
+  alertmanager: 9093,
+  loki: 3100,
+  tempo: 3200,
+  grafana: 3001,
 };
+
+/** The upstreams of the sandbox. */
+export type SandboxUpstream = keyof typeof DEFAULT_SANDBOX_PORTS;
 
 /** How to start the sandbox. */
 export interface SandboxOptions {
-  /** Ports per upstream; 0 picks free ones (tests). Defaults to {@link DEFAULT_SANDBOX_PORTS}. */
-  ports?: Partial<typeof DEFAULT_SANDBOX_PORTS>;
+  /**
+   * Ports per upstream (0 picks a free one), or `'free'` for free ports everywhere (tests). Defaults to
+   * {@link DEFAULT_SANDBOX_PORTS}.
+   */
+  ports?: Partial<typeof DEFAULT_SANDBOX_PORTS> | 'free';
   host?: string;
   /** The Runtime to start with; defaults to the seed file. */
   seed?: RuntimeSeed;
@@ -31,19 +47,25 @@ export interface SandboxOptions {
 
 /** A running sandbox: one base URL per upstream. */
 export interface Sandbox {
-  urls: { kubernetes: string; openbao: string; s3: string; temporal: string };
+  urls: Record<SandboxUpstream, string>;
   credentials: SandboxCredentials;
   close(): Promise<void>;
 }
 
 /**
- * Starts the local runtime sandbox: Kubernetes, OpenBao, S3 and Temporal HTTP APIs on localhost, seeded
- * with a Runtime installation. A development and test tool only.
+ * Starts the local runtime sandbox on localhost, seeded with a Runtime installation: the Kubernetes,
+ * OpenBao, S3 and Temporal APIs, and the query APIs of Prometheus, Alertmanager, Loki, Tempo and
+ * Grafana over one consistent telemetry model. A development and test tool only.
  */
 export async function startSandbox(
   options: SandboxOptions = {},
 ): Promise<Sandbox> {
-  const ports = { ...DEFAULT_SANDBOX_PORTS, ...options.ports };
+  const ports =
+    options.ports === 'free'
+      ? (Object.fromEntries(
+          Object.keys(DEFAULT_SANDBOX_PORTS).map(upstream => [upstream, 0]),
+        ) as typeof DEFAULT_SANDBOX_PORTS)
+      : { ...DEFAULT_SANDBOX_PORTS, ...options.ports };
   const common = {
     host: options.host ?? '127.0.0.1',
     seed: options.seed ?? loadSeed(),
@@ -65,6 +87,11 @@ export async function startSandbox(
       openbao: await start(startOpenBaoServer, ports.openbao),
       s3: await start(startS3Server, ports.s3),
       temporal: await start(startTemporalServer, ports.temporal),
+      prometheus: await start(startPrometheusServer, ports.prometheus),
+      alertmanager: await start(startAlertmanagerServer, ports.alertmanager),
+      loki: await start(startLokiServer, ports.loki),
+      tempo: await start(startTempoServer, ports.tempo),
+      grafana: await start(startGrafanaServer, ports.grafana),
     };
     return {
       urls,
@@ -102,5 +129,13 @@ export function sandboxEnvironmentConfig(sandbox: Sandbox, name = 'dev') {
       secretAccessKey: sandbox.credentials.s3SecretAccessKey,
     },
     temporal: { httpUrl: sandbox.urls.temporal },
+    prometheus: { url: sandbox.urls.prometheus },
+    alertmanager: { url: sandbox.urls.alertmanager },
+    loki: { url: sandbox.urls.loki },
+    tempo: { url: sandbox.urls.tempo },
+    grafana: {
+      url: sandbox.urls.grafana,
+      token: sandbox.credentials.grafanaToken,
+    },
   };
 }

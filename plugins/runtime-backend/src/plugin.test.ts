@@ -9,13 +9,14 @@ import {
   Sandbox,
 } from '@runtime-portal/runtime-sandbox';
 import request from 'supertest';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { runtimePlugin } from './plugin';
 
 describe('runtimePlugin', () => {
   let sandbox: Sandbox;
   beforeAll(async () => {
     sandbox = await startSandbox({
-      ports: { kubernetes: 0, openbao: 0, s3: 0, temporal: 0 },
+      ports: 'free',
     });
   });
   afterAll(() => sandbox.close());
@@ -33,6 +34,7 @@ describe('runtimePlugin', () => {
     startTestBackend({
       features: [
         runtimePlugin,
+        catalogServiceMock.factory(),
         mockServices.rootConfig.factory({
           data: { runtime: { environments: environments() } },
         }),
@@ -96,6 +98,7 @@ describe('runtimePlugin', () => {
       startTestBackend({
         features: [
           runtimePlugin,
+          catalogServiceMock.factory(),
           mockServices.rootConfig.factory({
             data: {
               runtime: {

@@ -2,12 +2,20 @@ import {
   coreServices,
   createBackendPlugin,
 } from '@backstage/backend-plugin-api';
+import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { runtimeClientsServiceRef } from '@runtime-portal/backstage-plugin-runtime-node';
 import { createRouter } from './router';
 import { RuntimeHealthService } from './services/RuntimeHealthService';
+import { EntityAccess } from './services/entities/EntityAccess';
+import { SignalReader } from './services/signals/SignalReader';
+import { ObservabilityService } from './services/observability/ObservabilityService';
+import { readObservabilitySettings } from './services/observability/observabilitySettings';
+import { DeliveryService } from './services/delivery/DeliveryService';
+import { ResourceDetailsService } from './services/resources/ResourceDetailsService';
 
 /**
- * The Runtime Portal backend plugin (id `runtime`): serves `/api/runtime`.
+ * The Runtime Portal backend plugin (id `runtime`): serves `/api/runtime` — environment health, and
+ * the observability and delivery reports of catalog entities.
  *
  * @public
  */
@@ -16,19 +24,45 @@ export const runtimePlugin = createBackendPlugin({
   register(env) {
     env.registerInit({
       deps: {
+        config: coreServices.rootConfig,
         logger: coreServices.logger,
         cache: coreServices.cache,
         httpAuth: coreServices.httpAuth,
         httpRouter: coreServices.httpRouter,
+        catalog: catalogServiceRef,
         clients: runtimeClientsServiceRef,
       },
-      async init({ logger, cache, httpAuth, httpRouter, clients }) {
+      async init({
+        config,
+        logger,
+        cache,
+        httpAuth,
+        httpRouter,
+        catalog,
+        clients,
+      }) {
         const names = clients.environments().map(e => e.name);
         logger.info(
           `Runtime environments: ${names.join(', ') || 'none configured'}`,
         );
-        const health = new RuntimeHealthService({ clients, cache });
-        httpRouter.use(await createRouter({ httpAuth, health }));
+        const reader = new SignalReader({ cache, logger });
+        httpRouter.use(
+          await createRouter({
+            httpAuth,
+            health: new RuntimeHealthService({ clients, cache }),
+            entities: new EntityAccess({ httpAuth, catalog }),
+            observability: new ObservabilityService({
+              clients,
+              reader,
+              settings: readObservabilitySettings(config),
+            }),
+            delivery: new DeliveryService({
+              clients,
+              reader,
+            }),
+            resources: new ResourceDetailsService({ clients }),
+          }),
+        );
       },
     });
   },

@@ -14,3 +14,8 @@ export * from './openbao';
 export * from './objectStorage';
 export * from './temporal';
 export * from './events';
+export * from './prometheus';
+export * from './alertmanager';
+export * from './loki';
+export * from './tempo';
+export * from './grafana';

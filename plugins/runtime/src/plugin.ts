@@ -1,5 +1,6 @@
 import {
   createApiFactory,
+  createComponentExtension,
   createPlugin,
   createRoutableExtension,
   discoveryApiRef,
@@ -38,5 +39,73 @@ export const RuntimePage = runtimePlugin.provide(
     component: () =>
       import('./components/RuntimePage').then(m => m.RuntimePage),
     mountPoint: rootRouteRef,
+  }),
+);
+
+/**
+ * Entity overview card: health, golden signals with sparklines and firing alerts per environment.
+ *
+ * @public
+ */
+export const RuntimeObservabilityCard = runtimePlugin.provide(
+  createComponentExtension({
+    name: 'RuntimeObservabilityCard',
+    component: {
+      lazy: () =>
+        import('./components/RuntimeObservabilityCard').then(
+          m => m.RuntimeObservabilityCard,
+        ),
+    },
+  }),
+);
+
+/**
+ * Entity "Observability" tab: metric charts, alerts, error logs, traces and dashboards.
+ *
+ * @public
+ */
+export const RuntimeObservabilityContent = runtimePlugin.provide(
+  createComponentExtension({
+    name: 'RuntimeObservabilityContent',
+    component: {
+      lazy: () =>
+        import('./components/RuntimeObservabilityContent').then(
+          m => m.RuntimeObservabilityContent,
+        ),
+    },
+  }),
+);
+
+/**
+ * Entity overview card: deployments per environment, last pipeline and newest image with its risk.
+ *
+ * @public
+ */
+export const RuntimeDeliveryCard = runtimePlugin.provide(
+  createComponentExtension({
+    name: 'RuntimeDeliveryCard',
+    component: {
+      lazy: () =>
+        import('./components/RuntimeDeliveryCard').then(
+          m => m.RuntimeDeliveryCard,
+        ),
+    },
+  }),
+);
+
+/**
+ * Entity "Delivery" tab: a timeline of commits, pipelines, images and deployments, with tables.
+ *
+ * @public
+ */
+export const RuntimeDeliveryContent = runtimePlugin.provide(
+  createComponentExtension({
+    name: 'RuntimeDeliveryContent',
+    component: {
+      lazy: () =>
+        import('./components/RuntimeDeliveryContent').then(
+          m => m.RuntimeDeliveryContent,
+        ),
+    },
   }),
 );

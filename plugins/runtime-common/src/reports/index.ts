@@ -1,3 +1,4 @@
 export * from './signal';
 export * from './observability';
 export * from './delivery';
+export * from './resourceDetails';

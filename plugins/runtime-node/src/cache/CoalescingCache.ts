@@ -25,23 +25,33 @@ export class CoalescingCache {
     load: () => Promise<T>,
     ttlFor?: (value: T) => number,
   ): Promise<T> {
+    // Callers share one promise from the cache read on, so nobody can slip in between a cache miss
+    // and the value being stored.
+    const running = this.inFlight.get(key);
+    if (running) return running as Promise<T>;
+    const promise = this.readOrLoad(key, load, ttlFor).finally(() =>
+      this.inFlight.delete(key),
+    );
+    this.inFlight.set(key, promise);
+    return promise;
+  }
+
+  private async readOrLoad<T>(
+    key: string,
+    load: () => Promise<T>,
+    ttlFor?: (value: T) => number,
+  ): Promise<T> {
     const cached = await this.options.cache
       .get<JsonValue>(key)
       .catch(() => undefined);
     if (cached !== undefined) return cached as T;
-    const running = this.inFlight.get(key);
-    if (running) return running as Promise<T>;
-    const promise = load()
-      .then(async value => {
-        await this.options.cache
-          .set(key, value as JsonValue, {
-            ttl: ttlFor?.(value) ?? this.options.ttlMs,
-          })
-          .catch(() => undefined);
-        return value;
+    const value = await load();
+    await this.options.cache
+      .set(key, value as JsonValue, {
+        ttl: ttlFor?.(value) ?? this.options.ttlMs,
       })
-      .finally(() => this.inFlight.delete(key));
-    this.inFlight.set(key, promise);
-    return promise;
+      .catch(() => undefined);
+    return value;
   }
+
 }

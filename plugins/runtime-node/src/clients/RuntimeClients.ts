@@ -1,10 +1,27 @@
 import { Config } from '@backstage/config';
 import { InputError, NotFoundError } from '@backstage/errors';
-import { readRuntimeEnvironments, RuntimeEnvironment } from '../config';
+import {
+  readRuntimeDeliveryServices,
+  readRuntimeEnvironments,
+  RuntimeDeliveryServices,
+  RuntimeEnvironment,
+} from '../config';
 import { KubernetesClient } from '../kubernetes';
 import { ObjectStorageClient } from '../objectStorage';
 import { OpenBaoClient } from '../openbao';
 import { TemporalClient } from '../temporal';
+import { PrometheusClient } from '../prometheus';
+import { AlertmanagerClient } from '../alertmanager';
+import { LokiClient } from '../loki';
+import { TempoClient } from '../tempo';
+import { GrafanaClient } from '../grafana';
+// Interim (delivery clients land next): platform clients typed loosely.
+type ArgoCdClient = never;
+type GitLabClient = never;
+type HarborClient = never;
+
+/** The environment name in errors of the platform-wide upstreams (GitLab, Harbor). */
+export const PLATFORM_ENVIRONMENT = 'platform';
 
 /**
  * The client of each upstream, by upstream name.
@@ -16,6 +33,22 @@ export interface RuntimeUpstreamClients {
   openbao: OpenBaoClient;
   objectStorage: ObjectStorageClient;
   temporal: TemporalClient;
+  prometheus: PrometheusClient;
+  alertmanager: AlertmanagerClient;
+  loki: LokiClient;
+  tempo: TempoClient;
+  grafana: GrafanaClient;
+  argocd: ArgoCdClient;
+}
+
+/**
+ * The clients of the platform-wide upstreams, shared by every environment.
+ *
+ * @public
+ */
+export interface RuntimePlatformClients {
+  gitlab: GitLabClient;
+  harbor: HarborClient;
 }
 
 /**
@@ -28,13 +61,35 @@ export class RuntimeClients {
   private readonly byName: Map<string, RuntimeEnvironment>;
   private readonly made = new Map<string, unknown>();
 
-  /** Reads `runtime.environments` (throwing, with the key named, on bad config). */
+  private readonly platform: Partial<RuntimePlatformClients>;
+
+  /**
+   * Reads `runtime.environments`, `integrations.gitlab` and `runtime.harbor` (throwing, with the key
+   * named, on bad config).
+   */
   static fromConfig(config: Config): RuntimeClients {
-    return new RuntimeClients(readRuntimeEnvironments(config));
+    return new RuntimeClients(
+      readRuntimeEnvironments(config),
+      readRuntimeDeliveryServices(config),
+    );
   }
 
-  constructor(environments: RuntimeEnvironment[]) {
+  constructor(
+    environments: RuntimeEnvironment[],
+    platform: RuntimeDeliveryServices = {},
+  ) {
     this.byName = new Map(environments.map(e => [e.name, e]));
+    this.platform = {
+      gitlab: undefined,
+      harbor: undefined,
+    };
+  }
+
+  /** The client of a platform-wide upstream, or undefined when it is not configured. */
+  platformClient<U extends keyof RuntimePlatformClients>(
+    upstream: U,
+  ): RuntimePlatformClients[U] | undefined {
+    return this.platform[upstream] as RuntimePlatformClients[U] | undefined;
   }
 
   /** The configured environments, in config order. */
@@ -108,6 +163,25 @@ function makeClient(
         env.temporal &&
         new TemporalClient({ environment, access: env.temporal })
       );
+    case 'prometheus':
+      return (
+        env.prometheus &&
+        new PrometheusClient({ environment, access: env.prometheus })
+      );
+    case 'alertmanager':
+      return (
+        env.alertmanager &&
+        new AlertmanagerClient({ environment, access: env.alertmanager })
+      );
+    case 'loki':
+      return env.loki && new LokiClient({ environment, access: env.loki });
+    case 'tempo':
+      return env.tempo && new TempoClient({ environment, access: env.tempo });
+    case 'grafana':
+      return (
+        env.grafana && new GrafanaClient({ environment, access: env.grafana })
+      );
+
     default:
       return undefined;
   }

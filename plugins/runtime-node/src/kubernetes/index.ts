@@ -14,6 +14,11 @@ export {
   findKind,
 } from './kinds';
 export { kubeConfigFromAccess } from './kubeConfig';
+export {
+  KUBEAI_SERVICE_NAME,
+  discoverKubeAIUrl,
+  openAIBaseUrl,
+} from './kubeaiBaseUrl';
 export { kubernetesFetch } from './kubernetesFetch';
 export { parseKubernetesStatus } from './parseKubernetesStatus';
 export type {

@@ -1,4 +1,10 @@
 import { createApiRef } from '@backstage/core-plugin-api';
+import { CompoundEntityRef } from '@backstage/catalog-model';
+import {
+  RuntimeDeliveryReport,
+  RuntimeObservabilityRange,
+  RuntimeObservabilityReport,
+} from '@runtime-portal/backstage-plugin-runtime-common';
 
 /**
  * An upstream of an environment and whether the portal can use it right now.
@@ -41,6 +47,13 @@ export interface RuntimeHealth {
  */
 export interface RuntimeApi {
   getHealth(): Promise<RuntimeHealth>;
+  /** Metrics, alerts, logs, traces and dashboards of an entity per environment over a time range. */
+  getObservability(
+    entityRef: CompoundEntityRef,
+    range: RuntimeObservabilityRange,
+  ): Promise<RuntimeObservabilityReport>;
+  /** Deployments, pipelines and images of an entity. */
+  getDelivery(entityRef: CompoundEntityRef): Promise<RuntimeDeliveryReport>;
 }
 
 /**

@@ -57,6 +57,14 @@ import {
   EntityKubernetesContent,
   isKubernetesAvailable,
 } from '@backstage/plugin-kubernetes';
+import {
+  isRuntimeDeliveryAvailable,
+  isRuntimeObservabilityAvailable,
+  RuntimeDeliveryCard,
+  RuntimeDeliveryContent,
+  RuntimeObservabilityCard,
+  RuntimeObservabilityContent,
+} from '@runtime-portal/backstage-plugin-runtime';
 
 const techdocsContent = (
   <EntityTechdocsContent>
@@ -143,10 +151,68 @@ const overviewContent = (
   </Grid>
 );
 
+const runtimeObservabilityCard = (
+  <EntitySwitch>
+    <EntitySwitch.Case if={isRuntimeObservabilityAvailable}>
+      <Grid item md={6} xs={12}>
+        <RuntimeObservabilityCard />
+      </Grid>
+    </EntitySwitch.Case>
+  </EntitySwitch>
+);
+
+const runtimeDeliveryCard = (
+  <EntitySwitch>
+    <EntitySwitch.Case if={isRuntimeDeliveryAvailable}>
+      <Grid item md={6} xs={12}>
+        <RuntimeDeliveryCard />
+      </Grid>
+    </EntitySwitch.Case>
+  </EntitySwitch>
+);
+
+const serviceOverviewContent = (
+  <Grid container spacing={3} alignItems="stretch">
+    {entityWarningContent}
+    <Grid item md={6}>
+      <EntityAboutCard />
+    </Grid>
+    <Grid item md={6} xs={12}>
+      <EntityCatalogGraphCard height={400} />
+    </Grid>
+
+    {runtimeObservabilityCard}
+    {runtimeDeliveryCard}
+
+    <Grid item md={4} xs={12}>
+      <EntityLinksCard />
+    </Grid>
+    <Grid item md={8} xs={12}>
+      <EntityHasSubcomponentsCard />
+    </Grid>
+  </Grid>
+);
+
 const serviceEntityPage = (
   <EntityLayout>
     <EntityLayout.Route path="/" title="Overview">
-      {overviewContent}
+      {serviceOverviewContent}
+    </EntityLayout.Route>
+
+    <EntityLayout.Route
+      path="/observability"
+      title="Observability"
+      if={isRuntimeObservabilityAvailable}
+    >
+      <RuntimeObservabilityContent />
+    </EntityLayout.Route>
+
+    <EntityLayout.Route
+      path="/delivery"
+      title="Delivery"
+      if={isRuntimeDeliveryAvailable}
+    >
+      <RuntimeDeliveryContent />
     </EntityLayout.Route>
 
     <EntityLayout.Route path="/ci-cd" title="CI/CD">
@@ -235,6 +301,40 @@ const defaultEntityPage = (
   <EntityLayout>
     <EntityLayout.Route path="/" title="Overview">
       {overviewContent}
+    </EntityLayout.Route>
+
+    <EntityLayout.Route path="/docs" title="Docs">
+      {techdocsContent}
+    </EntityLayout.Route>
+  </EntityLayout>
+);
+
+const resourcePage = (
+  <EntityLayout>
+    <EntityLayout.Route path="/" title="Overview">
+      <Grid container spacing={3} alignItems="stretch">
+        {entityWarningContent}
+        <Grid item md={6}>
+          <EntityAboutCard />
+        </Grid>
+        <Grid item md={6} xs={12}>
+          <EntityCatalogGraphCard height={400} />
+        </Grid>
+
+        {runtimeObservabilityCard}
+
+        <Grid item md={6} xs={12}>
+          <EntityLinksCard />
+        </Grid>
+      </Grid>
+    </EntityLayout.Route>
+
+    <EntityLayout.Route
+      path="/observability"
+      title="Observability"
+      if={isRuntimeObservabilityAvailable}
+    >
+      <RuntimeObservabilityContent />
     </EntityLayout.Route>
 
     <EntityLayout.Route path="/docs" title="Docs">
@@ -403,6 +503,7 @@ export const entityPage = (
     <EntitySwitch.Case if={isKind('user')} children={userPage} />
     <EntitySwitch.Case if={isKind('system')} children={systemPage} />
     <EntitySwitch.Case if={isKind('domain')} children={domainPage} />
+    <EntitySwitch.Case if={isKind('resource')} children={resourcePage} />
 
     <EntitySwitch.Case>{defaultEntityPage}</EntitySwitch.Case>
   </EntitySwitch>

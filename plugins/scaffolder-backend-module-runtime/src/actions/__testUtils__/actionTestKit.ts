@@ -33,7 +33,7 @@ export async function startTestSandbox(
   seed: RuntimeSeed = TEST_SEED,
 ): Promise<Sandbox> {
   return startSandbox({
-    ports: { kubernetes: 0, openbao: 0, s3: 0, temporal: 0 },
+    ports: 'free',
     seed,
     readyAfterMs: 200,
   });

@@ -11,6 +11,8 @@ import {
   MODEL_KIND,
   NAMESPACE_KIND,
   apiVersionOf,
+  discoverKubeAIUrl,
+  openAIBaseUrl,
 } from '@runtime-portal/backstage-plugin-runtime-node';
 import { z as zod } from 'zod/v3';
 import {
@@ -30,7 +32,6 @@ import {
   announceResourceChange,
 } from '../shared';
 import { examples } from './inferenceEndpointCreate.examples';
-import { discoverKubeAIUrl, openAIBaseUrl } from './kubeaiBaseUrl';
 import { waitForReadyModel } from './waitForReady';
 
 /** KubeAI rejects Model names longer than this. */

@@ -1,15 +1,19 @@
-import {
-  KubernetesClient,
-  KubernetesObject,
-  SERVICE_KIND,
-} from '@runtime-portal/backstage-plugin-runtime-node';
+import { KubernetesClient } from './KubernetesClient';
+import { SERVICE_KIND } from './kinds';
+import { KubernetesObject } from './types';
 
-/** The name of KubeAI's own Service, which serves the OpenAI-compatible API of every Model. */
+/**
+ * The name of KubeAI's own Service, which serves the OpenAI-compatible API of every Model.
+ *
+ * @public
+ */
 export const KUBEAI_SERVICE_NAME = 'kubeai';
 
 /**
  * The in-cluster URL of KubeAI's Service (`http://kubeai.<namespace>.svc.cluster.local[:port]`),
  * found by listing Services named `kubeai`; undefined when the environment has none.
+ *
+ * @public
  */
 export async function discoverKubeAIUrl(
   kubernetes: KubernetesClient,
@@ -30,7 +34,11 @@ export async function discoverKubeAIUrl(
   return `http://${KUBEAI_SERVICE_NAME}.${service.metadata.namespace}.svc.cluster.local${portPart}`;
 }
 
-/** The OpenAI-compatible base URL under a KubeAI URL. */
+/**
+ * The OpenAI-compatible base URL under a KubeAI URL.
+ *
+ * @public
+ */
 export function openAIBaseUrl(kubeaiUrl: string): string {
   return `${kubeaiUrl.replace(/\/+$/, '')}/openai/v1`;
 }

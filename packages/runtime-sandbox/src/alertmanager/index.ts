@@ -1,0 +1,5 @@
+export {
+  startAlertmanagerServer,
+  SANDBOX_ALERT_RECEIVER,
+} from './startAlertmanagerServer';
+export { labelSetFingerprint } from './fingerprint';

@@ -1,0 +1,94 @@
+import { RuntimeSeed } from '../seed';
+import { hexHash } from '../loki/deterministic';
+
+/** A dashboard or folder as Grafana's search lists it. */
+export interface GrafanaSearchHit {
+  id: number;
+  uid: string;
+  title: string;
+  uri: string;
+  url: string;
+  slug: string;
+  type: 'dash-db' | 'dash-folder';
+  tags: string[];
+  isStarred: boolean;
+  sortMeta: number;
+  folderId?: number;
+  folderUid?: string;
+  folderTitle?: string;
+  folderUrl?: string;
+}
+
+/** Grafana's slug of a title: lower case, runs of other characters as single dashes. */
+export function slugify(title: string): string {
+  return title
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '');
+}
+
+/**
+ * The folders and dashboards of the sandbox's Grafana: a "Runtime" folder with "Runtime / Overview"
+ * (tagged `runtime`) and "Runtime / vLLM" (tagged `vllm`, `inference`), and per team a folder with one
+ * dashboard per service, tagged with the service name, `service` and the team's namespace.
+ */
+export function seedDashboards(seed: RuntimeSeed): GrafanaSearchHit[] {
+  const hits: GrafanaSearchHit[] = [];
+  let id = 1;
+  const folder = (title: string) => {
+    const uid = `folder-${slugify(title)}`;
+    const slug = slugify(title);
+    const hit: GrafanaSearchHit = {
+      id: id++,
+      uid,
+      title,
+      uri: `db/${slug}`,
+      url: `/dashboards/f/${uid}/${slug}`,
+      slug: '',
+      type: 'dash-folder',
+      tags: [],
+      isStarred: false,
+      sortMeta: 0,
+    };
+    hits.push(hit);
+    return hit;
+  };
+  const dashboard = (
+    title: string,
+    tags: string[],
+    parent: GrafanaSearchHit,
+  ) => {
+    const slug = slugify(title);
+    const uid = hexHash(7, title).slice(0, 14);
+    hits.push({
+      id: id++,
+      uid,
+      title,
+      uri: `db/${slug}`,
+      url: `/d/${uid}/${slug}`,
+      slug: '',
+      type: 'dash-db',
+      tags,
+      isStarred: false,
+      sortMeta: 0,
+      folderId: parent.id,
+      folderUid: parent.uid,
+      folderTitle: parent.title,
+      folderUrl: parent.url,
+    });
+  };
+  const runtime = folder('Runtime');
+  dashboard('Runtime / Overview', ['runtime'], runtime);
+  dashboard('Runtime / vLLM', ['inference', 'vllm'], runtime);
+  for (const team of seed.teams) {
+    const teamFolder = folder(team.name);
+    for (const service of team.services) {
+      dashboard(
+        `${service.name} / Service`,
+        [service.name, 'service', team.namespace].sort(),
+        teamFolder,
+      );
+    }
+  }
+  return hits;
+}

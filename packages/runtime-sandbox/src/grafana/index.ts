@@ -1,0 +1,1 @@
+export { startGrafanaServer } from './startGrafanaServer';

@@ -1,0 +1,63 @@
+import express, { NextFunction, Request, Response } from 'express';
+import { listen } from '../http/listen';
+import { RunningServer, ServerOptions } from '../types';
+import { seedDashboards } from './dashboards';
+
+/** Folders list before dashboards, as Grafana's search orders them. */
+const typeRank = (type: string) => (type === 'dash-folder' ? 0 : 1);
+
+/**
+ * Starts the sandbox's Grafana: `GET /api/search` (`type` `dash-db`/`dash-folder`, repeatable `tag`
+ * with AND semantics, `query` on titles, `dashboardUIDs`, `limit`, `page`) behind the service-account
+ * token (`Authorization: Bearer`; anything else is 401 `{"message":"Unauthorized"}`), and the open
+ * `GET /api/health`.
+ */
+export async function startGrafanaServer(
+  options: ServerOptions,
+): Promise<RunningServer> {
+  const hits = seedDashboards(options.seed);
+  const app = express();
+  app.disable('x-powered-by');
+  app.disable('etag');
+
+  app.get('/api/health', (_req, res) => {
+    res.json({ commit: 'sandbox', database: 'ok', version: '11.4.0' });
+  });
+  app.use('/api', (req: Request, res: Response, next: NextFunction) => {
+    if (
+      req.headers.authorization !== `Bearer ${options.credentials.grafanaToken}`
+    ) {
+      res.status(401).json({ message: 'Unauthorized' });
+      return;
+    }
+    next();
+  });
+  app.get('/api/search', (req, res) => {
+    const params = new URL(req.originalUrl, 'http://sandbox').searchParams;
+    const type = params.get('type');
+    const tags = params.getAll('tag');
+    const query = (params.get('query') ?? '').toLowerCase();
+    const uids = params
+      .getAll('dashboardUIDs')
+      .flatMap(v => v.split(','))
+      .filter(Boolean);
+    const limit = Math.min(5000, Number(params.get('limit')) || 1000);
+    const page = Math.max(1, Number(params.get('page')) || 1);
+    const found = hits
+      .filter(hit => !type || hit.type === type)
+      .filter(hit => tags.every(tag => hit.tags.includes(tag)))
+      .filter(hit => tags.length === 0 || hit.type === 'dash-db')
+      .filter(hit => !query || hit.title.toLowerCase().includes(query))
+      .filter(hit => uids.length === 0 || uids.includes(hit.uid))
+      .sort(
+        (a, b) =>
+          typeRank(a.type) - typeRank(b.type) || a.title.localeCompare(b.title),
+      );
+    res.json(found.slice((page - 1) * limit, page * limit));
+  });
+  app.use((_req: Request, res: Response) => {
+    res.status(404).json({ message: 'Not found' });
+  });
+
+  return listen(app, options.port, options.host);
+}

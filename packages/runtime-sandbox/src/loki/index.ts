@@ -1,0 +1,2 @@
+export { startLokiServer } from './startLokiServer';
+export type { LokiServerOptions } from './startLokiServer';

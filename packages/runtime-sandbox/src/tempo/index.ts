@@ -1,0 +1,1 @@
+export { startTempoServer } from './startTempoServer';

@@ -1,0 +1,174 @@
+import {
+  RuntimeDashboardLink,
+  RuntimeFiringAlert,
+  RuntimeLogLine,
+  RuntimeMetricSeries,
+  RuntimeTraceSummary,
+  RuntimeEnvironmentObservability,
+  RuntimeHealthState,
+  RuntimeObservabilityRange,
+  RuntimeObservabilityReport,
+  RuntimeSignal,
+} from '@runtime-portal/backstage-plugin-runtime-common';
+import { RuntimeClients } from '@runtime-portal/backstage-plugin-runtime-node';
+import { SignalReader } from '../signals/SignalReader';
+import { ObservabilityTarget } from '../entities/observabilityTarget';
+import { timeWindow, TimeWindow } from './timeRange';
+import {
+  OBSERVABILITY_UPSTREAMS,
+  ObservabilitySignalName,
+  hasUpstream,
+} from './observabilitySources';
+import { ObservabilitySettings } from './observabilitySettings';
+import { loadMetrics } from './signals/metrics';
+import { loadAlerts } from './signals/alerts';
+import { loadLogs } from './signals/logs';
+import { loadTraces } from './signals/traces';
+import { loadDashboards } from './signals/dashboards';
+
+/** What a signal loader is given. */
+export interface SignalContext {
+  clients: RuntimeClients;
+  environment: string;
+  target: ObservabilityTarget;
+  window: TimeWindow;
+  settings: ObservabilitySettings;
+  signal: AbortSignal;
+}
+
+type Loader<T> = {
+  /** Why the signal cannot be read for this target, if it cannot. */
+  missing: (target: ObservabilityTarget) => string | undefined;
+  /** What of the target and window the answer depends on (the cache key). */
+  key: (ctx: Omit<SignalContext, 'signal' | 'clients'>) => string;
+  load: (ctx: SignalContext) => Promise<T>;
+};
+
+/** The data of each signal. */
+type SignalData = {
+  metrics: RuntimeMetricSeries[];
+  alerts: RuntimeFiringAlert[];
+  logs: RuntimeLogLine[];
+  traces: RuntimeTraceSummary[];
+  dashboards: RuntimeDashboardLink[];
+};
+
+const LOADERS: { [S in ObservabilitySignalName]: Loader<SignalData[S]> } = {
+  metrics: loadMetrics,
+  alerts: loadAlerts,
+  logs: loadLogs,
+  traces: loadTraces,
+  dashboards: loadDashboards,
+};
+
+/**
+ * The observability report of an entity: per configured environment, its metrics, alerts, logs,
+ * traces and dashboards, each read concurrently within its own budget, cached and coalesced.
+ */
+export class ObservabilityService {
+  constructor(
+    private readonly options: {
+      clients: RuntimeClients;
+      reader: SignalReader;
+      settings: ObservabilitySettings;
+    },
+  ) {}
+
+  /** The report of a target over a range ending now. */
+  async report(
+    entityRef: string,
+    target: ObservabilityTarget,
+    range: RuntimeObservabilityRange,
+  ): Promise<RuntimeObservabilityReport> {
+    const window = timeWindow(range);
+    const environments = this.options.clients
+      .environments()
+      .map(e => e.name)
+      .filter(name => !target.environment || target.environment === name);
+    return {
+      entityRef,
+      profile: target.profile,
+      range: {
+        start: new Date(window.start * 1000).toISOString(),
+        end: new Date(window.end * 1000).toISOString(),
+        stepSeconds: window.stepSeconds,
+      },
+      environments: await Promise.all(
+        environments.map(environment =>
+          this.environmentReport(environment, target, window),
+        ),
+      ),
+    };
+  }
+
+  private async environmentReport(
+    environment: string,
+    target: ObservabilityTarget,
+    window: TimeWindow,
+  ): Promise<RuntimeEnvironmentObservability> {
+    const [metrics, alerts, logs, traces, dashboards] = await Promise.all([
+      this.signal('metrics', environment, target, window),
+      this.signal('alerts', environment, target, window),
+      this.signal('logs', environment, target, window),
+      this.signal('traces', environment, target, window),
+      this.signal('dashboards', environment, target, window),
+    ]);
+    return {
+      environment,
+      health: healthOf(metrics, alerts, this.options.settings),
+      metrics,
+      alerts,
+      logs,
+      traces,
+      dashboards,
+    };
+  }
+
+  private signal<S extends ObservabilitySignalName>(
+    name: S,
+    environment: string,
+    target: ObservabilityTarget,
+    window: TimeWindow,
+  ): Promise<RuntimeSignal<SignalData[S]>> {
+    type T = SignalData[S];
+    const { clients, reader, settings } = this.options;
+    const upstream = OBSERVABILITY_UPSTREAMS[name];
+    if (!hasUpstream(clients, environment, name)) {
+      return Promise.resolve(
+        SignalReader.notConfigured(
+          `${upstream.title} is not configured for ${environment} (runtime.environments[].${upstream.upstream})`,
+        ),
+      );
+    }
+    const loader = LOADERS[name] as unknown as Loader<T>;
+    const missing = loader.missing(target);
+    if (missing) return Promise.resolve(SignalReader.notConfigured(missing));
+    const keyContext = { environment, target, window, settings };
+    return reader.read<T>({
+      key: `${environment}:${name}:${loader.key(keyContext)}`,
+      ttlMs: settings.ttlMs[name],
+      timeoutMs: settings.timeoutMs,
+      upstreamTitle: upstream.title,
+      load: signal => loader.load({ ...keyContext, clients, signal }),
+    });
+  }
+}
+
+function healthOf(
+  metrics: RuntimeSignal<RuntimeMetricSeries[]>,
+  alerts: RuntimeSignal<RuntimeFiringAlert[]>,
+  settings: ObservabilitySettings,
+): RuntimeHealthState {
+  if (metrics.status !== 'ok' && alerts.status !== 'ok') return 'unknown';
+  const critical = (alerts.data ?? []).some(
+    a => a.state === 'active' && a.severity === 'critical',
+  );
+  const errorRatio = metrics.data?.find(m => m.id === 'errorRatio')?.current;
+  if (
+    critical ||
+    (errorRatio !== undefined && errorRatio > settings.errorRatioThreshold)
+  ) {
+    return 'degraded';
+  }
+  return 'healthy';
+}

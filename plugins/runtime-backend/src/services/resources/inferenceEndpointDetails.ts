@@ -1,0 +1,47 @@
+import { NotFoundError } from '@backstage/errors';
+import { RuntimeInferenceEndpointDetails } from '@runtime-portal/backstage-plugin-runtime-common';
+import {
+  KubeAIModel,
+  MODEL_KIND,
+  RuntimeClients,
+  discoverKubeAIUrl,
+  openAIBaseUrl,
+} from '@runtime-portal/backstage-plugin-runtime-node';
+
+/** A KubeAI Model's spec, status and OpenAI-compatible base URL. */
+export async function inferenceEndpointDetails(
+  clients: RuntimeClients,
+  environment: string,
+  upstreamRef: string,
+  signal: AbortSignal,
+): Promise<RuntimeInferenceEndpointDetails> {
+  const [namespace, name] = upstreamRef.split('/');
+  const kubernetes = clients.client(environment, 'kubernetes');
+  const [model, kubeaiUrl] = await Promise.all([
+    kubernetes.get<KubeAIModel>(MODEL_KIND, namespace, name, { signal }),
+    discoverKubeAIUrl(kubernetes, signal),
+  ]);
+  if (!model) {
+    throw new NotFoundError(
+      `Inference endpoint ${upstreamRef} not found in ${environment}`,
+    );
+  }
+  const { spec, status } = model;
+  return {
+    type: 'inference-endpoint',
+    environment,
+    namespace,
+    name,
+    modelUrl: spec.url,
+    engine: spec.engine,
+    features: spec.features ?? [],
+    resourceProfile: spec.resourceProfile,
+    minReplicas: spec.minReplicas ?? 0,
+    maxReplicas: spec.maxReplicas ?? 1,
+    replicas: status?.replicas?.all ?? spec.replicas ?? 0,
+    readyReplicas: status?.replicas?.ready ?? 0,
+    openaiBaseUrl: openAIBaseUrl(
+      kubeaiUrl ?? `http://kubeai.${namespace}.svc.cluster.local`,
+    ),
+  };
+}

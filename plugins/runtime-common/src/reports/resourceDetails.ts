@@ -1,0 +1,99 @@
+/**
+ * Live details of a runtime inference endpoint (a KubeAI Model).
+ *
+ * @public
+ */
+export interface RuntimeInferenceEndpointDetails {
+  type: 'inference-endpoint';
+  environment: string;
+  namespace: string;
+  name: string;
+  modelUrl: string;
+  engine: string;
+  features: string[];
+  resourceProfile?: string;
+  minReplicas: number;
+  maxReplicas: number;
+  /** Replicas asked for and ready right now. */
+  replicas: number;
+  readyReplicas: number;
+  /** The OpenAI-compatible base URL clients use; requests name the model as `name`. */
+  openaiBaseUrl: string;
+}
+
+/**
+ * Live details of a runtime bucket.
+ *
+ * @public
+ */
+export interface RuntimeBucketDetails {
+  type: 'bucket';
+  environment: string;
+  name: string;
+  /** The S3 endpoint (path-style). */
+  endpoint: string;
+  versioning: 'Enabled' | 'Suspended' | 'Off';
+  /** Days after which objects expire, when a lifecycle rule says so. */
+  expirationDays?: number;
+  /** The bucket policy document, pretty-printed JSON, when there is one. */
+  policy?: string;
+  tags: Record<string, string>;
+}
+
+/**
+ * Live details of a runtime secret: where it is, its versions and who can read it. Never its values.
+ *
+ * @public
+ */
+export interface RuntimeSecretDetails {
+  type: 'secret';
+  environment: string;
+  /** KV v2 mount and path, e.g. `secret` and `semantic-search/database`. */
+  mount: string;
+  path: string;
+  currentVersion: number;
+  versions: Array<{
+    version: number;
+    createdTime: string;
+    deletionTime?: string;
+    destroyed: boolean;
+  }>;
+  /** The ACL policy that grants read and the Kubernetes auth roles that carry it. */
+  readers: Array<{
+    policy: string;
+    role?: string;
+    serviceAccounts: string[];
+    namespaces: string[];
+  }>;
+}
+
+/**
+ * Live details of a runtime workflow: an Argo Events event source + sensor, or a Temporal namespace.
+ *
+ * @public
+ */
+export interface RuntimeWorkflowDetails {
+  type: 'workflow';
+  environment: string;
+  engine: 'argo-events' | 'temporal';
+  name: string;
+  namespace?: string;
+  /** What starts it, e.g. `webhook POST /recordings` or `calendar 0 2 * * *`. */
+  triggers: Array<{ kind: string; description: string }>;
+  /** What it does when triggered, e.g. `http POST http://...`. */
+  actions: Array<{ kind: string; description: string }>;
+  /** Status conditions (Argo Events) or namespace state (Temporal). */
+  conditions: Array<{ type: string; status: string; message?: string }>;
+  retentionDays?: number;
+}
+
+/**
+ * The answer of `GET /api/runtime/entity/:kind/:namespace/:name/resource` for a runtime Resource.
+ *
+ * @public
+ */
+export type RuntimeResourceDetails =
+  | RuntimeInferenceEndpointDetails
+  | RuntimeBucketDetails
+  | RuntimeSecretDetails
+  | RuntimeWorkflowDetails;

@@ -1,0 +1,248 @@
+import http from 'node:http';
+import { AddressInfo } from 'node:net';
+import {
+  DEFAULT_SANDBOX_CREDENTIALS,
+  loadSeed,
+} from '@runtime-portal/runtime-sandbox';
+// Until the sandbox's index exports it (then import it from '@runtime-portal/runtime-sandbox').
+import { startAlertmanagerServer } from '@runtime-portal/runtime-sandbox';
+import { RuntimeUpstreamError } from '../errors';
+import { startRealAlertmanager } from '../testing/realAlertmanager';
+import { AlertmanagerClient } from './AlertmanagerClient';
+
+const failure = (promise: Promise<unknown>) =>
+  promise.then(
+    () => {
+      throw new Error('expected the call to fail');
+    },
+    (error: unknown) => error as RuntimeUpstreamError,
+  );
+
+const client = (url: string, timeoutMs = 5000) =>
+  new AlertmanagerClient({
+    environment: 'dev',
+    access: { url, headers: {}, timeoutMs },
+  });
+
+async function postAlerts(url: string, alerts: unknown[]) {
+  const response = await fetch(`${url}/api/v2/alerts`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(alerts),
+  });
+  expect(response.status).toBe(200);
+}
+
+const posted = [
+  {
+    labels: { alertname: 'DiskFull', namespace: 'team-x', service: 'orders' },
+    annotations: { summary: 'disk "full"' },
+  },
+  {
+    labels: { alertname: 'DiskFull', namespace: 'team-x', service: 'billing' },
+  },
+  {
+    labels: {
+      alertname: 'Slow',
+      namespace: 'team-y',
+      service: 'orders',
+      note: 'a\\b "c"',
+    },
+    generatorURL: 'http://prometheus/graph',
+  },
+];
+
+/** The same expectations, against the real Alertmanager and against the sandbox's. */
+function behavesLikeAlertmanager(
+  start: () => Promise<{ url: string; stop(): Promise<void> }>,
+) {
+  let server: { url: string; stop(): Promise<void> };
+  beforeAll(async () => {
+    server = await start();
+    await postAlerts(server.url, posted);
+  }, 30_000);
+  afterAll(() => server?.stop());
+
+  it('lists exactly the alerts whose labels equal the filter', async () => {
+    const alerts = await client(server.url).listAlerts({
+      filter: { namespace: 'team-x', alertname: 'DiskFull' },
+    });
+    expect(alerts.map(a => a.labels.service).sort()).toEqual([
+      'billing',
+      'orders',
+    ]);
+    const orders = alerts.find(a => a.labels.service === 'orders')!;
+    expect(orders).toMatchObject({
+      annotations: { summary: 'disk "full"' },
+      receivers: ['runtime-portal'],
+      state: 'active',
+      silencedBy: [],
+      inhibitedBy: [],
+      fingerprint: expect.stringMatching(/^[0-9a-f]{16}$/),
+    });
+    expect(orders.endsAt.getTime()).toBeGreaterThan(orders.startsAt.getTime());
+  });
+
+  it('escapes quotes and backslashes in filter values', async () => {
+    const alerts = await client(server.url).listAlerts({
+      filter: { note: 'a\\b "c"' },
+    });
+    expect(alerts.map(a => a.labels.alertname)).toEqual(['Slow']);
+    expect(alerts[0].generatorURL).toBe('http://prometheus/graph');
+  });
+
+  it('answers nothing for a filter no alert matches, and nothing when active alerts are excluded', async () => {
+    expect(
+      await client(server.url).listAlerts({ filter: { service: 'none' } }),
+    ).toEqual([]);
+    expect(
+      await client(server.url).listAlerts({
+        filter: { namespace: 'team-x' },
+        active: false,
+      }),
+    ).toEqual([]);
+  });
+
+  it('fails with Invalid for a filter on an invalid label name', async () => {
+    const error = await failure(
+      client(server.url).listAlerts({ filter: { '0bad': 'x' } }),
+    );
+    expect(error).toMatchObject({
+      upstream: 'alertmanager',
+      reason: 'Invalid',
+      status: 400,
+    });
+    expect(error.detail).toContain('bad matcher format');
+  });
+}
+
+describe('AlertmanagerClient', () => {
+  describe('against the real Alertmanager', () => {
+    behavesLikeAlertmanager(startRealAlertmanager);
+
+    it('fingerprints labels as the sandbox does', async () => {
+      // A one-off real server: the fingerprint of {alertname="A", service="x"} is 8760e5311ece6a7e.
+      const real = await startRealAlertmanager();
+      try {
+        await postAlerts(real.url, [
+          { labels: { alertname: 'A', service: 'x' } },
+        ]);
+        const [alert] = await client(real.url).listAlerts({
+          filter: { alertname: 'A' },
+        });
+        expect(alert.fingerprint).toBe('8760e5311ece6a7e');
+      } finally {
+        await real.stop();
+      }
+    }, 30_000);
+  });
+
+  describe('against the sandbox', () => {
+    behavesLikeAlertmanager(async () => {
+      const running = await startAlertmanagerServer({
+        port: 0,
+        seed: loadSeed(),
+        credentials: DEFAULT_SANDBOX_CREDENTIALS,
+      });
+      return { url: running.url, stop: () => running.close() };
+    });
+
+    it('lists the seeded firing alerts of a service', async () => {
+      const running = await startAlertmanagerServer({
+        port: 0,
+        seed: loadSeed(),
+        credentials: DEFAULT_SANDBOX_CREDENTIALS,
+      });
+      try {
+        const alerts = await client(running.url).listAlerts({
+          filter: { namespace: 'team-assistant' },
+        });
+        expect(
+          alerts
+            .map(
+              a =>
+                `${a.labels.alertname} ${a.labels.service} ${a.labels.severity}`,
+            )
+            .sort(),
+        ).toEqual([
+          'RuntimeHighErrorRatio llama-3-1-8b-instruct critical',
+          'RuntimeHighErrorRatio support-assistant critical',
+          'RuntimeHighLatency support-assistant warning',
+        ]);
+        expect(alerts[0].startsAt.getTime()).toBeLessThan(Date.now());
+        expect(
+          await client(running.url).listAlerts({
+            filter: { alertname: 'A', service: 'x' },
+          }),
+        ).toEqual([]);
+        await postAlerts(running.url, [
+          { labels: { alertname: 'A', service: 'x' } },
+        ]);
+        const [alert] = await client(running.url).listAlerts({
+          filter: { alertname: 'A', service: 'x' },
+        });
+        expect(alert.fingerprint).toBe('8760e5311ece6a7e');
+      } finally {
+        await running.close();
+      }
+    });
+  });
+
+  describe('failures', () => {
+    let silent: http.Server;
+    let url: string;
+    beforeAll(async () => {
+      silent = http.createServer(() => {});
+      await new Promise<void>(resolve =>
+        silent.listen(0, '127.0.0.1', resolve),
+      );
+      url = `http://127.0.0.1:${(silent.address() as AddressInfo).port}`;
+    });
+    afterAll(() => {
+      silent.closeAllConnections();
+      silent.close();
+    });
+
+    it('times out against a server that never answers', async () => {
+      expect(await failure(client(url, 100).listAlerts())).toMatchObject({
+        upstream: 'alertmanager',
+        reason: 'Timeout',
+      });
+    });
+
+    it('stops when the caller aborts', async () => {
+      const controller = new AbortController();
+      const pending = failure(
+        client(url).listAlerts({ signal: controller.signal }),
+      );
+      controller.abort();
+      expect(await pending).toMatchObject({ reason: 'Aborted' });
+    });
+
+    it('fails with Unauthorized behind an authenticating proxy, without the token in the message', async () => {
+      const proxy = http.createServer((_req, res) => {
+        res
+          .writeHead(401, { 'content-type': 'text/plain' })
+          .end('Unauthorized\n');
+      });
+      await new Promise<void>(resolve => proxy.listen(0, '127.0.0.1', resolve));
+      try {
+        const error = await failure(
+          new AlertmanagerClient({
+            environment: 'dev',
+            access: {
+              url: `http://127.0.0.1:${(proxy.address() as AddressInfo).port}`,
+              token: 'secret-canary-token',
+              headers: {},
+              timeoutMs: 2000,
+            },
+          }).listAlerts(),
+        );
+        expect(error).toMatchObject({ reason: 'Unauthorized', status: 401 });
+        expect(error.message).not.toContain('canary');
+      } finally {
+        proxy.close();
+      }
+    });
+  });
+});

@@ -1,0 +1,136 @@
+import http from 'node:http';
+import { AddressInfo } from 'node:net';
+import {
+  DEFAULT_SANDBOX_CREDENTIALS,
+  loadSeed,
+} from '@runtime-portal/runtime-sandbox';
+// Until the sandbox's index exports it (then import it from '@runtime-portal/runtime-sandbox').
+import { startGrafanaServer } from '@runtime-portal/runtime-sandbox';
+import { RuntimeUpstreamError } from '../errors';
+import { GrafanaClient } from './GrafanaClient';
+
+const failure = (promise: Promise<unknown>) =>
+  promise.then(
+    () => {
+      throw new Error('expected the call to fail');
+    },
+    (error: unknown) => error as RuntimeUpstreamError,
+  );
+
+describe('GrafanaClient', () => {
+  let server: { url: string; close(): Promise<void> };
+  const clientWith = (token: string | undefined, uiUrl?: string) =>
+    new GrafanaClient({
+      environment: 'dev',
+      access: { url: server.url, token, uiUrl, headers: {}, timeoutMs: 2000 },
+    });
+
+  beforeAll(async () => {
+    server = await startGrafanaServer({
+      port: 0,
+      seed: loadSeed(),
+      credentials: DEFAULT_SANDBOX_CREDENTIALS,
+    });
+  });
+  afterAll(() => server.close());
+
+  it("finds a service's dashboard by tag, with an absolute UI link", async () => {
+    const dashboards = await clientWith(
+      DEFAULT_SANDBOX_CREDENTIALS.grafanaToken,
+      'https://grafana.example.com/',
+    ).searchDashboards({
+      tags: ['support-assistant'],
+    });
+    expect(dashboards).toEqual([
+      {
+        uid: expect.any(String),
+        title: 'support-assistant / Service',
+        url: expect.stringMatching(
+          /^https:\/\/grafana\.example\.com\/d\/[0-9a-f]+\/support-assistant-service$/,
+        ),
+        tags: expect.arrayContaining(['support-assistant']),
+        folderTitle: 'assistant-team',
+      },
+    ]);
+  });
+
+  it('needs every tag (AND), and filters by title', async () => {
+    const client = clientWith(DEFAULT_SANDBOX_CREDENTIALS.grafanaToken);
+    expect(
+      (await client.searchDashboards({ tags: ['vllm', 'inference'] })).map(
+        d => d.title,
+      ),
+    ).toEqual(['Runtime / vLLM']);
+    expect(
+      await client.searchDashboards({ tags: ['vllm', 'runtime'] }),
+    ).toEqual([]);
+    const overview = await client.searchDashboards({ tags: ['runtime'] });
+    expect(overview.map(d => d.url)).toEqual([
+      expect.stringMatching(new RegExp(`^${server.url}/d/`)),
+    ]);
+    expect(
+      (await client.searchDashboards({ tags: [], query: 'vllm' })).map(
+        d => d.title,
+      ),
+    ).toEqual(['Runtime / vLLM']);
+  });
+
+  it('fails with Unauthorized for a missing or wrong token, never showing it', async () => {
+    for (const token of [undefined, 'wrong-canary-token']) {
+      const error = await failure(
+        clientWith(token).searchDashboards({ tags: ['runtime'] }),
+      );
+      expect(error).toMatchObject({
+        upstream: 'grafana',
+        reason: 'Unauthorized',
+        status: 401,
+        detail: 'Unauthorized',
+      });
+      expect(error.message).not.toContain('canary');
+    }
+  });
+
+  it('answers health without a token', async () => {
+    const response = await fetch(`${server.url}/api/health`);
+    expect(await response.json()).toMatchObject({ database: 'ok' });
+  });
+
+  describe('a server that never answers', () => {
+    let silent: http.Server;
+    let client: GrafanaClient;
+    beforeAll(async () => {
+      silent = http.createServer(() => {});
+      await new Promise<void>(resolve =>
+        silent.listen(0, '127.0.0.1', resolve),
+      );
+      client = new GrafanaClient({
+        environment: 'dev',
+        access: {
+          url: `http://127.0.0.1:${(silent.address() as AddressInfo).port}`,
+          token: 't',
+          headers: {},
+          timeoutMs: 100,
+        },
+      });
+    });
+    afterAll(() => {
+      silent.closeAllConnections();
+      silent.close();
+    });
+
+    it('times out', async () => {
+      expect(
+        await failure(client.searchDashboards({ tags: ['x'] })),
+      ).toMatchObject({ reason: 'Timeout' });
+    });
+
+    it('stops when aborted', async () => {
+      const controller = new AbortController();
+      const pending = failure(
+        client.searchDashboards({ tags: ['x'], signal: controller.signal }),
+      );
+      controller.abort();
+      expect(await pending).toMatchObject({ reason: 'Aborted' });
+    });
+  });
+});

@@ -1,0 +1,2 @@
+export { GrafanaClient } from './GrafanaClient';
+export type { GrafanaDashboard } from './GrafanaClient';

@@ -1,0 +1,2 @@
+export { LokiClient, buildStreamSelector } from './LokiClient';
+export type { LokiLogLine, LokiQueryRangeRequest } from './LokiClient';

@@ -1,0 +1,6 @@
+export { TempoClient } from './TempoClient';
+export type {
+  TempoSearchRequest,
+  TempoSpan,
+  TempoTraceSummary,
+} from './TempoClient';

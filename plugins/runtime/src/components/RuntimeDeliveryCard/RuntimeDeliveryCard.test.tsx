@@ -1,0 +1,124 @@
+import { screen, within } from '@testing-library/react';
+import {
+  deliveryReport,
+  fetchedAt,
+  never,
+  renderEntityComponent,
+  responseError,
+} from '../../__testUtils__';
+import { RuntimeDeliveryCard } from './RuntimeDeliveryCard';
+
+const toneOf = (element: HTMLElement) =>
+  element.closest('[data-tone]')?.getAttribute('data-tone');
+
+describe('RuntimeDeliveryCard', () => {
+  it('marks OutOfSync/Degraded, a failed pipeline and critical findings red', async () => {
+    await renderEntityComponent(<RuntimeDeliveryCard />, {
+      getDelivery: async () => deliveryReport(),
+    });
+    const deployments = await screen.findByRole('region', {
+      name: 'Deployments',
+    });
+    expect(within(deployments).getByText('dev')).toBeInTheDocument();
+    expect(within(deployments).getByText('a1b2c3d4')).toBeInTheDocument();
+    expect(toneOf(within(deployments).getByText('OutOfSync'))).toBe('error');
+    expect(toneOf(within(deployments).getByText('Degraded'))).toBe('error');
+    expect(toneOf(within(deployments).getByText('Sync Failed'))).toBe('error');
+
+    const pipeline = screen.getByRole('region', { name: 'Last pipeline' });
+    // the newest pipeline is on a feature branch; the card shows main's
+    expect(
+      within(pipeline).getByText('#40 on main').closest('a'),
+    ).toHaveAttribute(
+      'href',
+      'http://gitlab.test/team-a/semantic-search/-/pipelines/40',
+    );
+    expect(toneOf(within(pipeline).getByText('failed'))).toBe('error');
+    expect(within(pipeline).getByText('3m 05s')).toBeInTheDocument();
+    expect(within(pipeline).getByText('by alice')).toBeInTheDocument();
+
+    const image = screen.getByRole('region', { name: 'Newest image' });
+    expect(
+      within(image).getByText('team-a/semantic-search:a1b2c3d4'),
+    ).toBeInTheDocument();
+    expect(toneOf(within(image).getByText('2 critical, 5 high'))).toBe('error');
+
+    expect(screen.getByText('View details').closest('a')).toHaveAttribute(
+      'href',
+      '/catalog/default/component/semantic-search/delivery',
+    );
+  });
+
+  it('shows progress while loading', async () => {
+    await renderEntityComponent(<RuntimeDeliveryCard />, {
+      getDelivery: never,
+    });
+    expect(screen.getByTestId('progress')).toBeInTheDocument();
+  });
+
+  it('says what is empty', async () => {
+    await renderEntityComponent(<RuntimeDeliveryCard />, {
+      getDelivery: async () =>
+        deliveryReport({
+          deployments: [],
+          pipelines: {
+            status: 'ok',
+            fetchedAt,
+            data: { project: 'team-a/x', defaultBranch: 'main', pipelines: [] },
+          },
+          images: {
+            status: 'ok',
+            fetchedAt,
+            data: { repository: 'team-a/x', images: [] },
+          },
+        }),
+    });
+    expect(
+      await screen.findByText(/No environment deploys this entity/),
+    ).toBeInTheDocument();
+    expect(screen.getByText('No pipeline on main')).toBeInTheDocument();
+    expect(screen.getByText('No image in team-a/x')).toBeInTheDocument();
+  });
+
+  it('shows a whole-request error', async () => {
+    const error = await responseError(403, 'forbidden');
+    await renderEntityComponent(<RuntimeDeliveryCard />, {
+      getDelivery: async () => {
+        throw error;
+      },
+    });
+    expect(
+      await screen.findByText(/Could not load delivery/),
+    ).toBeInTheDocument();
+  });
+
+  it('degrades one section when its upstream is not configured or unavailable', async () => {
+    const report = deliveryReport({
+      pipelines: {
+        status: 'not-configured',
+        message: 'GitLab is not configured',
+        fetchedAt,
+      },
+      images: {
+        status: 'unavailable',
+        message: 'Harbor answered 503',
+        fetchedAt,
+      },
+    });
+    report.deployments.push({
+      environment: 'prod',
+      status: 'unavailable',
+      message: 'Argo CD of prod timed out',
+      fetchedAt,
+    });
+    await renderEntityComponent(<RuntimeDeliveryCard />, {
+      getDelivery: async () => report,
+    });
+    expect(
+      await screen.findByText('GitLab is not configured'),
+    ).toBeInTheDocument();
+    expect(screen.getByText('Harbor answered 503')).toBeInTheDocument();
+    expect(screen.getByText('Argo CD of prod timed out')).toBeInTheDocument();
+    expect(screen.getByText('OutOfSync')).toBeInTheDocument();
+  });
+});

@@ -1,0 +1,2 @@
+export { RuntimeDeliveryCard } from './RuntimeDeliveryCard';
+export type { RuntimeDeliveryCardProps } from './RuntimeDeliveryCard';

@@ -1,0 +1,1 @@
+export { RuntimeDeliveryContent } from './RuntimeDeliveryContent';

@@ -1,0 +1,2 @@
+export { RuntimeObservabilityCard } from './RuntimeObservabilityCard';
+export type { RuntimeObservabilityCardProps } from './RuntimeObservabilityCard';

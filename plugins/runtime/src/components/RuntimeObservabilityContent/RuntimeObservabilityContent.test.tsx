@@ -1,0 +1,127 @@
+import { fireEvent, screen, waitFor } from '@testing-library/react';
+import {
+  fetchedAt,
+  never,
+  observabilityReport,
+  okEnvironment,
+  renderEntityComponent,
+  responseError,
+} from '../../__testUtils__';
+import { RuntimeObservabilityContent } from './RuntimeObservabilityContent';
+
+describe('RuntimeObservabilityContent', () => {
+  it('shows charts, alerts, logs, traces and dashboards of the environment', async () => {
+    await renderEntityComponent(<RuntimeObservabilityContent />, {
+      getObservability: async () => observabilityReport(),
+    });
+    expect(
+      await screen.findByRole('img', { name: 'Request rate chart' }),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByRole('img', { name: 'Latency p50 chart' }),
+    ).toBeInTheDocument();
+    expect(screen.getAllByText('12.3 req/s').length).toBeGreaterThan(0);
+    expect(screen.getByText('HighErrorRate')).toBeInTheDocument();
+    expect(
+      screen.getByText('level=error msg="index shard timeout"'),
+    ).toBeInTheDocument();
+    expect(screen.getByText('2026-11-25 11:58:00 UTC')).toBeInTheDocument();
+    expect(screen.getByText('4bf92f3577b34da6').closest('a')).toHaveAttribute(
+      'href',
+      'http://grafana.test/explore?trace=4bf92f3577b34da6a3ce929d0e0e4736',
+    );
+    expect(screen.getByText('00f067aa0ba902b7').closest('a')).toBeNull();
+    expect(screen.getByText('1.83 s')).toBeInTheDocument();
+    const dashboard = screen.getByText('Service RED').closest('a');
+    expect(dashboard).toHaveAttribute('href', 'http://grafana.test/d/svc-red');
+    expect(dashboard).toHaveAttribute('target', '_blank');
+    expect(screen.getByText('Services')).toBeInTheDocument();
+    expect(screen.getByText('red')).toBeInTheDocument();
+    // a single environment needs no picker
+    expect(
+      screen.queryByRole('group', { name: 'Environment' }),
+    ).not.toBeInTheDocument();
+  });
+
+  it('refetches for another time range and switches environments', async () => {
+    const getObservability = jest.fn(async () =>
+      observabilityReport([
+        okEnvironment('dev'),
+        okEnvironment('prod', {
+          health: 'degraded',
+          logs: { status: 'ok', fetchedAt, data: [] },
+        }),
+      ]),
+    );
+    await renderEntityComponent(<RuntimeObservabilityContent />, {
+      getObservability,
+    });
+    fireEvent.click(await screen.findByRole('button', { name: 'Last 6h' }));
+    await waitFor(() =>
+      expect(getObservability).toHaveBeenLastCalledWith(
+        expect.objectContaining({ name: 'semantic-search' }),
+        '6h',
+      ),
+    );
+    fireEvent.click(screen.getByRole('button', { name: 'prod' }));
+    expect(await screen.findByText('degraded')).toBeInTheDocument();
+    expect(
+      screen.getByText('No error log lines in the last 6h'),
+    ).toBeInTheDocument();
+  });
+
+  it('shows progress while loading', async () => {
+    await renderEntityComponent(<RuntimeObservabilityContent />, {
+      getObservability: never,
+    });
+    expect(screen.getByTestId('progress')).toBeInTheDocument();
+  });
+
+  it('shows an empty state without environments', async () => {
+    await renderEntityComponent(<RuntimeObservabilityContent />, {
+      getObservability: async () => observabilityReport([]),
+    });
+    expect(await screen.findByText('No observability')).toBeInTheDocument();
+  });
+
+  it('shows a warning when the entity is unknown (404)', async () => {
+    const error = await responseError(404, 'entity not found');
+    await renderEntityComponent(<RuntimeObservabilityContent />, {
+      getObservability: async () => {
+        throw error;
+      },
+    });
+    expect(
+      await screen.findByText(/No observability for this entity/),
+    ).toBeInTheDocument();
+  });
+
+  it('says per panel which upstream is not configured or unavailable', async () => {
+    await renderEntityComponent(<RuntimeObservabilityContent />, {
+      getObservability: async () =>
+        observabilityReport([
+          okEnvironment('dev', {
+            logs: {
+              status: 'not-configured',
+              message: 'Loki is not configured for dev',
+              fetchedAt,
+            },
+            traces: {
+              status: 'unavailable',
+              message: 'Tempo of dev answered 503',
+              fetchedAt,
+            },
+            dashboards: { status: 'ok', fetchedAt, data: [] },
+          }),
+        ]),
+    });
+    expect(
+      await screen.findByText('Loki is not configured for dev'),
+    ).toBeInTheDocument();
+    expect(screen.getByText('Tempo of dev answered 503')).toBeInTheDocument();
+    expect(
+      screen.getByText('No dashboards match this entity'),
+    ).toBeInTheDocument();
+    expect(screen.getByText('HighErrorRate')).toBeInTheDocument();
+  });
+});

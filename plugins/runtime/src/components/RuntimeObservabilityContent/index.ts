@@ -1,0 +1,1 @@
+export { RuntimeObservabilityContent } from './RuntimeObservabilityContent';

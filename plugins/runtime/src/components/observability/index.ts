@@ -1,0 +1,3 @@
+export { cardMetrics, currentValue } from './metrics';
+export { HealthChip } from './HealthChip';
+export { AlertList } from './AlertList';

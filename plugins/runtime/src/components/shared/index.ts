@@ -1,0 +1,5 @@
+export * from './format';
+export * from './tones';
+export { StatusChip } from './StatusChip';
+export { SignalView, EmptyNote } from './SignalView';
+export { ReportError } from './ReportError';
