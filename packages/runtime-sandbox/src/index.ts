@@ -9,6 +9,7 @@
 export {
   startSandbox,
   sandboxEnvironmentConfig,
+  sandboxPlatformConfig,
   DEFAULT_SANDBOX_PORTS,
 } from './startSandbox';
 export type { Sandbox, SandboxOptions } from './startSandbox';
@@ -33,3 +34,7 @@ export { startLokiServer } from './loki';
 export type { LokiServerOptions } from './loki';
 export { startTempoServer } from './tempo';
 export { startGrafanaServer } from './grafana';
+export { startGitLabServer, SEEDED_GITLAB_USERS } from './gitlab';
+export { startArgoCdServer } from './argocd';
+export type { ArgoCdServerOptions } from './argocd';
+export { startHarborServer, VULNERABILITY_REPORT_MIME_TYPE } from './harbor';

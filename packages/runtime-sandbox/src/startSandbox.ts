@@ -13,6 +13,9 @@ import { startAlertmanagerServer } from './alertmanager';
 import { startLokiServer } from './loki';
 import { startTempoServer } from './tempo';
 import { startGrafanaServer } from './grafana';
+import { startGitLabServer } from './gitlab';
+import { startArgoCdServer } from './argocd';
+import { startHarborServer } from './harbor';
 
 /** The ports the sandbox listens on by default (those app-config.yaml points at). */
 export const DEFAULT_SANDBOX_PORTS = {
@@ -25,6 +28,9 @@ export const DEFAULT_SANDBOX_PORTS = {
   loki: 3100,
   tempo: 3200,
   grafana: 3001,
+  gitlab: 8929,
+  harbor: 8082,
+  argocd: 8081,
 };
 
 /** The upstreams of the sandbox. */
@@ -54,8 +60,8 @@ export interface Sandbox {
 
 /**
  * Starts the local runtime sandbox on localhost, seeded with a Runtime installation: the Kubernetes,
- * OpenBao, S3 and Temporal APIs, and the query APIs of Prometheus, Alertmanager, Loki, Tempo and
- * Grafana over one consistent telemetry model. A development and test tool only.
+ * OpenBao, S3 and Temporal APIs, the query APIs of Prometheus, Alertmanager, Loki, Tempo and Grafana
+ * over one consistent telemetry model, and GitLab (with git over HTTP), Harbor and Argo CD. A development and test tool only.
  */
 export async function startSandbox(
   options: SandboxOptions = {},
@@ -92,9 +98,20 @@ export async function startSandbox(
       loki: await start(startLokiServer, ports.loki),
       tempo: await start(startTempoServer, ports.tempo),
       grafana: await start(startGrafanaServer, ports.grafana),
+      gitlab: await start(startGitLabServer, ports.gitlab),
+      harbor: await start(startHarborServer, ports.harbor),
     };
+    const argocd = await start(
+      o =>
+        startArgoCdServer({
+          ...o,
+          gitlabUrl: urls.gitlab,
+          imageRegistry: new URL(urls.harbor).host,
+        }),
+      ports.argocd,
+    );
     return {
-      urls,
+      urls: { ...urls, argocd },
       credentials: common.credentials,
       close: async () => {
         await Promise.all(started.map(s => s.close()));
@@ -136,6 +153,35 @@ export function sandboxEnvironmentConfig(sandbox: Sandbox, name = 'dev') {
     grafana: {
       url: sandbox.urls.grafana,
       token: sandbox.credentials.grafanaToken,
+    },
+    argocd: {
+      url: sandbox.urls.argocd,
+      token: sandbox.credentials.argocdToken,
+    },
+  };
+}
+
+/**
+ * The platform-wide part of app-config that reaches this sandbox: GitLab as a Backstage integration
+ * (the scaffolder publishes there, the catalog reads from it) and Harbor.
+ */
+export function sandboxPlatformConfig(sandbox: Sandbox) {
+  const gitlab = new URL(sandbox.urls.gitlab);
+  return {
+    integrations: {
+      gitlab: [
+        {
+          host: gitlab.host,
+          baseUrl: sandbox.urls.gitlab,
+          apiBaseUrl: `${sandbox.urls.gitlab}/api/v4`,
+          token: sandbox.credentials.gitlabToken,
+        },
+      ],
+    },
+    harbor: {
+      url: sandbox.urls.harbor,
+      username: sandbox.credentials.harborUsername,
+      password: sandbox.credentials.harborPassword,
     },
   };
 }

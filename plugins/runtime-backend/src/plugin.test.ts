@@ -53,7 +53,17 @@ describe('runtimePlugin', () => {
       {
         name: 'dev',
         title: 'Development',
-        upstreams: ['kubernetes', 'openbao', 'objectStorage', 'temporal'].map(
+        upstreams: [
+          'kubernetes',
+          'openbao',
+          'objectStorage',
+          'temporal',
+          'prometheus',
+          'alertmanager',
+          'loki',
+          'tempo',
+          'grafana',
+        ].map(
           upstream => ({
             upstream,
             status: 'ok',

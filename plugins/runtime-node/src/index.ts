@@ -19,3 +19,6 @@ export * from './alertmanager';
 export * from './loki';
 export * from './tempo';
 export * from './grafana';
+export * from './argocd';
+export * from './gitlab';
+export * from './harbor';

@@ -62,7 +62,8 @@ const runtimeApi: Pick<RuntimeApi, 'getHealth'> = {
 
 describe('runtime frontend plugin (new frontend system)', () => {
   it('is the runtime plugin', () => {
-    expect(plugin.id).toBe('runtime');
+    expect(plugin.pluginId).toBe('runtime');
+    expect(plugin.title).toBe('Runtime');
   });
 
   it('provides the runtime API', () => {

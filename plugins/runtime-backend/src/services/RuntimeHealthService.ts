@@ -30,7 +30,19 @@ const UPSTREAMS = [
   'openbao',
   'objectStorage',
   'temporal',
+  'prometheus',
+  'alertmanager',
+  'loki',
+  'tempo',
+  'grafana',
+  'argocd',
 ] as const;
+
+/** Probes look at the last minute only, so they stay cheap for the upstream. */
+const lastMinute = () => ({
+  start: new Date(Date.now() - 60_000),
+  end: new Date(),
+});
 
 /** The cheapest authenticated call of each upstream: it proves both reachability and credentials. */
 const PROBES: {
@@ -44,6 +56,27 @@ const PROBES: {
   openbao: (client, signal) => client.checkAccess({ signal }),
   objectStorage: (client, signal) => client.listBuckets({ signal }),
   temporal: (client, signal) => client.describeNamespace('default', { signal }),
+  prometheus: (client, signal) => client.query('vector(1)', { signal }),
+  alertmanager: (client, signal) =>
+    client.listAlerts({ filter: { alertname: 'RuntimePortalProbe' }, signal }),
+  loki: (client, signal) =>
+    client.queryRange({
+      query: '{job="runtime-portal-probe"}',
+      limit: 1,
+      ...lastMinute(),
+      signal,
+    }),
+  tempo: (client, signal) =>
+    client.search({
+      tags: { 'service.name': 'runtime-portal-probe' },
+      limit: 1,
+      ...lastMinute(),
+      signal,
+    }),
+  grafana: (client, signal) =>
+    client.searchDashboards({ tags: ['runtime-portal-probe'], signal }),
+  argocd: (client, signal) =>
+    client.listApplications({ name: 'runtime-portal-probe', signal }),
 };
 
 /**

@@ -15,13 +15,12 @@ import { AlertmanagerClient } from '../alertmanager';
 import { LokiClient } from '../loki';
 import { TempoClient } from '../tempo';
 import { GrafanaClient } from '../grafana';
-// Interim (delivery clients land next): platform clients typed loosely.
-type ArgoCdClient = never;
-type GitLabClient = never;
-type HarborClient = never;
+import { ArgoCdClient } from '../argocd';
+import { GitLabClient } from '../gitlab';
+import { HarborClient } from '../harbor';
 
 /** The environment name in errors of the platform-wide upstreams (GitLab, Harbor). */
-export const PLATFORM_ENVIRONMENT = 'platform';
+const PLATFORM_ENVIRONMENT = 'platform';
 
 /**
  * The client of each upstream, by upstream name.
@@ -62,6 +61,7 @@ export class RuntimeClients {
   private readonly made = new Map<string, unknown>();
 
   private readonly platform: Partial<RuntimePlatformClients>;
+  private readonly platformServices: RuntimeDeliveryServices;
 
   /**
    * Reads `runtime.environments`, `integrations.gitlab` and `runtime.harbor` (throwing, with the key
@@ -79,10 +79,28 @@ export class RuntimeClients {
     platform: RuntimeDeliveryServices = {},
   ) {
     this.byName = new Map(environments.map(e => [e.name, e]));
+    this.platformServices = platform;
     this.platform = {
-      gitlab: undefined,
-      harbor: undefined,
+      gitlab:
+        platform.gitlab &&
+        new GitLabClient({
+          environment: PLATFORM_ENVIRONMENT,
+          access: platform.gitlab,
+        }),
+      harbor:
+        platform.harbor &&
+        new HarborClient({
+          environment: PLATFORM_ENVIRONMENT,
+          access: platform.harbor,
+        }),
     };
+  }
+
+  /** How a platform-wide upstream is reached (for links to its UI), or undefined. */
+  platformAccess(
+    upstream: keyof RuntimePlatformClients,
+  ): RuntimeDeliveryServices[keyof RuntimePlatformClients] {
+    return this.platformServices[upstream];
   }
 
   /** The client of a platform-wide upstream, or undefined when it is not configured. */
@@ -181,7 +199,10 @@ function makeClient(
       return (
         env.grafana && new GrafanaClient({ environment, access: env.grafana })
       );
-
+    case 'argocd':
+      return (
+        env.argocd && new ArgoCdClient({ environment, access: env.argocd })
+      );
     default:
       return undefined;
   }

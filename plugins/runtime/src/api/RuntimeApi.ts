@@ -12,7 +12,8 @@ import {
  * @public
  */
 export interface RuntimeUpstreamHealth {
-  upstream: 'kubernetes' | 'openbao' | 'objectStorage' | 'temporal';
+  /** e.g. `kubernetes`, `openbao`, `prometheus`. */
+  upstream: string;
   status: 'ok' | 'down';
   /** Why it is down, e.g. `Unavailable`, `Forbidden`, `Timeout`. */
   reason?: string;

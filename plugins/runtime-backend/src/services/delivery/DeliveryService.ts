@@ -99,6 +99,10 @@ export class DeliveryService {
     });
   }
 
+  private harborUi(): string | undefined {
+    return this.options.clients.platformAccess('harbor')?.uiUrl;
+  }
+
   private images(
     target: DeliveryTarget,
   ): Promise<RuntimeDeliveryReport['images']> {
@@ -121,7 +125,7 @@ export class DeliveryService {
       ttlMs: TTL_MS.images,
       timeoutMs: TIMEOUT_MS,
       upstreamTitle: 'Harbor',
-      load: signal => loadImages(harbor, repository, signal),
+      load: signal => loadImages(harbor, repository, this.harborUi(), signal),
     });
   }
 }

@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import { useEffect, useMemo } from 'react';
 import { useApi } from '@backstage/core-plugin-api';
 import { FieldExtensionComponentProps } from '@backstage/plugin-scaffolder-react';
 import FormControl from '@material-ui/core/FormControl';
@@ -31,7 +31,7 @@ export const RuntimeEnvironmentPicker = (
     () => runtimeApi.getHealth(),
     [runtimeApi],
   );
-  const environments = value?.environments ?? [];
+  const environments = useMemo(() => value?.environments ?? [], [value]);
 
   // With a single environment there is nothing to choose: take it.
   useEffect(() => {

@@ -12,12 +12,13 @@ export async function loadDeployments(
   uiUrl: string | undefined,
   signal: AbortSignal,
 ): Promise<RuntimeDeployment[]> {
-  const applications =
+  // By name through the list call: an application that does not exist is an empty answer, not an
+  // error, and Argo CD filters on its side either way.
+  const applications = await client.listApplications(
     'name' in target
-      ? [await client.getApplication(target.name, { signal })].filter(
-          (a): a is ArgoCdApplication => a !== undefined,
-        )
-      : await client.listApplications({ selector: target.selector, signal });
+      ? { name: target.name, signal }
+      : { selector: target.selector, signal },
+  );
   return applications.map(app => toDeployment(app, uiUrl));
 }
 
@@ -25,14 +26,13 @@ function toDeployment(
   app: ArgoCdApplication,
   uiUrl: string | undefined,
 ): RuntimeDeployment {
-  const status = app.status ?? {};
-  const operation = status.operationState;
+  const operation = app.operationState;
   return {
-    application: app.metadata.name,
-    syncStatus: status.sync?.status ?? 'Unknown',
-    healthStatus: status.health?.status ?? 'Unknown',
-    revision: status.sync?.revision,
-    targetRevision: app.spec?.source?.targetRevision,
+    application: app.name,
+    syncStatus: app.sync.status,
+    healthStatus: app.health.status,
+    revision: app.sync.revision,
+    targetRevision: app.source?.targetRevision,
     lastSync: operation
       ? {
           phase: operation.phase,
@@ -40,15 +40,16 @@ function toDeployment(
           message: operation.message,
         }
       : undefined,
-    history: [...(status.history ?? [])]
+    history: app.history
+      .filter(h => h.revision && h.deployedAt)
       .map(h => ({
         id: h.id,
-        revision: h.revision,
-        deployedAt: h.deployedAt,
+        revision: h.revision!,
+        deployedAt: h.deployedAt!,
       }))
       .sort((a, b) => b.deployedAt.localeCompare(a.deployedAt)),
     url: uiUrl
-      ? `${uiUrl}/applications/${encodeURIComponent(app.metadata.name)}`
+      ? `${uiUrl}/applications/${encodeURIComponent(app.name)}`
       : undefined,
   };
 }

@@ -11,6 +11,7 @@ const IMAGES = 20;
 export async function loadImages(
   client: HarborClient,
   repository: NonNullable<DeliveryTarget['harbor']>,
+  uiUrl: string | undefined,
   signal: AbortSignal,
 ): Promise<Images> {
   const artifacts = await client.listArtifacts(
@@ -23,10 +24,21 @@ export async function loadImages(
     images: artifacts
       .map(a => ({
         digest: a.digest,
-        tags: a.tags,
+        tags: a.tags.map(t => t.name),
         pushedAt: a.pushTime,
-        vulnerabilities: a.vulnerabilities,
-        url: a.webUrl,
+        vulnerabilities: a.scan && {
+          scanStatus: a.scan.status,
+          severity: a.scan.severity ?? 'Unknown',
+          ...a.scan.counts,
+          total: a.scan.total,
+        },
+        url: uiUrl
+          ? `${uiUrl}/harbor/projects/${encodeURIComponent(
+              repository.project,
+            )}/repositories/${encodeURIComponent(
+              repository.repository,
+            )}/artifacts-tab/artifacts/${a.digest}`
+          : undefined,
       }))
       .sort((a, b) => b.pushedAt.localeCompare(a.pushedAt)),
   };

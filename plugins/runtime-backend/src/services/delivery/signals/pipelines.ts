@@ -1,10 +1,16 @@
 import { RuntimeDeliveryReport } from '@runtime-portal/backstage-plugin-runtime-common';
-import { GitLabClient } from '@runtime-portal/backstage-plugin-runtime-node';
+import {
+  GitLabClient,
+  GitLabPipeline,
+  GitLabPipelineSummary,
+} from '@runtime-portal/backstage-plugin-runtime-node';
 
 type Pipelines = NonNullable<RuntimeDeliveryReport['pipelines']['data']>;
 
 /** Most pipelines shown. */
 const PIPELINES = 20;
+/** The newest pipelines get their details (duration, author); the list call does not carry them. */
+const DETAILED = 5;
 
 /** The project's recent pipelines, newest first, with the default branch named. */
 export async function loadPipelines(
@@ -13,11 +19,20 @@ export async function loadPipelines(
   signal: AbortSignal,
 ): Promise<Pipelines> {
   const project = await client.getProject(projectRef, { signal });
-  const pipelines = await client.listPipelines(project.id, {
+  const summaries = await client.listPipelines(project.id, {
     perPage: PIPELINES,
     maxPages: 1,
     signal,
   });
+  const details = await Promise.all(
+    summaries
+      .slice(0, DETAILED)
+      .map(p => client.getPipeline(project.id, p.id, { signal })),
+  );
+  const pipelines = summaries.map(
+    (summary, index): GitLabPipelineSummary & Partial<GitLabPipeline> =>
+      details[index] ?? summary,
+  );
   return {
     project: project.pathWithNamespace,
     defaultBranch: project.defaultBranch,

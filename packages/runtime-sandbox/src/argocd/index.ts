@@ -1,0 +1,2 @@
+export { startArgoCdServer } from './startArgoCdServer';
+export type { ArgoCdServerOptions } from './startArgoCdServer';

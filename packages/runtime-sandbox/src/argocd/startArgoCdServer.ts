@@ -1,0 +1,116 @@
+import express, { NextFunction, Request, Response } from 'express';
+import { listen } from '../http/listen';
+import { RunningServer, ServerOptions } from '../types';
+import { ApplicationStore } from './ApplicationStore';
+import { ArgoCdApiError, answerArgoCdError } from './argoCdError';
+import { seedApplications } from './seedApplications';
+
+/** How the sandbox's Argo CD is started. */
+export interface ArgoCdServerOptions extends ServerOptions {
+  /** Base URL of the GitLab the applications' `repoURL`s point at (the sandbox GitLab's URL). */
+  gitlabUrl?: string;
+  /** Registry host of the applications' images (the sandbox Harbor's host). */
+  imageRegistry?: string;
+}
+
+/** How long a sync runs when `readyAfterMs` is not set. */
+const DEFAULT_SYNC_MS = 3_000;
+
+/**
+ * Starts the sandbox's Argo CD API server: `GET /api/v1/applications` (`name`, `selector`,
+ * `projects`, `repo`), `GET /api/v1/applications/:name` and `POST /api/v1/applications/:name/sync`,
+ * with one application per seeded service. Every call needs `Authorization: Bearer <token>` (or the
+ * `argocd.token` cookie); errors are Argo CD's `{error, code, message}`. A sync runs for
+ * `readyAfterMs` (default 3 s), then succeeds.
+ */
+export async function startArgoCdServer(
+  options: ArgoCdServerOptions,
+): Promise<RunningServer> {
+  const store = new ApplicationStore(
+    seedApplications(options.seed, {
+      gitlabUrl: options.gitlabUrl ?? 'https://gitlab.example.com',
+      imageRegistry: options.imageRegistry ?? 'harbor.example.com',
+    }),
+    options.readyAfterMs ?? DEFAULT_SYNC_MS,
+  );
+  const app = express();
+  app.disable('x-powered-by');
+  app.disable('etag');
+  app.set('query parser', 'extended');
+
+  const api = express.Router();
+  api.use(requireToken(options.credentials.argocdToken));
+  api.get('/applications', (req, res) => {
+    res.json({
+      metadata: { resourceVersion: store.listResourceVersion },
+      items: store.list({
+        name: stringParam(req.query.name),
+        selector: stringParam(req.query.selector),
+        repo: stringParam(req.query.repo),
+        projects: listParam(req.query.projects ?? req.query.project),
+      }),
+    });
+  });
+  api.get('/applications/:name', (req, res) => {
+    res.json(store.get(req.params.name));
+  });
+  api.post('/applications/:name/sync', express.json(), (req, res) => {
+    const body = (req.body ?? {}) as Record<string, unknown>;
+    res.json(
+      store.sync(
+        req.params.name,
+        {
+          revision: stringParam(body.revision),
+          prune: body.prune === true,
+          dryRun: body.dryRun === true,
+        },
+        'admin',
+      ),
+    );
+  });
+  api.use(() => {
+    throw new ArgoCdApiError(12, 'Not Implemented');
+  });
+  app.use('/api/v1', api);
+  app.use((_req, res) => {
+    res.status(404).type('text/plain').send('404 page not found\n');
+  });
+  app.use(answerArgoCdError);
+
+  const server = await listen(app, options.port, options.host);
+  return {
+    url: server.url,
+    close: async () => {
+      store.close();
+      await server.close();
+    },
+  };
+}
+
+/** Argo CD's session check: the bearer token or the `argocd.token` cookie. */
+function requireToken(token: string) {
+  return (req: Request, _res: Response, next: NextFunction) => {
+    const authorization = req.get('authorization') ?? '';
+    const bearer = /^bearer /i.test(authorization)
+      ? authorization.slice('bearer '.length).trim()
+      : undefined;
+    const cookie = /(?:^|;\s*)argocd\.token=([^;]+)/.exec(
+      req.get('cookie') ?? '',
+    )?.[1];
+    if ((bearer || cookie) !== token) throw ArgoCdApiError.noSession();
+    next();
+  };
+}
+
+function stringParam(value: unknown): string | undefined {
+  return typeof value === 'string' && value !== '' ? value : undefined;
+}
+
+/** A repeated query parameter (`projects=a&projects=b`), also accepting commas. */
+function listParam(value: unknown): string[] | undefined {
+  const values = (Array.isArray(value) ? value : [value])
+    .filter((v): v is string => typeof v === 'string')
+    .flatMap(v => v.split(','))
+    .filter(Boolean);
+  return values.length ? values : undefined;
+}

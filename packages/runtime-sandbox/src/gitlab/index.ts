@@ -1,0 +1,2 @@
+export { startGitLabServer } from './startGitLabServer';
+export { SEEDED_GITLAB_USERS } from './seedGitLab';

@@ -1,0 +1,195 @@
+import {
+  mockCredentials,
+  mockServices,
+  startTestBackend,
+} from '@backstage/backend-test-utils';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
+import { RuntimeDeliveryReport } from '@runtime-portal/backstage-plugin-runtime-common';
+import {
+  Sandbox,
+  sandboxEnvironmentConfig,
+  sandboxPlatformConfig,
+  startSandbox,
+} from '@runtime-portal/runtime-sandbox';
+import request from 'supertest';
+import { runtimePlugin } from './plugin';
+import { CountingProxy, startCountingProxy } from './testing/countingProxy';
+import { serviceEntity } from './testing/entities';
+
+jest.setTimeout(60_000);
+
+const search = serviceEntity('semantic-search', 'team-search', 'search-team');
+const assistant = serviceEntity(
+  'support-assistant',
+  'team-assistant',
+  'assistant-team',
+);
+const transcriber = serviceEntity(
+  'meeting-transcriber',
+  'team-media',
+  'media-team',
+);
+const bare: Entity = {
+  apiVersion: 'backstage.io/v1alpha1',
+  kind: 'Component',
+  metadata: { name: 'bare', namespace: 'default' },
+  spec: { type: 'service', lifecycle: 'production', owner: 'team' },
+};
+const hidden = { ...bare, metadata: { name: 'hidden', namespace: 'default' } };
+const ENTITIES = [search, assistant, transcriber, bare, hidden];
+
+const catalog = () =>
+  catalogServiceMock.mock({
+    getEntityByRef: async ref =>
+      ENTITIES.find(
+        e =>
+          e !== hidden &&
+          stringifyEntityRef(e) ===
+            (typeof ref === 'string' ? ref : stringifyEntityRef(ref)),
+      ),
+  });
+
+const path = (entity: Entity) =>
+  `/api/runtime/entity/component/default/${entity.metadata.name}/delivery`;
+
+describe('GET /entity/:kind/:namespace/:name/delivery', () => {
+  let sandbox: Sandbox;
+  let gitlab: CountingProxy;
+  beforeAll(async () => {
+    sandbox = await startSandbox({ ports: 'free' });
+    gitlab = await startCountingProxy(sandbox.urls.gitlab);
+  });
+  afterAll(async () => {
+    await gitlab?.close();
+    await sandbox?.close();
+  });
+
+  const start = (overrides: { harbor?: { url: string; timeoutMs: number } } = {}) => {
+    const platform = sandboxPlatformConfig(sandbox);
+    return startTestBackend({
+      features: [
+        runtimePlugin,
+        catalog().factory,
+        mockServices.rootConfig.factory({
+          data: {
+            integrations: {
+              gitlab: [
+                {
+                  ...platform.integrations.gitlab[0],
+                  apiBaseUrl: `${gitlab.url}/api/v4`,
+                },
+              ],
+            },
+            runtime: {
+              harbor: platform.harbor,
+              ...overrides,
+              environments: [sandboxEnvironmentConfig(sandbox)],
+            },
+          },
+        }),
+      ],
+    });
+  };
+
+  const get = async (server: any, entity: Entity) => {
+    const response = await request(server)
+      .get(path(entity))
+      .set('authorization', mockCredentials.user.header());
+    return response;
+  };
+
+  it('joins deployments, pipelines and images of a service', async () => {
+    const { server } = await start();
+    const response = await get(server, search);
+    expect(response.status).toBe(200);
+    const report: RuntimeDeliveryReport = response.body;
+    expect(report.entityRef).toBe('component:default/semantic-search');
+    const [dev] = report.deployments;
+    expect(dev.environment).toBe('dev');
+    expect(dev.status).toBe('ok');
+    expect(dev.data![0]).toEqual(
+      expect.objectContaining({
+        application: 'semantic-search',
+        syncStatus: 'Synced',
+        healthStatus: 'Healthy',
+      }),
+    );
+    expect(dev.data![0].history.length).toBeGreaterThan(0);
+    expect(report.pipelines.status).toBe('ok');
+    const pipelines = report.pipelines.data!;
+    expect(pipelines.project).toBe('search-team/semantic-search');
+    expect(pipelines.defaultBranch).toBe('main');
+    expect(pipelines.pipelines[0]).toEqual(
+      expect.objectContaining({
+        ref: 'main',
+        status: 'success',
+        webUrl: expect.stringMatching(/^http/),
+      }),
+    );
+    expect(pipelines.pipelines[0].durationSeconds).toBeGreaterThan(0);
+    expect(pipelines.pipelines[0].author).toBeTruthy();
+    expect(report.images.status).toBe('ok');
+    const images = report.images.data!;
+    expect(images.repository).toBe('search-team/semantic-search');
+    expect(images.images[0].tags).toContain('1.8.2');
+  });
+
+  it('makes the three problem cases visible', async () => {
+    const { server } = await start();
+    const [searchReport, assistantReport, transcriberReport] = (
+      await Promise.all([search, assistant, transcriber].map(e => get(server, e)))
+    ).map(r => r.body as RuntimeDeliveryReport);
+    expect(searchReport.images.data!.images[0].vulnerabilities).toEqual(
+      expect.objectContaining({ critical: 2, severity: 'Critical' }),
+    );
+    expect(assistantReport.deployments[0].data![0].syncStatus).toBe('OutOfSync');
+    expect(transcriberReport.pipelines.data!.pipelines[0].status).toBe('failed');
+  });
+
+  it('degrades one source when its upstream is down, and says why', async () => {
+    const { server } = await start({
+      harbor: { url: 'http://127.0.0.1:1', timeoutMs: 300 },
+    });
+    const report: RuntimeDeliveryReport = (await get(server, assistant)).body;
+    expect(report.images.status).toBe('unavailable');
+    expect(report.images.message).toMatch(/^Harbor is unavailable/);
+    expect(report.pipelines.status).toBe('ok');
+    expect(report.deployments[0].status).toBe('ok');
+  });
+
+  it('says what is missing for an entity without delivery annotations', async () => {
+    const { server } = await start();
+    const report: RuntimeDeliveryReport = (await get(server, bare)).body;
+    expect(report.deployments[0]).toEqual(
+      expect.objectContaining({
+        status: 'not-configured',
+        message: expect.stringMatching(/argocd\/app-name/),
+      }),
+    );
+    expect(report.pipelines.message).toMatch(/gitlab\.com\/project-slug/);
+    expect(report.images.message).toMatch(/goharbor\.io\/repository-slug/);
+  });
+
+  it('costs GitLab the same few calls however many viewers ask at once', async () => {
+    const { server } = await start();
+    gitlab.reset();
+    const responses = await Promise.all(
+      Array.from({ length: 20 }, () => get(server, transcriber)),
+    );
+    expect(responses.every(r => r.status === 200)).toBe(true);
+    const calls = gitlab.count();
+    // One project lookup, one pipeline list and the details of the newest few pipelines.
+    expect(calls).toBeGreaterThanOrEqual(3);
+    expect(calls).toBeLessThanOrEqual(7);
+    await get(server, transcriber);
+    expect(gitlab.count()).toBe(calls);
+  });
+
+  it('gives nothing about an entity the caller cannot read', async () => {
+    const { server } = await start();
+    gitlab.reset();
+    expect((await get(server, hidden)).status).toBe(404);
+    expect(gitlab.count()).toBe(0);
+  });
+});

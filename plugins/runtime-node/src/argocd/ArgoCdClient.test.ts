@@ -1,0 +1,162 @@
+import http from 'node:http';
+import { AddressInfo } from 'node:net';
+import {
+  DEFAULT_SANDBOX_CREDENTIALS,
+  loadSeed,
+} from '@runtime-portal/runtime-sandbox';
+// Until the sandbox's index exports it (then import it from '@runtime-portal/runtime-sandbox').
+import { startArgoCdServer } from '@runtime-portal/runtime-sandbox';
+import { HttpServiceAccess } from '../config';
+import { RuntimeUpstreamError } from '../errors';
+import { ArgoCdClient } from './ArgoCdClient';
+
+describe('ArgoCdClient', () => {
+  let server: { url: string; close(): Promise<void> };
+  let access: HttpServiceAccess;
+  let client: ArgoCdClient;
+
+  beforeAll(async () => {
+    server = await startArgoCdServer({
+      port: 0,
+      seed: loadSeed(),
+      credentials: DEFAULT_SANDBOX_CREDENTIALS,
+      readyAfterMs: 100,
+      gitlabUrl: 'http://127.0.0.1:8929',
+    });
+    access = {
+      url: server.url,
+      token: DEFAULT_SANDBOX_CREDENTIALS.argocdToken,
+      headers: {},
+      timeoutMs: 2000,
+    };
+    client = new ArgoCdClient({ environment: 'dev', access });
+  });
+  afterAll(() => server.close());
+
+  const failure = (promise: Promise<unknown>) =>
+    promise.then(
+      () => {
+        throw new Error('expected the call to fail');
+      },
+      (error: unknown) => error as RuntimeUpstreamError,
+    );
+
+  it('lists applications by label selector as typed summaries', async () => {
+    const apps = await client.listApplications({
+      selector: 'app.kubernetes.io/name=semantic-search',
+    });
+    expect(apps).toHaveLength(1);
+    expect(apps[0]).toMatchObject({
+      name: 'semantic-search',
+      project: 'search-team',
+      source: {
+        repoURL: 'http://127.0.0.1:8929/search-team/semantic-search.git',
+        path: 'deploy',
+        targetRevision: 'main',
+      },
+      destination: { namespace: 'team-search' },
+      sync: {
+        status: 'Synced',
+        revision: expect.stringMatching(/^[0-9a-f]{40}$/),
+      },
+      health: { status: 'Healthy' },
+      operationState: { phase: 'Succeeded' },
+      images: [expect.stringContaining('search-team/semantic-search:1.8.2')],
+    });
+    expect(apps[0].history).toHaveLength(3);
+  });
+
+  it('lists by name and by projects', async () => {
+    expect(
+      (await client.listApplications({ name: 'support-assistant' })).map(
+        a => a.name,
+      ),
+    ).toEqual(['support-assistant']);
+    expect(
+      (
+        await client.listApplications({
+          projects: ['media-team', 'assistant-team'],
+        })
+      ).map(a => a.name),
+    ).toEqual(['meeting-transcriber', 'support-assistant']);
+  });
+
+  it('gets one application, and fails with NotFound for an unknown one', async () => {
+    expect((await client.getApplication('support-assistant')).sync.status).toBe(
+      'OutOfSync',
+    );
+    const error = await failure(client.getApplication('nope'));
+    expect(error).toMatchObject({
+      upstream: 'argocd',
+      reason: 'NotFound',
+      status: 404,
+      detail: 'applications.argoproj.io "nope" not found',
+    });
+  });
+
+  it('syncs: the operation runs, then the application is Synced with a new history entry', async () => {
+    const started = await client.sync('support-assistant', { prune: true });
+    expect(started.operationState?.phase).toBe('Running');
+    const busy = await failure(client.sync('support-assistant'));
+    expect(busy).toMatchObject({ reason: 'Conflict', status: 400 });
+    await new Promise(resolve => setTimeout(resolve, 250));
+    const after = await client.getApplication('support-assistant');
+    expect(after.operationState).toMatchObject({
+      phase: 'Succeeded',
+      finishedAt: expect.any(String),
+      revision: after.sync.revision,
+    });
+    expect(after.sync.status).toBe('Synced');
+    expect(after.history).toHaveLength(2);
+  });
+
+  it('fails with Unauthorized, without the token in the message', async () => {
+    const wrong = new ArgoCdClient({
+      environment: 'dev',
+      access: { ...access, token: 'wrong-argocd-secret' },
+    });
+    const error = await failure(wrong.listApplications({ name: 'x' }));
+    expect(error).toMatchObject({
+      reason: 'Unauthorized',
+      status: 401,
+      detail: 'no session information',
+    });
+    expect(error.message).not.toContain('wrong-argocd-secret');
+  });
+
+  describe('a server that never answers', () => {
+    let silent: http.Server;
+    let slow: ArgoCdClient;
+    beforeAll(async () => {
+      silent = http.createServer(() => {});
+      await new Promise<void>(resolve =>
+        silent.listen(0, '127.0.0.1', resolve),
+      );
+      slow = new ArgoCdClient({
+        environment: 'dev',
+        access: {
+          ...access,
+          url: `http://127.0.0.1:${(silent.address() as AddressInfo).port}`,
+          timeoutMs: 100,
+        },
+      });
+    });
+    afterAll(() => {
+      silent.closeAllConnections();
+      silent.close();
+    });
+
+    it('times out', async () => {
+      expect(await failure(slow.getApplication('x'))).toMatchObject({
+        reason: 'Timeout',
+      });
+    });
+
+    it('stops when aborted', async () => {
+      const controller = new AbortController();
+      const pending = failure(slow.sync('x', { signal: controller.signal }));
+      controller.abort();
+      expect(await pending).toMatchObject({ reason: 'Aborted' });
+    });
+  });
+});

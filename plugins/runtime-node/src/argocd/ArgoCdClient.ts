@@ -1,0 +1,100 @@
+import { HttpServiceAccess } from '../config';
+import { HttpUpstreamClient } from '../http';
+import { httpServiceHeaders } from '../alertmanager/httpServiceHeaders';
+import { ApplicationJson, toApplication } from './applicationJson';
+import { parseArgoCdError } from './parseArgoCdError';
+import {
+  ArgoCdApplication,
+  ArgoCdCallOptions,
+  ArgoCdSyncRequest,
+} from './types';
+
+/**
+ * A typed client for one environment's Argo CD API server, authenticated with an account token
+ * (`Authorization: Bearer`): applications filtered by label selector, name or projects (the list is
+ * not paginated, so always filter), one application, and sync. Every failure is a
+ * {@link RuntimeUpstreamError} of the `argocd` upstream.
+ *
+ * @public
+ */
+export class ArgoCdClient {
+  private readonly http: HttpUpstreamClient;
+
+  constructor(options: {
+    environment: string;
+    access: HttpServiceAccess;
+    fetch?: typeof fetch;
+  }) {
+    const { access } = options;
+    this.http = new HttpUpstreamClient({
+      upstream: 'argocd',
+      environment: options.environment,
+      baseUrl: access.url,
+      timeoutMs: access.timeoutMs,
+      headers: () => httpServiceHeaders(access),
+      parseError: parseArgoCdError,
+      fetch: options.fetch,
+    });
+  }
+
+  /** Applications matching a label selector (e.g. `app.kubernetes.io/name=x`), a name or projects. */
+  async listApplications(
+    request: ArgoCdCallOptions & {
+      selector?: string;
+      name?: string;
+      projects?: string[];
+    },
+  ): Promise<ArgoCdApplication[]> {
+    const query = new URLSearchParams();
+    if (request.selector) query.set('selector', request.selector);
+    if (request.name) query.set('name', request.name);
+    for (const project of request.projects ?? [])
+      query.append('projects', project);
+    const filter = query.toString();
+    const { body } = await this.http.request<{
+      items?: ApplicationJson[] | null;
+    }>({
+      operation: `list applications${
+        filter ? ` (${decodeURIComponent(filter)})` : ''
+      }`,
+      path: `/api/v1/applications${filter ? `?${filter}` : ''}`,
+      signal: request.signal,
+    });
+    return (body?.items ?? []).map(toApplication);
+  }
+
+  /** One application; reason `NotFound` when there is none by that name. */
+  async getApplication(
+    name: string,
+    options?: ArgoCdCallOptions,
+  ): Promise<ArgoCdApplication> {
+    const { body } = await this.http.request<ApplicationJson>({
+      operation: `get application ${name}`,
+      path: `/api/v1/applications/${encodeURIComponent(name)}`,
+      signal: options?.signal,
+    });
+    return toApplication(body);
+  }
+
+  /**
+   * Starts a sync and answers the application with the operation running. Sent once; another
+   * operation in progress fails with reason `Conflict`.
+   */
+  async sync(
+    name: string,
+    request?: ArgoCdSyncRequest,
+  ): Promise<ArgoCdApplication> {
+    const { body } = await this.http.request<ApplicationJson>({
+      operation: `sync application ${name}`,
+      method: 'POST',
+      path: `/api/v1/applications/${encodeURIComponent(name)}/sync`,
+      body: {
+        ...(request?.revision ? { revision: request.revision } : {}),
+        ...(request?.prune ? { prune: true } : {}),
+        ...(request?.dryRun ? { dryRun: true } : {}),
+      },
+      signal: request?.signal,
+    });
+    return toApplication(body);
+  }
+}

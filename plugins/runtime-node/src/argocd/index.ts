@@ -1,0 +1,10 @@
+export { ArgoCdClient } from './ArgoCdClient';
+export { parseArgoCdError } from './parseArgoCdError';
+export type {
+  ArgoCdApplication,
+  ArgoCdApplicationSource,
+  ArgoCdCallOptions,
+  ArgoCdHistoryEntry,
+  ArgoCdOperationState,
+  ArgoCdSyncRequest,
+} from './types';

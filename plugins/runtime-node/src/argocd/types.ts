@@ -1,0 +1,92 @@
+/**
+ * Options every {@link ArgoCdClient} call takes.
+ *
+ * @public
+ */
+export interface ArgoCdCallOptions {
+  /** Cancels the call. */
+  signal?: AbortSignal;
+}
+
+/**
+ * Where an application's manifests come from.
+ *
+ * @public
+ */
+export interface ArgoCdApplicationSource {
+  repoURL: string;
+  path?: string;
+  chart?: string;
+  targetRevision?: string;
+}
+
+/**
+ * One deployment in an application's history.
+ *
+ * @public
+ */
+export interface ArgoCdHistoryEntry {
+  id: number;
+  revision?: string;
+  deployedAt?: string;
+  deployStartedAt?: string;
+  source?: ArgoCdApplicationSource;
+}
+
+/**
+ * The current or last operation (a sync) of an application.
+ *
+ * @public
+ */
+export interface ArgoCdOperationState {
+  phase: 'Running' | 'Succeeded' | 'Failed' | 'Error' | 'Terminating';
+  message?: string;
+  startedAt?: string;
+  finishedAt?: string;
+  /** The revision the sync applied. */
+  revision?: string;
+}
+
+/**
+ * An Argo CD application, summarised from `argoproj.io/v1alpha1` `Application`.
+ *
+ * @public
+ */
+export interface ArgoCdApplication {
+  name: string;
+  namespace?: string;
+  project: string;
+  labels: Record<string, string>;
+  source?: ArgoCdApplicationSource;
+  destination: { server?: string; name?: string; namespace?: string };
+  sync: {
+    status: 'Synced' | 'OutOfSync' | 'Unknown';
+    revision?: string;
+  };
+  health: {
+    status:
+      | 'Healthy'
+      | 'Progressing'
+      | 'Degraded'
+      | 'Suspended'
+      | 'Missing'
+      | 'Unknown';
+    message?: string;
+  };
+  operationState?: ArgoCdOperationState;
+  history: ArgoCdHistoryEntry[];
+  images: string[];
+  reconciledAt?: string;
+}
+
+/**
+ * What `sync` asks for.
+ *
+ * @public
+ */
+export interface ArgoCdSyncRequest extends ArgoCdCallOptions {
+  /** The revision to sync to; the application's target revision when unset. */
+  revision?: string;
+  prune?: boolean;
+  dryRun?: boolean;
+}

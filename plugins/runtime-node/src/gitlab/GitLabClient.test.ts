@@ -1,0 +1,210 @@
+import http from 'node:http';
+import { AddressInfo } from 'node:net';
+import {
+  DEFAULT_SANDBOX_CREDENTIALS,
+  loadSeed,
+} from '@runtime-portal/runtime-sandbox';
+// Until the sandbox's index exports it (then import it from '@runtime-portal/runtime-sandbox').
+import { startGitLabServer } from '@runtime-portal/runtime-sandbox';
+import { HttpServiceAccess } from '../config';
+import { RuntimeUpstreamError } from '../errors';
+import { GitLabClient } from './GitLabClient';
+
+const token = DEFAULT_SANDBOX_CREDENTIALS.gitlabToken;
+
+describe('GitLabClient', () => {
+  let server: { url: string; close(): Promise<void> };
+  let access: HttpServiceAccess;
+  let client: GitLabClient;
+
+  beforeAll(async () => {
+    server = await startGitLabServer({
+      port: 0,
+      seed: loadSeed(),
+      credentials: DEFAULT_SANDBOX_CREDENTIALS,
+      readyAfterMs: 100,
+    });
+    access = {
+      url: `${server.url}/api/v4`,
+      token,
+      headers: {},
+      timeoutMs: 2000,
+    };
+    client = new GitLabClient({ environment: 'dev', access });
+  });
+  afterAll(() => server.close());
+
+  const failure = (promise: Promise<unknown>) =>
+    promise.then(
+      () => {
+        throw new Error('expected the call to fail');
+      },
+      (error: unknown) => error as RuntimeUpstreamError,
+    );
+
+  it('gets a project by path and by id', async () => {
+    const project = await client.getProject('search-team/semantic-search');
+    expect(project).toMatchObject({
+      name: 'semantic-search',
+      pathWithNamespace: 'search-team/semantic-search',
+      defaultBranch: 'main',
+      webUrl: `${server.url}/search-team/semantic-search`,
+      httpUrlToRepo: `${server.url}/search-team/semantic-search.git`,
+      namespace: {
+        path: 'search-team',
+        kind: 'group',
+        fullPath: 'search-team',
+      },
+    });
+    expect((await client.getProject(project.id)).pathWithNamespace).toBe(
+      'search-team/semantic-search',
+    );
+  });
+
+  it('fails with NotFound and GitLab message for an unknown project', async () => {
+    const error = await failure(client.getProject('nobody/nothing'));
+    expect(error).toBeInstanceOf(RuntimeUpstreamError);
+    expect(error).toMatchObject({
+      upstream: 'gitlab',
+      reason: 'NotFound',
+      status: 404,
+      detail: '404 Project Not Found',
+    });
+  });
+
+  it('lists pipelines newest first across several pages', async () => {
+    const requested: string[] = [];
+    const counting = new GitLabClient({
+      environment: 'dev',
+      access,
+      fetch: (url, init) => {
+        requested.push(String(url));
+        return fetch(url, init);
+      },
+    });
+    const pipelines = await counting.listPipelines(
+      'media-team/meeting-transcriber',
+      {
+        ref: 'main',
+        perPage: 1,
+      },
+    );
+    expect(pipelines).toHaveLength(3);
+    expect(requested).toHaveLength(3);
+    expect(requested[2]).toMatch(/[?&]page=3/);
+    expect(pipelines[0]).toMatchObject({ ref: 'main', status: 'failed' });
+    expect(pipelines.map(p => p.id)).toEqual(
+      [...pipelines.map(p => p.id)].sort((a, b) => b - a),
+    );
+  });
+
+  it('stops after maxPages', async () => {
+    const pipelines = await client.listPipelines(
+      'media-team/meeting-transcriber',
+      {
+        perPage: 1,
+        maxPages: 2,
+      },
+    );
+    expect(pipelines).toHaveLength(2);
+  });
+
+  it('gets a pipeline with its user and duration, and retries it', async () => {
+    const [latest] = await client.listPipelines(
+      'media-team/meeting-transcriber',
+      {
+        perPage: 1,
+        maxPages: 1,
+      },
+    );
+    const pipeline = await client.getPipeline(
+      'media-team/meeting-transcriber',
+      latest.id,
+    );
+    expect(pipeline).toMatchObject({
+      id: latest.id,
+      status: 'failed',
+      duration: expect.any(Number),
+      finishedAt: expect.any(String),
+      user: { username: 'guest', name: 'Guest' },
+    });
+    const retried = await client.retryPipeline(
+      'media-team/meeting-transcriber',
+      latest.id,
+    );
+    expect(retried).toMatchObject({
+      id: latest.id,
+      status: 'running',
+      finishedAt: undefined,
+    });
+  });
+
+  it('lists commits of the default branch', async () => {
+    const commits = await client.listCommits('search-team/semantic-search', {
+      perPage: 2,
+    });
+    expect(commits.map(c => c.title)).toEqual([
+      'Release 1.8.2',
+      'Document local development',
+      'Create semantic-search from the service template',
+    ]);
+    expect(commits[0]).toMatchObject({
+      authorName: 'Guest',
+      id: expect.stringMatching(/^[0-9a-f]{40}$/),
+    });
+  });
+
+  it('fails with Unauthorized, without the token in the message', async () => {
+    const wrong = new GitLabClient({
+      environment: 'dev',
+      access: { ...access, token: 'not-the-token-secret' },
+    });
+    const error = await failure(
+      wrong.getProject('search-team/semantic-search'),
+    );
+    expect(error).toMatchObject({ reason: 'Unauthorized', status: 401 });
+    expect(error.message).toBe(
+      'gitlab [dev] get project search-team/semantic-search failed, Unauthorized (HTTP 401): 401 Unauthorized',
+    );
+    expect(error.message).not.toContain('not-the-token-secret');
+  });
+
+  describe('a server that never answers', () => {
+    let silent: http.Server;
+    let slow: GitLabClient;
+    beforeAll(async () => {
+      silent = http.createServer(() => {});
+      await new Promise<void>(resolve =>
+        silent.listen(0, '127.0.0.1', resolve),
+      );
+      slow = new GitLabClient({
+        environment: 'dev',
+        access: {
+          url: `http://127.0.0.1:${(silent.address() as AddressInfo).port}/api/v4`,
+          token,
+          headers: {},
+          timeoutMs: 100,
+        },
+      });
+    });
+    afterAll(() => {
+      silent.closeAllConnections();
+      silent.close();
+    });
+
+    it('times out', async () => {
+      expect(await failure(slow.getProject(1))).toMatchObject({
+        reason: 'Timeout',
+      });
+    });
+
+    it('stops when aborted', async () => {
+      const controller = new AbortController();
+      const pending = failure(
+        slow.listPipelines(1, { signal: controller.signal }),
+      );
+      controller.abort();
+      expect(await pending).toMatchObject({ reason: 'Aborted' });
+    });
+  });
+});

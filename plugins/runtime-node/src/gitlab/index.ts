@@ -1,0 +1,11 @@
+export { GitLabClient } from './GitLabClient';
+export { parseGitLabError } from './parseGitLabError';
+export type {
+  GitLabCallOptions,
+  GitLabCommit,
+  GitLabPageOptions,
+  GitLabPipeline,
+  GitLabPipelineStatus,
+  GitLabPipelineSummary,
+  GitLabProject,
+} from './types';
