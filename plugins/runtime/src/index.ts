@@ -10,7 +10,12 @@ export {
   RuntimeObservabilityContent,
   RuntimeDeliveryCard,
   RuntimeDeliveryContent,
+  RuntimeResourceCard,
+  RuntimeComponentStatusCard,
+  RuntimeEnvironmentPickerFieldExtension,
 } from './plugin';
+export { isRuntimeResource, isRuntimeComponent } from './components/resources';
+export { RuntimeEnvironmentPicker } from './scaffolder/RuntimeEnvironmentPicker';
 export {
   isRuntimeObservabilityAvailable,
   isRuntimeDeliveryAvailable,

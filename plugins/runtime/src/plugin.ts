@@ -6,7 +6,9 @@ import {
   discoveryApiRef,
   fetchApiRef,
 } from '@backstage/core-plugin-api';
+import { createScaffolderFieldExtension } from '@backstage/plugin-scaffolder-react';
 import { runtimeApiRef, RuntimeClient } from './api';
+import { RuntimeEnvironmentPicker } from './scaffolder/RuntimeEnvironmentPicker';
 import { rootRouteRef } from './routes';
 
 /**
@@ -107,5 +109,50 @@ export const RuntimeDeliveryContent = runtimePlugin.provide(
           m => m.RuntimeDeliveryContent,
         ),
     },
+  }),
+);
+
+/**
+ * Entity card of a live runtime Resource (inference endpoint, bucket, secret, workflow), by its type.
+ *
+ * @public
+ */
+export const RuntimeResourceCard = runtimePlugin.provide(
+  createComponentExtension({
+    name: 'RuntimeResourceCard',
+    component: {
+      lazy: () =>
+        import('./components/resources').then(m => m.RuntimeResourceCard),
+    },
+  }),
+);
+
+/**
+ * Entity card of a runtime Component: installed, version, ready and replicas per environment.
+ *
+ * @public
+ */
+export const RuntimeComponentStatusCard = runtimePlugin.provide(
+  createComponentExtension({
+    name: 'RuntimeComponentStatusCard',
+    component: {
+      lazy: () =>
+        import('./components/resources').then(
+          m => m.RuntimeComponentStatusCard,
+        ),
+    },
+  }),
+);
+
+/**
+ * Template form field `RuntimeEnvironmentPicker`: one of the configured Runtime environments. Add it
+ * to the app's `ScaffolderFieldExtensions`.
+ *
+ * @public
+ */
+export const RuntimeEnvironmentPickerFieldExtension = runtimePlugin.provide(
+  createScaffolderFieldExtension({
+    name: 'RuntimeEnvironmentPicker',
+    component: RuntimeEnvironmentPicker,
   }),
 );

@@ -58,8 +58,12 @@ import {
   isKubernetesAvailable,
 } from '@backstage/plugin-kubernetes';
 import {
+  isRuntimeComponent,
   isRuntimeDeliveryAvailable,
   isRuntimeObservabilityAvailable,
+  isRuntimeResource,
+  RuntimeComponentStatusCard,
+  RuntimeResourceCard,
   RuntimeDeliveryCard,
   RuntimeDeliveryContent,
   RuntimeObservabilityCard,
@@ -141,6 +145,13 @@ const overviewContent = (
     <Grid item md={6} xs={12}>
       <EntityCatalogGraphCard height={400} />
     </Grid>
+    <EntitySwitch>
+      <EntitySwitch.Case if={isRuntimeComponent}>
+        <Grid item md={6} xs={12}>
+          <RuntimeComponentStatusCard />
+        </Grid>
+      </EntitySwitch.Case>
+    </EntitySwitch>
 
     <Grid item md={4} xs={12}>
       <EntityLinksCard />
@@ -322,6 +333,13 @@ const resourcePage = (
         </Grid>
 
         {runtimeObservabilityCard}
+        <EntitySwitch>
+          <EntitySwitch.Case if={isRuntimeResource}>
+            <Grid item md={6} xs={12}>
+              <RuntimeResourceCard />
+            </Grid>
+          </EntitySwitch.Case>
+        </EntitySwitch>
 
         <Grid item md={6} xs={12}>
           <EntityLinksCard />

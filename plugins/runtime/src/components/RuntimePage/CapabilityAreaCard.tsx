@@ -1,27 +1,23 @@
-import { InfoCard, Link } from '@backstage/core-components';
-import List from '@material-ui/core/List';
-import ListItem from '@material-ui/core/ListItem';
-import ListItemText from '@material-ui/core/ListItemText';
-import {
-  RuntimeCapabilityArea,
-  RuntimeComponentDefinition,
-} from '@runtime-portal/backstage-plugin-runtime-common';
+import { InfoCard } from '@backstage/core-components';
+import { RuntimeEnvironmentSummary } from '../../api';
+import { ComponentRow } from './ComponentRow';
+import { RuntimeMapArea } from './runtimeMap';
 
 /** One capability area with its components. */
 export const CapabilityAreaCard = (props: {
-  area: RuntimeCapabilityArea;
-  components: RuntimeComponentDefinition[];
+  area: RuntimeMapArea;
+  environments?: RuntimeEnvironmentSummary[];
 }) => (
-  <InfoCard title={props.area.title} subheader={props.area.description}>
-    <List dense>
-      {props.components.map(component => (
-        <ListItem key={component.id}>
-          <ListItemText
-            primary={<Link to={component.docsUrl}>{component.title}</Link>}
-            secondary={component.description}
-          />
-        </ListItem>
-      ))}
-    </List>
+  <InfoCard
+    title={props.area.area.title}
+    subheader={props.area.area.description}
+  >
+    {props.area.components.map(component => (
+      <ComponentRow
+        key={component.id}
+        component={component}
+        environments={props.environments}
+      />
+    ))}
   </InfoCard>
 );

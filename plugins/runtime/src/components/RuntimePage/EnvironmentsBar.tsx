@@ -1,11 +1,9 @@
 import { Progress, WarningPanel } from '@backstage/core-components';
-import { useApi } from '@backstage/core-plugin-api';
 import Chip from '@material-ui/core/Chip';
 import Typography from '@material-ui/core/Typography';
 import CheckCircleIcon from '@material-ui/icons/CheckCircle';
 import ErrorIcon from '@material-ui/icons/Error';
-import useAsync from 'react-use/esm/useAsync';
-import { runtimeApiRef, RuntimeEnvironmentSummary } from '../../api';
+import { RuntimeEnvironmentSummary, RuntimeHealth } from '../../api';
 
 const UPSTREAM_TITLES: Record<string, string> = {
   kubernetes: 'Kubernetes',
@@ -37,12 +35,12 @@ const Environment = ({ env }: { env: RuntimeEnvironmentSummary }) => (
 );
 
 /** The configured Runtime environments and the state of their upstreams, from the runtime backend. */
-export const EnvironmentsBar = () => {
-  const runtimeApi = useApi(runtimeApiRef);
-  const { value, loading, error } = useAsync(
-    () => runtimeApi.getHealth(),
-    [runtimeApi],
-  );
+export const EnvironmentsBar = (props: {
+  value?: RuntimeHealth;
+  loading: boolean;
+  error?: Error;
+}) => {
+  const { value, loading, error } = props;
 
   if (loading) return <Progress />;
   if (error) {

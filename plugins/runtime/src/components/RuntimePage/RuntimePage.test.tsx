@@ -1,37 +1,117 @@
-import { screen } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { Entity } from '@backstage/catalog-model';
 import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
+import { catalogApiRef, entityRouteRef } from '@backstage/plugin-catalog-react';
+import { catalogApiMock } from '@backstage/plugin-catalog-react/testUtils';
+import { CatalogApi } from '@backstage/plugin-catalog-react';
 import { RuntimePage } from './RuntimePage';
-import { RuntimeApi, runtimeApiRef } from '../../api';
+import { RuntimeApi, RuntimeHealth, runtimeApiRef } from '../../api';
 
-const renderWith = (api: Pick<RuntimeApi, 'getHealth'>) =>
-  renderInTestApp(
-    <TestApiProvider apis={[[runtimeApiRef, api as RuntimeApi]]}>
+const health: RuntimeHealth = {
+  status: 'ok',
+  environments: [
+    {
+      name: 'dev',
+      title: 'Development',
+      upstreams: [
+        { upstream: 'kubernetes', status: 'ok', latencyMs: 3 },
+        {
+          upstream: 'openbao',
+          status: 'down',
+          reason: 'Forbidden',
+          latencyMs: 5,
+        },
+      ],
+    },
+    { name: 'prod', title: 'Production', upstreams: [] },
+  ],
+};
+
+function runtimeComponent(
+  name: string,
+  annotations: Record<string, string>,
+  resources: string[] = [],
+): Entity {
+  return {
+    apiVersion: 'backstage.io/v1alpha1',
+    kind: 'Component',
+    metadata: { name, namespace: 'default', annotations },
+    spec: {
+      type: 'runtime-component',
+      owner: 'platform',
+      lifecycle: 'production',
+    },
+    relations: [
+      ...resources.map(r => ({
+        type: 'dependencyOf',
+        targetRef: `resource:default/${r}`,
+      })),
+      { type: 'dependencyOf', targetRef: 'component:default/semantic-search' },
+      { type: 'ownedBy', targetRef: 'group:default/platform' },
+    ],
+  };
+}
+
+const entities: Entity[] = [
+  runtimeComponent(
+    'kubeai',
+    {
+      'runtime-portal.io/installed.dev': 'true',
+      'runtime-portal.io/ready.dev': 'true',
+      'runtime-portal.io/version.dev': '0.21.0',
+      'runtime-portal.io/replicas.dev': '2/2',
+      'runtime-portal.io/installed.prod': 'false',
+    },
+    ['dev-endpoint-team-a-llama', 'dev-endpoint-team-a-bge'],
+  ),
+  runtimeComponent(
+    'minio',
+    {
+      'runtime-portal.io/installed.dev': 'true',
+      'runtime-portal.io/ready.dev': 'false',
+      'runtime-portal.io/replicas.dev': '0/1',
+      'runtime-portal.io/installed.prod': 'unknown',
+    },
+    ['dev-bucket-recordings'],
+  ),
+  // A component the page does not ask for: it must not show.
+  {
+    apiVersion: 'backstage.io/v1alpha1',
+    kind: 'Component',
+    metadata: {
+      name: 'temporal',
+      namespace: 'default',
+      title: 'Service named temporal',
+    },
+    spec: { type: 'service', owner: 'team-a', lifecycle: 'production' },
+  },
+];
+
+const healthyApi = { getHealth: async () => health };
+
+function renderPage(
+  catalogApi: CatalogApi,
+  runtimeApi: Pick<RuntimeApi, 'getHealth'> = healthyApi,
+) {
+  return renderInTestApp(
+    <TestApiProvider
+      apis={[
+        [runtimeApiRef, runtimeApi as RuntimeApi],
+        [catalogApiRef, catalogApi],
+      ]}
+    >
       <RuntimePage />
     </TestApiProvider>,
+    { mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef } },
   );
+}
+
+const row = (id: string) => screen.getByTestId(`runtime-component-${id}`);
 
 describe('RuntimePage', () => {
-  it('shows the seven capability areas with their components and the environments', async () => {
-    await renderWith({
-      getHealth: async () => ({
-        status: 'ok',
-        environments: [
-          {
-            name: 'dev',
-            title: 'Development',
-            upstreams: [
-              { upstream: 'kubernetes', status: 'ok', latencyMs: 3 },
-              {
-                upstream: 'openbao',
-                status: 'down',
-                reason: 'Forbidden',
-                latencyMs: 5,
-              },
-            ],
-          },
-        ],
-      }),
-    });
+  it('maps the seven capability areas with their components, links and statuses', async () => {
+    await renderPage(catalogApiMock({ entities }));
     for (const title of [
       'Network',
       'Access and security',
@@ -43,14 +123,137 @@ describe('RuntimePage', () => {
     ]) {
       expect(screen.getByText(title)).toBeInTheDocument();
     }
-    expect(screen.getByText('KubeAI')).toBeInTheDocument();
-    expect(await screen.findByText('OpenBao: Forbidden')).toBeInTheDocument();
-    expect(screen.getByText('Kubernetes')).toBeInTheDocument();
-    expect(screen.getByText(/Development/)).toBeInTheDocument();
+    const kubeai = await waitFor(() => {
+      const element = row('kubeai');
+      expect(
+        within(element).getByText('Development: Ready'),
+      ).toBeInTheDocument();
+      return element;
+    });
+    expect(within(kubeai).getByText('0.21.0 · 2/2 ready')).toBeInTheDocument();
+    expect(
+      within(kubeai).getByText('Production: Not installed'),
+    ).toBeInTheDocument();
+    expect(within(kubeai).getByText('2 live resources')).toBeInTheDocument();
+    expect(
+      within(kubeai).getByRole('link', { name: 'KubeAI' }),
+    ).toHaveAttribute('href', '/catalog/default/component/kubeai');
+    expect(
+      within(kubeai).getByRole('link', { name: /KubeAI documentation/ }),
+    ).toHaveAttribute('href', 'https://www.kubeai.org/');
+
+    const minio = row('minio');
+    expect(
+      within(minio).getByText('Development: Not ready'),
+    ).toBeInTheDocument();
+    expect(within(minio).getByText('Production: Unknown')).toBeInTheDocument();
+    expect(within(minio).getByText('1 live resource')).toBeInTheDocument();
+
+    // In the platform model but not in the catalog (the service named temporal is not a runtime component).
+    expect(
+      within(row('temporal')).getByText('Not in the catalog yet.'),
+    ).toBeInTheDocument();
+    expect(
+      within(row('temporal')).queryByText(/Development:/),
+    ).not.toBeInTheDocument();
+
+    expect(screen.getByText('OpenBao: Forbidden')).toBeInTheDocument();
+  });
+
+  it('reads the runtime components in one catalog request filtered by kind and type', async () => {
+    const catalogApi = catalogApiMock.mock({
+      getEntities: jest.fn(async () => ({ items: entities.slice(0, 2) })),
+    });
+    await renderPage(catalogApi);
+    await waitFor(() =>
+      expect(
+        within(row('kubeai')).getByText('Development: Ready'),
+      ).toBeInTheDocument(),
+    );
+    expect(catalogApi.getEntities).toHaveBeenCalledTimes(1);
+    expect(catalogApi.getEntities).toHaveBeenCalledWith({
+      filter: { kind: 'Component', 'spec.type': 'runtime-component' },
+      fields: expect.arrayContaining([
+        'metadata.name',
+        'metadata.annotations',
+        'relations',
+      ]),
+    });
+  });
+
+  it('filters areas and components as you type', async () => {
+    await renderPage(catalogApiMock({ entities }));
+    await waitFor(() => expect(row('kubeai')).toBeInTheDocument());
+    const search = screen.getByRole('textbox', {
+      name: 'Search components and areas',
+    });
+
+    await userEvent.type(search, 'object storage');
+    expect(row('minio')).toBeInTheDocument();
+    expect(
+      screen.queryByTestId('runtime-component-kubeai'),
+    ).not.toBeInTheDocument();
+    expect(screen.queryByText('Inference')).not.toBeInTheDocument();
+    expect(screen.getByText('Data and storage')).toBeInTheDocument();
+
+    // An area's title matches: all its components stay.
+    await userEvent.clear(search);
+    await userEvent.type(search, 'inference');
+    expect(row('kubeai')).toBeInTheDocument();
+    expect(row('vllm')).toBeInTheDocument();
+    expect(row('faster-whisper')).toBeInTheDocument();
+    expect(
+      screen.queryByTestId('runtime-component-minio'),
+    ).not.toBeInTheDocument();
+
+    await userEvent.clear(search);
+    await userEvent.type(search, 'no such thing');
+    expect(
+      screen.getByText(
+        'No capability area or component matches “no such thing”.',
+      ),
+    ).toBeInTheDocument();
+  });
+
+  it('shows progress while the catalog is being read', async () => {
+    await renderPage(
+      catalogApiMock.mock({
+        getEntities: jest.fn(() => new Promise(() => {})),
+      }),
+    );
+    expect((await screen.findAllByRole('progressbar')).length).toBeGreaterThan(
+      0,
+    );
+    expect(
+      within(row('kubeai')).queryByText(/Development:/),
+    ).not.toBeInTheDocument();
+  });
+
+  it('says so when the catalog cannot be read, and still shows the platform model', async () => {
+    await renderPage(
+      catalogApiMock.mock({
+        getEntities: jest.fn(async () => {
+          throw new Error('catalog is down');
+        }),
+      }),
+    );
+    expect(
+      await screen.findByText(
+        /Could not read the runtime components from the catalog/,
+      ),
+    ).toBeInTheDocument();
+    expect(row('kubeai')).toBeInTheDocument();
+  });
+
+  it('says so when the catalog has no runtime components', async () => {
+    await renderPage(catalogApiMock({ entities: [] }));
+    expect(
+      await screen.findByText(/The catalog has no runtime components yet/),
+    ).toBeInTheDocument();
   });
 
   it('says so when no environment is configured', async () => {
-    await renderWith({
+    await renderPage(catalogApiMock({ entities }), {
       getHealth: async () => ({ status: 'ok', environments: [] }),
     });
     expect(
@@ -58,8 +261,8 @@ describe('RuntimePage', () => {
     ).toBeInTheDocument();
   });
 
-  it('says so when the backend does not answer', async () => {
-    await renderWith({
+  it('says so when the runtime backend does not answer', async () => {
+    await renderPage(catalogApiMock({ entities }), {
       getHealth: async () => {
         throw new Error('503 Service Unavailable');
       },

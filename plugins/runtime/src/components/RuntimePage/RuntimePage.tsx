@@ -1,31 +1,116 @@
-import { Content, Header, Page } from '@backstage/core-components';
-import Grid from '@material-ui/core/Grid';
+import { useMemo, useState } from 'react';
 import {
-  RUNTIME_CAPABILITY_AREAS,
-  RUNTIME_COMPONENTS,
-} from '@runtime-portal/backstage-plugin-runtime-common';
+  Content,
+  ContentHeader,
+  Header,
+  Page,
+  Progress,
+  ResponseErrorPanel,
+  WarningPanel,
+} from '@backstage/core-components';
+import Grid from '@material-ui/core/Grid';
+import InputAdornment from '@material-ui/core/InputAdornment';
+import TextField from '@material-ui/core/TextField';
+import Typography from '@material-ui/core/Typography';
+import SearchIcon from '@material-ui/icons/Search';
 import { CapabilityAreaCard } from './CapabilityAreaCard';
 import { EnvironmentsBar } from './EnvironmentsBar';
+import { buildRuntimeMap, filterRuntimeMap } from './runtimeMap';
+import { useRuntimeComponentEntities } from './useRuntimeComponentEntities';
+import { useRuntimeEnvironments } from './useRuntimeEnvironments';
 
-/** The Runtime page: the capability areas of the platform and its environments. */
-export const RuntimePage = () => (
-  <Page themeId="tool">
-    <Header
-      title="Runtime"
-      subtitle="The platform's base layer: what it offers, by capability area"
-    />
-    <Content>
-      <EnvironmentsBar />
-      <Grid container spacing={3}>
-        {RUNTIME_CAPABILITY_AREAS.map(area => (
-          <Grid item xs={12} md={6} lg={4} key={area.id}>
-            <CapabilityAreaCard
-              area={area}
-              components={RUNTIME_COMPONENTS.filter(c => c.area === area.id)}
-            />
+/** Why the catalog part of the map is missing, when it is. */
+function CatalogState(props: {
+  loading: boolean;
+  error?: Error;
+  empty: boolean;
+}) {
+  if (props.loading) return <Progress />;
+  if (props.error) {
+    return (
+      <ResponseErrorPanel
+        error={props.error}
+        title="Could not read the runtime components from the catalog"
+      />
+    );
+  }
+  if (props.empty) {
+    return (
+      <WarningPanel
+        severity="info"
+        title="The catalog has no runtime components yet"
+        message="The Runtime catalog module adds one Component of type runtime-component per platform component; the map below shows the platform model without status until it has run."
+      />
+    );
+  }
+  return null;
+}
+
+/**
+ * The Runtime page: the platform's seven capability areas with their components, each with its status
+ * per environment, catalog and docs links and the live resources it hosts; searchable by name.
+ */
+export const RuntimePage = () => {
+  const [search, setSearch] = useState('');
+  const health = useRuntimeEnvironments();
+  const catalog = useRuntimeComponentEntities();
+  const map = useMemo(
+    () => buildRuntimeMap(catalog.value ?? []),
+    [catalog.value],
+  );
+  const shown = filterRuntimeMap(map, search);
+
+  return (
+    <Page themeId="tool">
+      <Header
+        title="Runtime"
+        subtitle="The platform's base layer: what it offers, by capability area"
+      />
+      <Content>
+        <EnvironmentsBar
+          value={health.value}
+          loading={health.loading}
+          error={health.error}
+        />
+        <ContentHeader title="Capability areas">
+          <TextField
+            placeholder="Search components and areas"
+            value={search}
+            onChange={event => setSearch(event.target.value)}
+            inputProps={{ 'aria-label': 'Search components and areas' }}
+            InputProps={{
+              startAdornment: (
+                <InputAdornment position="start">
+                  <SearchIcon />
+                </InputAdornment>
+              ),
+            }}
+          />
+        </ContentHeader>
+        <CatalogState
+          loading={catalog.loading}
+          error={catalog.error}
+          empty={
+            !catalog.loading && !catalog.error && catalog.value?.length === 0
+          }
+        />
+        {shown.length === 0 ? (
+          <Typography variant="body1">
+            No capability area or component matches “{search.trim()}”.
+          </Typography>
+        ) : (
+          <Grid container spacing={3}>
+            {shown.map(area => (
+              <Grid item xs={12} md={6} lg={4} key={area.area.id}>
+                <CapabilityAreaCard
+                  area={area}
+                  environments={health.value?.environments}
+                />
+              </Grid>
+            ))}
           </Grid>
-        ))}
-      </Grid>
-    </Content>
-  </Page>
-);
+        )}
+      </Content>
+    </Page>
+  );
+};

@@ -1,0 +1,1 @@
+export { runtimeFrontendPlugin } from './plugin';

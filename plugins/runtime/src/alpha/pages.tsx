@@ -1,0 +1,18 @@
+import { PageBlueprint } from '@backstage/frontend-plugin-api';
+import LayersIcon from '@material-ui/icons/Layers';
+import { rootRouteRef } from '../routes';
+
+/**
+ * The Runtime page at `/runtime`; its title and icon also give it its item in the app's navigation
+ * (frontend-plugin-api 1.0 builds the nav from pages and has no NavItemBlueprint).
+ */
+export const runtimePage = PageBlueprint.make({
+  params: {
+    path: '/runtime',
+    routeRef: rootRouteRef,
+    title: 'Runtime',
+    icon: <LayersIcon fontSize="inherit" />,
+    loader: () =>
+      import('../components/RuntimePage').then(m => <m.RuntimePage />),
+  },
+});

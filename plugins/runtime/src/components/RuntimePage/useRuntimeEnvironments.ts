@@ -1,0 +1,9 @@
+import { useApi } from '@backstage/core-plugin-api';
+import useAsync from 'react-use/esm/useAsync';
+import { runtimeApiRef } from '../../api';
+
+/** The runtime backend's health answer: the configured environments and their upstreams. */
+export function useRuntimeEnvironments() {
+  const runtimeApi = useApi(runtimeApiRef);
+  return useAsync(() => runtimeApi.getHealth(), [runtimeApi]);
+}
