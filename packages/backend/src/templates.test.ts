@@ -12,11 +12,19 @@ import { Entity } from '@backstage/catalog-model';
 import {
   startSandbox,
   sandboxEnvironmentConfig,
+  sandboxPlatformConfig,
   Sandbox,
 } from '@runtime-portal/runtime-sandbox';
+import { createServiceFactory } from '@backstage/backend-plugin-api';
+import { catalogServiceRef } from '@backstage/plugin-catalog-node';
+import { UrlReaders } from '@backstage/backend-defaults/urlReader';
+import scaffolderModuleGitLab from '@backstage/plugin-scaffolder-backend-module-gitlab';
 import scaffolderPlugin from '@backstage/plugin-scaffolder-backend';
 import scaffolderModuleRuntime from '@runtime-portal/backstage-plugin-scaffolder-backend-module-runtime';
-import { RuntimeClients } from '@runtime-portal/backstage-plugin-runtime-node';
+import {
+  MODEL_KIND,
+  RuntimeClients,
+} from '@runtime-portal/backstage-plugin-runtime-node';
 import { ConfigReader } from '@backstage/config';
 
 jest.setTimeout(120_000);
@@ -24,8 +32,17 @@ jest.setTimeout(120_000);
 // The self-service templates of the portal, run by the real scaffolder backend with the runtime module.
 // eslint-disable-next-line no-restricted-syntax
 const TEMPLATES_DIR = path.resolve(__dirname, '../../../examples/templates');
-const template = (file: string): Entity =>
-  yaml.parse(fs.readFileSync(path.join(TEMPLATES_DIR, file), 'utf8'));
+/** A template entity as the catalog serves it, with the location its skeleton is read relative to. */
+const template = (file: string): Entity => {
+  const entity: Entity = yaml.parse(
+    fs.readFileSync(path.join(TEMPLATES_DIR, file), 'utf8'),
+  );
+  entity.metadata.annotations = {
+    ...entity.metadata.annotations,
+    'backstage.io/managed-by-location': `file:${path.join(TEMPLATES_DIR, file)}`,
+  };
+  return entity;
+};
 /** Every template file: `<name>.yaml`, or `<name>/template.yaml` beside its skeleton. */
 const TEMPLATE_FILES = fs
   .readdirSync(TEMPLATES_DIR, { withFileTypes: true })
@@ -38,6 +55,7 @@ describe('the Runtime self-service templates, through the real scaffolder', () =
   let sandbox: Sandbox;
   let server: any;
   let sandboxClients: RuntimeClients;
+  const registeredLocations: string[] = [];
 
   beforeAll(async () => {
     sandbox = await startSandbox({
@@ -50,27 +68,63 @@ describe('the Runtime self-service templates, through the real scaffolder', () =
       }),
     );
     const templates = TEMPLATE_FILES.map(template);
+    const platform = sandboxPlatformConfig(sandbox);
+    const config = {
+      backend: { baseUrl: 'http://localhost:7007' },
+      integrations: platform.integrations,
+      runtime: { environments: [sandboxEnvironmentConfig(sandbox)] },
+    };
+    // The catalog holds the templates; registering a location reads it with Backstage's own URL
+    // readers (here: from the sandbox GitLab), as the catalog does.
+    const reader = UrlReaders.default({
+      config: new ConfigReader(config),
+      logger: mockServices.logger.mock(),
+    });
+    const inMemory = catalogServiceMock({
+      entities: [
+        ...templates,
+        {
+          apiVersion: 'backstage.io/v1alpha1',
+          kind: 'User',
+          metadata: { name: 'mock' },
+          spec: { memberOf: ['search-team'] },
+        },
+      ],
+    });
+    const addLocation = async (location: {
+      type: string;
+      target: string;
+      dryRun?: boolean;
+    }) => {
+        const read = await reader.readUrl(location.target);
+        const entities = yaml
+          .parseAllDocuments((await read.buffer()).toString('utf8'))
+          .map(d => d.toJS() as Entity);
+        if (!location.dryRun) registeredLocations.push(location.target);
+        return {
+          location: { id: location.target, ...location },
+          entities,
+          exists: false,
+        };
+    };
+    const catalog = new Proxy(inMemory, {
+      get(target, property) {
+        if (property === 'addLocation') return addLocation;
+        const value = Reflect.get(target, property, target);
+        return typeof value === 'function' ? value.bind(target) : value;
+      },
+    });
     ({ server } = await startTestBackend({
       features: [
         scaffolderPlugin,
         scaffolderModuleRuntime,
-        catalogServiceMock.factory({
-          entities: [
-            ...templates,
-            {
-              apiVersion: 'backstage.io/v1alpha1',
-              kind: 'User',
-              metadata: { name: 'mock' },
-              spec: { memberOf: ['search-team'] },
-            },
-          ],
+        scaffolderModuleGitLab,
+        createServiceFactory({
+          service: catalogServiceRef,
+          deps: {},
+          factory: () => catalog,
         }),
-        mockServices.rootConfig.factory({
-          data: {
-            backend: { baseUrl: 'http://localhost:7007' },
-            runtime: { environments: [sandboxEnvironmentConfig(sandbox)] },
-          },
-        }),
+        mockServices.rootConfig.factory({ data: config }),
       ],
     }));
   });
@@ -83,6 +137,22 @@ describe('the Runtime self-service templates, through the real scaffolder', () =
     service: 'component:default/semantic-search',
   };
 
+  /** The files beside a template, as the template editor sends them with a dry-run. */
+  const directoryContents = (file: string) => {
+    const dir = path.dirname(path.join(TEMPLATES_DIR, file));
+    if (dir === TEMPLATES_DIR) return [];
+    return fs
+      .readdirSync(dir, { recursive: true, withFileTypes: true })
+      .filter(e => e.isFile())
+      .map(e => {
+        const full = path.join(e.parentPath, e.name);
+        return {
+          path: path.relative(dir, full),
+          base64Content: fs.readFileSync(full).toString('base64'),
+        };
+      });
+  };
+
   const dryRun = (file: string, values: object, secrets: object = {}) =>
     request(server)
       .post('/api/scaffolder/v2/dry-run')
@@ -91,7 +161,7 @@ describe('the Runtime self-service templates, through the real scaffolder', () =
         template: template(file),
         values,
         secrets,
-        directoryContents: [],
+        directoryContents: directoryContents(file),
       });
 
   async function run(
@@ -103,6 +173,7 @@ describe('the Runtime self-service templates, through the real scaffolder', () =
       .post('/api/scaffolder/v2/tasks')
       .set('authorization', mockCredentials.user.header())
       .send({ templateRef, values, secrets });
+    if (created.status !== 201) throw new Error(JSON.stringify(created.body));
     expect(created.status).toBe(201);
     for (let i = 0; i < 400; i++) {
       const task = await request(server)
@@ -208,6 +279,103 @@ describe('the Runtime self-service templates, through the real scaffolder', () =
       'semantic-search/templated-db',
     );
     expect(metadata?.currentVersion).toBe(1);
+  });
+
+  const aiService = (name: string) => ({
+    name,
+    description: 'Answers questions about the handbook.',
+    owner: 'group:default/search-team',
+    environment: 'dev',
+    namespace: 'team-search',
+    modelUrl: 'hf://Qwen/Qwen2.5-0.5B-Instruct',
+    engine: 'VLLM',
+    resourceProfile: 'cpu:1',
+    apiToken: '********',
+    repoUrl: `${new URL(sandbox.urls.gitlab).host}?owner=search-team&repo=${name}`,
+  });
+
+  it('creates an AI service: its Runtime resources, a GitLab repository and its catalog entry', async () => {
+    const { task, log } = await run(
+      'template:default/runtime-ai-service',
+      aiService('handbook-qa'),
+      { apiToken: CANARY },
+    );
+    expect({
+      status: task.status,
+      error: task.status === 'failed' ? log.match(/"error":\{[^}]*\}/)?.[0] : undefined,
+    }).toEqual({ status: 'completed', error: undefined });
+    expect(log).not.toContain(CANARY);
+
+    // Its Runtime resources, attributed to the team and the service.
+    const kubernetes = sandboxClients.client('dev', 'kubernetes');
+    const model = await kubernetes.get(MODEL_KIND, 'team-search', 'handbook-qa-model');
+    expect(model?.metadata.labels).toMatchObject({
+      'runtime-portal.io/owner': 'search-team',
+      'runtime-portal.io/service': 'handbook-qa',
+    });
+    const s3 = sandboxClients.client('dev', 'objectStorage');
+    expect(await s3.getTags('handbook-qa-data')).toMatchObject({
+      owner: 'search-team',
+      service: 'handbook-qa',
+    });
+    const openbao = sandboxClients.client('dev', 'openbao');
+    expect(await openbao.readSecretMetadata('handbook-qa/app')).toBeDefined();
+    expect(
+      await sandboxClients.client('dev', 'temporal').describeNamespace('handbook-qa'),
+    ).toBeDefined();
+
+    // Its repository, with a catalog-info.yaml wired for observability and delivery.
+    expect(registeredLocations).toEqual([
+      expect.stringMatching(/\/search-team\/handbook-qa\/-\/blob\/main\/catalog-info\.yaml$/),
+    ]);
+    const reader = UrlReaders.default({
+      config: new ConfigReader({ integrations: sandboxPlatformConfig(sandbox).integrations }),
+      logger: mockServices.logger.mock(),
+    });
+    const catalogInfo: Entity = yaml.parse(
+      (await (await reader.readUrl(registeredLocations[0])).buffer()).toString(),
+    );
+    expect(catalogInfo.metadata.annotations).toMatchObject({
+      'backstage.io/kubernetes-id': 'handbook-qa',
+      'backstage.io/kubernetes-namespace': 'team-search',
+      'argocd/app-name': 'handbook-qa',
+      'gitlab.com/project-slug': 'search-team/handbook-qa',
+      'goharbor.io/repository-slug': 'search-team/handbook-qa',
+      'grafana/dashboard-selector': "tags @> 'handbook-qa'",
+    });
+    expect(catalogInfo.spec?.owner).toBe('group:default/search-team');
+    expect(catalogInfo.spec?.dependsOn).toEqual([
+      expect.stringMatching(/^resource:default\/.*handbook-qa-model/),
+      expect.stringMatching(/^resource:default\/.*handbook-qa-data/),
+      expect.stringMatching(/^resource:default\/.*app/),
+      expect.stringMatching(/^resource:default\/.*handbook-qa/),
+    ]);
+    const readme = (
+      await (
+        await reader.readUrl(
+          registeredLocations[0].replace('catalog-info.yaml', 'README.md'),
+        )
+      ).buffer()
+    ).toString();
+    expect(readme).toContain('/openai/v1');
+    expect(readme).not.toContain(CANARY);
+  });
+
+  it('dry-runs the AI service template without creating anything', async () => {
+    const response = await dryRun(
+      'ai-service/template.yaml',
+      aiService('dry-ai-service'),
+      { apiToken: CANARY },
+    );
+    expect(response.body.error).toBeUndefined();
+    expect(response.status).toBe(200);
+    expect(JSON.stringify(response.body)).not.toContain(CANARY);
+    const s3 = sandboxClients.client('dev', 'objectStorage');
+    expect(await s3.headBucket('dry-ai-service-data')).toBe(false);
+    const kubernetes = sandboxClients.client('dev', 'kubernetes');
+    expect(
+      await kubernetes.get(MODEL_KIND, 'team-search', 'dry-ai-service-model'),
+    ).toBeUndefined();
   });
 
   it('refuses an invalid name with a clear error and creates nothing', async () => {

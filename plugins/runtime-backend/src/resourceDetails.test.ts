@@ -1,0 +1,171 @@
+import {
+  mockCredentials,
+  mockServices,
+  startTestBackend,
+} from '@backstage/backend-test-utils';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import { Entity } from '@backstage/catalog-model';
+import {
+  Sandbox,
+  sandboxEnvironmentConfig,
+  startSandbox,
+} from '@runtime-portal/runtime-sandbox';
+import request from 'supertest';
+import { runtimePlugin } from './plugin';
+import { runtimeResourceEntity, serviceEntity } from './testing/entities';
+
+jest.setTimeout(60_000);
+
+const endpoint = runtimeResourceEntity(
+  'llama',
+  'inference-endpoint',
+  'team-assistant/llama-3-1-8b-instruct',
+);
+const bucket = runtimeResourceEntity(
+  'index-bucket',
+  'bucket',
+  's3://semantic-search-index',
+);
+const secret = runtimeResourceEntity(
+  'db-secret',
+  'secret',
+  'secret/semantic-search/database',
+);
+const argoWorkflow = runtimeResourceEntity(
+  'transcribe',
+  'workflow',
+  'team-media/transcribe-on-upload',
+);
+const temporalWorkflow = runtimeResourceEntity(
+  'temporal-ns',
+  'workflow',
+  'temporal:support-assistant',
+);
+const missing = runtimeResourceEntity(
+  'gone',
+  'bucket',
+  's3://no-such-bucket-here',
+);
+const otherEnvironment = runtimeResourceEntity(
+  'elsewhere',
+  'bucket',
+  's3://semantic-search-index',
+  'prod',
+);
+const service = serviceEntity('semantic-search', 'team-search', 'search-team');
+
+describe('GET /entity/:kind/:namespace/:name/resource', () => {
+  let sandbox: Sandbox;
+  let server: any;
+  beforeAll(async () => {
+    sandbox = await startSandbox({ ports: 'free' });
+    ({ server } = await startTestBackend({
+      features: [
+        runtimePlugin,
+        catalogServiceMock.factory({
+          entities: [
+            endpoint,
+            bucket,
+            secret,
+            argoWorkflow,
+            temporalWorkflow,
+            missing,
+            otherEnvironment,
+            service,
+          ],
+        }),
+        mockServices.rootConfig.factory({
+          data: {
+            runtime: { environments: [sandboxEnvironmentConfig(sandbox)] },
+          },
+        }),
+      ],
+    }));
+  });
+  afterAll(() => sandbox?.close());
+
+  const get = (entity: Entity) =>
+    request(server)
+      .get(
+        `/api/runtime/entity/${entity.kind}/default/${entity.metadata.name}/resource`,
+      )
+      .set('authorization', mockCredentials.user.header());
+
+  it('shows an inference endpoint with its OpenAI-compatible base URL', async () => {
+    const response = await get(endpoint);
+    expect(response.status).toBe(200);
+    expect(response.body).toEqual(
+      expect.objectContaining({
+        type: 'inference-endpoint',
+        environment: 'dev',
+        namespace: 'team-assistant',
+        name: 'llama-3-1-8b-instruct',
+        engine: 'VLLM',
+        features: ['TextGeneration'],
+        minReplicas: 1,
+        maxReplicas: 4,
+        openaiBaseUrl: expect.stringMatching(
+          /^http:\/\/kubeai\.[a-z-]+\.svc\.cluster\.local(:\d+)?\/openai\/v1$/,
+        ),
+      }),
+    );
+  });
+
+  it('shows a bucket with versioning, expiry, tags and policy', async () => {
+    const response = await get(bucket);
+    expect(response.status).toBe(200);
+    expect(response.body).toEqual(
+      expect.objectContaining({
+        type: 'bucket',
+        name: 'semantic-search-index',
+        versioning: 'Enabled',
+        expirationDays: 90,
+      }),
+    );
+    expect(response.body.endpoint).toBe(sandbox.urls.s3);
+  });
+
+  it('shows a secret with its versions, never its values', async () => {
+    const response = await get(secret);
+    expect(response.status).toBe(200);
+    expect(response.body).toEqual(
+      expect.objectContaining({
+        type: 'secret',
+        mount: 'secret',
+        path: 'semantic-search/database',
+        currentVersion: expect.any(Number),
+      }),
+    );
+    expect(response.body.versions.length).toBeGreaterThan(0);
+    expect(JSON.stringify(response.body)).not.toMatch(/password"\s*:\s*"/);
+  });
+
+  it('shows the triggers and actions of a workflow of either engine', async () => {
+    const argo = await get(argoWorkflow);
+    expect(argo.status).toBe(200);
+    expect(argo.body).toEqual(
+      expect.objectContaining({ type: 'workflow', engine: 'argo-events' }),
+    );
+    expect(argo.body.triggers[0]).toEqual({
+      kind: 'webhook',
+      description: 'POST /recordings on port 12000',
+    });
+    expect(argo.body.actions[0].description).toMatch(
+      /^POST http:\/\/meeting-transcriber/,
+    );
+    const temporal = await get(temporalWorkflow);
+    expect(temporal.body).toEqual(
+      expect.objectContaining({ engine: 'temporal', retentionDays: 14 }),
+    );
+  });
+
+  it('answers 404 for a resource gone from its environment or an unknown environment', async () => {
+    expect((await get(missing)).status).toBe(404);
+    expect((await get(otherEnvironment)).status).toBe(404);
+  });
+
+  it('refuses entities that are not runtime Resources', async () => {
+    const response = await get(service);
+    expect(response.status).toBe(400);
+  });
+});
