@@ -1,6 +1,7 @@
 import {
   startSandbox,
   sandboxEnvironmentConfig,
+  sandboxPlatformConfig,
   Sandbox,
 } from '@runtime-portal/runtime-sandbox';
 import {
@@ -38,6 +39,12 @@ describe('the backend, started with the development configuration (SQLite, local
         APP_CONFIG_runtime_environments: JSON.stringify([
           sandboxEnvironmentConfig(sandbox),
         ]),
+        APP_CONFIG_runtime_harbor: JSON.stringify(
+          sandboxPlatformConfig(sandbox).harbor,
+        ),
+        APP_CONFIG_integrations_gitlab: JSON.stringify(
+          sandboxPlatformConfig(sandbox).integrations.gitlab,
+        ),
       },
     });
   });
@@ -70,6 +77,12 @@ describe('the backend, started with the development configuration (SQLite, local
       'openbao:ok',
       'objectStorage:ok',
       'temporal:ok',
+      'prometheus:ok',
+      'alertmanager:ok',
+      'loki:ok',
+      'tempo:ok',
+      'grafana:ok',
+      'argocd:ok',
     ]);
   });
 

@@ -38,3 +38,5 @@ export { startGitLabServer, SEEDED_GITLAB_USERS } from './gitlab';
 export { startArgoCdServer } from './argocd';
 export type { ArgoCdServerOptions } from './argocd';
 export { startHarborServer, VULNERABILITY_REPORT_MIME_TYPE } from './harbor';
+export { startCountingProxy } from './http/countingProxy';
+export type { CountingProxy } from './http/countingProxy';

@@ -11,10 +11,12 @@ import {
   sandboxEnvironmentConfig,
   sandboxPlatformConfig,
   startSandbox,
+  startCountingProxy,
+  CountingProxy,
 } from '@runtime-portal/runtime-sandbox';
 import request from 'supertest';
 import { runtimePlugin } from './plugin';
-import { CountingProxy, startCountingProxy } from './testing/countingProxy';
+
 import { serviceEntity } from './testing/entities';
 
 jest.setTimeout(60_000);

@@ -10,10 +10,12 @@ import {
   Sandbox,
   sandboxEnvironmentConfig,
   startSandbox,
+  startCountingProxy,
+  CountingProxy,
 } from '@runtime-portal/runtime-sandbox';
 import request from 'supertest';
 import { runtimePlugin } from './plugin';
-import { CountingProxy, startCountingProxy } from './testing/countingProxy';
+
 import { runtimeResourceEntity, serviceEntity } from './testing/entities';
 
 jest.setTimeout(60_000);

@@ -10,8 +10,12 @@ export interface CountingProxy {
   close(): Promise<void>;
 }
 
-/** Starts a counting reverse proxy to `target` on a free localhost port. */
-export async function startCountingProxy(target: string): Promise<CountingProxy> {
+/**
+ * Starts a counting reverse proxy to `target` on a free localhost port.
+ */
+export async function startCountingProxy(
+  target: string,
+): Promise<CountingProxy> {
   const upstream = new URL(target);
   let count = 0;
   const server = http.createServer((req, res) => {

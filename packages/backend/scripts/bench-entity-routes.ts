@@ -1,0 +1,99 @@
+/*
+ * Benchmark of the per-entity routes (observability and delivery) under concurrent viewers.
+ *
+ *   yarn workspace backend bench:entity-routes
+ *   BENCH_VIEWERS=100 BENCH_SECONDS=30 BENCH_THINK_MS=1000 (defaults)
+ *
+ * Starts the sandbox with a counting proxy in front of every upstream the routes read, and the real
+ * backend (development config, SQLite) as its own process. For each route, V viewers each request
+ * the same entity in a loop for S seconds, waiting THINK ms between their requests (a viewer whose
+ * page reloads every second; 0 makes it a saturation test). Prints backend latency
+ * percentiles and the upstream calls made, against the naive approach of every request asking every
+ * upstream (the cost of one cold report × requests).
+ */
+import { startBenchPortal } from './benchPortal';
+
+const VIEWERS = Number(process.env.BENCH_VIEWERS ?? 100);
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 30);
+const THINK_MS = Number(process.env.BENCH_THINK_MS ?? 1000);
+const ENTITY = 'component/default/semantic-search';
+
+function percentile(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+}
+
+async function main() {
+  const portal = await startBenchPortal(17307);
+  const { backend, headers, upstreamCalls, resetCalls } = portal;
+  try {
+    await portal.waitForEntity(ENTITY);
+    console.log(
+      `Entity routes benchmark: ${VIEWERS} concurrent viewers of ${ENTITY}, ${SECONDS} s each route, ${THINK_MS} ms between a viewer's requests\n`,
+    );
+    const rows: string[] = [];
+    for (const route of ['observability?range=1h', 'delivery']) {
+      const url = `${backend.baseUrl}/api/runtime/entity/${ENTITY}/${route}`;
+      resetCalls();
+      const coldStarted = performance.now();
+      const cold = await fetch(url, { headers });
+      if (!cold.ok) throw new Error(`${route}: HTTP ${cold.status}`);
+      await cold.json();
+      const coldMs = performance.now() - coldStarted;
+      const perReport = upstreamCalls();
+      resetCalls();
+      const latencies: number[] = [];
+      let failures = 0;
+      const deadline = performance.now() + SECONDS * 1000;
+      await Promise.all(
+        Array.from({ length: VIEWERS }, async (_, viewer) => {
+          // Viewers arrive spread over one think time, as real page loads do, not all at one instant.
+          await new Promise(res =>
+            setTimeout(res, (viewer / VIEWERS) * THINK_MS),
+          );
+          while (performance.now() < deadline) {
+            const started = performance.now();
+            const response = await fetch(url, { headers });
+            await response.arrayBuffer();
+            latencies.push(performance.now() - started);
+            if (!response.ok) failures++;
+            if (THINK_MS > 0) {
+              await new Promise(res => setTimeout(res, THINK_MS));
+            }
+          }
+        }),
+      );
+      latencies.sort((a, b) => a - b);
+      const made = upstreamCalls();
+      const naive = latencies.length * perReport;
+      rows.push(
+        [
+          route.split('?')[0].padEnd(13),
+          String(latencies.length).padStart(8),
+          (latencies.length / SECONDS).toFixed(0).padStart(7),
+          percentile(latencies, 50).toFixed(1).padStart(7),
+          percentile(latencies, 95).toFixed(1).padStart(7),
+          percentile(latencies, 99).toFixed(1).padStart(7),
+          coldMs.toFixed(0).padStart(7),
+          String(perReport).padStart(10),
+          String(made).padStart(9),
+          String(naive).padStart(9),
+          String(failures).padStart(6),
+        ].join(' '),
+      );
+    }
+    console.log(
+      'route         requests   req/s  p50 ms  p95 ms  p99 ms cold ms calls/cold  upstream     naive errors',
+    );
+    rows.forEach(r => console.log(r));
+    console.log(
+      '\nupstream = upstream calls made during the run; naive = requests x calls of one cold report.',
+    );
+  } finally {
+    await portal.stop();
+  }
+}
+
+main().catch(error => {
+  console.error(error);
+  process.exit(1);
+});

@@ -1,0 +1,109 @@
+import {
+  CountingProxy,
+  Sandbox,
+  sandboxEnvironmentConfig,
+  sandboxPlatformConfig,
+  startCountingProxy,
+  startSandbox,
+} from '@runtime-portal/runtime-sandbox';
+import {
+  BackendProcess,
+  startBackendProcess,
+} from '../src/testing/startBackendProcess';
+
+/** The upstreams the benchmarks count calls to. */
+export const PROXIED = [
+  'prometheus',
+  'alertmanager',
+  'loki',
+  'tempo',
+  'grafana',
+  'argocd',
+  'gitlab',
+  'harbor',
+] as const;
+
+/** A sandbox with counting proxies and the real backend reaching it through them. */
+export interface BenchPortal {
+  sandbox: Sandbox;
+  backend: BackendProcess;
+  proxies: Record<(typeof PROXIED)[number], CountingProxy>;
+  /** Authorization header of the benchmark's static-token caller. */
+  headers: Record<string, string>;
+  upstreamCalls(): number;
+  resetCalls(): void;
+  /** Waits until the catalog serves the entity (`kind/namespace/name`). */
+  waitForEntity(path: string): Promise<void>;
+  stop(): Promise<void>;
+}
+
+const TOKEN = 'bench-static-token-0123456789';
+
+/** Starts the sandbox (free ports), a counting proxy per upstream and the backend (dev config). */
+export async function startBenchPortal(port: number): Promise<BenchPortal> {
+  const sandbox = await startSandbox({ ports: 'free' });
+  const proxies = {} as BenchPortal['proxies'];
+  for (const upstream of PROXIED) {
+    proxies[upstream] = await startCountingProxy(sandbox.urls[upstream]);
+  }
+  const environment = sandboxEnvironmentConfig(sandbox);
+  for (const upstream of [
+    'prometheus',
+    'alertmanager',
+    'loki',
+    'tempo',
+    'grafana',
+    'argocd',
+  ] as const) {
+    environment[upstream] = {
+      ...environment[upstream],
+      url: proxies[upstream].url,
+    };
+  }
+  const platform = sandboxPlatformConfig(sandbox);
+  const backend = await startBackendProcess({
+    configs: ['app-config.yaml'],
+    port,
+    env: {
+      APP_CONFIG_runtime_environments: JSON.stringify([environment]),
+      APP_CONFIG_runtime_harbor: JSON.stringify({
+        ...platform.harbor,
+        url: proxies.harbor.url,
+      }),
+      APP_CONFIG_integrations_gitlab: JSON.stringify([
+        {
+          ...platform.integrations.gitlab[0],
+          apiBaseUrl: `${proxies.gitlab.url}/api/v4`,
+        },
+      ]),
+      APP_CONFIG_backend_auth_externalAccess: JSON.stringify([
+        { type: 'static', options: { token: TOKEN, subject: 'benchmark' } },
+      ]),
+    },
+  });
+  const headers = { authorization: `Bearer ${TOKEN}` };
+  return {
+    sandbox,
+    backend,
+    proxies,
+    headers,
+    upstreamCalls: () => PROXIED.reduce((n, u) => n + proxies[u].count(), 0),
+    resetCalls: () => PROXIED.forEach(u => proxies[u].reset()),
+    async waitForEntity(path) {
+      for (let i = 0; ; i++) {
+        const r = await fetch(
+          `${backend.baseUrl}/api/catalog/entities/by-name/${path}`,
+          { headers },
+        );
+        if (r.ok) return;
+        if (i > 240) throw new Error(`the catalog has no ${path}`);
+        await new Promise(res => setTimeout(res, 500));
+      }
+    },
+    async stop() {
+      await backend.stop();
+      await Promise.all(PROXIED.map(u => proxies[u].close()));
+      await sandbox.close();
+    },
+  };
+}
