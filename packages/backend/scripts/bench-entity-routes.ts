@@ -19,7 +19,9 @@ const THINK_MS = Number(process.env.BENCH_THINK_MS ?? 1000);
 const ENTITY = 'component/default/semantic-search';
 
 function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+  return sorted[
+    Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))
+  ];
 }
 
 async function main() {

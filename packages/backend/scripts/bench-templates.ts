@@ -13,7 +13,10 @@ import { startBenchPortal } from './benchPortal';
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 // Runs from source only.
 // eslint-disable-next-line no-restricted-syntax
-const TEMPLATE_DIR = path.resolve(__dirname, '../../../examples/templates/ai-service');
+const TEMPLATE_DIR = path.resolve(
+  __dirname,
+  '../../../examples/templates/ai-service',
+);
 
 const median = (values: number[]) =>
   [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
@@ -51,11 +54,15 @@ async function main() {
         }),
       });
       if (created.status !== 201) {
-        throw new Error(`create task: HTTP ${created.status} ${await created.text()}`);
+        throw new Error(
+          `create task: HTTP ${created.status} ${await created.text()}`,
+        );
       }
       const { id } = await created.json();
       for (;;) {
-        const task = await (await fetch(`${api}/tasks/${id}`, { headers })).json();
+        const task = await (
+          await fetch(`${api}/tasks/${id}`, { headers })
+        ).json();
         if (task.status === 'completed') break;
         if (['failed', 'cancelled'].includes(task.status)) {
           throw new Error(`task ${id} ${task.status}`);
@@ -91,16 +98,26 @@ async function main() {
         }),
       });
       if (!response.ok) {
-        throw new Error(`dry-run: HTTP ${response.status} ${await response.text()}`);
+        throw new Error(
+          `dry-run: HTTP ${response.status} ${await response.text()}`,
+        );
       }
       await response.json();
       dryRuns.push(performance.now() - started);
     }
     const fmt = (v: number[]) =>
-      `median ${median(v).toFixed(0)} ms, min ${Math.min(...v).toFixed(0)} ms, max ${Math.max(...v).toFixed(0)} ms`;
-    console.log(`"AI service" template against the sandbox, ${RUNS} runs each:`);
-    console.log(`  full run (7 steps, model ready, publish, register): ${fmt(runs)}`);
-    console.log(`  dry-run:                                             ${fmt(dryRuns)}`);
+      `median ${median(v).toFixed(0)} ms, min ${Math.min(...v).toFixed(
+        0,
+      )} ms, max ${Math.max(...v).toFixed(0)} ms`;
+    console.log(
+      `"AI service" template against the sandbox, ${RUNS} runs each:`,
+    );
+    console.log(
+      `  full run (7 steps, model ready, publish, register): ${fmt(runs)}`,
+    );
+    console.log(
+      `  dry-run:                                             ${fmt(dryRuns)}`,
+    );
   } finally {
     await portal.stop();
   }

@@ -39,7 +39,10 @@ const template = (file: string): Entity => {
   );
   entity.metadata.annotations = {
     ...entity.metadata.annotations,
-    'backstage.io/managed-by-location': `file:${path.join(TEMPLATES_DIR, file)}`,
+    'backstage.io/managed-by-location': `file:${path.join(
+      TEMPLATES_DIR,
+      file,
+    )}`,
   };
   return entity;
 };
@@ -96,16 +99,16 @@ describe('the Runtime self-service templates, through the real scaffolder', () =
       target: string;
       dryRun?: boolean;
     }) => {
-        const read = await reader.readUrl(location.target);
-        const entities = yaml
-          .parseAllDocuments((await read.buffer()).toString('utf8'))
-          .map(d => d.toJS() as Entity);
-        if (!location.dryRun) registeredLocations.push(location.target);
-        return {
-          location: { id: location.target, ...location },
-          entities,
-          exists: false,
-        };
+      const read = await reader.readUrl(location.target);
+      const entities = yaml
+        .parseAllDocuments((await read.buffer()).toString('utf8'))
+        .map(d => d.toJS() as Entity);
+      if (!location.dryRun) registeredLocations.push(location.target);
+      return {
+        location: { id: location.target, ...location },
+        entities,
+        exists: false,
+      };
     };
     const catalog = new Proxy(inMemory, {
       get(target, property) {
@@ -291,7 +294,9 @@ describe('the Runtime self-service templates, through the real scaffolder', () =
     engine: 'VLLM',
     resourceProfile: 'cpu:1',
     apiToken: '********',
-    repoUrl: `${new URL(sandbox.urls.gitlab).host}?owner=search-team&repo=${name}`,
+    repoUrl: `${
+      new URL(sandbox.urls.gitlab).host
+    }?owner=search-team&repo=${name}`,
   });
 
   it('creates an AI service: its Runtime resources, a GitLab repository and its catalog entry', async () => {
@@ -302,13 +307,20 @@ describe('the Runtime self-service templates, through the real scaffolder', () =
     );
     expect({
       status: task.status,
-      error: task.status === 'failed' ? log.match(/"error":\{[^}]*\}/)?.[0] : undefined,
+      error:
+        task.status === 'failed'
+          ? log.match(/"error":\{[^}]*\}/)?.[0]
+          : undefined,
     }).toEqual({ status: 'completed', error: undefined });
     expect(log).not.toContain(CANARY);
 
     // Its Runtime resources, attributed to the team and the service.
     const kubernetes = sandboxClients.client('dev', 'kubernetes');
-    const model = await kubernetes.get(MODEL_KIND, 'team-search', 'handbook-qa-model');
+    const model = await kubernetes.get(
+      MODEL_KIND,
+      'team-search',
+      'handbook-qa-model',
+    );
     expect(model?.metadata.labels).toMatchObject({
       'runtime-portal.io/owner': 'search-team',
       'runtime-portal.io/service': 'handbook-qa',
@@ -321,19 +333,27 @@ describe('the Runtime self-service templates, through the real scaffolder', () =
     const openbao = sandboxClients.client('dev', 'openbao');
     expect(await openbao.readSecretMetadata('handbook-qa/app')).toBeDefined();
     expect(
-      await sandboxClients.client('dev', 'temporal').describeNamespace('handbook-qa'),
+      await sandboxClients
+        .client('dev', 'temporal')
+        .describeNamespace('handbook-qa'),
     ).toBeDefined();
 
     // Its repository, with a catalog-info.yaml wired for observability and delivery.
     expect(registeredLocations).toEqual([
-      expect.stringMatching(/\/search-team\/handbook-qa\/-\/blob\/main\/catalog-info\.yaml$/),
+      expect.stringMatching(
+        /\/search-team\/handbook-qa\/-\/blob\/main\/catalog-info\.yaml$/,
+      ),
     ]);
     const reader = UrlReaders.default({
-      config: new ConfigReader({ integrations: sandboxPlatformConfig(sandbox).integrations }),
+      config: new ConfigReader({
+        integrations: sandboxPlatformConfig(sandbox).integrations,
+      }),
       logger: mockServices.logger.mock(),
     });
     const catalogInfo: Entity = yaml.parse(
-      (await (await reader.readUrl(registeredLocations[0])).buffer()).toString(),
+      (
+        await (await reader.readUrl(registeredLocations[0])).buffer()
+      ).toString(),
     );
     expect(catalogInfo.metadata.annotations).toMatchObject({
       'backstage.io/kubernetes-id': 'handbook-qa',

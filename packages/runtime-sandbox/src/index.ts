@@ -29,7 +29,10 @@ export {
   DEFAULT_PROMETHEUS_HISTORY_SECONDS,
 } from './prometheus';
 export type { PrometheusServerOptions } from './prometheus';
-export { startAlertmanagerServer, SANDBOX_ALERT_RECEIVER } from './alertmanager';
+export {
+  startAlertmanagerServer,
+  SANDBOX_ALERT_RECEIVER,
+} from './alertmanager';
 export { startLokiServer } from './loki';
 export type { LokiServerOptions } from './loki';
 export { startTempoServer } from './tempo';

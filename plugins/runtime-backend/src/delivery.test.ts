@@ -15,6 +15,7 @@ import {
   CountingProxy,
 } from '@runtime-portal/runtime-sandbox';
 import request from 'supertest';
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { runtimePlugin } from './plugin';
 
 import { serviceEntity } from './testing/entities';
@@ -59,7 +60,8 @@ describe('GET /entity/:kind/:namespace/:name/delivery', () => {
   let sandbox: Sandbox;
   let gitlab: CountingProxy;
   beforeAll(async () => {
-    sandbox = await startSandbox({ ports: 'free' });
+    // Argo CD syncs (and pipelines) finish quickly, so a sync shows its result within the test.
+    sandbox = await startSandbox({ ports: 'free', readyAfterMs: 300 });
     gitlab = await startCountingProxy(sandbox.urls.gitlab);
   });
   afterAll(async () => {
@@ -67,12 +69,16 @@ describe('GET /entity/:kind/:namespace/:name/delivery', () => {
     await sandbox?.close();
   });
 
-  const start = (overrides: { harbor?: { url: string; timeoutMs: number } } = {}) => {
+  const start = (
+    overrides: { harbor?: { url: string; timeoutMs: number } } = {},
+    extraFeatures: any[] = [],
+  ) => {
     const platform = sandboxPlatformConfig(sandbox);
     return startTestBackend({
       features: [
         runtimePlugin,
         catalog().factory,
+        ...extraFeatures,
         mockServices.rootConfig.factory({
           data: {
             integrations: {
@@ -140,13 +146,19 @@ describe('GET /entity/:kind/:namespace/:name/delivery', () => {
   it('makes the three problem cases visible', async () => {
     const { server } = await start();
     const [searchReport, assistantReport, transcriberReport] = (
-      await Promise.all([search, assistant, transcriber].map(e => get(server, e)))
+      await Promise.all(
+        [search, assistant, transcriber].map(e => get(server, e)),
+      )
     ).map(r => r.body as RuntimeDeliveryReport);
     expect(searchReport.images.data!.images[0].vulnerabilities).toEqual(
       expect.objectContaining({ critical: 2, severity: 'Critical' }),
     );
-    expect(assistantReport.deployments[0].data![0].syncStatus).toBe('OutOfSync');
-    expect(transcriberReport.pipelines.data!.pipelines[0].status).toBe('failed');
+    expect(assistantReport.deployments[0].data![0].syncStatus).toBe(
+      'OutOfSync',
+    );
+    expect(transcriberReport.pipelines.data!.pipelines[0].status).toBe(
+      'failed',
+    );
   });
 
   it('degrades one source when its upstream is down, and says why', async () => {
@@ -193,5 +205,91 @@ describe('GET /entity/:kind/:namespace/:name/delivery', () => {
     gitlab.reset();
     expect((await get(server, hidden)).status).toBe(404);
     expect(gitlab.count()).toBe(0);
+  });
+
+  describe('actions', () => {
+    const post = (server: any, url: string, body?: object) =>
+      request(server)
+        .post(url)
+        .set('authorization', mockCredentials.user.header())
+        .send(body ?? {});
+
+    it('syncs an out-of-sync application of the service, audited, and shows it synced', async () => {
+      const auditor = mockServices.auditor.mock({
+        createEvent: jest.fn(async () => ({
+          success: jest.fn(async () => {}),
+          fail: jest.fn(async () => {}),
+        })),
+      });
+      const { server } = await start({}, [auditor.factory]);
+      expect(
+        (await get(server, assistant)).body.deployments[0].data[0].syncStatus,
+      ).toBe('OutOfSync');
+      const response = await post(server, `${path(assistant)}/sync`, {
+        environment: 'dev',
+        application: 'support-assistant',
+      });
+      expect(response.status).toBe(202);
+      expect(auditor.createEvent).toHaveBeenCalledWith(
+        expect.objectContaining({
+          eventId: 'runtime-deployment-sync',
+          meta: {
+            entityRef: 'component:default/support-assistant',
+            environment: 'dev',
+            application: 'support-assistant',
+          },
+        }),
+      );
+      let status = '';
+      for (let i = 0; i < 100 && status !== 'Synced'; i++) {
+        status = (await get(server, assistant)).body.deployments[0].data[0]
+          .syncStatus;
+        if (status !== 'Synced') await new Promise(r => setTimeout(r, 200));
+      }
+      expect(status).toBe('Synced');
+    });
+
+    it("refuses to sync an application that is not the entity's", async () => {
+      const { server } = await start();
+      const response = await post(server, `${path(assistant)}/sync`, {
+        environment: 'dev',
+        application: 'semantic-search',
+      });
+      expect(response.status).toBe(404);
+      const bad = await post(server, `${path(assistant)}/sync`, {
+        environment: 'dev',
+      });
+      expect(bad.status).toBe(400);
+      expect(bad.body.error.message).toMatch(/application/);
+    });
+
+    it('retries a failed pipeline of the service', async () => {
+      const { server } = await start();
+      const failed = (await get(server, transcriber)).body.pipelines.data
+        .pipelines[0];
+      expect(failed.status).toBe('failed');
+      const response = await post(
+        server,
+        `${path(transcriber)}/pipelines/${failed.id}/retry`,
+      );
+      expect(response.status).toBe(202);
+      expect(response.body.status).toMatch(/running|pending|created/);
+      expect(
+        (await post(server, `${path(transcriber)}/pipelines/abc/retry`)).status,
+      ).toBe(400);
+    });
+
+    it('refuses callers without the permission', async () => {
+      const { server } = await start({}, [
+        mockServices.permissions.factory({ result: AuthorizeResult.DENY }),
+      ]);
+      const sync = await post(server, `${path(assistant)}/sync`, {
+        environment: 'dev',
+        application: 'support-assistant',
+      });
+      expect(sync.status).toBe(403);
+      const retry = await post(server, `${path(transcriber)}/pipelines/1/retry`);
+      expect(retry.status).toBe(403);
+    });
   });
 });

@@ -47,7 +47,9 @@ const catalog = () =>
   });
 
 const path = (entity: Entity, range = '1h') =>
-  `/api/runtime/entity/${entity.kind.toLowerCase()}/default/${entity.metadata.name}/observability?range=${range}`;
+  `/api/runtime/entity/${entity.kind.toLowerCase()}/default/${
+    entity.metadata.name
+  }/observability?range=${range}`;
 
 describe('GET /entity/:kind/:namespace/:name/observability', () => {
   let sandbox: Sandbox;
@@ -85,7 +87,9 @@ describe('GET /entity/:kind/:namespace/:name/observability', () => {
     });
 
   const get = async (server: any, url: string) =>
-    request(server).get(url).set('authorization', mockCredentials.user.header());
+    request(server)
+      .get(url)
+      .set('authorization', mockCredentials.user.header());
 
   it('reads every signal of a healthy service', async () => {
     const { server } = await start();
@@ -97,18 +101,33 @@ describe('GET /entity/:kind/:namespace/:name/observability', () => {
     const [dev] = report.environments;
     expect(dev.environment).toBe('dev');
     expect(dev.health).toBe('healthy');
-    for (const signal of ['metrics', 'alerts', 'logs', 'traces', 'dashboards'] as const) {
-      expect({ signal, status: dev[signal].status }).toEqual({ signal, status: 'ok' });
+    for (const signal of [
+      'metrics',
+      'alerts',
+      'logs',
+      'traces',
+      'dashboards',
+    ] as const) {
+      expect({ signal, status: dev[signal].status }).toEqual({
+        signal,
+        status: 'ok',
+      });
     }
     const metrics = Object.fromEntries(dev.metrics.data!.map(m => [m.id, m]));
-    expect(Object.keys(metrics).sort()).toEqual(
-      ['errorRatio', 'latencyP50', 'latencyP95', 'latencyP99', 'requestRate'],
-    );
+    expect(Object.keys(metrics).sort()).toEqual([
+      'errorRatio',
+      'latencyP50',
+      'latencyP95',
+      'latencyP99',
+      'requestRate',
+    ]);
     expect(metrics.requestRate.points.length).toBeGreaterThan(30);
     expect(metrics.requestRate.current).toBeGreaterThan(20);
     expect(metrics.errorRatio.current).toBeLessThan(0.05);
     expect(dev.alerts.data).toEqual([]);
-    expect(dev.dashboards.data!.map(d => d.title).join()).toMatch(/semantic-search/i);
+    expect(dev.dashboards.data!.map(d => d.title).join()).toMatch(
+      /semantic-search/i,
+    );
     expect(dev.dashboards.data![0].url).toMatch(/^http/);
   });
 
@@ -129,7 +148,9 @@ describe('GET /entity/:kind/:namespace/:name/observability', () => {
     );
     expect(dev.logs.data!.length).toBeGreaterThan(0);
     expect(dev.logs.data!.length).toBeLessThanOrEqual(50);
-    expect(dev.logs.data!.every(l => /error|exception|fatal/i.test(l.line))).toBe(true);
+    expect(
+      dev.logs.data!.every(l => /error|exception|fatal/i.test(l.line)),
+    ).toBe(true);
     expect(dev.traces.data!.length).toBeGreaterThan(0);
   });
 
@@ -183,8 +204,6 @@ describe('GET /entity/:kind/:namespace/:name/observability', () => {
       Array.from({ length: 20 }, () => get(server, path(healthy, '6h'))),
     );
     expect(responses.every(r => r.status === 200)).toBe(true);
-    // eslint-disable-next-line no-console
-    console.log(prometheus.count(), JSON.stringify(responses.map(r => r.body.environments[0].metrics.fetchedAt + ' ' + r.body.range.end)));
     // Five RED metrics, one range query each, for all twenty viewers.
     expect(prometheus.count()).toBe(5);
     await get(server, path(healthy, '6h'));

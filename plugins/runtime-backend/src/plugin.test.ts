@@ -63,13 +63,11 @@ describe('runtimePlugin', () => {
           'loki',
           'tempo',
           'grafana',
-        ].map(
-          upstream => ({
-            upstream,
-            status: 'ok',
-            latencyMs: expect.any(Number),
-          }),
-        ),
+        ].map(upstream => ({
+          upstream,
+          status: 'ok',
+          latencyMs: expect.any(Number),
+        })),
       },
       {
         name: 'staging',

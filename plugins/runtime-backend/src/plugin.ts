@@ -12,6 +12,8 @@ import { ObservabilityService } from './services/observability/ObservabilityServ
 import { readObservabilitySettings } from './services/observability/observabilitySettings';
 import { DeliveryService } from './services/delivery/DeliveryService';
 import { ResourceDetailsService } from './services/resources/ResourceDetailsService';
+import { DeliveryActions } from './services/delivery/DeliveryActions';
+import { runtimeDeliveryPermissions } from '@runtime-portal/backstage-plugin-runtime-common';
 
 /**
  * The Runtime Portal backend plugin (id `runtime`): serves `/api/runtime` — environment health, and
@@ -30,6 +32,9 @@ export const runtimePlugin = createBackendPlugin({
         httpAuth: coreServices.httpAuth,
         httpRouter: coreServices.httpRouter,
         catalog: catalogServiceRef,
+        permissions: coreServices.permissions,
+        permissionsRegistry: coreServices.permissionsRegistry,
+        auditor: coreServices.auditor,
         clients: runtimeClientsServiceRef,
       },
       async init({
@@ -39,8 +44,12 @@ export const runtimePlugin = createBackendPlugin({
         httpAuth,
         httpRouter,
         catalog,
+        permissions,
+        permissionsRegistry,
+        auditor,
         clients,
       }) {
+        permissionsRegistry.addPermissions(runtimeDeliveryPermissions);
         const names = clients.environments().map(e => e.name);
         logger.info(
           `Runtime environments: ${names.join(', ') || 'none configured'}`,
@@ -61,6 +70,12 @@ export const runtimePlugin = createBackendPlugin({
               reader,
             }),
             resources: new ResourceDetailsService({ clients }),
+            deliveryActions: new DeliveryActions({
+              clients,
+              reader,
+              permissions,
+              auditor,
+            }),
           }),
         );
       },

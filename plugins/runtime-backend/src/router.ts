@@ -10,6 +10,9 @@ import { ObservabilityService } from './services/observability/ObservabilityServ
 import { parseRange } from './services/observability/timeRange';
 import { DeliveryService } from './services/delivery/DeliveryService';
 import { ResourceDetailsService } from './services/resources/ResourceDetailsService';
+import { DeliveryActions } from './services/delivery/DeliveryActions';
+import { z } from 'zod';
+import { InputError, NotFoundError } from '@backstage/errors';
 import { ServiceUnavailableError } from '@backstage/errors';
 import { isRuntimeUpstreamError } from '@runtime-portal/backstage-plugin-runtime-node';
 
@@ -21,6 +24,24 @@ export interface RouterOptions {
   observability: ObservabilityService;
   delivery: DeliveryService;
   resources: ResourceDetailsService;
+  deliveryActions: DeliveryActions;
+}
+
+const syncBody = z.object({
+  environment: z.string().min(1).max(63),
+  application: z.string().min(1).max(253),
+});
+
+/** Parses a body with a zod schema; an InputError names the bad field. */
+function parseBody<T>(schema: z.ZodType<T>, body: unknown): T {
+  const result = schema.safeParse(body);
+  if (!result.success) {
+    const issue = result.error.issues[0];
+    throw new InputError(
+      `Invalid request body: ${issue.path.join('.') || 'body'} ${issue.message}`,
+    );
+  }
+  return result.data;
 }
 
 const ENTITY = '/entity/:kind/:namespace/:name';
@@ -62,17 +83,72 @@ export async function createRouter(
     );
   });
 
+  router.post(`${ENTITY}/delivery/sync`, async (req, res) => {
+    const { environment, application } = parseBody(syncBody, req.body);
+    const { entity, credentials } = await options.entities.entityOf(req);
+    res.status(202).json(
+      await upstreamErrorsAsUnavailable(() =>
+        options.deliveryActions.sync({
+          entityRef: stringifyEntityRef(entity),
+          target: deliveryTarget(entity),
+          environment,
+          application,
+          credentials,
+          httpRequest: req,
+        }),
+      ),
+    );
+  });
+
+  router.post(
+    `${ENTITY}/delivery/pipelines/:pipelineId/retry`,
+    async (req, res) => {
+      const pipelineId = Number(req.params.pipelineId);
+      if (!Number.isSafeInteger(pipelineId) || pipelineId <= 0) {
+        throw new InputError(
+          `Invalid pipeline id '${req.params.pipelineId}'`,
+        );
+      }
+      const { entity, credentials } = await options.entities.entityOf(req);
+      res.status(202).json(
+        await upstreamErrorsAsUnavailable(() =>
+          options.deliveryActions.retryPipeline({
+            entityRef: stringifyEntityRef(entity),
+            target: deliveryTarget(entity),
+            pipelineId,
+            credentials,
+            httpRequest: req,
+          }),
+        ),
+      );
+    },
+  );
+
   router.get(`${ENTITY}/resource`, async (req, res) => {
     const { entity } = await options.entities.entityOf(req);
-    try {
-      res.json(await options.resources.details(entity));
-    } catch (error) {
-      if (isRuntimeUpstreamError(error)) {
-        throw new ServiceUnavailableError(error.message);
-      }
-      throw error;
-    }
+    res.json(
+      await upstreamErrorsAsUnavailable(() =>
+        options.resources.details(entity),
+      ),
+    );
   });
 
   return router;
+}
+
+/**
+ * Runs `fn`; an upstream's failure becomes a 503 naming it (a NotFound from the upstream stays 404).
+ */
+async function upstreamErrorsAsUnavailable<T>(fn: () => Promise<T>): Promise<T> {
+  try {
+    return await fn();
+  } catch (error) {
+    if (isRuntimeUpstreamError(error, 'NotFound')) {
+      throw new NotFoundError(error.message);
+    }
+    if (isRuntimeUpstreamError(error)) {
+      throw new ServiceUnavailableError(error.message);
+    }
+    throw error;
+  }
 }

@@ -41,7 +41,37 @@ export const runtimeWorkflowCreatePermission = createPermission({
 });
 
 /**
- * Every permission of the Runtime Portal suite.
+ * Allows triggering an Argo CD sync of a service's application from its delivery card.
+ *
+ * @public
+ */
+export const runtimeDeploymentSyncPermission = createPermission({
+  name: 'runtime.deployment.sync',
+  attributes: { action: 'update' },
+});
+
+/**
+ * Allows retrying a service's failed GitLab pipeline from its delivery card.
+ *
+ * @public
+ */
+export const runtimePipelineRetryPermission = createPermission({
+  name: 'runtime.pipeline.retry',
+  attributes: { action: 'update' },
+});
+
+/**
+ * The permissions of the delivery actions (registered by the runtime backend plugin).
+ *
+ * @public
+ */
+export const runtimeDeliveryPermissions = [
+  runtimeDeploymentSyncPermission,
+  runtimePipelineRetryPermission,
+];
+
+/**
+ * The provisioning permissions, one per action family (registered by the scaffolder module).
  *
  * @public
  */

@@ -84,7 +84,12 @@ export interface SeedDelivery {
     repository: string;
     tags: string[];
     /** Vulnerabilities of the newest image by severity. */
-    vulnerabilities: { critical: number; high: number; medium: number; low: number };
+    vulnerabilities: {
+      critical: number;
+      high: number;
+      medium: number;
+      low: number;
+    };
   };
 }
 

@@ -56,7 +56,7 @@ const PROBES: {
   openbao: (client, signal) => client.checkAccess({ signal }),
   objectStorage: (client, signal) => client.listBuckets({ signal }),
   temporal: (client, signal) => client.describeNamespace('default', { signal }),
-  prometheus: (client, signal) => client.query('vector(1)', { signal }),
+  prometheus: (client, signal) => client.query('1', { signal }),
   alertmanager: (client, signal) =>
     client.listAlerts({ filter: { alertname: 'RuntimePortalProbe' }, signal }),
   loki: (client, signal) =>

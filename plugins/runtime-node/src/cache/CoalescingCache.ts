@@ -36,6 +36,11 @@ export class CoalescingCache {
     return promise;
   }
 
+  /** Drops a key, so the next caller loads afresh. */
+  async forget(key: string): Promise<void> {
+    await this.options.cache.delete(key).catch(() => undefined);
+  }
+
   private async readOrLoad<T>(
     key: string,
     load: () => Promise<T>,
@@ -53,5 +58,4 @@ export class CoalescingCache {
       .catch(() => undefined);
     return value;
   }
-
 }

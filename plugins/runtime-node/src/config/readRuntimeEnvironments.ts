@@ -47,7 +47,10 @@ export function readRuntimeEnvironments(config: Config): RuntimeEnvironment[] {
       ...Object.fromEntries(
         RUNTIME_HTTP_SERVICES.map(service => [
           service,
-          readHttpService(entry.getOptionalConfig(service), `${key}.${service}`),
+          readHttpService(
+            entry.getOptionalConfig(service),
+            `${key}.${service}`,
+          ),
         ]),
       ),
     };

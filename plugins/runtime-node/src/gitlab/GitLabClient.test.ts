@@ -180,7 +180,9 @@ describe('GitLabClient', () => {
       slow = new GitLabClient({
         environment: 'dev',
         access: {
-          url: `http://127.0.0.1:${(silent.address() as AddressInfo).port}/api/v4`,
+          url: `http://127.0.0.1:${
+            (silent.address() as AddressInfo).port
+          }/api/v4`,
           token,
           headers: {},
           timeoutMs: 100,

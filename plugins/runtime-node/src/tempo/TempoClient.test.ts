@@ -62,13 +62,13 @@ describe('TempoClient', () => {
 
   it('finds slow traces by duration, and by tags with a minimum duration', async () => {
     const slow = await client.search({
-      query: '{ .service.name = "meeting-transcriber" && duration > 9s }',
+      query: '{ .service.name = "meeting-transcriber" && duration >= 9s }',
       limit: 10,
       start,
       end,
     });
     expect(slow.length).toBeGreaterThan(0);
-    expect(slow.every(t => t.durationMs > 9000)).toBe(true);
+    expect(slow.every(t => t.durationMs >= 9000)).toBe(true);
     const tagged = await client.search({
       tags: { 'service.name': 'meeting-transcriber' },
       minDurationMs: 9000,

@@ -6,6 +6,19 @@ import { loadDeployments } from './signals/deployments';
 import { loadPipelines } from './signals/pipelines';
 import { loadImages } from './signals/images';
 
+/** Cache key of an entity's Argo CD applications in an environment. */
+export function deploymentsKey(
+  environment: string,
+  argocd: NonNullable<DeliveryTarget['argocd']>,
+): string {
+  return `${environment}:argocd:${JSON.stringify(argocd)}`;
+}
+
+/** Cache key of a GitLab project's pipelines. */
+export function pipelinesKey(project: string): string {
+  return `gitlab:${project}`;
+}
+
 /** Cache TTLs of delivery signals (deployments change fastest). */
 const TTL_MS = { deployments: 15_000, pipelines: 30_000, images: 60_000 };
 /** Time budget of one signal, retries included. */
@@ -62,7 +75,7 @@ export class DeliveryService {
     const client = clients.client(environment, 'argocd');
     const ui = clients.environment(environment).argocd;
     return reader.read({
-      key: `${environment}:argocd:${JSON.stringify(argocd)}`,
+      key: deploymentsKey(environment, argocd),
       ttlMs: TTL_MS.deployments,
       timeoutMs: TIMEOUT_MS,
       upstreamTitle: 'Argo CD',
@@ -91,7 +104,7 @@ export class DeliveryService {
       );
     }
     return this.options.reader.read({
-      key: `gitlab:${project}`,
+      key: pipelinesKey(project),
       ttlMs: TTL_MS.pipelines,
       timeoutMs: TIMEOUT_MS,
       upstreamTitle: 'GitLab',

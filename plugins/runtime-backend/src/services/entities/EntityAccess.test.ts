@@ -14,7 +14,7 @@ const request = (user: string) =>
   ({
     params: { kind: 'component', namespace: 'default', name: 'orders' },
     headers: { authorization: mockCredentials.user.header(user) },
-  }) as any;
+  } as any);
 
 describe('EntityAccess', () => {
   it('reads the entity as each caller, sharing a read only within one caller', async () => {

@@ -57,7 +57,8 @@ export function readObservabilitySettings(
     errorRatioThreshold: threshold,
     queries,
     logLimit: Math.min(c?.getOptionalNumber('logs.limit') ?? 50, 500),
-    logFilter: c?.getOptionalString('logs.filter') ?? '|~ "(?i)(error|exception|fatal)"',
+    logFilter:
+      c?.getOptionalString('logs.filter') ?? '|~ "(?i)(error|exception|fatal)"',
     slowTraceMs: c?.getOptionalNumber('traces.slowMs') ?? 1000,
     traceLimit: Math.min(c?.getOptionalNumber('traces.limit') ?? 20, 100),
   };

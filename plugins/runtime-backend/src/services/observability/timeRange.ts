@@ -35,7 +35,9 @@ export function parseRange(value: unknown): RuntimeObservabilityRange {
     return value as RuntimeObservabilityRange;
   }
   throw new InputError(
-    `Invalid range '${String(value)}': use one of ${RUNTIME_OBSERVABILITY_RANGES.join(', ')}`,
+    `Invalid range '${String(
+      value,
+    )}': use one of ${RUNTIME_OBSERVABILITY_RANGES.join(', ')}`,
   );
 }
 

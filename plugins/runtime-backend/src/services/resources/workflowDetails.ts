@@ -22,11 +22,18 @@ export async function workflowDetails(
   }
   const [namespace, name] = upstreamRef.split('/');
   const kubernetes = clients.client(environment, 'kubernetes');
-  const sensor = await kubernetes.get<ArgoSensor>(SENSOR_KIND, namespace, name, {
-    signal,
-  });
+  const sensor = await kubernetes.get<ArgoSensor>(
+    SENSOR_KIND,
+    namespace,
+    name,
+    {
+      signal,
+    },
+  );
   if (!sensor) {
-    throw new NotFoundError(`Workflow ${upstreamRef} not found in ${environment}`);
+    throw new NotFoundError(
+      `Workflow ${upstreamRef} not found in ${environment}`,
+    );
   }
   const sourceNames = [
     ...new Set(sensor.spec.dependencies.map(d => d.eventSourceName)),
@@ -79,7 +86,10 @@ async function temporalDetails(
     engine: 'temporal',
     name,
     triggers: [
-      { kind: 'temporal', description: 'Workflows started by Temporal clients' },
+      {
+        kind: 'temporal',
+        description: 'Workflows started by Temporal clients',
+      },
     ],
     actions: [],
     conditions: [{ type: 'State', status: namespace.state }],
@@ -98,7 +108,9 @@ function describeSource(source: ArgoEventSource, eventName: string): Step[] {
     if (type === 'webhook') {
       steps.push({
         kind: 'webhook',
-        description: `${event.method ?? 'POST'} ${event.endpoint ?? '/'} on port ${event.port}`,
+        description: `${event.method ?? 'POST'} ${
+          event.endpoint ?? '/'
+        } on port ${event.port}`,
       });
     } else if (type === 'calendar') {
       steps.push({
@@ -110,7 +122,9 @@ function describeSource(source: ArgoEventSource, eventName: string): Step[] {
     } else if (type === 'minio') {
       steps.push({
         kind: 'bucket',
-        description: `${(event.events ?? []).join(', ')} in ${event.bucket?.name}`,
+        description: `${(event.events ?? []).join(', ')} in ${
+          event.bucket?.name
+        }`,
       });
     } else {
       steps.push({ kind: type, description: eventName });
@@ -130,7 +144,9 @@ function describeTrigger(template: Record<string, any>): Step {
     const resource = template.k8s.source?.resource ?? {};
     return {
       kind: 'kubernetes',
-      description: `${template.k8s.operation ?? 'create'} ${resource.kind ?? 'resource'} ${
+      description: `${template.k8s.operation ?? 'create'} ${
+        resource.kind ?? 'resource'
+      } ${
         resource.metadata?.name ?? resource.metadata?.generateName ?? ''
       }`.trim(),
     };

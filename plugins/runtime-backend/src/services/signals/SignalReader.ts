@@ -44,6 +44,11 @@ export class SignalReader {
     };
   }
 
+  /** Drops a cached signal, after an action changed what it reads. */
+  async forget(key: string): Promise<void> {
+    await this.cache.forget(`signal:${key}`);
+  }
+
   /** Reads one signal (from the cache when fresh). */
   read<T>(request: SignalRequest<T>): Promise<RuntimeSignal<T>> {
     return this.cache.get<RuntimeSignal<T>>(

@@ -109,6 +109,9 @@ function renderPage(
 
 const row = (id: string) => screen.getByTestId(`runtime-component-${id}`);
 
+// Typing into the search box re-renders the whole map: slow on a busy CI machine.
+jest.setTimeout(30_000);
+
 describe('RuntimePage', () => {
   it('maps the seven capability areas with their components, links and statuses', async () => {
     await renderPage(catalogApiMock({ entities }));

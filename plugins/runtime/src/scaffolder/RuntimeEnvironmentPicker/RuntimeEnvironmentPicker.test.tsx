@@ -3,10 +3,7 @@ import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
 import { RuntimeApi, runtimeApiRef } from '../../api';
 import { RuntimeEnvironmentPicker } from './RuntimeEnvironmentPicker';
 
-function renderPicker(
-  getHealth: RuntimeApi['getHealth'],
-  formData?: string,
-) {
+function renderPicker(getHealth: RuntimeApi['getHealth'], formData?: string) {
   const onChange = jest.fn();
   const props = {
     onChange,

@@ -42,7 +42,8 @@ export const RuntimeEnvironmentPicker = (
 
   const labelId = `${idSchema?.$id ?? 'runtime-environment'}-label`;
   let helper = description;
-  if (error) helper = `Could not load the Runtime environments: ${error.message}`;
+  if (error)
+    helper = `Could not load the Runtime environments: ${error.message}`;
   else if (!loading && environments.length === 0) {
     helper = 'No Runtime environment is configured (runtime.environments)';
   }

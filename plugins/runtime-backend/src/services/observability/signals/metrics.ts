@@ -26,7 +26,9 @@ export const loadMetrics = {
       ? undefined
       : 'Metrics need the backstage.io/kubernetes-id and backstage.io/kubernetes-namespace annotations',
   key: ({ target, window }: Pick<SignalContext, 'target' | 'window'>) =>
-    `${target.profile}:${target.namespace}/${target.service}/${target.model ?? ''}@${window.range}:${window.end}`,
+    `${target.profile}:${target.namespace}/${target.service}/${
+      target.model ?? ''
+    }@${window.range}:${window.end}`,
   async load(ctx: SignalContext): Promise<RuntimeMetricSeries[]> {
     const { target, window } = ctx;
     const prometheus = ctx.clients.client(ctx.environment, 'prometheus');

@@ -40,7 +40,9 @@ export const loadTraces = {
         rootName: trace.rootTraceName ?? '',
         startedAt: trace.startTime.toISOString(),
         durationMs: trace.durationMs,
-        url: ui ? `${ui}/trace/${encodeURIComponent(trace.traceId)}` : undefined,
+        url: ui
+          ? `${ui}/trace/${encodeURIComponent(trace.traceId)}`
+          : undefined,
       }))
       .sort((a, b) => b.startedAt.localeCompare(a.startedAt))
       .slice(0, settings.traceLimit);

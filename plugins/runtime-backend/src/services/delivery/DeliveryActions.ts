@@ -1,0 +1,151 @@
+import {
+  AuditorService,
+  BackstageCredentials,
+  PermissionsService,
+} from '@backstage/backend-plugin-api';
+import {
+  InputError,
+  NotAllowedError,
+  NotFoundError,
+} from '@backstage/errors';
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import {
+  runtimeDeploymentSyncPermission,
+  runtimePipelineRetryPermission,
+} from '@runtime-portal/backstage-plugin-runtime-common';
+import { RuntimeClients } from '@runtime-portal/backstage-plugin-runtime-node';
+import { BasicPermission } from '@backstage/plugin-permission-common';
+import { Request } from 'express';
+import { SignalReader } from '../signals/SignalReader';
+import { DeliveryTarget } from '../entities/deliveryTarget';
+import { deploymentsKey, pipelinesKey } from './DeliveryService';
+
+/**
+ * The actions of a service's delivery card: sync one of its Argo CD applications, retry one of its
+ * pipelines. Each needs its permission, acts only on what the entity's annotations name, and is audited.
+ */
+export class DeliveryActions {
+  constructor(
+    private readonly options: {
+      clients: RuntimeClients;
+      reader: SignalReader;
+      permissions: PermissionsService;
+      auditor: AuditorService;
+    },
+  ) {}
+
+  /** Starts an Argo CD sync of `application` in `environment`; it must be one of the entity's. */
+  async sync(request: {
+    entityRef: string;
+    target: DeliveryTarget;
+    environment: string;
+    application: string;
+    credentials: BackstageCredentials;
+    /** The HTTP request, so the audit event names who acted. */
+    httpRequest?: Request;
+  }): Promise<{ phase: string }> {
+    const { clients } = this.options;
+    await this.authorize(runtimeDeploymentSyncPermission, request.credentials);
+    const argocd = request.target.argocd;
+    if (!argocd) {
+      throw new InputError(
+        `${request.entityRef} has no argocd/app-name or argocd/app-selector annotation`,
+      );
+    }
+    if (!clients.has(request.environment, 'argocd')) {
+      throw new InputError(
+        `Argo CD is not configured for ${request.environment}`,
+      );
+    }
+    const client = clients.client(request.environment, 'argocd');
+    const own = await client.listApplications(
+      'name' in argocd ? { name: argocd.name } : { selector: argocd.selector },
+    );
+    if (!own.some(app => app.name === request.application)) {
+      throw new NotFoundError(
+        `${request.entityRef} has no Argo CD application ${request.application} in ${request.environment}`,
+      );
+    }
+    return this.audited(
+      'runtime-deployment-sync',
+      request,
+      {
+        entityRef: request.entityRef,
+        environment: request.environment,
+        application: request.application,
+      },
+      async () => {
+        const app = await client.sync(request.application);
+        await this.options.reader.forget(
+          deploymentsKey(request.environment, argocd),
+        );
+        return { phase: app.operationState?.phase ?? 'Running' };
+      },
+    );
+  }
+
+  /** Retries pipeline `pipelineId` of the entity's GitLab project. */
+  async retryPipeline(request: {
+    entityRef: string;
+    target: DeliveryTarget;
+    pipelineId: number;
+    credentials: BackstageCredentials;
+    httpRequest?: Request;
+  }): Promise<{ status: string }> {
+    await this.authorize(runtimePipelineRetryPermission, request.credentials);
+    const project = request.target.gitlabProject;
+    if (!project) {
+      throw new InputError(
+        `${request.entityRef} has no gitlab.com/project-slug or gitlab.com/project-id annotation`,
+      );
+    }
+    const gitlab = this.options.clients.platformClient('gitlab');
+    if (!gitlab) throw new InputError('GitLab is not configured');
+    return this.audited(
+      'runtime-pipeline-retry',
+      request,
+      { entityRef: request.entityRef, project, pipelineId: request.pipelineId },
+      async () => {
+        // GitLab answers 404 for a pipeline of another project: the entity cannot reach beyond its own.
+        const pipeline = await gitlab.retryPipeline(project, request.pipelineId);
+        await this.options.reader.forget(pipelinesKey(project));
+        return { status: pipeline.status };
+      },
+    );
+  }
+
+  private async authorize(
+    permission: BasicPermission,
+    credentials: BackstageCredentials,
+  ): Promise<void> {
+    const [decision] = await this.options.permissions.authorize(
+      [{ permission }],
+      { credentials },
+    );
+    if (decision.result !== AuthorizeResult.ALLOW) {
+      throw new NotAllowedError(`Not allowed: ${permission.name}`);
+    }
+  }
+
+  private async audited<T>(
+    eventId: string,
+    request: { httpRequest?: Request },
+    meta: Record<string, string | number>,
+    fn: () => Promise<T>,
+  ): Promise<T> {
+    const event = await this.options.auditor.createEvent({
+      eventId,
+      severityLevel: 'medium',
+      request: request.httpRequest,
+      meta,
+    });
+    try {
+      const result = await fn();
+      await event.success();
+      return result;
+    } catch (error) {
+      await event.fail({ error: error as Error });
+      throw error;
+    }
+  }
+}
