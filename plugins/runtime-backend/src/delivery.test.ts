@@ -288,7 +288,10 @@ describe('GET /entity/:kind/:namespace/:name/delivery', () => {
         application: 'support-assistant',
       });
       expect(sync.status).toBe(403);
-      const retry = await post(server, `${path(transcriber)}/pipelines/1/retry`);
+      const retry = await post(
+        server,
+        `${path(transcriber)}/pipelines/1/retry`,
+      );
       expect(retry.status).toBe(403);
     });
   });

@@ -38,7 +38,9 @@ function parseBody<T>(schema: z.ZodType<T>, body: unknown): T {
   if (!result.success) {
     const issue = result.error.issues[0];
     throw new InputError(
-      `Invalid request body: ${issue.path.join('.') || 'body'} ${issue.message}`,
+      `Invalid request body: ${issue.path.join('.') || 'body'} ${
+        issue.message
+      }`,
     );
   }
   return result.data;
@@ -105,9 +107,7 @@ export async function createRouter(
     async (req, res) => {
       const pipelineId = Number(req.params.pipelineId);
       if (!Number.isSafeInteger(pipelineId) || pipelineId <= 0) {
-        throw new InputError(
-          `Invalid pipeline id '${req.params.pipelineId}'`,
-        );
+        throw new InputError(`Invalid pipeline id '${req.params.pipelineId}'`);
       }
       const { entity, credentials } = await options.entities.entityOf(req);
       res.status(202).json(
@@ -139,7 +139,9 @@ export async function createRouter(
 /**
  * Runs `fn`; an upstream's failure becomes a 503 naming it (a NotFound from the upstream stays 404).
  */
-async function upstreamErrorsAsUnavailable<T>(fn: () => Promise<T>): Promise<T> {
+async function upstreamErrorsAsUnavailable<T>(
+  fn: () => Promise<T>,
+): Promise<T> {
   try {
     return await fn();
   } catch (error) {

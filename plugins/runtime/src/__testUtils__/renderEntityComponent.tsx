@@ -1,6 +1,12 @@
 import { ReactElement } from 'react';
 import { Entity } from '@backstage/catalog-model';
-import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
+import {
+  mockApis,
+  renderInTestApp,
+  TestApiProvider,
+} from '@backstage/test-utils';
+import { permissionApiRef } from '@backstage/plugin-permission-react';
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import {
   EntityProvider,
   entityRouteRef,
@@ -9,14 +15,25 @@ import { ResponseError } from '@backstage/errors';
 import { RuntimeApi, runtimeApiRef } from '../api';
 import { serviceEntity } from './fixtures';
 
-/** Renders a component on an entity page with a runtime API double. */
+/**
+ * Renders a component on an entity page with a runtime API double and a permission API that
+ * answers `permission` (allow by default).
+ */
 export function renderEntityComponent(
   element: ReactElement,
   api: Partial<RuntimeApi>,
   entity: Entity = serviceEntity,
+  permission:
+    | AuthorizeResult.ALLOW
+    | AuthorizeResult.DENY = AuthorizeResult.ALLOW,
 ) {
   return renderInTestApp(
-    <TestApiProvider apis={[[runtimeApiRef, api]]}>
+    <TestApiProvider
+      apis={[
+        [runtimeApiRef, api],
+        [permissionApiRef, mockApis.permission({ authorize: permission })],
+      ]}
+    >
       <EntityProvider entity={entity}>{element}</EntityProvider>
     </TestApiProvider>,
     { mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef } },

@@ -2,6 +2,7 @@ import { createApiRef } from '@backstage/core-plugin-api';
 import { CompoundEntityRef } from '@backstage/catalog-model';
 import {
   RuntimeDeliveryReport,
+  RuntimeResourceDetails,
   RuntimeObservabilityRange,
   RuntimeObservabilityReport,
 } from '@runtime-portal/backstage-plugin-runtime-common';
@@ -55,6 +56,20 @@ export interface RuntimeApi {
   ): Promise<RuntimeObservabilityReport>;
   /** Deployments, pipelines and images of an entity. */
   getDelivery(entityRef: CompoundEntityRef): Promise<RuntimeDeliveryReport>;
+  /** Live details of a runtime Resource (inference endpoint, bucket, secret, workflow). */
+  getResourceDetails(
+    entityRef: CompoundEntityRef,
+  ): Promise<RuntimeResourceDetails>;
+  /** Starts an Argo CD sync of one of the entity's applications (needs `runtime.deployment.sync`). */
+  syncDeployment(
+    entityRef: CompoundEntityRef,
+    target: { environment: string; application: string },
+  ): Promise<{ phase: string }>;
+  /** Retries one of the entity's GitLab pipelines (needs `runtime.pipeline.retry`). */
+  retryPipeline(
+    entityRef: CompoundEntityRef,
+    pipelineId: number,
+  ): Promise<{ status: string }>;
 }
 
 /**

@@ -3,6 +3,7 @@ import { CompoundEntityRef } from '@backstage/catalog-model';
 import { ResponseError } from '@backstage/errors';
 import {
   RuntimeDeliveryReport,
+  RuntimeResourceDetails,
   RuntimeObservabilityRange,
   RuntimeObservabilityReport,
 } from '@runtime-portal/backstage-plugin-runtime-common';
@@ -38,9 +39,47 @@ export class RuntimeClient implements RuntimeApi {
     return this.get<RuntimeDeliveryReport>(`${entityPath(entityRef)}/delivery`);
   }
 
+  async getResourceDetails(
+    entityRef: CompoundEntityRef,
+  ): Promise<RuntimeResourceDetails> {
+    return this.get<RuntimeResourceDetails>(
+      `${entityPath(entityRef)}/resource`,
+    );
+  }
+
+  async syncDeployment(
+    entityRef: CompoundEntityRef,
+    target: { environment: string; application: string },
+  ): Promise<{ phase: string }> {
+    return this.send(`${entityPath(entityRef)}/delivery/sync`, target);
+  }
+
+  async retryPipeline(
+    entityRef: CompoundEntityRef,
+    pipelineId: number,
+  ): Promise<{ status: string }> {
+    return this.send(
+      `${entityPath(entityRef)}/delivery/pipelines/${encodeURIComponent(
+        String(pipelineId),
+      )}/retry`,
+      {},
+    );
+  }
+
   private async get<T>(path: string): Promise<T> {
     const baseUrl = await this.deps.discoveryApi.getBaseUrl('runtime');
     const response = await this.deps.fetchApi.fetch(`${baseUrl}${path}`);
+    if (!response.ok) throw await ResponseError.fromResponse(response);
+    return (await response.json()) as T;
+  }
+
+  private async send<T>(path: string, body: object): Promise<T> {
+    const baseUrl = await this.deps.discoveryApi.getBaseUrl('runtime');
+    const response = await this.deps.fetchApi.fetch(`${baseUrl}${path}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    });
     if (!response.ok) throw await ResponseError.fromResponse(response);
     return (await response.json()) as T;
   }

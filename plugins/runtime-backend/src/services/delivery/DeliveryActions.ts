@@ -3,11 +3,7 @@ import {
   BackstageCredentials,
   PermissionsService,
 } from '@backstage/backend-plugin-api';
-import {
-  InputError,
-  NotAllowedError,
-  NotFoundError,
-} from '@backstage/errors';
+import { InputError, NotAllowedError, NotFoundError } from '@backstage/errors';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import {
   runtimeDeploymentSyncPermission,
@@ -107,7 +103,10 @@ export class DeliveryActions {
       { entityRef: request.entityRef, project, pipelineId: request.pipelineId },
       async () => {
         // GitLab answers 404 for a pipeline of another project: the entity cannot reach beyond its own.
-        const pipeline = await gitlab.retryPipeline(project, request.pipelineId);
+        const pipeline = await gitlab.retryPipeline(
+          project,
+          request.pipelineId,
+        );
         await this.options.reader.forget(pipelinesKey(project));
         return { status: pipeline.status };
       },

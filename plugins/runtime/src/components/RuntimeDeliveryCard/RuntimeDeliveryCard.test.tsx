@@ -1,4 +1,4 @@
-import { screen, within } from '@testing-library/react';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import {
   deliveryReport,
   fetchedAt,
@@ -46,6 +46,35 @@ describe('RuntimeDeliveryCard', () => {
     expect(screen.getByText('View details').closest('a')).toHaveAttribute(
       'href',
       '/catalog/default/component/semantic-search/delivery',
+    );
+  });
+
+  it('syncs an out-of-sync application and retries a failed pipeline, then reloads', async () => {
+    const syncDeployment = jest.fn(async () => ({ phase: 'Running' }));
+    const retryPipeline = jest.fn(async () => ({ status: 'running' }));
+    const getDelivery = jest.fn(async () => deliveryReport());
+    await renderEntityComponent(<RuntimeDeliveryCard />, {
+      getDelivery,
+      syncDeployment,
+      retryPipeline,
+    });
+    const deployments = await screen.findByRole('region', {
+      name: 'Deployments',
+    });
+    fireEvent.click(within(deployments).getByRole('button', { name: 'Sync' }));
+    await waitFor(() => expect(getDelivery).toHaveBeenCalledTimes(2));
+    expect(syncDeployment).toHaveBeenCalledWith(
+      { kind: 'Component', namespace: 'default', name: 'semantic-search' },
+      { environment: 'dev', application: expect.any(String) },
+    );
+    const pipeline = await screen.findByRole('region', {
+      name: 'Last pipeline',
+    });
+    fireEvent.click(within(pipeline).getByRole('button', { name: 'Retry' }));
+    await waitFor(() => expect(getDelivery).toHaveBeenCalledTimes(3));
+    expect(retryPipeline).toHaveBeenCalledWith(
+      expect.objectContaining({ name: 'semantic-search' }),
+      40,
     );
   });
 

@@ -7,6 +7,8 @@ import {
   DeploymentChips,
   LastSyncChip,
   lastDefaultBranchPipeline,
+  RetryPipelineButton,
+  SyncButton,
 } from '../delivery';
 import {
   EmptyNote,
@@ -44,13 +46,13 @@ export interface RuntimeDeliveryCardProps {
  * default branch, and the newest image with its risk; problems are marked red.
  */
 export function RuntimeDeliveryCard(props: RuntimeDeliveryCardProps) {
-  const { value, loading, error } = useRuntimeDelivery();
+  const { value, loading, error, retry } = useRuntimeDelivery();
   const detailsLink = useEntityTabLink(props.tabPath ?? 'delivery');
 
   let body;
   if (error) body = <ReportError error={error} what="delivery" />;
   else if (loading || !value) body = <Progress />;
-  else body = <DeliverySummary report={value} />;
+  else body = <DeliverySummary report={value} reload={retry} />;
 
   return (
     <InfoCard
@@ -62,8 +64,11 @@ export function RuntimeDeliveryCard(props: RuntimeDeliveryCardProps) {
   );
 }
 
-function DeliverySummary(props: { report: RuntimeDeliveryReport }) {
-  const { report } = props;
+function DeliverySummary(props: {
+  report: RuntimeDeliveryReport;
+  reload: () => void;
+}) {
+  const { report, reload } = props;
   const classes = useStyles();
   return (
     <>
@@ -96,6 +101,13 @@ function DeliverySummary(props: { report: RuntimeDeliveryReport }) {
                       </span>
                       <DeploymentChips deployment={app} />
                       <LastSyncChip deployment={app} />
+                      {app.syncStatus !== 'Synced' && (
+                        <SyncButton
+                          environment={env.environment}
+                          application={app.application}
+                          onDone={reload}
+                        />
+                      )}
                       {app.lastSync?.finishedAt && (
                         <Typography
                           variant="caption"
@@ -136,6 +148,9 @@ function DeliverySummary(props: { report: RuntimeDeliveryReport }) {
                 </Link>
                 <span>{formatDuration(p.durationSeconds)}</span>
                 {p.author && <span>by {p.author}</span>}
+                {(p.status === 'failed' || p.status === 'canceled') && (
+                  <RetryPipelineButton pipelineId={p.id} onDone={reload} />
+                )}
                 <Typography
                   variant="caption"
                   color="textSecondary"

@@ -1,2 +1,3 @@
 export * from './selectors';
 export { DeploymentChips, LastSyncChip } from './DeploymentChips';
+export { SyncButton, RetryPipelineButton } from './DeliveryActionButton';

@@ -9,10 +9,7 @@ export {
   isRuntimeComponent,
   RUNTIME_COMPONENT_TYPE,
 } from './runtimeEntities';
-export {
-  useRuntimeResourceDetails,
-  fetchRuntimeResourceDetails,
-} from './useRuntimeResourceDetails';
+export { useRuntimeResourceDetails } from './useRuntimeResourceDetails';
 export { InstallationChip } from './InstallationChip';
 export {
   installationStatus,

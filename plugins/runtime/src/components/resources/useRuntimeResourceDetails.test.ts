@@ -1,5 +1,5 @@
 import { ResponseError } from '@backstage/errors';
-import { fetchRuntimeResourceDetails } from './useRuntimeResourceDetails';
+import { RuntimeClient } from '../../api';
 import { errorBody, jsonResponse } from './__testUtils__/testHelpers';
 
 const details = {
@@ -29,7 +29,12 @@ function deps(response: () => Response) {
   };
 }
 
-describe('fetchRuntimeResourceDetails', () => {
+const fetchRuntimeResourceDetails = (
+  d: ConstructorParameters<typeof RuntimeClient>[0],
+  ref: { kind: string; namespace: string; name: string },
+) => new RuntimeClient(d).getResourceDetails(ref);
+
+describe('RuntimeClient.getResourceDetails', () => {
   it('asks the runtime backend on the encoded entity path', async () => {
     const { deps: d, urls } = deps(() => jsonResponse(200, details));
     await expect(

@@ -2,6 +2,7 @@ import { ReactElement } from 'react';
 import { Entity } from '@backstage/catalog-model';
 import { discoveryApiRef, fetchApiRef } from '@backstage/core-plugin-api';
 import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
+import { RuntimeClient, runtimeApiRef } from '../../../api';
 import {
   EntityProvider,
   entityRouteRef,
@@ -60,6 +61,7 @@ export async function renderResourceCard(
       apis={[
         [fetchApiRef, fetchApi],
         [discoveryApiRef, discoveryApi],
+        [runtimeApiRef, new RuntimeClient({ fetchApi, discoveryApi })],
       ]}
     >
       <EntityProvider entity={entity}>{element}</EntityProvider>
