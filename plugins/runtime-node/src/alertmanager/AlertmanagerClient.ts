@@ -1,6 +1,9 @@
-import { HttpServiceAccess } from '../config';
-import { HttpUpstreamClient } from '../http';
-import { httpServiceHeaders, parseTextError } from './httpServiceHeaders';
+import {
+  HttpServiceClientOptions,
+  HttpUpstreamClient,
+  httpServiceClient,
+  parseTextError,
+} from '../http';
 import { ListAlertsRequest, RuntimeAlert } from './types';
 
 type GettableAlert = {
@@ -45,20 +48,9 @@ export function alertmanagerEqualityMatcher(
 export class AlertmanagerClient {
   private readonly http: HttpUpstreamClient;
 
-  constructor(options: {
-    environment: string;
-    access: HttpServiceAccess;
-    fetch?: typeof fetch;
-  }) {
-    const { access } = options;
-    this.http = new HttpUpstreamClient({
-      upstream: 'alertmanager',
-      environment: options.environment,
-      baseUrl: access.url,
-      timeoutMs: access.timeoutMs,
-      headers: () => httpServiceHeaders(access),
+  constructor(options: HttpServiceClientOptions) {
+    this.http = httpServiceClient('alertmanager', options, {
       parseError: parseTextError,
-      fetch: options.fetch,
     });
   }
 

@@ -2,7 +2,6 @@ export {
   AlertmanagerClient,
   alertmanagerEqualityMatcher,
 } from './AlertmanagerClient';
-export { httpServiceHeaders, parseTextError } from './httpServiceHeaders';
 export type {
   ListAlertsRequest,
   ObservabilityCallOptions,

@@ -1,6 +1,8 @@
-import { HttpServiceAccess } from '../config';
-import { HttpUpstreamClient } from '../http';
-import { httpServiceHeaders } from '../alertmanager/httpServiceHeaders';
+import {
+  HttpServiceClientOptions,
+  HttpUpstreamClient,
+  httpServiceClient,
+} from '../http';
 import { ApplicationJson, toApplication } from './applicationJson';
 import { parseArgoCdError } from './parseArgoCdError';
 import {
@@ -20,20 +22,9 @@ import {
 export class ArgoCdClient {
   private readonly http: HttpUpstreamClient;
 
-  constructor(options: {
-    environment: string;
-    access: HttpServiceAccess;
-    fetch?: typeof fetch;
-  }) {
-    const { access } = options;
-    this.http = new HttpUpstreamClient({
-      upstream: 'argocd',
-      environment: options.environment,
-      baseUrl: access.url,
-      timeoutMs: access.timeoutMs,
-      headers: () => httpServiceHeaders(access),
+  constructor(options: HttpServiceClientOptions) {
+    this.http = httpServiceClient('argocd', options, {
       parseError: parseArgoCdError,
-      fetch: options.fetch,
     });
   }
 

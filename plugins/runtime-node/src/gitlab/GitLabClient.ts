@@ -1,5 +1,8 @@
-import { HttpServiceAccess } from '../config';
-import { HttpUpstreamClient } from '../http';
+import {
+  HttpServiceClientOptions,
+  HttpUpstreamClient,
+  httpServiceClient,
+} from '../http';
 import {
   CommitJson,
   PipelineJson,
@@ -36,23 +39,14 @@ const DEFAULT_MAX_PAGES = 5;
 export class GitLabClient {
   private readonly http: HttpUpstreamClient;
 
-  constructor(options: {
-    environment: string;
-    access: HttpServiceAccess;
-    fetch?: typeof fetch;
-  }) {
-    const { access } = options;
-    this.http = new HttpUpstreamClient({
-      upstream: 'gitlab',
-      environment: options.environment,
-      baseUrl: access.url.replace(/\/+$/, ''),
-      timeoutMs: access.timeoutMs,
-      headers: (): Record<string, string> => ({
+  constructor(options: HttpServiceClientOptions) {
+    this.http = httpServiceClient('gitlab', options, {
+      parseError: parseGitLabError,
+      // GitLab's own header for access tokens.
+      headers: access => ({
         ...access.headers,
         ...(access.token ? { 'private-token': access.token } : {}),
       }),
-      parseError: parseGitLabError,
-      fetch: options.fetch,
     });
   }
 

@@ -1,9 +1,9 @@
-import { HttpServiceAccess } from '../config';
-import { HttpUpstreamClient } from '../http';
 import {
-  httpServiceHeaders,
+  HttpServiceClientOptions,
+  HttpUpstreamClient,
+  httpServiceClient,
   parseTextError,
-} from '../alertmanager/httpServiceHeaders';
+} from '../http';
 import { ObservabilityCallOptions } from '../alertmanager/types';
 
 /**
@@ -40,21 +40,11 @@ export class GrafanaClient {
   private readonly http: HttpUpstreamClient;
   private readonly uiUrl: string;
 
-  constructor(options: {
-    environment: string;
-    access: HttpServiceAccess;
-    fetch?: typeof fetch;
-  }) {
+  constructor(options: HttpServiceClientOptions) {
     const { access } = options;
     this.uiUrl = (access.uiUrl ?? access.url).replace(/\/+$/, '');
-    this.http = new HttpUpstreamClient({
-      upstream: 'grafana',
-      environment: options.environment,
-      baseUrl: access.url,
-      timeoutMs: access.timeoutMs,
-      headers: () => httpServiceHeaders(access),
+    this.http = httpServiceClient('grafana', options, {
       parseError: parseTextError,
-      fetch: options.fetch,
     });
   }
 

@@ -1,6 +1,8 @@
-import { HttpServiceAccess } from '../config';
-import { HttpUpstreamClient } from '../http';
-import { httpServiceHeaders } from '../alertmanager/httpServiceHeaders';
+import {
+  HttpServiceClientOptions,
+  HttpUpstreamClient,
+  httpServiceClient,
+} from '../http';
 import { ArtifactJson, toArtifact } from './artifactJson';
 import { parseHarborError } from './parseHarborError';
 import { HarborArtifact, HarborCallOptions } from './types';
@@ -20,20 +22,10 @@ const DEFAULT_MAX_PAGES = 5;
 export class HarborClient {
   private readonly http: HttpUpstreamClient;
 
-  constructor(options: {
-    environment: string;
-    access: HttpServiceAccess;
-    fetch?: typeof fetch;
-  }) {
-    const { access } = options;
-    this.http = new HttpUpstreamClient({
-      upstream: 'harbor',
-      environment: options.environment,
-      baseUrl: `${access.url.replace(/\/+$/, '')}/api/v2.0`,
-      timeoutMs: access.timeoutMs,
-      headers: () => httpServiceHeaders(access),
+  constructor(options: HttpServiceClientOptions) {
+    this.http = httpServiceClient('harbor', options, {
       parseError: parseHarborError,
-      fetch: options.fetch,
+      basePath: '/api/v2.0',
     });
   }
 

@@ -1,3 +1,6 @@
 export * from './HttpUpstreamClient';
 export { withTimeout, sleep } from './timeouts';
 export { mapConcurrently } from './mapConcurrently';
+export { httpServiceHeaders, parseTextError } from './httpServiceHeaders';
+export { httpServiceClient } from './httpServiceClient';
+export type { HttpServiceClientOptions } from './httpServiceClient';

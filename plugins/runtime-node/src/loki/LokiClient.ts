@@ -1,9 +1,9 @@
-import { HttpServiceAccess } from '../config';
-import { HttpUpstreamClient } from '../http';
 import {
-  httpServiceHeaders,
+  HttpServiceClientOptions,
+  HttpUpstreamClient,
+  httpServiceClient,
   parseTextError,
-} from '../alertmanager/httpServiceHeaders';
+} from '../http';
 import { ObservabilityCallOptions } from '../alertmanager/types';
 
 /**
@@ -78,20 +78,9 @@ function nanoseconds(date: Date): string {
 export class LokiClient {
   private readonly http: HttpUpstreamClient;
 
-  constructor(options: {
-    environment: string;
-    access: HttpServiceAccess;
-    fetch?: typeof fetch;
-  }) {
-    const { access } = options;
-    this.http = new HttpUpstreamClient({
-      upstream: 'loki',
-      environment: options.environment,
-      baseUrl: access.url,
-      timeoutMs: access.timeoutMs,
-      headers: () => httpServiceHeaders(access),
+  constructor(options: HttpServiceClientOptions) {
+    this.http = httpServiceClient('loki', options, {
       parseError: parseTextError,
-      fetch: options.fetch,
     });
   }
 

@@ -1,6 +1,9 @@
-import { HttpServiceAccess } from '../config';
 import { RuntimeUpstreamError } from '../errors';
-import { HttpUpstreamClient } from '../http';
+import {
+  HttpServiceClientOptions,
+  HttpUpstreamClient,
+  httpServiceClient,
+} from '../http';
 import { parseMatrix, parseQueryData } from './parsePrometheusData';
 import { parsePrometheusError } from './parsePrometheusError';
 import {
@@ -32,21 +35,10 @@ export class PrometheusClient {
   private readonly http: HttpUpstreamClient;
   private readonly environment: string;
 
-  constructor(options: {
-    environment: string;
-    access: HttpServiceAccess;
-    fetch?: typeof fetch;
-  }) {
-    const { access } = options;
+  constructor(options: HttpServiceClientOptions) {
     this.environment = options.environment;
-    this.http = new HttpUpstreamClient({
-      upstream: 'prometheus',
-      environment: options.environment,
-      baseUrl: access.url,
-      timeoutMs: access.timeoutMs,
-      headers: () => ({ ...access.headers, ...authorization(access) }),
+    this.http = httpServiceClient('prometheus', options, {
       parseError: parsePrometheusError,
-      fetch: options.fetch,
     });
   }
 
@@ -160,17 +152,6 @@ export class PrometheusClient {
       detail,
     });
   }
-}
-
-function authorization(access: HttpServiceAccess): Record<string, string> {
-  if (access.token) return { authorization: `Bearer ${access.token}` };
-  if (access.username !== undefined && access.password !== undefined) {
-    const basic = Buffer.from(`${access.username}:${access.password}`).toString(
-      'base64',
-    );
-    return { authorization: `Basic ${basic}` };
-  }
-  return {};
 }
 
 function unixSeconds(date: Date): number {

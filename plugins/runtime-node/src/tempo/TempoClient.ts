@@ -1,9 +1,9 @@
-import { HttpServiceAccess } from '../config';
-import { HttpUpstreamClient } from '../http';
 import {
-  httpServiceHeaders,
+  HttpServiceClientOptions,
+  HttpUpstreamClient,
+  httpServiceClient,
   parseTextError,
-} from '../alertmanager/httpServiceHeaders';
+} from '../http';
 import { ObservabilityCallOptions } from '../alertmanager/types';
 
 /**
@@ -121,20 +121,9 @@ function tagsLogfmt(tags: Record<string, string>): string {
 export class TempoClient {
   private readonly http: HttpUpstreamClient;
 
-  constructor(options: {
-    environment: string;
-    access: HttpServiceAccess;
-    fetch?: typeof fetch;
-  }) {
-    const { access } = options;
-    this.http = new HttpUpstreamClient({
-      upstream: 'tempo',
-      environment: options.environment,
-      baseUrl: access.url,
-      timeoutMs: access.timeoutMs,
-      headers: () => httpServiceHeaders(access),
+  constructor(options: HttpServiceClientOptions) {
+    this.http = httpServiceClient('tempo', options, {
       parseError: parseTextError,
-      fetch: options.fetch,
     });
   }
 
