@@ -10,7 +10,16 @@ const UPSTREAM_TITLES: Record<string, string> = {
   openbao: 'OpenBao',
   objectStorage: 'Object storage',
   temporal: 'Temporal',
+  prometheus: 'Prometheus',
+  alertmanager: 'Alertmanager',
+  loki: 'Loki',
+  tempo: 'Tempo',
+  grafana: 'Grafana',
+  argocd: 'Argo CD',
 };
+
+/** An upstream's name for people; an unknown one keeps its config key. */
+const titleOf = (upstream: string) => UPSTREAM_TITLES[upstream] ?? upstream;
 
 const Environment = ({ env }: { env: RuntimeEnvironmentSummary }) => (
   <div>
@@ -26,8 +35,8 @@ const Environment = ({ env }: { env: RuntimeEnvironmentSummary }) => (
         }
         label={
           u.status === 'ok'
-            ? UPSTREAM_TITLES[u.upstream]
-            : `${UPSTREAM_TITLES[u.upstream]}: ${u.reason ?? 'down'}`
+            ? titleOf(u.upstream)
+            : `${titleOf(u.upstream)}: ${u.reason ?? 'down'}`
         }
       />
     ))}

@@ -1,0 +1,47 @@
+import { expect, Page } from '@playwright/test';
+
+/** What the first step ("Where") of the Inference endpoint template is filled with. */
+export interface WhereStep {
+  owner: string;
+  service: string;
+  namespace: string;
+}
+
+/** Opens a template's form under Create... by its title. */
+export async function openTemplate(page: Page, title: string): Promise<void> {
+  await page
+    .getByRole('navigation', { name: 'sidebar nav' })
+    .getByRole('link', { name: 'Create...' })
+    .click();
+  // The template's card: the nearest element around its title that has a "Choose" button.
+  const card = page
+    .getByRole('heading', { name: title, exact: true, level: 4 })
+    .locator('xpath=ancestor::*[.//button[normalize-space()="Choose"]][1]');
+  await card.getByRole('button', { name: 'Choose' }).click();
+  await expect(
+    page.getByRole('heading', { name: title, level: 2 }),
+  ).toBeVisible();
+}
+
+/** Picks `value` in an autocomplete picker (OwnerPicker, EntityPicker) labelled `label`. */
+export async function pick(page: Page, label: string, value: string) {
+  const input = page.getByRole('textbox', { name: label });
+  await input.click();
+  await input.fill(value);
+  await page.getByRole('option', { name: value, exact: true }).click();
+  // The picker shows the picked entity's reference, e.g. group:default/search-team.
+  await expect(input).toHaveValue(new RegExp(`(^|[:/])${value}$`));
+}
+
+/** Fills the "Where" step: the environment (the only one is preselected), owner, service and namespace. */
+export async function fillWhere(page: Page, where: WhereStep) {
+  await expect(page.getByRole('button', { name: 'Environment' })).toContainText(
+    '(dev)',
+  );
+  await pick(page, 'Owning team', where.owner);
+  await pick(page, 'Service', where.service);
+  await page
+    .getByRole('textbox', { name: 'Kubernetes namespace' })
+    .fill(where.namespace);
+  await page.getByRole('button', { name: 'Next' }).click();
+}
