@@ -76,7 +76,8 @@ describe('GET /entity/:kind/:namespace/:name/observability', () => {
               environments: [
                 {
                   ...sandboxEnvironmentConfig(sandbox),
-                  prometheus: { url: prometheus.url },
+                  // Long enough that a busy machine never makes the client retry a query.
+                  prometheus: { url: prometheus.url, timeoutMs: 30_000 },
                   ...environment,
                 },
               ],

@@ -63,6 +63,7 @@ describe('runtimePlugin', () => {
           'loki',
           'tempo',
           'grafana',
+          'argocd',
         ].map(upstream => ({
           upstream,
           status: 'ok',

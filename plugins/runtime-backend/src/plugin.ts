@@ -13,6 +13,7 @@ import { readObservabilitySettings } from './services/observability/observabilit
 import { DeliveryService } from './services/delivery/DeliveryService';
 import { ResourceDetailsService } from './services/resources/ResourceDetailsService';
 import { DeliveryActions } from './services/delivery/DeliveryActions';
+import { ComponentHealthService } from './services/components/ComponentHealthService';
 import { runtimeDeliveryPermissions } from '@runtime-portal/backstage-plugin-runtime-common';
 
 /**
@@ -70,6 +71,7 @@ export const runtimePlugin = createBackendPlugin({
               reader,
             }),
             resources: new ResourceDetailsService({ clients }),
+            components: new ComponentHealthService({ clients, reader }),
             deliveryActions: new DeliveryActions({
               clients,
               reader,

@@ -11,6 +11,7 @@ import { parseRange } from './services/observability/timeRange';
 import { DeliveryService } from './services/delivery/DeliveryService';
 import { ResourceDetailsService } from './services/resources/ResourceDetailsService';
 import { DeliveryActions } from './services/delivery/DeliveryActions';
+import { ComponentHealthService } from './services/components/ComponentHealthService';
 import { z } from 'zod';
 import { InputError, NotFoundError } from '@backstage/errors';
 import { ServiceUnavailableError } from '@backstage/errors';
@@ -25,6 +26,7 @@ export interface RouterOptions {
   delivery: DeliveryService;
   resources: ResourceDetailsService;
   deliveryActions: DeliveryActions;
+  components: ComponentHealthService;
 }
 
 const syncBody = z.object({
@@ -61,6 +63,11 @@ export async function createRouter(
       status: 'ok',
       environments: await options.health.environments(),
     });
+  });
+
+  router.get('/components/health', async (req, res) => {
+    await options.httpAuth.credentials(req, { allow: ['user', 'service'] });
+    res.json(await options.components.health());
   });
 
   router.get(`${ENTITY}/observability`, async (req, res) => {

@@ -21,7 +21,7 @@ import {
 } from '@backstage/plugin-catalog-react/alpha';
 import { catalogApiMock } from '@backstage/plugin-catalog-react/testUtils';
 import plugin from './alpha';
-import { RuntimeApi, runtimeApiRef } from './api';
+import { RuntimeApi, RuntimeClient, runtimeApiRef } from './api';
 
 const entity = (
   kind: string,
@@ -53,7 +53,8 @@ const service = entity('Component', 'service', {
 });
 const plainService = entity('Component', 'service');
 
-const runtimeApi: Pick<RuntimeApi, 'getHealth'> = {
+const runtimeApi: Pick<RuntimeApi, 'getHealth' | 'getComponentsHealth'> = {
+  getComponentsHealth: async () => ({ environments: [] }),
   getHealth: async () => ({
     status: 'ok',
     environments: [{ name: 'dev', title: 'Development', upstreams: [] }],
@@ -131,39 +132,36 @@ describe('runtime frontend plugin (new frontend system)', () => {
       plugin.getExtension('entity-card:runtime/resource'),
     );
     const urls: string[] = [];
+    const discoveryApi = {
+      getBaseUrl: async (id: string) => `http://backstage.test/api/${id}`,
+    };
+    const fetchApi = {
+      fetch: async (input: RequestInfo | URL) => {
+        urls.push(String(input));
+        return new Response(
+          JSON.stringify({
+            type: 'bucket',
+            environment: 'dev',
+            name: 'recordings',
+            endpoint: 'http://minio.test:9000',
+            versioning: 'Suspended',
+            tags: {},
+          }),
+          {
+            status: 200,
+            headers: { 'content-type': 'application/json' },
+          },
+        );
+      },
+    };
     await renderInTestApp(
       <EntityProvider entity={bucket}>{tester.reactElement()}</EntityProvider>,
       {
         apis: [
-          [
-            discoveryApiRef,
-            {
-              getBaseUrl: async (id: string) =>
-                `http://backstage.test/api/${id}`,
-            },
-          ],
-          [
-            fetchApiRef,
-            {
-              fetch: async (input: RequestInfo | URL) => {
-                urls.push(String(input));
-                return new Response(
-                  JSON.stringify({
-                    type: 'bucket',
-                    environment: 'dev',
-                    name: 'recordings',
-                    endpoint: 'http://minio.test:9000',
-                    versioning: 'Suspended',
-                    tags: {},
-                  }),
-                  {
-                    status: 200,
-                    headers: { 'content-type': 'application/json' },
-                  },
-                );
-              },
-            },
-          ],
+          [discoveryApiRef, discoveryApi],
+          [fetchApiRef, fetchApi],
+          // As the plugin's own API factory makes it from the two above.
+          [runtimeApiRef, new RuntimeClient({ discoveryApi, fetchApi })],
         ],
       },
     );

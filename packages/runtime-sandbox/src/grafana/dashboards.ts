@@ -29,7 +29,8 @@ export function slugify(title: string): string {
 
 /**
  * The folders and dashboards of the sandbox's Grafana: a "Runtime" folder with "Runtime / Overview"
- * (tagged `runtime`) and "Runtime / vLLM" (tagged `vllm`, `inference`), and per team a folder with one
+ * (tagged `runtime`), "Runtime / vLLM" (tagged `runtime`, `vllm`, `inference`) and one dashboard per
+ * other installed component (tagged `runtime` and its name), and per team a folder with one
  * dashboard per service, tagged with the service name, `service` and the team's namespace.
  */
 export function seedDashboards(seed: RuntimeSeed): GrafanaSearchHit[] {
@@ -79,7 +80,16 @@ export function seedDashboards(seed: RuntimeSeed): GrafanaSearchHit[] {
   };
   const runtime = folder('Runtime');
   dashboard('Runtime / Overview', ['runtime'], runtime);
-  dashboard('Runtime / vLLM', ['inference', 'vllm'], runtime);
+  dashboard('Runtime / vLLM', ['inference', 'runtime', 'vllm'], runtime);
+  // One dashboard per installed component, tagged `runtime` and the component's name.
+  for (const component of seed.components) {
+    if (component.name === 'vllm') continue;
+    dashboard(
+      `Runtime / ${component.name}`,
+      ['runtime', component.name],
+      runtime,
+    );
+  }
   for (const team of seed.teams) {
     const teamFolder = folder(team.name);
     for (const service of team.services) {

@@ -4,7 +4,7 @@ import { AddressInfo } from 'node:net';
 /** A reverse proxy that counts the requests it forwards: tests and benchmarks count upstream calls. */
 export interface CountingProxy {
   url: string;
-  /** Requests forwarded so far. */
+  /** Requests the upstream has answered so far. */
   count(): number;
   reset(): void;
   close(): Promise<void>;
@@ -19,7 +19,6 @@ export async function startCountingProxy(
   const upstream = new URL(target);
   let count = 0;
   const server = http.createServer((req, res) => {
-    count += 1;
     const forward = http.request(
       {
         host: upstream.hostname,
@@ -32,6 +31,8 @@ export async function startCountingProxy(
         agent: false,
       },
       answer => {
+        // Counted when the upstream answers: a request that never reached it is no upstream call.
+        count += 1;
         res.writeHead(answer.statusCode ?? 502, answer.headers);
         answer.pipe(res);
       },

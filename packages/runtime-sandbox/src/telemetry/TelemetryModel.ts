@@ -67,6 +67,7 @@ export class TelemetryModel {
     this.startedAt = options.startedAtSeconds ?? Date.now() / 1000;
     this.targetList = telemetryTargets(seed);
     this.familyList = buildFamilies(this.targetList, this.startedAt);
+    addComponentTargets(this.familyList, seed);
     this.seriesList = this.familyList.flatMap(family => family.series);
   }
 
@@ -88,6 +89,31 @@ export class TelemetryModel {
   /** Requests of the target from the model's start until `t` (unix seconds). */
   requestCount(target: TelemetryTarget, t: number): number {
     return requestsBetween(target, this.startedAt, t);
+  }
+}
+
+/**
+ * The scrape targets of the Runtime's own components, as Prometheus reports them in `up`: one series
+ * per replica with `job` = the component's name, all answering.
+ */
+function addComponentTargets(
+  families: TelemetryMetricFamily[],
+  seed: RuntimeSeed,
+): void {
+  const up = families.find(f => f.name === 'up');
+  if (!up) return;
+  for (const component of seed.components) {
+    for (let replica = 0; replica < component.replicas; replica++) {
+      up.series.push({
+        labels: {
+          __name__: 'up',
+          job: component.name,
+          namespace: component.namespace,
+          instance: `${component.name}-${replica}:8080`,
+        },
+        valueAt: () => 1,
+      });
+    }
   }
 }
 

@@ -2,3 +2,4 @@ export * from './signal';
 export * from './observability';
 export * from './delivery';
 export * from './resourceDetails';
+export * from './componentHealth';

@@ -62,12 +62,15 @@ describe('GrafanaClient', () => {
       ),
     ).toEqual(['Runtime / vLLM']);
     expect(
-      await client.searchDashboards({ tags: ['vllm', 'runtime'] }),
+      await client.searchDashboards({ tags: ['vllm', 'service'] }),
     ).toEqual([]);
-    const overview = await client.searchDashboards({ tags: ['runtime'] });
-    expect(overview.map(d => d.url)).toEqual([
-      expect.stringMatching(new RegExp(`^${server.url}/d/`)),
-    ]);
+    const runtime = await client.searchDashboards({ tags: ['runtime'] });
+    expect(runtime.map(d => d.title)).toEqual(
+      expect.arrayContaining(['Runtime / Overview', 'Runtime / kubeai']),
+    );
+    expect(
+      runtime.every(d => d.url.startsWith(`${server.url}/d/`)),
+    ).toBe(true);
     expect(
       (await client.searchDashboards({ tags: [], query: 'vllm' })).map(
         d => d.title,

@@ -2,6 +2,7 @@ import { createApiRef } from '@backstage/core-plugin-api';
 import { CompoundEntityRef } from '@backstage/catalog-model';
 import {
   RuntimeDeliveryReport,
+  RuntimeComponentsHealth,
   RuntimeResourceDetails,
   RuntimeObservabilityRange,
   RuntimeObservabilityReport,
@@ -56,6 +57,8 @@ export interface RuntimeApi {
   ): Promise<RuntimeObservabilityReport>;
   /** Deployments, pipelines and images of an entity. */
   getDelivery(entityRef: CompoundEntityRef): Promise<RuntimeDeliveryReport>;
+  /** Prometheus `up` and Grafana dashboards of the runtime components, per environment. */
+  getComponentsHealth(): Promise<RuntimeComponentsHealth>;
   /** Live details of a runtime Resource (inference endpoint, bucket, secret, workflow). */
   getResourceDetails(
     entityRef: CompoundEntityRef,

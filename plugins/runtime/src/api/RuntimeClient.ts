@@ -3,6 +3,7 @@ import { CompoundEntityRef } from '@backstage/catalog-model';
 import { ResponseError } from '@backstage/errors';
 import {
   RuntimeDeliveryReport,
+  RuntimeComponentsHealth,
   RuntimeResourceDetails,
   RuntimeObservabilityRange,
   RuntimeObservabilityReport,
@@ -37,6 +38,10 @@ export class RuntimeClient implements RuntimeApi {
     entityRef: CompoundEntityRef,
   ): Promise<RuntimeDeliveryReport> {
     return this.get<RuntimeDeliveryReport>(`${entityPath(entityRef)}/delivery`);
+  }
+
+  async getComponentsHealth(): Promise<RuntimeComponentsHealth> {
+    return this.get<RuntimeComponentsHealth>('/components/health');
   }
 
   async getResourceDetails(

@@ -159,7 +159,6 @@ function healthOf(
   alerts: RuntimeSignal<RuntimeFiringAlert[]>,
   settings: ObservabilitySettings,
 ): RuntimeHealthState {
-  if (metrics.status !== 'ok' && alerts.status !== 'ok') return 'unknown';
   const critical = (alerts.data ?? []).some(
     a => a.state === 'active' && a.severity === 'critical',
   );
@@ -170,5 +169,7 @@ function healthOf(
   ) {
     return 'degraded';
   }
-  return 'healthy';
+  // Healthy only on evidence: traffic that can be measured, and alerts that could be read.
+  const measured = (metrics.data ?? []).some(m => m.current !== undefined);
+  return measured && alerts.status === 'ok' ? 'healthy' : 'unknown';
 }

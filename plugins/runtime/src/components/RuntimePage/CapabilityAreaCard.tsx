@@ -1,4 +1,5 @@
 import { InfoCard } from '@backstage/core-components';
+import { RuntimeComponentsHealth } from '@runtime-portal/backstage-plugin-runtime-common';
 import { RuntimeEnvironmentSummary } from '../../api';
 import { ComponentRow } from './ComponentRow';
 import { RuntimeMapArea } from './runtimeMap';
@@ -7,6 +8,7 @@ import { RuntimeMapArea } from './runtimeMap';
 export const CapabilityAreaCard = (props: {
   area: RuntimeMapArea;
   environments?: RuntimeEnvironmentSummary[];
+  componentsHealth?: RuntimeComponentsHealth;
 }) => (
   <InfoCard
     title={props.area.area.title}
@@ -17,6 +19,7 @@ export const CapabilityAreaCard = (props: {
         key={component.id}
         component={component}
         environments={props.environments}
+        componentsHealth={props.componentsHealth}
       />
     ))}
   </InfoCard>

@@ -3,6 +3,8 @@ import { EntityRefLink } from '@backstage/plugin-catalog-react';
 import Typography from '@material-ui/core/Typography';
 import { makeStyles } from '@material-ui/core/styles';
 import DescriptionIcon from '@material-ui/icons/Description';
+import DashboardIcon from '@material-ui/icons/Dashboard';
+import { RuntimeComponentsHealth } from '@runtime-portal/backstage-plugin-runtime-common';
 import { RuntimeEnvironmentSummary } from '../../api';
 import { InstallationChip, installationStatus } from '../resources';
 import { RuntimeMapComponent } from './runtimeMap';
@@ -38,8 +40,14 @@ const resourcesLabel = (count: number) =>
 export function ComponentRow(props: {
   component: RuntimeMapComponent;
   environments?: RuntimeEnvironmentSummary[];
+  componentsHealth?: RuntimeComponentsHealth;
 }) {
-  const { component, environments } = props;
+  const { component, environments, componentsHealth } = props;
+  const healthOf = (environment: string) =>
+    componentsHealth?.environments.find(e => e.environment === environment);
+  const dashboards = (componentsHealth?.environments ?? []).flatMap(
+    e => e.dashboards.data?.filter(d => d.component === component.id) ?? [],
+  );
   const classes = useStyles();
   const { entity } = component;
   return (
@@ -68,6 +76,16 @@ export function ComponentRow(props: {
             <DescriptionIcon fontSize="inherit" /> Docs
           </Link>
         )}
+        {dashboards.map(d => (
+          <Link
+            key={d.url}
+            to={d.url}
+            className={classes.docs}
+            aria-label={`${component.title} dashboard ${d.title}`}
+          >
+            <DashboardIcon fontSize="inherit" /> Dashboard
+          </Link>
+        ))}
         {entity && (
           <Typography variant="caption" color="textSecondary">
             {resourcesLabel(component.resourceCount)}
@@ -81,15 +99,31 @@ export function ComponentRow(props: {
         <div className={classes.statuses}>
           {environments.map(env => {
             const status = installationStatus(entity, env.name);
+            const scrapes = healthOf(env.name)?.targets.data?.find(
+              t => t.component === component.id,
+            );
             const facts = [
               status.version,
               status.replicas && `${status.replicas} ready`,
+              scrapes && `${scrapes.up}/${scrapes.targets} up`,
             ].filter(Boolean);
+            const notAnswering =
+              scrapes !== undefined && scrapes.up < scrapes.targets;
             return (
               <span key={env.name} className={classes.status}>
                 <InstallationChip status={status} prefix={env.title} />
                 {facts.length > 0 && (
-                  <Typography variant="caption">{facts.join(' · ')}</Typography>
+                  <Typography
+                    variant="caption"
+                    color={notAnswering ? 'error' : 'inherit'}
+                    title={
+                      notAnswering
+                        ? 'Some of its scrape targets do not answer (Prometheus up)'
+                        : undefined
+                    }
+                  >
+                    {facts.join(' · ')}
+                  </Typography>
                 )}
               </span>
             );

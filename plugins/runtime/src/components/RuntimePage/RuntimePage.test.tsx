@@ -92,12 +92,18 @@ const healthyApi = { getHealth: async () => health };
 
 function renderPage(
   catalogApi: CatalogApi,
-  runtimeApi: Pick<RuntimeApi, 'getHealth'> = healthyApi,
+  runtimeApi: Partial<RuntimeApi> = healthyApi,
 ) {
   return renderInTestApp(
     <TestApiProvider
       apis={[
-        [runtimeApiRef, runtimeApi as RuntimeApi],
+        [
+          runtimeApiRef,
+          {
+            getComponentsHealth: async () => ({ environments: [] }),
+            ...runtimeApi,
+          } as RuntimeApi,
+        ],
         [catalogApiRef, catalogApi],
       ]}
     >
@@ -113,6 +119,45 @@ const row = (id: string) => screen.getByTestId(`runtime-component-${id}`);
 jest.setTimeout(30_000);
 
 describe('RuntimePage', () => {
+  it("adds each component's Prometheus up and its Grafana dashboards", async () => {
+    await renderPage(catalogApiMock({ entities }), {
+      ...healthyApi,
+      getComponentsHealth: async () => ({
+        environments: [
+          {
+            environment: 'dev',
+            targets: {
+              status: 'ok',
+              fetchedAt: '2026-11-25T00:00:00Z',
+              data: [{ component: 'kubeai', up: 0, targets: 2 }],
+            },
+            dashboards: {
+              status: 'ok',
+              fetchedAt: '2026-11-25T00:00:00Z',
+              data: [
+                {
+                  component: 'kubeai',
+                  title: 'Runtime / kubeai',
+                  url: 'http://grafana.test/d/abc/runtime-kubeai',
+                },
+              ],
+            },
+          },
+        ],
+      }),
+    });
+    const kubeai = await waitFor(() => {
+      const element = row('kubeai');
+      expect(within(element).getByText(/0\/2 up/)).toBeInTheDocument();
+      return element;
+    });
+    expect(
+      within(kubeai).getByRole('link', {
+        name: /^KubeAI dashboard Runtime \/ kubeai/,
+      }),
+    ).toHaveAttribute('href', 'http://grafana.test/d/abc/runtime-kubeai');
+  });
+
   it('maps the seven capability areas with their components, links and statuses', async () => {
     await renderPage(catalogApiMock({ entities }));
     for (const title of [

@@ -17,7 +17,10 @@ import { CapabilityAreaCard } from './CapabilityAreaCard';
 import { EnvironmentsBar } from './EnvironmentsBar';
 import { buildRuntimeMap, filterRuntimeMap } from './runtimeMap';
 import { useRuntimeComponentEntities } from './useRuntimeComponentEntities';
-import { useRuntimeEnvironments } from './useRuntimeEnvironments';
+import {
+  useRuntimeComponentsHealth,
+  useRuntimeEnvironments,
+} from './useRuntimeEnvironments';
 
 /** Why the catalog part of the map is missing, when it is. */
 function CatalogState(props: {
@@ -53,6 +56,7 @@ function CatalogState(props: {
 export const RuntimePage = () => {
   const [search, setSearch] = useState('');
   const health = useRuntimeEnvironments();
+  const componentsHealth = useRuntimeComponentsHealth();
   const catalog = useRuntimeComponentEntities();
   const map = useMemo(
     () => buildRuntimeMap(catalog.value ?? []),
@@ -105,6 +109,7 @@ export const RuntimePage = () => {
                 <CapabilityAreaCard
                   area={area}
                   environments={health.value?.environments}
+                  componentsHealth={componentsHealth.value}
                 />
               </Grid>
             ))}
