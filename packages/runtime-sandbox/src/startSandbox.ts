@@ -55,6 +55,10 @@ export interface SandboxOptions {
 export interface Sandbox {
   urls: Record<SandboxUpstream, string>;
   credentials: SandboxCredentials;
+  /** Stops one upstream's server (to see the portal degrade); its URL then refuses connections. */
+  stopUpstream(upstream: SandboxUpstream): Promise<void>;
+  /** Starts a stopped upstream again on its port. */
+  startUpstream(upstream: SandboxUpstream): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -78,30 +82,38 @@ export async function startSandbox(
     credentials: options.credentials ?? DEFAULT_SANDBOX_CREDENTIALS,
     readyAfterMs: options.readyAfterMs,
   };
-  const started: RunningServer[] = [];
+  type Starter = (
+    o: typeof common & { port: number },
+  ) => Promise<RunningServer>;
+  const starters = {} as Record<SandboxUpstream, Starter>;
+  const running = new Map<SandboxUpstream, RunningServer>();
+  const urls = {} as Record<SandboxUpstream, string>;
   const start = async (
-    fn: (o: typeof common & { port: number }) => Promise<RunningServer>,
+    upstream: SandboxUpstream,
+    fn: Starter,
     port: number,
   ) => {
+    starters[upstream] = fn;
     const server = await fn({ ...common, port });
-    started.push(server);
-    return server.url;
+    running.set(upstream, server);
+    urls[upstream] = server.url;
   };
+  const closeAll = () =>
+    Promise.all([...running.values()].map(server => server.close()));
   try {
-    const urls = {
-      kubernetes: await start(startKubernetesServer, ports.kubernetes),
-      openbao: await start(startOpenBaoServer, ports.openbao),
-      s3: await start(startS3Server, ports.s3),
-      temporal: await start(startTemporalServer, ports.temporal),
-      prometheus: await start(startPrometheusServer, ports.prometheus),
-      alertmanager: await start(startAlertmanagerServer, ports.alertmanager),
-      loki: await start(startLokiServer, ports.loki),
-      tempo: await start(startTempoServer, ports.tempo),
-      grafana: await start(startGrafanaServer, ports.grafana),
-      gitlab: await start(startGitLabServer, ports.gitlab),
-      harbor: await start(startHarborServer, ports.harbor),
-    };
-    const argocd = await start(
+    await start('kubernetes', startKubernetesServer, ports.kubernetes);
+    await start('openbao', startOpenBaoServer, ports.openbao);
+    await start('s3', startS3Server, ports.s3);
+    await start('temporal', startTemporalServer, ports.temporal);
+    await start('prometheus', startPrometheusServer, ports.prometheus);
+    await start('alertmanager', startAlertmanagerServer, ports.alertmanager);
+    await start('loki', startLokiServer, ports.loki);
+    await start('tempo', startTempoServer, ports.tempo);
+    await start('grafana', startGrafanaServer, ports.grafana);
+    await start('gitlab', startGitLabServer, ports.gitlab);
+    await start('harbor', startHarborServer, ports.harbor);
+    await start(
+      'argocd',
       o =>
         startArgoCdServer({
           ...o,
@@ -110,17 +122,27 @@ export async function startSandbox(
         }),
       ports.argocd,
     );
-    return {
-      urls: { ...urls, argocd },
-      credentials: common.credentials,
-      close: async () => {
-        await Promise.all(started.map(s => s.close()));
-      },
-    };
   } catch (error) {
-    await Promise.all(started.map(s => s.close()));
+    await closeAll();
     throw error;
   }
+  return {
+    urls,
+    credentials: common.credentials,
+    async stopUpstream(upstream) {
+      const server = running.get(upstream);
+      running.delete(upstream);
+      await server?.close();
+    },
+    async startUpstream(upstream) {
+      if (running.has(upstream)) return;
+      const port = Number(new URL(urls[upstream]).port);
+      running.set(upstream, await starters[upstream]({ ...common, port }));
+    },
+    close: async () => {
+      await closeAll();
+    },
+  };
 }
 
 /**

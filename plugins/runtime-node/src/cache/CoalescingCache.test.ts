@@ -24,7 +24,9 @@ describe('CoalescingCache', () => {
   });
 
   it('uses a cached value without loading, and loads again for another key', async () => {
-    const store = new Map<string, unknown>([['hit', 'cached']]);
+    const store = new Map<string, unknown>([
+      ['hit', { value: 'cached', freshUntil: Date.now() + 60_000 }],
+    ]);
     const cacheService = mockServices.cache.mock({
       get: jest.fn(async (k: string) => store.get(k)) as any,
       set: jest.fn(
@@ -36,9 +38,12 @@ describe('CoalescingCache', () => {
     expect(await cache.get('hit', load)).toBe('cached');
     expect(await cache.get('miss', load)).toBe('fresh');
     expect(load).toHaveBeenCalledTimes(1);
-    expect(cacheService.set).toHaveBeenCalledWith('miss', 'fresh', {
-      ttl: 1000,
-    });
+    expect(cacheService.set).toHaveBeenCalledWith(
+      'miss',
+      { value: 'fresh', freshUntil: expect.any(Number) },
+      // Kept one more TTL, to be served stale while it is refreshed.
+      { ttl: 2000 },
+    );
   });
 
   it('does not cache a failure: the next caller tries again', async () => {
@@ -55,5 +60,34 @@ describe('CoalescingCache', () => {
       }),
     ).rejects.toThrow('down');
     await expect(cache.get('k', async () => 'up')).resolves.toBe('up');
+  });
+
+  it('serves a stale value at once while one refresh runs, then the fresh one', async () => {
+    const store = new Map<string, unknown>([
+      ['k', { value: 'old', freshUntil: Date.now() - 1 }],
+    ]);
+    const cache = new CoalescingCache({
+      cache: mockServices.cache.mock({
+        get: jest.fn(async (k: string) => store.get(k)) as any,
+        set: jest.fn(
+          async (k: string, v: unknown) => void store.set(k, v),
+        ) as any,
+      }),
+      ttlMs: 1000,
+    });
+    let finish: (value: string) => void = () => {};
+    const load = jest.fn(
+      () => new Promise<string>(resolve => (finish = resolve)),
+    );
+    const answers = await Promise.all(
+      Array.from({ length: 20 }, () => cache.get('k', load)),
+    );
+    expect(answers).toEqual(Array(20).fill('old'));
+    expect(await cache.get('k', load)).toBe('old');
+    expect(load).toHaveBeenCalledTimes(1);
+    finish('new');
+    await new Promise(r => setTimeout(r, 10));
+    expect(await cache.get('k', load)).toBe('new');
+    expect(load).toHaveBeenCalledTimes(1);
   });
 });

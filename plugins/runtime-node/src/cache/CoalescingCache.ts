@@ -1,15 +1,27 @@
 import { CacheService } from '@backstage/backend-plugin-api';
 import { JsonValue } from '@backstage/types';
 
+/** What is stored per key: the value and when it stops being fresh. */
+type Entry = { value: JsonValue; freshUntil: number };
+
+/**
+ * After its TTL a value is still served for this many TTLs more while one refresh runs in the
+ * background, so viewers never wait on an upstream for something they saw a moment ago.
+ */
+const STALE_TTLS = 1;
+
 /**
  * Answers from the cache service when it can; otherwise loads once per key however many callers ask at
- * the same moment, and keeps the answer for `ttlMs`. Many viewers of one thing cost the upstream one
- * load per TTL.
+ * the same moment, and keeps the answer for `ttlMs`. Once the TTL has passed, the next caller still
+ * gets the answer at once while a single refresh runs (stale-while-revalidate, for at most one more
+ * TTL). Many viewers of one thing cost the upstream one load per TTL, and wait for it only on a cold
+ * start.
  *
  * @public
  */
 export class CoalescingCache {
   private readonly inFlight = new Map<string, Promise<unknown>>();
+  private readonly refreshing = new Set<string>();
 
   constructor(
     private readonly options: { cache: CacheService; ttlMs: number },
@@ -46,15 +58,42 @@ export class CoalescingCache {
     load: () => Promise<T>,
     ttlFor?: (value: T) => number,
   ): Promise<T> {
-    const cached = await this.options.cache
-      .get<JsonValue>(key)
+    const entry = await this.options.cache
+      .get<Entry>(key)
       .catch(() => undefined);
-    if (cached !== undefined) return cached as T;
+    if (entry && typeof entry === 'object' && 'freshUntil' in entry) {
+      if (Date.now() >= entry.freshUntil) this.refresh(key, load, ttlFor);
+      return entry.value as T;
+    }
+    return this.loadAndStore(key, load, ttlFor);
+  }
+
+  /** One background refresh per key at a time; a failing refresh keeps the stale value. */
+  private refresh<T>(
+    key: string,
+    load: () => Promise<T>,
+    ttlFor?: (value: T) => number,
+  ): void {
+    if (this.refreshing.has(key)) return;
+    this.refreshing.add(key);
+    this.loadAndStore(key, load, ttlFor)
+      .catch(() => undefined)
+      .finally(() => this.refreshing.delete(key));
+  }
+
+  private async loadAndStore<T>(
+    key: string,
+    load: () => Promise<T>,
+    ttlFor?: (value: T) => number,
+  ): Promise<T> {
     const value = await load();
+    const ttl = ttlFor?.(value) ?? this.options.ttlMs;
+    const entry: Entry = {
+      value: value as JsonValue,
+      freshUntil: Date.now() + ttl,
+    };
     await this.options.cache
-      .set(key, value as JsonValue, {
-        ttl: ttlFor?.(value) ?? this.options.ttlMs,
-      })
+      .set(key, entry, { ttl: ttl * (1 + STALE_TTLS) })
       .catch(() => undefined);
     return value;
   }
