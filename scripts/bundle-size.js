@@ -1,8 +1,9 @@
 #!/usr/bin/env node
 /*
- * Size of the Runtime frontend plugin in the app bundle: builds packages/app with bundle stats
- * (`backstage-cli package build --stats`) unless `--no-build`, then reports the lazy chunks that hold
- * the plugin's code (raw and gzip) and what of it sits in the initial chunks.
+ * Size of the Runtime frontend plugin in the app bundle. Builds packages/app (unless `--no-build`),
+ * then reads each JavaScript chunk's source map: a chunk whose sources are mostly the plugin's
+ * (plugins/runtime/src, plugins/runtime-common/src) is one of its chunks. Reports those chunks (raw and
+ * gzip), whether they load lazily (not in index.html), and the plugin's share of the initial chunks.
  *
  *   node scripts/bundle-size.js          (after `source scripts/toolchain.sh`)
  */
@@ -16,61 +17,40 @@ const dist = path.join(root, 'packages/app/dist');
 const PLUGIN = /plugins\/runtime(-common)?\/src\//;
 
 if (!process.argv.includes('--no-build')) {
-  execFileSync('yarn', ['workspace', 'app', 'backstage-cli', 'package', 'build', '--stats'], {
-    cwd: root,
-    stdio: 'inherit',
-  });
+  execFileSync('yarn', ['workspace', 'app', 'build'], { cwd: root, stdio: 'inherit' });
 }
-const statsFile = ['bundle-stats.json', 'stats.json']
-  .map(f => path.join(dist, f))
-  .find(f => fs.existsSync(f));
-if (!statsFile) throw new Error(`no bundle stats in ${dist}`);
-const stats = JSON.parse(fs.readFileSync(statsFile, 'utf8'));
-
-const modulesOf = chunk =>
-  (chunk.modules ?? []).flatMap(m => (m.modules ? m.modules : [m]));
+const html = fs.readFileSync(path.join(dist, 'index.html'), 'utf8');
+const staticDir = path.join(dist, 'static');
 const kb = n => `${(n / 1024).toFixed(1)} KiB`;
-const fileSize = file => {
-  const full = path.join(dist, file);
-  if (!fs.existsSync(full) || !file.endsWith('.js')) return { raw: 0, gzip: 0 };
-  const content = fs.readFileSync(full);
-  return { raw: content.length, gzip: zlib.gzipSync(content, { level: 9 }).length };
-};
 
-let lazyRaw = 0;
-let lazyGzip = 0;
-let lazyChunks = 0;
-let eagerModuleBytes = 0;
-let allGzip = 0;
-const seen = new Set();
-for (const chunk of stats.chunks ?? []) {
-  const modules = modulesOf(chunk);
-  const plugin = modules.filter(m => PLUGIN.test(m.name ?? m.identifier ?? ''));
-  for (const file of chunk.files ?? []) {
-    if (!seen.has(file)) {
-      seen.add(file);
-      allGzip += fileSize(file).gzip;
-    }
-  }
-  if (plugin.length === 0) continue;
-  if (chunk.initial) {
-    eagerModuleBytes += plugin.reduce((n, m) => n + (m.size ?? 0), 0);
-    continue;
-  }
-  // A lazy chunk counts when most of its code is the plugin's.
-  const total = modules.reduce((n, m) => n + (m.size ?? 0), 0);
-  const own = plugin.reduce((n, m) => n + (m.size ?? 0), 0);
-  if (own * 2 < total) continue;
-  lazyChunks += 1;
-  for (const file of chunk.files ?? []) {
-    const size = fileSize(file);
-    lazyRaw += size.raw;
-    lazyGzip += size.gzip;
+const plugin = { lazyChunks: 0, lazyRaw: 0, lazyGzip: 0, initialShare: 0 };
+let appGzip = 0;
+for (const file of fs.readdirSync(staticDir).filter(f => f.endsWith('.js'))) {
+  const content = fs.readFileSync(path.join(staticDir, file));
+  const gzip = zlib.gzipSync(content, { level: 9 }).length;
+  appGzip += gzip;
+  const mapFile = path.join(staticDir, `${file}.map`);
+  if (!fs.existsSync(mapFile)) continue;
+  const map = JSON.parse(fs.readFileSync(mapFile, 'utf8'));
+  const sizes = (map.sources ?? []).map((source, i) => ({
+    own: PLUGIN.test(source),
+    size: map.sourcesContent?.[i]?.length ?? 0,
+  }));
+  const total = sizes.reduce((n, s) => n + s.size, 0);
+  const own = sizes.filter(s => s.own).reduce((n, s) => n + s.size, 0);
+  if (own === 0 || total === 0) continue;
+  const initial = html.includes(`static/${file}`);
+  if (initial) {
+    plugin.initialShare += gzip * (own / total);
+  } else if (own * 2 >= total) {
+    plugin.lazyChunks += 1;
+    plugin.lazyRaw += content.length;
+    plugin.lazyGzip += gzip;
   }
 }
-console.log('Runtime frontend plugin in the app bundle');
-console.log(`  lazy chunks:        ${lazyChunks} (loaded when a Runtime page, card or tab is shown)`);
-console.log(`  lazy, minified:     ${kb(lazyRaw)}`);
-console.log(`  lazy, gzip:         ${kb(lazyGzip)}`);
-console.log(`  in initial chunks:  ${kb(eagerModuleBytes)} of source (plugin, API and route refs, helpers)`);
-console.log(`  whole app, gzip:    ${kb(allGzip)} (all JS chunks)`);
+console.log('Runtime frontend plugin in the app bundle (packages/app/dist)');
+console.log(`  lazy chunks:          ${plugin.lazyChunks} (loaded when a Runtime page, card or tab is shown)`);
+console.log(`  lazy, minified:       ${kb(plugin.lazyRaw)}`);
+console.log(`  lazy, gzip:           ${kb(plugin.lazyGzip)}`);
+console.log(`  in initial chunks:    ~${kb(plugin.initialShare)} gzip (plugin, API and route refs, helpers)`);
+console.log(`  whole app JS, gzip:   ${kb(appGzip)}`);

@@ -1,10 +1,12 @@
+import { spawn } from 'node:child_process';
+import path from 'node:path';
+import readline from 'node:readline';
 import {
   CountingProxy,
   Sandbox,
   sandboxEnvironmentConfig,
   sandboxPlatformConfig,
   startCountingProxy,
-  startSandbox,
 } from '@runtime-portal/runtime-sandbox';
 import {
   BackendProcess,
@@ -41,7 +43,7 @@ const TOKEN = 'bench-static-token-0123456789';
 
 /** Starts the sandbox (free ports), a counting proxy per upstream and the backend (dev config). */
 export async function startBenchPortal(port: number): Promise<BenchPortal> {
-  const sandbox = await startSandbox({ ports: 'free' });
+  const sandbox = await startSandboxProcess();
   const proxies = {} as BenchPortal['proxies'];
   for (const upstream of PROXIED) {
     proxies[upstream] = await startCountingProxy(sandbox.urls[upstream]);
@@ -105,5 +107,37 @@ export async function startBenchPortal(port: number): Promise<BenchPortal> {
       await Promise.all(PROXIED.map(u => proxies[u].close()));
       await sandbox.close();
     },
+  };
+}
+
+/** The sandbox in a child process (see benchSandboxProcess.ts), as a {@link Sandbox}. */
+async function startSandboxProcess(): Promise<Sandbox> {
+  const child = spawn(
+    process.execPath,
+    [
+      '--require',
+      require.resolve('@backstage/cli-node/config/nodeTransform.cjs'),
+      // Runs from source only.
+      // eslint-disable-next-line no-restricted-syntax
+      path.join(__dirname, 'benchSandboxProcess.ts'),
+    ],
+    { stdio: ['ignore', 'pipe', 'inherit'] },
+  );
+  const line = await new Promise<string>((resolve, reject) => {
+    readline.createInterface({ input: child.stdout! }).once('line', resolve);
+    child.once('exit', code => reject(new Error(`sandbox exited with ${code}`)));
+  });
+  const { urls, credentials } = JSON.parse(line);
+  const unsupported = () => Promise.reject(new Error('not in a child sandbox'));
+  return {
+    urls,
+    credentials,
+    stopUpstream: unsupported,
+    startUpstream: unsupported,
+    close: () =>
+      new Promise<void>(resolve => {
+        child.once('exit', () => resolve());
+        child.kill('SIGTERM');
+      }),
   };
 }

@@ -9,6 +9,8 @@ type Entry = { value: JsonValue; freshUntil: number };
  * background, so viewers never wait on an upstream for something they saw a moment ago.
  */
 const STALE_TTLS = 1;
+/** Entries kept in this process in front of the cache service; the oldest go first. */
+const LOCAL_ENTRIES = 1000;
 
 /**
  * Answers from the cache service when it can; otherwise loads once per key however many callers ask at
@@ -22,6 +24,11 @@ const STALE_TTLS = 1;
 export class CoalescingCache {
   private readonly inFlight = new Map<string, Promise<unknown>>();
   private readonly refreshing = new Set<string>();
+  /**
+   * The entries this process read or wrote, with when they expire: hot keys are answered without a
+   * cache-service round trip or deserialisation (values are never mutated by callers).
+   */
+  private readonly local = new Map<string, { entry: Entry; expires: number }>();
 
   constructor(
     private readonly options: { cache: CacheService; ttlMs: number },
@@ -37,6 +44,10 @@ export class CoalescingCache {
     load: () => Promise<T>,
     ttlFor?: (value: T) => number,
   ): Promise<T> {
+    const known = this.local.get(key);
+    if (known && Date.now() < known.expires) {
+      return this.serve(key, known.entry, load, ttlFor);
+    }
     // Callers share one promise from the cache read on, so nobody can slip in between a cache miss
     // and the value being stored.
     const running = this.inFlight.get(key);
@@ -50,6 +61,7 @@ export class CoalescingCache {
 
   /** Drops a key, so the next caller loads afresh. */
   async forget(key: string): Promise<void> {
+    this.local.delete(key);
     await this.options.cache.delete(key).catch(() => undefined);
   }
 
@@ -62,10 +74,33 @@ export class CoalescingCache {
       .get<Entry>(key)
       .catch(() => undefined);
     if (entry && typeof entry === 'object' && 'freshUntil' in entry) {
-      if (Date.now() >= entry.freshUntil) this.refresh(key, load, ttlFor);
-      return entry.value as T;
+      this.remember(key, entry);
+      return this.serve(key, entry, load, ttlFor);
     }
     return this.loadAndStore(key, load, ttlFor);
+  }
+
+  /** An entry's value; past its freshness, also starts the one background refresh. */
+  private serve<T>(
+    key: string,
+    entry: Entry,
+    load: () => Promise<T>,
+    ttlFor?: (value: T) => number,
+  ): T {
+    if (Date.now() >= entry.freshUntil) this.refresh(key, load, ttlFor);
+    return entry.value as T;
+  }
+
+  private remember(key: string, entry: Entry): void {
+    const ttl = Math.max(0, entry.freshUntil - Date.now());
+    this.local.delete(key);
+    this.local.set(key, {
+      entry,
+      expires: entry.freshUntil + ttl * STALE_TTLS,
+    });
+    if (this.local.size > LOCAL_ENTRIES) {
+      this.local.delete(this.local.keys().next().value!);
+    }
   }
 
   /** One background refresh per key at a time; a failing refresh keeps the stale value. */
@@ -92,6 +127,7 @@ export class CoalescingCache {
       value: value as JsonValue,
       freshUntil: Date.now() + ttl,
     };
+    this.remember(key, entry);
     await this.options.cache
       .set(key, entry, { ttl: ttl * (1 + STALE_TTLS) })
       .catch(() => undefined);

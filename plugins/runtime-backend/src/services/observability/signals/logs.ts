@@ -13,7 +13,7 @@ export const loadLogs = {
       ? undefined
       : 'Logs need the backstage.io/kubernetes-id and backstage.io/kubernetes-namespace annotations',
   key: ({ target, window }: Pick<SignalContext, 'target' | 'window'>) =>
-    `${target.namespace}/${target.service}@${window.range}:${window.end}`,
+    `${target.namespace}/${target.service}@${window.range}`,
   async load(ctx: SignalContext): Promise<RuntimeLogLine[]> {
     const { target, window, settings } = ctx;
     const selector = buildStreamSelector({

@@ -28,7 +28,7 @@ export const loadMetrics = {
   key: ({ target, window }: Pick<SignalContext, 'target' | 'window'>) =>
     `${target.profile}:${target.namespace}/${target.service}/${
       target.model ?? ''
-    }@${window.range}:${window.end}`,
+    }@${window.range}`,
   async load(ctx: SignalContext): Promise<RuntimeMetricSeries[]> {
     const { target, window } = ctx;
     const prometheus = ctx.clients.client(ctx.environment, 'prometheus');

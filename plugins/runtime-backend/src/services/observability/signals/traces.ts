@@ -9,7 +9,7 @@ export const loadTraces = {
       ? undefined
       : 'Traces need the backstage.io/kubernetes-id annotation (the service.name of its spans)',
   key: ({ target, window }: Pick<SignalContext, 'target' | 'window'>) =>
-    `${target.service}@${window.range}:${window.end}`,
+    `${target.service}@${window.range}`,
   async load(ctx: SignalContext): Promise<RuntimeTraceSummary[]> {
     const { target, window, settings } = ctx;
     const service = JSON.stringify(target.service);
