@@ -35,7 +35,7 @@ export interface BenchPortal {
   upstreamCalls(): number;
   resetCalls(): void;
   /** Waits until the catalog serves the entity (`kind/namespace/name`). */
-  waitForEntity(path: string): Promise<void>;
+  waitForEntity(entityPath: string): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -91,14 +91,14 @@ export async function startBenchPortal(port: number): Promise<BenchPortal> {
     headers,
     upstreamCalls: () => PROXIED.reduce((n, u) => n + proxies[u].count(), 0),
     resetCalls: () => PROXIED.forEach(u => proxies[u].reset()),
-    async waitForEntity(path) {
+    async waitForEntity(entityPath) {
       for (let i = 0; ; i++) {
         const r = await fetch(
-          `${backend.baseUrl}/api/catalog/entities/by-name/${path}`,
+          `${backend.baseUrl}/api/catalog/entities/by-name/${entityPath}`,
           { headers },
         );
         if (r.ok) return;
-        if (i > 240) throw new Error(`the catalog has no ${path}`);
+        if (i > 240) throw new Error(`the catalog has no ${entityPath}`);
         await new Promise(res => setTimeout(res, 500));
       }
     },
