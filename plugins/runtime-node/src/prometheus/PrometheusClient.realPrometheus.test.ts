@@ -18,6 +18,11 @@ import {
   startRealPrometheus,
   waitForPrometheusQuery,
 } from '../testing/realPrometheus';
+import {
+  RealAlertmanager,
+  startRealAlertmanager,
+} from '../testing/realAlertmanager';
+import { AlertmanagerClient } from '../alertmanager';
 import { DEFAULT_PROMETHEUS_QUERIES, renderQuery } from './defaultQueries';
 import { PrometheusClient } from './PrometheusClient';
 
@@ -80,6 +85,7 @@ describe('PrometheusClient against a real Prometheus scraping the sandbox teleme
   let telemetry: RunningServer;
   let standIn: RunningServer;
   let prometheus: RealPrometheus | undefined;
+  let alertmanager: RealAlertmanager | undefined;
   let real: PrometheusClient;
   let sandbox: PrometheusClient;
 
@@ -99,9 +105,11 @@ describe('PrometheusClient against a real Prometheus scraping the sandbox teleme
     const rules = fs
       .readFileSync(RULES_FILE, 'utf8')
       .replace(/^(\s+)for: 5m$/m, '$1for: 0s');
+    alertmanager = await startRealAlertmanager();
     prometheus = await startRealPrometheus({
       targetUrl: telemetry.url,
       ruleFiles: { 'runtime-rules.yaml': rules },
+      alertmanagerUrl: alertmanager.url,
     });
     // wait until scrapes reach back well before the rate window of a query a little in the past
     const history = WINDOW_SECONDS + 5;
@@ -125,6 +133,7 @@ describe('PrometheusClient against a real Prometheus scraping the sandbox teleme
 
   afterAll(async () => {
     await prometheus?.stop();
+    await alertmanager?.stop();
     await standIn?.close();
     await telemetry?.close();
   });
@@ -294,5 +303,29 @@ describe('PrometheusClient against a real Prometheus scraping the sandbox teleme
       `High error ratio for ${degradedService.name} in ${degradedService.namespace}`,
     );
     expect(alert.annotations.description).toContain('%');
+  });
+
+  it('sends the firing alert to real Alertmanager, where the portal finds it for the service', async () => {
+    const client = new AlertmanagerClient({
+      environment: 'dev',
+      access: { url: alertmanager!.url, headers: {}, timeoutMs: 5000 },
+    });
+    const filter = {
+      namespace: degradedService.namespace,
+      service: degradedService.name,
+    };
+    const deadline = Date.now() + 30_000;
+    let alerts = await client.listAlerts({ filter, active: true });
+    while (alerts.length === 0 && Date.now() < deadline) {
+      await new Promise(resolve => setTimeout(resolve, 250));
+      alerts = await client.listAlerts({ filter, active: true });
+    }
+    expect(alerts.map(a => a.labels.alertname)).toContain(
+      'RuntimeHighErrorRatio',
+    );
+    expect(
+      alerts.find(a => a.labels.alertname === 'RuntimeHighErrorRatio')!
+        .generatorURL,
+    ).toMatch(/^http:\/\/.*\/graph\?g0\.expr=/);
   });
 });

@@ -19,6 +19,8 @@ export interface RealPrometheusOptions {
   intervalSeconds?: number;
   /** Rule files (YAML text) to load, by file name. */
   ruleFiles?: Record<string, string>;
+  /** Base URL of an Alertmanager that firing alerts are sent to (API v2). */
+  alertmanagerUrl?: string;
 }
 
 /** A real Prometheus started for a test. */
@@ -112,6 +114,20 @@ export async function startRealPrometheus(
     JSON.stringify({
       global: { scrape_interval: interval, evaluation_interval: interval },
       rule_files: ruleFiles,
+      ...(options.alertmanagerUrl
+        ? {
+            alerting: {
+              alertmanagers: [
+                {
+                  api_version: 'v2',
+                  static_configs: [
+                    { targets: [new URL(options.alertmanagerUrl).host] },
+                  ],
+                },
+              ],
+            },
+          }
+        : {}),
       scrape_configs: [
         {
           job_name: REAL_PROMETHEUS_JOB,
