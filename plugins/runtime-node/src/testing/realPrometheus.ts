@@ -1,8 +1,4 @@
-import { ChildProcess, spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { RealServer, startRealServer } from './realServer';
 
 /** Where Debian's `prometheus` package installs Prometheus (override with `PROMETHEUS_BINARY`). */
 export const PROMETHEUS_BINARY =
@@ -24,149 +20,65 @@ export interface RealPrometheusOptions {
 }
 
 /** A real Prometheus started for a test. */
-export interface RealPrometheus {
-  url: string;
-  /** Stops the process and removes its temporary directory. */
-  stop(): Promise<void>;
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-  });
-}
-
-const sleep = (ms: number) => new Promise(resolve => setTimeout(resolve, ms));
-
-async function waitReady(
-  url: string,
-  child: ChildProcess,
-  output: () => string,
-  timeoutMs: number,
-) {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) {
-      throw new Error(
-        `Prometheus exited with code ${child.exitCode}: ${output()}`,
-      );
-    }
-    try {
-      const response = await fetch(`${url}/-/ready`, {
-        signal: AbortSignal.timeout(500),
-      });
-      if (response.ok) return;
-    } catch {
-      // not listening yet
-    }
-    await sleep(100);
-  }
-  throw new Error(
-    `Prometheus was not ready within ${timeoutMs} ms: ${output()}`,
-  );
-}
-
-function stopChild(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null)
-    return Promise.resolve();
-  return new Promise(resolve => {
-    const kill = setTimeout(() => child.kill('SIGKILL'), 5000);
-    child.once('exit', () => {
-      clearTimeout(kill);
-      resolve();
-    });
-    child.kill('SIGTERM');
-  });
-}
+export type RealPrometheus = RealServer;
 
 /**
  * Starts the real Prometheus binary on a free local port with a temporary config that scrapes
- * `targetUrl` every second (and loads the given rule files), and waits until `/-/ready` answers. Fails
- * with a clear message when the binary is not installed (`apt-get install prometheus`).
+ * `targetUrl` every second (loads the given rule files, sends alerts to `alertmanagerUrl`), and waits
+ * until `/-/ready` answers. Fails with a clear message when the binary is not installed
+ * (`apt-get install prometheus`).
  */
 export async function startRealPrometheus(
   options: RealPrometheusOptions,
 ): Promise<RealPrometheus> {
-  if (!existsSync(PROMETHEUS_BINARY)) {
-    throw new Error(
-      `Prometheus is not installed at ${PROMETHEUS_BINARY}: install Debian's prometheus package (or set PROMETHEUS_BINARY) to run this test`,
-    );
-  }
   const interval = `${options.intervalSeconds ?? 1}s`;
-  const dir = mkdtempSync(join(tmpdir(), 'prometheus-'));
-  const ruleFiles = Object.entries(options.ruleFiles ?? {}).map(
-    ([name, text]) => {
-      const file = join(dir, name);
-      writeFileSync(file, text);
-      return file;
+  // Rule files are read relative to the config file, which lives in the same temporary directory.
+  const ruleFiles = Object.keys(options.ruleFiles ?? {});
+  const server = await startRealServer({
+    name: 'Prometheus',
+    binary: PROMETHEUS_BINARY,
+    debianPackage: 'prometheus',
+    binaryEnv: 'PROMETHEUS_BINARY',
+    config: {
+      file: 'prometheus.yml',
+      // YAML is a superset of JSON: the config is written as JSON.
+      text: JSON.stringify({
+        global: { scrape_interval: interval, evaluation_interval: interval },
+        rule_files: ruleFiles,
+        ...(options.alertmanagerUrl
+          ? {
+              alerting: {
+                alertmanagers: [
+                  {
+                    api_version: 'v2',
+                    static_configs: [
+                      { targets: [new URL(options.alertmanagerUrl).host] },
+                    ],
+                  },
+                ],
+              },
+            }
+          : {}),
+        scrape_configs: [
+          {
+            job_name: REAL_PROMETHEUS_JOB,
+            scrape_interval: interval,
+            scrape_timeout: interval,
+            static_configs: [{ targets: [new URL(options.targetUrl).host] }],
+          },
+        ],
+      }),
     },
-  );
-  const config = join(dir, 'prometheus.yml');
-  // YAML is a superset of JSON: the config is written as JSON.
-  writeFileSync(
-    config,
-    JSON.stringify({
-      global: { scrape_interval: interval, evaluation_interval: interval },
-      rule_files: ruleFiles,
-      ...(options.alertmanagerUrl
-        ? {
-            alerting: {
-              alertmanagers: [
-                {
-                  api_version: 'v2',
-                  static_configs: [
-                    { targets: [new URL(options.alertmanagerUrl).host] },
-                  ],
-                },
-              ],
-            },
-          }
-        : {}),
-      scrape_configs: [
-        {
-          job_name: REAL_PROMETHEUS_JOB,
-          scrape_interval: interval,
-          scrape_timeout: interval,
-          static_configs: [{ targets: [new URL(options.targetUrl).host] }],
-        },
-      ],
-    }),
-  );
-  const port = await freePort();
-  const child = spawn(
-    PROMETHEUS_BINARY,
-    [
+    extraFiles: options.ruleFiles,
+    args: ({ config, data, port }) => [
       `--config.file=${config}`,
-      `--storage.tsdb.path=${join(dir, 'data')}`,
+      `--storage.tsdb.path=${data}`,
       `--web.listen-address=127.0.0.1:${port}`,
       '--log.level=warn',
     ],
-    { stdio: ['ignore', 'pipe', 'pipe'] },
-  );
-  let output = '';
-  const keep = (chunk: Buffer) => {
-    output = (output + chunk.toString()).slice(-2000);
-  };
-  child.stdout?.on('data', keep);
-  child.stderr?.on('data', keep);
-  const url = `http://127.0.0.1:${port}`;
-  const stop = async () => {
-    await stopChild(child);
-    rmSync(dir, { recursive: true, force: true });
-  };
-  try {
-    await waitReady(url, child, () => output, 20_000);
-  } catch (error) {
-    await stop();
-    throw error;
-  }
-  return { url, stop };
+    readyTimeoutMs: 20_000,
+  });
+  return server;
 }
 
 /**
@@ -191,7 +103,7 @@ export async function waitForPrometheusQuery(
     last = body;
     if (body.status === 'success' && accept(body.data.result))
       return body.data.result;
-    await sleep(250);
+    await new Promise(resolve => setTimeout(resolve, 250));
   }
   throw new Error(
     `Prometheus query ${promql} did not return the expected result within ${timeoutMs} ms; last answer ${JSON.stringify(
