@@ -9,6 +9,7 @@ import { startAlertmanagerServer } from '@runtime-portal/runtime-sandbox';
 import { RuntimeUpstreamError } from '../errors';
 import { startRealAlertmanager } from '../testing/realAlertmanager';
 import { AlertmanagerClient } from './AlertmanagerClient';
+import { SilentServer, startSilentServer } from '../testing/silentServer';
 
 const failure = (promise: Promise<unknown>) =>
   promise.then(
@@ -189,17 +190,13 @@ describe('AlertmanagerClient', () => {
   });
 
   describe('failures', () => {
-    let silent: http.Server;
+    let silent: SilentServer;
     let url: string;
     beforeAll(async () => {
-      silent = http.createServer(() => {});
-      await new Promise<void>(resolve =>
-        silent.listen(0, '127.0.0.1', resolve),
-      );
-      url = `http://127.0.0.1:${(silent.address() as AddressInfo).port}`;
+      silent = await startSilentServer();
+      url = `${silent.url}`;
     });
     afterAll(() => {
-      silent.closeAllConnections();
       silent.close();
     });
 

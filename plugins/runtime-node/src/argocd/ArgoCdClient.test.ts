@@ -1,5 +1,3 @@
-import http from 'node:http';
-import { AddressInfo } from 'node:net';
 import {
   DEFAULT_SANDBOX_CREDENTIALS,
   loadSeed,
@@ -9,6 +7,7 @@ import { startArgoCdServer } from '@runtime-portal/runtime-sandbox';
 import { HttpServiceAccess } from '../config';
 import { RuntimeUpstreamError } from '../errors';
 import { ArgoCdClient } from './ArgoCdClient';
+import { SilentServer, startSilentServer } from '../testing/silentServer';
 
 describe('ArgoCdClient', () => {
   let server: { url: string; close(): Promise<void> };
@@ -125,24 +124,20 @@ describe('ArgoCdClient', () => {
   });
 
   describe('a server that never answers', () => {
-    let silent: http.Server;
+    let silent: SilentServer;
     let slow: ArgoCdClient;
     beforeAll(async () => {
-      silent = http.createServer(() => {});
-      await new Promise<void>(resolve =>
-        silent.listen(0, '127.0.0.1', resolve),
-      );
+      silent = await startSilentServer();
       slow = new ArgoCdClient({
         environment: 'dev',
         access: {
           ...access,
-          url: `http://127.0.0.1:${(silent.address() as AddressInfo).port}`,
+          url: `${silent.url}`,
           timeoutMs: 100,
         },
       });
     });
     afterAll(() => {
-      silent.closeAllConnections();
       silent.close();
     });
 

@@ -1,5 +1,3 @@
-import http from 'node:http';
-import { AddressInfo } from 'node:net';
 import {
   DEFAULT_SANDBOX_CREDENTIALS,
   loadSeed,
@@ -9,6 +7,7 @@ import { startGitLabServer } from '@runtime-portal/runtime-sandbox';
 import { HttpServiceAccess } from '../config';
 import { RuntimeUpstreamError } from '../errors';
 import { GitLabClient } from './GitLabClient';
+import { SilentServer, startSilentServer } from '../testing/silentServer';
 
 const token = DEFAULT_SANDBOX_CREDENTIALS.gitlabToken;
 
@@ -170,19 +169,14 @@ describe('GitLabClient', () => {
   });
 
   describe('a server that never answers', () => {
-    let silent: http.Server;
+    let silent: SilentServer;
     let slow: GitLabClient;
     beforeAll(async () => {
-      silent = http.createServer(() => {});
-      await new Promise<void>(resolve =>
-        silent.listen(0, '127.0.0.1', resolve),
-      );
+      silent = await startSilentServer();
       slow = new GitLabClient({
         environment: 'dev',
         access: {
-          url: `http://127.0.0.1:${
-            (silent.address() as AddressInfo).port
-          }/api/v4`,
+          url: `${silent.url}/api/v4`,
           token,
           headers: {},
           timeoutMs: 100,
@@ -190,7 +184,6 @@ describe('GitLabClient', () => {
       });
     });
     afterAll(() => {
-      silent.closeAllConnections();
       silent.close();
     });
 

@@ -1,5 +1,3 @@
-import http from 'node:http';
-import { AddressInfo } from 'node:net';
 import {
   DEFAULT_SANDBOX_CREDENTIALS,
   loadSeed,
@@ -8,6 +6,7 @@ import {
 import { startGrafanaServer } from '@runtime-portal/runtime-sandbox';
 import { RuntimeUpstreamError } from '../errors';
 import { GrafanaClient } from './GrafanaClient';
+import { SilentServer, startSilentServer } from '../testing/silentServer';
 
 const failure = (promise: Promise<unknown>) =>
   promise.then(
@@ -68,9 +67,7 @@ describe('GrafanaClient', () => {
     expect(runtime.map(d => d.title)).toEqual(
       expect.arrayContaining(['Runtime / Overview', 'Runtime / kubeai']),
     );
-    expect(
-      runtime.every(d => d.url.startsWith(`${server.url}/d/`)),
-    ).toBe(true);
+    expect(runtime.every(d => d.url.startsWith(`${server.url}/d/`))).toBe(true);
     expect(
       (await client.searchDashboards({ tags: [], query: 'vllm' })).map(
         d => d.title,
@@ -99,17 +96,14 @@ describe('GrafanaClient', () => {
   });
 
   describe('a server that never answers', () => {
-    let silent: http.Server;
+    let silent: SilentServer;
     let client: GrafanaClient;
     beforeAll(async () => {
-      silent = http.createServer(() => {});
-      await new Promise<void>(resolve =>
-        silent.listen(0, '127.0.0.1', resolve),
-      );
+      silent = await startSilentServer();
       client = new GrafanaClient({
         environment: 'dev',
         access: {
-          url: `http://127.0.0.1:${(silent.address() as AddressInfo).port}`,
+          url: `${silent.url}`,
           token: 't',
           headers: {},
           timeoutMs: 100,
@@ -117,7 +111,6 @@ describe('GrafanaClient', () => {
       });
     });
     afterAll(() => {
-      silent.closeAllConnections();
       silent.close();
     });
 

@@ -1,5 +1,3 @@
-import http from 'node:http';
-import { AddressInfo } from 'node:net';
 import {
   DEFAULT_SANDBOX_CREDENTIALS,
   loadSeed,
@@ -9,6 +7,7 @@ import { startHarborServer } from '@runtime-portal/runtime-sandbox';
 import { HttpServiceAccess } from '../config';
 import { RuntimeUpstreamError } from '../errors';
 import { HarborClient } from './HarborClient';
+import { SilentServer, startSilentServer } from '../testing/silentServer';
 
 const TAGS = ['2.0.6', '2.0.5', '2.0.4', '2.0.3', '2.0.2', '2.0.1', '2.0.0'];
 
@@ -137,24 +136,20 @@ describe('HarborClient', () => {
   });
 
   describe('a server that never answers', () => {
-    let silent: http.Server;
+    let silent: SilentServer;
     let slow: HarborClient;
     beforeAll(async () => {
-      silent = http.createServer(() => {});
-      await new Promise<void>(resolve =>
-        silent.listen(0, '127.0.0.1', resolve),
-      );
+      silent = await startSilentServer();
       slow = new HarborClient({
         environment: 'dev',
         access: {
           ...access,
-          url: `http://127.0.0.1:${(silent.address() as AddressInfo).port}`,
+          url: `${silent.url}`,
           timeoutMs: 100,
         },
       });
     });
     afterAll(() => {
-      silent.closeAllConnections();
       silent.close();
     });
 

@@ -8,6 +8,7 @@ import {
 import { startLokiServer } from '@runtime-portal/runtime-sandbox';
 import { RuntimeUpstreamError } from '../errors';
 import { LokiClient, buildStreamSelector } from './LokiClient';
+import { SilentServer, startSilentServer } from '../testing/silentServer';
 
 const failure = (promise: Promise<unknown>) =>
   promise.then(
@@ -230,24 +231,20 @@ describe('LokiClient', () => {
   });
 
   describe('a server that never answers', () => {
-    let silent: http.Server;
+    let silent: SilentServer;
     let silentClient: LokiClient;
     beforeAll(async () => {
-      silent = http.createServer(() => {});
-      await new Promise<void>(resolve =>
-        silent.listen(0, '127.0.0.1', resolve),
-      );
+      silent = await startSilentServer();
       silentClient = new LokiClient({
         environment: 'dev',
         access: {
-          url: `http://127.0.0.1:${(silent.address() as AddressInfo).port}`,
+          url: `${silent.url}`,
           headers: {},
           timeoutMs: 100,
         },
       });
     });
     afterAll(() => {
-      silent.closeAllConnections();
       silent.close();
     });
 

@@ -8,6 +8,7 @@ import {
 import { startTempoServer } from '@runtime-portal/runtime-sandbox';
 import { RuntimeUpstreamError } from '../errors';
 import { TempoClient } from './TempoClient';
+import { SilentServer, startSilentServer } from '../testing/silentServer';
 
 const failure = (promise: Promise<unknown>) =>
   promise.then(
@@ -142,24 +143,20 @@ describe('TempoClient', () => {
   });
 
   describe('a server that never answers', () => {
-    let silent: http.Server;
+    let silent: SilentServer;
     let silentClient: TempoClient;
     beforeAll(async () => {
-      silent = http.createServer(() => {});
-      await new Promise<void>(resolve =>
-        silent.listen(0, '127.0.0.1', resolve),
-      );
+      silent = await startSilentServer();
       silentClient = new TempoClient({
         environment: 'dev',
         access: {
-          url: `http://127.0.0.1:${(silent.address() as AddressInfo).port}`,
+          url: `${silent.url}`,
           headers: {},
           timeoutMs: 100,
         },
       });
     });
     afterAll(() => {
-      silent.closeAllConnections();
       silent.close();
     });
 
