@@ -113,7 +113,9 @@ export class DeliveryService {
   }
 
   private harborUi(): string | undefined {
-    return this.options.clients.platformAccess('harbor')?.uiUrl;
+    // Harbor serves its UI and its API from one host unless told otherwise.
+    const access = this.options.clients.platformAccess('harbor');
+    return access?.uiUrl ?? access?.url;
   }
 
   private images(

@@ -4,7 +4,7 @@ import {
 } from '@runtime-portal/backstage-plugin-runtime-common';
 import { InputError } from '@backstage/errors';
 
-/** A report's time window, aligned to its step so that concurrent viewers share cache entries. */
+/** A report's time window, its end aligned to the step so charts of concurrent viewers line up. */
 export interface TimeWindow {
   range: RuntimeObservabilityRange;
   /** Unix seconds. */
