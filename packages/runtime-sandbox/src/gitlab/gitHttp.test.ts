@@ -20,7 +20,9 @@ describe('git over HTTP', () => {
       port: 0,
       seed: loadSeed(),
       credentials: DEFAULT_SANDBOX_CREDENTIALS,
-      readyAfterMs: 100,
+      // Long enough that a pushed pipeline is still running when the test reads it, however busy
+      // the machine; its completion is covered in startGitLabServer.test.ts.
+      readyAfterMs: 60_000,
     });
   });
   afterAll(() => server.close());
