@@ -12,7 +12,8 @@ describe('startArgoCdServer', () => {
       port: 0,
       seed: loadSeed(),
       credentials: DEFAULT_SANDBOX_CREDENTIALS,
-      readyAfterMs: 150,
+      // Long enough that a second sync lands while the first still runs, however busy the machine.
+      readyAfterMs: 1000,
       gitlabUrl: 'http://127.0.0.1:8929',
     });
   });
@@ -145,7 +146,7 @@ describe('startArgoCdServer', () => {
     expect(again.status).toBe(400);
     expect(again.body.code).toBe(9);
 
-    await new Promise(resolve => setTimeout(resolve, 300));
+    await new Promise(resolve => setTimeout(resolve, 1100));
     const after = (await api('/applications/support-assistant')).body;
     expect(after.status.operationState).toMatchObject({
       phase: 'Succeeded',

@@ -19,7 +19,8 @@ describe('ArgoCdClient', () => {
       port: 0,
       seed: loadSeed(),
       credentials: DEFAULT_SANDBOX_CREDENTIALS,
-      readyAfterMs: 100,
+      // Long enough that a second sync lands while the first still runs, however busy the machine.
+      readyAfterMs: 1000,
       gitlabUrl: 'http://127.0.0.1:8929',
     });
     access = {
@@ -98,7 +99,7 @@ describe('ArgoCdClient', () => {
     expect(started.operationState?.phase).toBe('Running');
     const busy = await failure(client.sync('support-assistant'));
     expect(busy).toMatchObject({ reason: 'Conflict', status: 400 });
-    await new Promise(resolve => setTimeout(resolve, 250));
+    await new Promise(resolve => setTimeout(resolve, 1100));
     const after = await client.getApplication('support-assistant');
     expect(after.operationState).toMatchObject({
       phase: 'Succeeded',
