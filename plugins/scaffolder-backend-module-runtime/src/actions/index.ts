@@ -1,9 +1,26 @@
 import { TemplateAction } from '@backstage/plugin-scaffolder-node';
-import { createRuntimeBucketAction } from './bucket/bucketCreate';
-import { createRuntimeInferenceEndpointAction } from './inferenceEndpoint/inferenceEndpointCreate';
-import { createRuntimeSecretAction } from './secret/secretCreate';
-import { RuntimeActionDeps } from './shared';
-import { createRuntimeWorkflowAction } from './workflow/workflowCreate';
+import { JsonObject } from '@backstage/types';
+import {
+  bucketCreateAction,
+  createRuntimeBucketAction,
+} from './bucket/bucketCreate';
+import {
+  createRuntimeInferenceEndpointAction,
+  inferenceEndpointCreateAction,
+} from './inferenceEndpoint/inferenceEndpointCreate';
+import {
+  createRuntimeSecretAction,
+  secretCreateAction,
+} from './secret/secretCreate';
+import {
+  ProvisioningAction,
+  RuntimeActionDeps,
+  toScaffolderAction,
+} from './shared';
+import {
+  createRuntimeWorkflowAction,
+  workflowCreateAction,
+} from './workflow/workflowCreate';
 
 export type { RuntimeActionDeps } from './shared';
 export {
@@ -12,6 +29,14 @@ export {
   createRuntimeSecretAction,
   createRuntimeWorkflowAction,
 };
+
+/** The module's provisioning actions, each offered to the scaffolder and to the actions registry. */
+export const provisioningActions: ProvisioningAction<any, JsonObject>[] = [
+  secretCreateAction,
+  bucketCreateAction,
+  inferenceEndpointCreateAction,
+  workflowCreateAction,
+];
 
 /**
  * The provisioning actions of the module: `runtime:secret:create`, `runtime:bucket:create`,
@@ -22,10 +47,5 @@ export {
 export function runtimeActions(
   deps: RuntimeActionDeps,
 ): TemplateAction<any, any, any>[] {
-  return [
-    createRuntimeSecretAction(deps),
-    createRuntimeBucketAction(deps),
-    createRuntimeInferenceEndpointAction(deps),
-    createRuntimeWorkflowAction(deps),
-  ];
+  return provisioningActions.map(action => toScaffolderAction(action, deps));
 }

@@ -1,5 +1,4 @@
 import { ConflictError } from '@backstage/errors';
-import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import {
   RUNTIME_OWNER_METADATA_KEY,
   RUNTIME_RESOURCE_TYPES,
@@ -15,17 +14,15 @@ import {
 import { z as zod } from 'zod/v3';
 import {
   RuntimeActionDeps,
+  defineProvisioningAction,
+  toScaffolderAction,
   audited,
-  authorizeInitiator,
   environmentField,
   ownerField,
   ownerName,
-  parseInput,
-  requireUpstream,
   runtimeResourceEntityRef,
   serviceField,
   RuntimeActionRun,
-  writeOutputs,
   announceResourceChange,
 } from '../shared';
 import { examples } from './bucketCreate.examples';
@@ -117,32 +114,34 @@ export function serviceBucketPolicy(
  *
  * @public
  */
-export function createRuntimeBucketAction(deps: RuntimeActionDeps) {
-  return createTemplateAction({
-    id: 'runtime:bucket:create',
-    description:
-      'Creates an object storage (MinIO) bucket for a service, tagged with its owner and service, with versioning, optional expiry and an access policy.',
-    examples,
-    supportsDryRun: true,
-    schema: { input: inputSchema, output: outputSchema },
-    async handler(ctx) {
-      writeOutputs(ctx, await runBucketCreate(deps, ctx));
-    },
-  });
-}
+export const bucketCreateAction = defineProvisioningAction({
+  id: 'runtime:bucket:create',
+  registryName: 'runtime-bucket-create',
+  title: 'Create a Runtime bucket',
+  description:
+    'Creates an object storage (MinIO) bucket for a service, tagged with its owner and service, with versioning, optional expiry and an access policy.',
+  examples,
+  inputSchema,
+  outputSchema,
+  permission: runtimeBucketCreatePermission,
+  upstream: () => 'objectStorage',
+  provision: provisionBucket,
+});
 
 /**
- * The logic of the action, shared by the scaffolder action and the actions registry: parses the
- * input, checks the caller's permission, creates the resource and returns the outputs.
+ * The scaffolder action `runtime:bucket:create` (see `bucketCreateAction`).
+ *
+ * @public
  */
-export async function runBucketCreate(
+export function createRuntimeBucketAction(deps: RuntimeActionDeps) {
+  return toScaffolderAction(bucketCreateAction, deps);
+}
+
+async function provisionBucket(
   deps: RuntimeActionDeps,
+  input: zod.output<ReturnType<typeof inputSchema>>,
   run: RuntimeActionRun,
 ): Promise<BucketCreateOutput> {
-  const input = parseInput(inputSchema(zod), run.input);
-  requireUpstream(deps.clients, input.environment, 'objectStorage');
-  await authorizeInitiator(run, deps, runtimeBucketCreatePermission);
-
   const owner = ownerName(input.owner);
   const storage = deps.clients.client(input.environment, 'objectStorage');
   const endpoint = deps.clients.environment(input.environment).objectStorage!

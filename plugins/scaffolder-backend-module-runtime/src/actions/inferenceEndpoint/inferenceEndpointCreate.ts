@@ -1,5 +1,4 @@
 import { ConflictError, InputError } from '@backstage/errors';
-import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import {
   RUNTIME_OWNER_LABEL,
   RUNTIME_RESOURCE_TYPES,
@@ -17,18 +16,16 @@ import {
 import { z as zod } from 'zod/v3';
 import {
   RuntimeActionDeps,
+  defineProvisioningAction,
+  toScaffolderAction,
   audited,
-  authorizeInitiator,
   dnsLabel,
   environmentField,
   ownerField,
   ownerName,
-  parseInput,
-  requireUpstream,
   runtimeResourceEntityRef,
   serviceField,
   RuntimeActionRun,
-  writeOutputs,
   announceResourceChange,
 } from '../shared';
 import { examples } from './inferenceEndpointCreate.examples';
@@ -174,32 +171,35 @@ export const outputSchema = (z: typeof zod) =>
  *
  * @public
  */
-export function createRuntimeInferenceEndpointAction(deps: RuntimeActionDeps) {
-  return createTemplateAction({
-    id: 'runtime:inference-endpoint:create',
-    description:
-      "Creates an inference endpoint: a KubeAI Model in the team's namespace, labelled with its owner and service, and waits until it serves. Outputs the OpenAI-compatible base URL.",
-    examples,
-    supportsDryRun: true,
-    schema: { input: inputSchema, output: outputSchema },
-    async handler(ctx) {
-      writeOutputs(ctx, await runInferenceEndpointCreate(deps, ctx));
-    },
-  });
-}
+export const inferenceEndpointCreateAction = defineProvisioningAction({
+  id: 'runtime:inference-endpoint:create',
+  registryName: 'runtime-inference-endpoint-create',
+  title: 'Create a Runtime inference endpoint',
+  description:
+    "Creates an inference endpoint: a KubeAI Model in the team's namespace, labelled with its owner and service, and waits until it serves. Outputs the OpenAI-compatible base URL.",
+  examples,
+  inputSchema,
+  inputObjectSchema,
+  outputSchema,
+  permission: runtimeInferenceEndpointCreatePermission,
+  upstream: () => 'kubernetes',
+  provision: provisionInferenceEndpoint,
+});
 
 /**
- * The logic of the action, shared by the scaffolder action and the actions registry: parses the
- * input, checks the caller's permission, creates the resource and returns the outputs.
+ * The scaffolder action `runtime:inference-endpoint:create` (see `inferenceEndpointCreateAction`).
+ *
+ * @public
  */
-export async function runInferenceEndpointCreate(
+export function createRuntimeInferenceEndpointAction(deps: RuntimeActionDeps) {
+  return toScaffolderAction(inferenceEndpointCreateAction, deps);
+}
+
+async function provisionInferenceEndpoint(
   deps: RuntimeActionDeps,
+  input: zod.output<ReturnType<typeof inputSchema>>,
   run: RuntimeActionRun,
 ): Promise<InferenceEndpointCreateOutput> {
-  const input = parseInput(inputSchema(zod), run.input);
-  requireUpstream(deps.clients, input.environment, 'kubernetes');
-  await authorizeInitiator(run, deps, runtimeInferenceEndpointCreatePermission);
-
   const owner = ownerName(input.owner);
   const kubernetes = deps.clients.client(input.environment, 'kubernetes');
   const signal = run.signal;

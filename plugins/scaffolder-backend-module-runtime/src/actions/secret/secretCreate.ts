@@ -1,5 +1,4 @@
 import { ConflictError, InputError } from '@backstage/errors';
-import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import {
   RUNTIME_OWNER_METADATA_KEY,
   RUNTIME_RESOURCE_TYPES,
@@ -9,18 +8,16 @@ import {
 import { z as zod } from 'zod/v3';
 import {
   RuntimeActionDeps,
+  defineProvisioningAction,
+  toScaffolderAction,
   audited,
-  authorizeInitiator,
   dnsLabel,
   environmentField,
   ownerField,
   ownerName,
-  parseInput,
-  requireUpstream,
   runtimeResourceEntityRef,
   serviceField,
   RuntimeActionRun,
-  writeOutputs,
   announceResourceChange,
 } from '../shared';
 import { examples } from './secretCreate.examples';
@@ -107,32 +104,36 @@ export function secretReadPolicy(kvMount: string, path: string): string {
  *
  * @public
  */
-export function createRuntimeSecretAction(deps: RuntimeActionDeps) {
-  return createTemplateAction({
-    id: 'runtime:secret:create',
-    description:
-      "Creates an OpenBao secret for a service from the template's secret fields, with a read policy and a Kubernetes auth role. Values are never logged or output.",
-    examples,
-    supportsDryRun: true,
-    schema: { input: inputSchema, output: outputSchema },
-    async handler(ctx) {
-      writeOutputs(ctx, await runSecretCreate(deps, ctx));
-    },
-  });
-}
+export const secretCreateAction = defineProvisioningAction({
+  id: 'runtime:secret:create',
+  registryName: 'runtime-secret-create',
+  title: 'Create a Runtime secret',
+  description:
+    "Creates an OpenBao secret for a service, with a read policy and a Kubernetes auth role. Each value comes only from a secret of the key's name (a template's secret field, or the actions registry's secrets), never from input, and is never logged or output.",
+  examples,
+  inputSchema,
+  outputSchema,
+  permission: runtimeSecretCreatePermission,
+  upstream: () => 'openbao',
+  takesSecrets: true,
+  provision: provisionSecret,
+});
 
 /**
- * The logic of the action, shared by the scaffolder action and the actions registry: parses the
- * input, checks the caller's permission, creates the resource and returns the outputs.
+ * The scaffolder action `runtime:secret:create` (see `secretCreateAction`).
+ *
+ * @public
  */
-export async function runSecretCreate(
+export function createRuntimeSecretAction(deps: RuntimeActionDeps) {
+  return toScaffolderAction(secretCreateAction, deps);
+}
+
+async function provisionSecret(
   deps: RuntimeActionDeps,
+  input: Input,
   run: RuntimeActionRun,
 ): Promise<SecretCreateOutput> {
-  const input = parseInput(inputSchema(zod), run.input);
-  requireUpstream(deps.clients, input.environment, 'openbao');
   const values = secretValues(run, input.keys);
-  await authorizeInitiator(run, deps, runtimeSecretCreatePermission);
 
   const owner = ownerName(input.owner);
   const path = `${input.service}/${input.name}`;

@@ -12,6 +12,12 @@ export { authorizeInitiator } from './authorize';
 export { audited } from './audit';
 export { runtimeResourceEntityRef } from './entityRef';
 export { registryRun } from './run';
-export type { RuntimeActionRun, RuntimeActionRunner } from './run';
+export type { RuntimeActionRun } from './run';
 export { announceResourceChange } from './announce';
 export { writeOutputs } from './outputs';
+export {
+  defineProvisioningAction,
+  runProvisioningAction,
+  toScaffolderAction,
+} from './provisioningAction';
+export type { ProvisioningAction } from './provisioningAction';

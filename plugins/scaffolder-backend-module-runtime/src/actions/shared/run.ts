@@ -2,7 +2,7 @@ import {
   BackstageCredentials,
   LoggerService,
 } from '@backstage/backend-plugin-api';
-import { JsonObject, JsonValue } from '@backstage/types';
+import { JsonValue } from '@backstage/types';
 
 /**
  * What one run of a provisioning action needs from its caller: a scaffolder task's `ActionContext`
@@ -30,11 +30,6 @@ export interface RuntimeActionRun {
     fn: () => Promise<T> | T;
   }): Promise<T>;
 }
-
-/** An action's logic: validates, authorizes, creates and returns the action's outputs. */
-export type RuntimeActionRunner<TOutput extends JsonObject> = (
-  run: RuntimeActionRun,
-) => Promise<TOutput>;
 
 /**
  * A run for a call through the actions registry: the registry's credentials and logger, no

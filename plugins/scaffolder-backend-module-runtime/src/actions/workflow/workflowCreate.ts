@@ -1,5 +1,4 @@
 import { ConflictError, InputError } from '@backstage/errors';
-import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import {
   RUNTIME_OWNER_LABEL,
   RUNTIME_OWNER_METADATA_KEY,
@@ -19,18 +18,16 @@ import {
 import { z as zod } from 'zod/v3';
 import {
   RuntimeActionDeps,
+  defineProvisioningAction,
+  toScaffolderAction,
   audited,
-  authorizeInitiator,
   dnsLabel,
   environmentField,
   ownerField,
   ownerName,
-  parseInput,
-  requireUpstream,
   runtimeResourceEntityRef,
   serviceField,
   RuntimeActionRun,
-  writeOutputs,
   announceResourceChange,
 } from '../shared';
 import { eventSourceObject, sensorObject } from './argoEventsObjects';
@@ -229,35 +226,35 @@ export type WorkflowCreateOutput = zod.output<ReturnType<typeof outputSchema>>;
  *
  * @public
  */
-export function createRuntimeWorkflowAction(deps: RuntimeActionDeps) {
-  return createTemplateAction({
-    id: 'runtime:workflow:create',
-    description:
-      'Creates a workflow: an Argo Events event source with its sensor (webhook, calendar or MinIO events triggering an HTTP call or a Kubernetes object), or a Temporal namespace with a retention.',
-    examples,
-    supportsDryRun: true,
-    schema: { input: inputSchema, output: outputSchema },
-    async handler(ctx) {
-      writeOutputs(ctx, await runWorkflowCreate(deps, ctx));
-    },
-  });
-}
+export const workflowCreateAction = defineProvisioningAction({
+  id: 'runtime:workflow:create',
+  registryName: 'runtime-workflow-create',
+  title: 'Create a Runtime workflow',
+  description:
+    'Creates a workflow: an Argo Events event source with its sensor (webhook, calendar or MinIO events triggering an HTTP call or a Kubernetes object), or a Temporal namespace with a retention.',
+  examples,
+  inputSchema,
+  inputObjectSchema,
+  outputSchema,
+  permission: runtimeWorkflowCreatePermission,
+  upstream: input => (input.engine === 'temporal' ? 'temporal' : 'kubernetes'),
+  provision: provisionWorkflow,
+});
 
 /**
- * The logic of the action, shared by the scaffolder action and the actions registry: parses the
- * input, checks the caller's permission, creates the resource and returns the outputs.
+ * The scaffolder action `runtime:workflow:create` (see `workflowCreateAction`).
+ *
+ * @public
  */
-export async function runWorkflowCreate(
+export function createRuntimeWorkflowAction(deps: RuntimeActionDeps) {
+  return toScaffolderAction(workflowCreateAction, deps);
+}
+
+async function provisionWorkflow(
   deps: RuntimeActionDeps,
+  input: Input,
   run: RuntimeActionRun,
 ): Promise<WorkflowCreateOutput> {
-  const input = parseInput(inputSchema(zod), run.input);
-  requireUpstream(
-    deps.clients,
-    input.environment,
-    input.engine === 'temporal' ? 'temporal' : 'kubernetes',
-  );
-  await authorizeInitiator(run, deps, runtimeWorkflowCreatePermission);
   const owner = ownerName(input.owner);
 
   await audited(

@@ -1,0 +1,98 @@
+import { BasicPermission } from '@backstage/plugin-permission-common';
+import {
+  TemplateAction,
+  TemplateExample,
+  createTemplateAction,
+} from '@backstage/plugin-scaffolder-node';
+import { RuntimeUpstreamClients } from '@runtime-portal/backstage-plugin-runtime-node';
+import { JsonObject } from '@backstage/types';
+import { AnyZodObject, ZodType, z as zod } from 'zod/v3';
+import { authorizeInitiator } from './authorize';
+import { RuntimeActionDeps } from './deps';
+import { requireUpstream } from './environment';
+import { writeOutputs } from './outputs';
+import { parseInput } from './parseInput';
+import { RuntimeActionRun } from './run';
+
+/**
+ * One provisioning action, defined once and offered twice: as a scaffolder action
+ * ({@link toScaffolderAction}) and through the actions registry (`registerRuntimeActions`). Both
+ * run it with {@link runProvisioningAction}, so they get the same checks and the same effects.
+ */
+export interface ProvisioningAction<
+  TInput extends { environment: string },
+  TOutput extends JsonObject,
+> {
+  /** The scaffolder action id, e.g. `runtime:bucket:create`. */
+  id: string;
+  /** The actions registry name, e.g. `runtime-bucket-create`. */
+  registryName: string;
+  /** A short title for the actions registry. */
+  title: string;
+  /** What the action does, shown in the scaffolder's action list and to registry callers. */
+  description: string;
+  examples: TemplateExample[];
+  /** The input schema every run parses with (it may check across fields). */
+  inputSchema: (z: typeof zod) => ZodType<TInput, any, any>;
+  /** The input's plain object schema, when `inputSchema` adds checks across fields (the registry lists objects only). */
+  inputObjectSchema?: (z: typeof zod) => AnyZodObject;
+  outputSchema: (z: typeof zod) => AnyZodObject;
+  /** The permission the caller must hold. */
+  permission: BasicPermission;
+  /** The upstream the environment must have for this input. */
+  upstream: (input: TInput) => keyof RuntimeUpstreamClients;
+  /** Whether secret values come with the run (a template's secret fields, the registry's secrets). */
+  takesSecrets?: boolean;
+  /** Creates the resource (or, on a dry run, reports it) from a parsed and authorised input. */
+  provision(
+    deps: RuntimeActionDeps,
+    input: TInput,
+    run: RuntimeActionRun,
+  ): Promise<TOutput>;
+}
+
+/** Defines a {@link ProvisioningAction}, inferring its input and output types. */
+export function defineProvisioningAction<
+  TInput extends { environment: string },
+  TOutput extends JsonObject,
+>(
+  action: ProvisioningAction<TInput, TOutput>,
+): ProvisioningAction<TInput, TOutput> {
+  return action;
+}
+
+/**
+ * Runs a provisioning action: parses the input (an `InputError` naming each bad field), checks the
+ * environment has the upstream, checks the caller's permission, then provisions. Nothing reaches an
+ * upstream before all three checks pass.
+ */
+export async function runProvisioningAction<
+  TInput extends { environment: string },
+  TOutput extends JsonObject,
+>(
+  action: ProvisioningAction<TInput, TOutput>,
+  deps: RuntimeActionDeps,
+  run: RuntimeActionRun,
+): Promise<TOutput> {
+  const input: TInput = parseInput(action.inputSchema(zod), run.input);
+  requireUpstream(deps.clients, input.environment, action.upstream(input));
+  await authorizeInitiator(run, deps, action.permission);
+  return action.provision(deps, input, run);
+}
+
+/** The scaffolder action of a provisioning action: dry-run aware, its outputs written as step outputs. */
+export function toScaffolderAction(
+  action: ProvisioningAction<any, JsonObject>,
+  deps: RuntimeActionDeps,
+): TemplateAction<any, any, any> {
+  return createTemplateAction({
+    id: action.id,
+    description: action.description,
+    examples: action.examples,
+    supportsDryRun: true,
+    schema: { input: action.inputSchema, output: action.outputSchema },
+    async handler(ctx) {
+      writeOutputs(ctx, await runProvisioningAction(action, deps, ctx));
+    },
+  }) as TemplateAction<any, any, any>;
+}
