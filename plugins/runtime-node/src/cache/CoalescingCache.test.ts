@@ -90,4 +90,41 @@ describe('CoalescingCache', () => {
     expect(await cache.get('k', load)).toBe('new');
     expect(load).toHaveBeenCalledTimes(1);
   });
+
+  it('sees a key another replica forgot within localMaxAgeMs, reading the shared cache once per period', async () => {
+    const store = new Map<string, unknown>();
+    const shared = mockServices.cache.mock({
+      get: jest.fn(async (k: string) => store.get(k)) as any,
+      set: jest.fn(
+        async (k: string, v: unknown) => void store.set(k, v),
+      ) as any,
+      delete: jest.fn(async (k: string) => void store.delete(k)) as any,
+    });
+    const replicaA = new CoalescingCache({
+      cache: shared,
+      ttlMs: 60_000,
+      localMaxAgeMs: 50,
+    });
+    const replicaB = new CoalescingCache({
+      cache: shared,
+      ttlMs: 60_000,
+      localMaxAgeMs: 50,
+    });
+    expect(await replicaA.get('status', async () => 'OutOfSync')).toBe(
+      'OutOfSync',
+    );
+    expect(await replicaB.get('status', async () => 'unexpected')).toBe(
+      'OutOfSync',
+    );
+    const reads = shared.get.mock.calls.length;
+    expect(await replicaB.get('status', async () => 'unexpected')).toBe(
+      'OutOfSync',
+    );
+    // A hot key is answered from memory, without a cache read.
+    expect(shared.get.mock.calls.length).toBe(reads);
+
+    await replicaA.forget('status');
+    await new Promise(r => setTimeout(r, 60));
+    expect(await replicaB.get('status', async () => 'Synced')).toBe('Synced');
+  });
 });

@@ -11,6 +11,12 @@ type Entry = { value: JsonValue; freshUntil: number };
 const STALE_TTLS = 1;
 /** Entries kept in this process in front of the cache service; the oldest go first. */
 const LOCAL_ENTRIES = 1000;
+/**
+ * How long this process answers a key from memory before it reads the cache service again: with
+ * several backend replicas, a key one replica forgets (say after a sync) is seen as gone by the
+ * others within this time, at the cost of one cache read per hot key per period.
+ */
+const DEFAULT_LOCAL_MAX_AGE_MS = 2000;
 
 /**
  * Answers from the cache service when it can; otherwise loads once per key however many callers ask at
@@ -31,7 +37,12 @@ export class CoalescingCache {
   private readonly local = new Map<string, { entry: Entry; expires: number }>();
 
   constructor(
-    private readonly options: { cache: CacheService; ttlMs: number },
+    private readonly options: {
+      cache: CacheService;
+      ttlMs: number;
+      /** How long an entry is answered from this process's memory (default 2 s). */
+      localMaxAgeMs?: number;
+    },
   ) {}
 
   /**
@@ -59,7 +70,10 @@ export class CoalescingCache {
     return promise;
   }
 
-  /** Drops a key, so the next caller loads afresh. */
+  /**
+   * Drops a key, so the next caller loads afresh; other processes sharing the cache service stop
+   * answering it from memory within `localMaxAgeMs`.
+   */
   async forget(key: string): Promise<void> {
     this.local.delete(key);
     await this.options.cache.delete(key).catch(() => undefined);
@@ -96,7 +110,10 @@ export class CoalescingCache {
     this.local.delete(key);
     this.local.set(key, {
       entry,
-      expires: entry.freshUntil + ttl * STALE_TTLS,
+      expires: Math.min(
+        entry.freshUntil + ttl * STALE_TTLS,
+        Date.now() + (this.options.localMaxAgeMs ?? DEFAULT_LOCAL_MAX_AGE_MS),
+      ),
     });
     if (this.local.size > LOCAL_ENTRIES) {
       this.local.delete(this.local.keys().next().value!);
