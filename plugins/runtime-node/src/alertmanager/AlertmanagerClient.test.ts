@@ -1,28 +1,22 @@
-import http from 'node:http';
-import { AddressInfo } from 'node:net';
 import {
   DEFAULT_SANDBOX_CREDENTIALS,
   loadSeed,
+  startAlertmanagerServer,
 } from '@runtime-portal/runtime-sandbox';
-// Until the sandbox's index exports it (then import it from '@runtime-portal/runtime-sandbox').
-import { startAlertmanagerServer } from '@runtime-portal/runtime-sandbox';
-import { RuntimeUpstreamError } from '../errors';
 import { startRealAlertmanager } from '../testing/realAlertmanager';
 import { AlertmanagerClient } from './AlertmanagerClient';
-import { SilentServer, startSilentServer } from '../testing/silentServer';
-
-const failure = (promise: Promise<unknown>) =>
-  promise.then(
-    () => {
-      throw new Error('expected the call to fail');
-    },
-    (error: unknown) => error as RuntimeUpstreamError,
-  );
+import { expectUpstreamFailure } from '../testing/expectUpstreamFailure';
+import { httpAccess } from '../testing/httpAccess';
+import {
+  SilentServer,
+  startSilentServer,
+  startTestServer,
+} from '../testing/testServer';
 
 const client = (url: string, timeoutMs = 5000) =>
   new AlertmanagerClient({
     environment: 'dev',
-    access: { url, headers: {}, timeoutMs },
+    access: httpAccess(url, { timeoutMs }),
   });
 
 async function postAlerts(url: string, alerts: unknown[]) {
@@ -105,7 +99,7 @@ function behavesLikeAlertmanager(
   });
 
   it('fails with Invalid for a filter on an invalid label name', async () => {
-    const error = await failure(
+    const error = await expectUpstreamFailure(
       client(server.url).listAlerts({ filter: { '0bad': 'x' } }),
     );
     expect(error).toMatchObject({
@@ -191,17 +185,15 @@ describe('AlertmanagerClient', () => {
 
   describe('failures', () => {
     let silent: SilentServer;
-    let url: string;
     beforeAll(async () => {
       silent = await startSilentServer();
-      url = `${silent.url}`;
     });
-    afterAll(() => {
-      silent.close();
-    });
+    afterAll(() => silent.close());
 
     it('times out against a server that never answers', async () => {
-      expect(await failure(client(url, 100).listAlerts())).toMatchObject({
+      expect(
+        await expectUpstreamFailure(client(silent.url, 100).listAlerts()),
+      ).toMatchObject({
         upstream: 'alertmanager',
         reason: 'Timeout',
       });
@@ -209,36 +201,30 @@ describe('AlertmanagerClient', () => {
 
     it('stops when the caller aborts', async () => {
       const controller = new AbortController();
-      const pending = failure(
-        client(url).listAlerts({ signal: controller.signal }),
+      const pending = expectUpstreamFailure(
+        client(silent.url).listAlerts({ signal: controller.signal }),
       );
       controller.abort();
       expect(await pending).toMatchObject({ reason: 'Aborted' });
     });
 
     it('fails with Unauthorized behind an authenticating proxy, without the token in the message', async () => {
-      const proxy = http.createServer((_req, res) => {
+      const proxy = await startTestServer((_req, res) => {
         res
           .writeHead(401, { 'content-type': 'text/plain' })
           .end('Unauthorized\n');
       });
-      await new Promise<void>(resolve => proxy.listen(0, '127.0.0.1', resolve));
       try {
-        const error = await failure(
+        const error = await expectUpstreamFailure(
           new AlertmanagerClient({
             environment: 'dev',
-            access: {
-              url: `http://127.0.0.1:${(proxy.address() as AddressInfo).port}`,
-              token: 'secret-canary-token',
-              headers: {},
-              timeoutMs: 2000,
-            },
+            access: httpAccess(proxy.url, { token: 'secret-canary-token' }),
           }).listAlerts(),
         );
         expect(error).toMatchObject({ reason: 'Unauthorized', status: 401 });
         expect(error.message).not.toContain('canary');
       } finally {
-        proxy.close();
+        await proxy.close();
       }
     });
   });

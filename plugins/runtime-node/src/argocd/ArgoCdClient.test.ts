@@ -1,13 +1,13 @@
 import {
   DEFAULT_SANDBOX_CREDENTIALS,
   loadSeed,
+  startArgoCdServer,
 } from '@runtime-portal/runtime-sandbox';
-// Until the sandbox's index exports it (then import it from '@runtime-portal/runtime-sandbox').
-import { startArgoCdServer } from '@runtime-portal/runtime-sandbox';
 import { HttpServiceAccess } from '../config';
-import { RuntimeUpstreamError } from '../errors';
 import { ArgoCdClient } from './ArgoCdClient';
-import { SilentServer, startSilentServer } from '../testing/silentServer';
+import { expectUpstreamFailure } from '../testing/expectUpstreamFailure';
+import { httpAccess } from '../testing/httpAccess';
+import { SilentServer, startSilentServer } from '../testing/testServer';
 
 describe('ArgoCdClient', () => {
   let server: { url: string; close(): Promise<void> };
@@ -23,23 +23,12 @@ describe('ArgoCdClient', () => {
       readyAfterMs: 1000,
       gitlabUrl: 'http://127.0.0.1:8929',
     });
-    access = {
-      url: server.url,
+    access = httpAccess(server.url, {
       token: DEFAULT_SANDBOX_CREDENTIALS.argocdToken,
-      headers: {},
-      timeoutMs: 2000,
-    };
+    });
     client = new ArgoCdClient({ environment: 'dev', access });
   });
   afterAll(() => server.close());
-
-  const failure = (promise: Promise<unknown>) =>
-    promise.then(
-      () => {
-        throw new Error('expected the call to fail');
-      },
-      (error: unknown) => error as RuntimeUpstreamError,
-    );
 
   it('lists applications by label selector as typed summaries', async () => {
     const apps = await client.listApplications({
@@ -85,7 +74,7 @@ describe('ArgoCdClient', () => {
     expect((await client.getApplication('support-assistant')).sync.status).toBe(
       'OutOfSync',
     );
-    const error = await failure(client.getApplication('nope'));
+    const error = await expectUpstreamFailure(client.getApplication('nope'));
     expect(error).toMatchObject({
       upstream: 'argocd',
       reason: 'NotFound',
@@ -97,7 +86,7 @@ describe('ArgoCdClient', () => {
   it('syncs: the operation runs, then the application is Synced with a new history entry', async () => {
     const started = await client.sync('support-assistant', { prune: true });
     expect(started.operationState?.phase).toBe('Running');
-    const busy = await failure(client.sync('support-assistant'));
+    const busy = await expectUpstreamFailure(client.sync('support-assistant'));
     expect(busy).toMatchObject({ reason: 'Conflict', status: 400 });
     await new Promise(resolve => setTimeout(resolve, 1100));
     const after = await client.getApplication('support-assistant');
@@ -115,7 +104,9 @@ describe('ArgoCdClient', () => {
       environment: 'dev',
       access: { ...access, token: 'wrong-argocd-secret' },
     });
-    const error = await failure(wrong.listApplications({ name: 'x' }));
+    const error = await expectUpstreamFailure(
+      wrong.listApplications({ name: 'x' }),
+    );
     expect(error).toMatchObject({
       reason: 'Unauthorized',
       status: 401,
@@ -131,26 +122,24 @@ describe('ArgoCdClient', () => {
       silent = await startSilentServer();
       slow = new ArgoCdClient({
         environment: 'dev',
-        access: {
-          ...access,
-          url: `${silent.url}`,
-          timeoutMs: 100,
-        },
+        access: { ...access, url: silent.url, timeoutMs: 100 },
       });
     });
-    afterAll(() => {
-      silent.close();
-    });
+    afterAll(() => silent.close());
 
     it('times out', async () => {
-      expect(await failure(slow.getApplication('x'))).toMatchObject({
+      expect(
+        await expectUpstreamFailure(slow.getApplication('x')),
+      ).toMatchObject({
         reason: 'Timeout',
       });
     });
 
     it('stops when aborted', async () => {
       const controller = new AbortController();
-      const pending = failure(slow.sync('x', { signal: controller.signal }));
+      const pending = expectUpstreamFailure(
+        slow.sync('x', { signal: controller.signal }),
+      );
       controller.abort();
       expect(await pending).toMatchObject({ reason: 'Aborted' });
     });

@@ -1,15 +1,20 @@
 import {
   DEFAULT_SANDBOX_CREDENTIALS,
   loadSeed,
+  startGitLabServer,
 } from '@runtime-portal/runtime-sandbox';
-// Until the sandbox's index exports it (then import it from '@runtime-portal/runtime-sandbox').
-import { startGitLabServer } from '@runtime-portal/runtime-sandbox';
 import { HttpServiceAccess } from '../config';
 import { RuntimeUpstreamError } from '../errors';
 import { GitLabClient } from './GitLabClient';
-import { SilentServer, startSilentServer } from '../testing/silentServer';
+import { expectUpstreamFailure } from '../testing/expectUpstreamFailure';
+import { httpAccess } from '../testing/httpAccess';
+import { recordingFetch } from '../testing/recordingFetch';
+import { SilentServer, startSilentServer } from '../testing/testServer';
 
 const token = DEFAULT_SANDBOX_CREDENTIALS.gitlabToken;
+
+// Starting the GitLab stand-in seeds its git repositories, which takes seconds on a busy machine.
+jest.setTimeout(30_000);
 
 describe('GitLabClient', () => {
   let server: { url: string; close(): Promise<void> };
@@ -23,23 +28,10 @@ describe('GitLabClient', () => {
       credentials: DEFAULT_SANDBOX_CREDENTIALS,
       readyAfterMs: 100,
     });
-    access = {
-      url: `${server.url}/api/v4`,
-      token,
-      headers: {},
-      timeoutMs: 2000,
-    };
+    access = httpAccess(`${server.url}/api/v4`, { token });
     client = new GitLabClient({ environment: 'dev', access });
   });
   afterAll(() => server.close());
-
-  const failure = (promise: Promise<unknown>) =>
-    promise.then(
-      () => {
-        throw new Error('expected the call to fail');
-      },
-      (error: unknown) => error as RuntimeUpstreamError,
-    );
 
   it('gets a project by path and by id', async () => {
     const project = await client.getProject('search-team/semantic-search');
@@ -61,7 +53,9 @@ describe('GitLabClient', () => {
   });
 
   it('fails with NotFound and GitLab message for an unknown project', async () => {
-    const error = await failure(client.getProject('nobody/nothing'));
+    const error = await expectUpstreamFailure(
+      client.getProject('nobody/nothing'),
+    );
     expect(error).toBeInstanceOf(RuntimeUpstreamError);
     expect(error).toMatchObject({
       upstream: 'gitlab',
@@ -76,10 +70,7 @@ describe('GitLabClient', () => {
     const counting = new GitLabClient({
       environment: 'dev',
       access,
-      fetch: (url, init) => {
-        requested.push(String(url));
-        return fetch(url, init);
-      },
+      fetch: recordingFetch(requested),
     });
     const pipelines = await counting.listPipelines(
       'media-team/meeting-transcriber',
@@ -158,7 +149,7 @@ describe('GitLabClient', () => {
       environment: 'dev',
       access: { ...access, token: 'not-the-token-secret' },
     });
-    const error = await failure(
+    const error = await expectUpstreamFailure(
       wrong.getProject('search-team/semantic-search'),
     );
     expect(error).toMatchObject({ reason: 'Unauthorized', status: 401 });
@@ -175,27 +166,20 @@ describe('GitLabClient', () => {
       silent = await startSilentServer();
       slow = new GitLabClient({
         environment: 'dev',
-        access: {
-          url: `${silent.url}/api/v4`,
-          token,
-          headers: {},
-          timeoutMs: 100,
-        },
+        access: httpAccess(`${silent.url}/api/v4`, { token, timeoutMs: 100 }),
       });
     });
-    afterAll(() => {
-      silent.close();
-    });
+    afterAll(() => silent.close());
 
     it('times out', async () => {
-      expect(await failure(slow.getProject(1))).toMatchObject({
+      expect(await expectUpstreamFailure(slow.getProject(1))).toMatchObject({
         reason: 'Timeout',
       });
     });
 
     it('stops when aborted', async () => {
       const controller = new AbortController();
-      const pending = failure(
+      const pending = expectUpstreamFailure(
         slow.listPipelines(1, { signal: controller.signal }),
       );
       controller.abort();

@@ -1,27 +1,19 @@
 import {
   DEFAULT_SANDBOX_CREDENTIALS,
   loadSeed,
+  startGrafanaServer,
 } from '@runtime-portal/runtime-sandbox';
-// Until the sandbox's index exports it (then import it from '@runtime-portal/runtime-sandbox').
-import { startGrafanaServer } from '@runtime-portal/runtime-sandbox';
-import { RuntimeUpstreamError } from '../errors';
 import { GrafanaClient } from './GrafanaClient';
-import { SilentServer, startSilentServer } from '../testing/silentServer';
-
-const failure = (promise: Promise<unknown>) =>
-  promise.then(
-    () => {
-      throw new Error('expected the call to fail');
-    },
-    (error: unknown) => error as RuntimeUpstreamError,
-  );
+import { expectUpstreamFailure } from '../testing/expectUpstreamFailure';
+import { httpAccess } from '../testing/httpAccess';
+import { SilentServer, startSilentServer } from '../testing/testServer';
 
 describe('GrafanaClient', () => {
   let server: { url: string; close(): Promise<void> };
   const clientWith = (token: string | undefined, uiUrl?: string) =>
     new GrafanaClient({
       environment: 'dev',
-      access: { url: server.url, token, uiUrl, headers: {}, timeoutMs: 2000 },
+      access: httpAccess(server.url, { token, uiUrl }),
     });
 
   beforeAll(async () => {
@@ -77,7 +69,7 @@ describe('GrafanaClient', () => {
 
   it('fails with Unauthorized for a missing or wrong token, never showing it', async () => {
     for (const token of [undefined, 'wrong-canary-token']) {
-      const error = await failure(
+      const error = await expectUpstreamFailure(
         clientWith(token).searchDashboards({ tags: ['runtime'] }),
       );
       expect(error).toMatchObject({
@@ -102,27 +94,20 @@ describe('GrafanaClient', () => {
       silent = await startSilentServer();
       client = new GrafanaClient({
         environment: 'dev',
-        access: {
-          url: `${silent.url}`,
-          token: 't',
-          headers: {},
-          timeoutMs: 100,
-        },
+        access: httpAccess(silent.url, { token: 't', timeoutMs: 100 }),
       });
     });
-    afterAll(() => {
-      silent.close();
-    });
+    afterAll(() => silent.close());
 
     it('times out', async () => {
       expect(
-        await failure(client.searchDashboards({ tags: ['x'] })),
+        await expectUpstreamFailure(client.searchDashboards({ tags: ['x'] })),
       ).toMatchObject({ reason: 'Timeout' });
     });
 
     it('stops when aborted', async () => {
       const controller = new AbortController();
-      const pending = failure(
+      const pending = expectUpstreamFailure(
         client.searchDashboards({ tags: ['x'], signal: controller.signal }),
       );
       controller.abort();

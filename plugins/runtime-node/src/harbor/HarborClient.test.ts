@@ -1,13 +1,14 @@
 import {
   DEFAULT_SANDBOX_CREDENTIALS,
   loadSeed,
+  startHarborServer,
 } from '@runtime-portal/runtime-sandbox';
-// Until the sandbox's index exports it (then import it from '@runtime-portal/runtime-sandbox').
-import { startHarborServer } from '@runtime-portal/runtime-sandbox';
 import { HttpServiceAccess } from '../config';
-import { RuntimeUpstreamError } from '../errors';
 import { HarborClient } from './HarborClient';
-import { SilentServer, startSilentServer } from '../testing/silentServer';
+import { expectUpstreamFailure } from '../testing/expectUpstreamFailure';
+import { httpAccess } from '../testing/httpAccess';
+import { recordingFetch } from '../testing/recordingFetch';
+import { SilentServer, startSilentServer } from '../testing/testServer';
 
 const TAGS = ['2.0.6', '2.0.5', '2.0.4', '2.0.3', '2.0.2', '2.0.1', '2.0.0'];
 
@@ -27,24 +28,13 @@ describe('HarborClient', () => {
       seed,
       credentials: DEFAULT_SANDBOX_CREDENTIALS,
     });
-    access = {
-      url: server.url,
+    access = httpAccess(server.url, {
       username: DEFAULT_SANDBOX_CREDENTIALS.harborUsername,
       password: DEFAULT_SANDBOX_CREDENTIALS.harborPassword,
-      headers: {},
-      timeoutMs: 2000,
-    };
+    });
     client = new HarborClient({ environment: 'dev', access });
   });
   afterAll(() => server.close());
-
-  const failure = (promise: Promise<unknown>) =>
-    promise.then(
-      () => {
-        throw new Error('expected the call to fail');
-      },
-      (error: unknown) => error as RuntimeUpstreamError,
-    );
 
   it('lists artifacts newest first with tags and scan summaries', async () => {
     const artifacts = await client.listArtifacts(
@@ -71,10 +61,7 @@ describe('HarborClient', () => {
     const counting = new HarborClient({
       environment: 'dev',
       access,
-      fetch: (url, init) => {
-        requested.push(String(url));
-        return fetch(url, init);
-      },
+      fetch: recordingFetch(requested),
     });
     const artifacts = await counting.listArtifacts(
       'search-team',
@@ -96,10 +83,7 @@ describe('HarborClient', () => {
     const counting = new HarborClient({
       environment: 'dev',
       access,
-      fetch: (url, init) => {
-        requested.push(String(url));
-        return fetch(url, init);
-      },
+      fetch: recordingFetch(requested),
     });
     expect(
       await counting.listArtifacts('search-team', 'models/embedder', {
@@ -114,7 +98,9 @@ describe('HarborClient', () => {
   });
 
   it('fails with NotFound for an unknown repository', async () => {
-    const error = await failure(client.listArtifacts('media-team', 'nope'));
+    const error = await expectUpstreamFailure(
+      client.listArtifacts('media-team', 'nope'),
+    );
     expect(error).toMatchObject({
       upstream: 'harbor',
       reason: 'NotFound',
@@ -128,7 +114,7 @@ describe('HarborClient', () => {
       environment: 'dev',
       access: { ...access, password: 'wrong-harbor-secret' },
     });
-    const error = await failure(
+    const error = await expectUpstreamFailure(
       wrong.listArtifacts('media-team', 'meeting-transcriber'),
     );
     expect(error).toMatchObject({ reason: 'Unauthorized', status: 401 });
@@ -142,26 +128,22 @@ describe('HarborClient', () => {
       silent = await startSilentServer();
       slow = new HarborClient({
         environment: 'dev',
-        access: {
-          ...access,
-          url: `${silent.url}`,
-          timeoutMs: 100,
-        },
+        access: { ...access, url: silent.url, timeoutMs: 100 },
       });
     });
-    afterAll(() => {
-      silent.close();
-    });
+    afterAll(() => silent.close());
 
     it('times out', async () => {
-      expect(await failure(slow.listArtifacts('p', 'r'))).toMatchObject({
+      expect(
+        await expectUpstreamFailure(slow.listArtifacts('p', 'r')),
+      ).toMatchObject({
         reason: 'Timeout',
       });
     });
 
     it('stops when aborted', async () => {
       const controller = new AbortController();
-      const pending = failure(
+      const pending = expectUpstreamFailure(
         slow.listArtifacts('p', 'r', { signal: controller.signal }),
       );
       controller.abort();

@@ -1,23 +1,19 @@
 import http from 'node:http';
-import { AddressInfo } from 'node:net';
 import { HttpUpstreamClient } from './HttpUpstreamClient';
 import { RuntimeUpstreamError } from '../errors';
+import { startTestServer, TestServer } from '../testing/testServer';
 
 describe('HttpUpstreamClient', () => {
-  let server: http.Server;
+  let server: TestServer;
   let baseUrl: string;
   let handler: http.RequestListener;
   let calls: string[];
 
   beforeAll(async () => {
-    server = http.createServer((req, res) => handler(req, res));
-    await new Promise<void>(r => server.listen(0, '127.0.0.1', r));
-    baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    server = await startTestServer((req, res) => handler(req, res));
+    baseUrl = server.url;
   });
-  afterAll(() => {
-    server.closeAllConnections();
-    server.close();
-  });
+  afterAll(() => server.close());
   beforeEach(() => {
     calls = [];
   });

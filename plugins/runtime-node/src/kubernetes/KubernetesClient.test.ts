@@ -1,5 +1,3 @@
-import http from 'node:http';
-import { AddressInfo } from 'node:net';
 import {
   DEFAULT_SANDBOX_CREDENTIALS,
   EMPTY_SEED,
@@ -11,6 +9,8 @@ import { RuntimeUpstreamError } from '../errors';
 import { KubernetesClient } from './KubernetesClient';
 import { DEPLOYMENT_KIND, MODEL_KIND, NAMESPACE_KIND, POD_KIND } from './kinds';
 import { KubeAIModel } from './types';
+import { expectUpstreamFailure } from '../testing/expectUpstreamFailure';
+import { startSilentServer } from '../testing/testServer';
 
 const TOKEN = DEFAULT_SANDBOX_CREDENTIALS.kubernetesToken;
 const OWNER = 'runtime-portal.io/owner';
@@ -52,38 +52,10 @@ function model(
   };
 }
 
-async function failure(
-  promise: Promise<unknown>,
-): Promise<RuntimeUpstreamError> {
-  const error = await promise.then(
-    () => undefined,
-    e => e,
-  );
-  expect(error).toBeInstanceOf(RuntimeUpstreamError);
-  return error as RuntimeUpstreamError;
-}
-
 async function collect<T>(iterator: AsyncIterable<T>): Promise<T[]> {
   const items: T[] = [];
   for await (const item of iterator) items.push(item);
   return items;
-}
-
-/** A server that accepts connections and never answers, counting the requests it got. */
-async function startSilentServer() {
-  let requests = 0;
-  const server = http.createServer(() => {
-    requests++;
-  });
-  await new Promise<void>(resolve => server.listen(0, '127.0.0.1', resolve));
-  return {
-    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
-    requests: () => requests,
-    close: async () => {
-      server.closeAllConnections();
-      await new Promise(resolve => server.close(resolve));
-    },
-  };
 }
 
 describe('KubernetesClient', () => {
@@ -148,7 +120,9 @@ describe('KubernetesClient', () => {
     });
 
     it('refuses a namespaced get without a namespace before calling the server', async () => {
-      const error = await failure(client.get(MODEL_KIND, undefined, 'gold-1'));
+      const error = await expectUpstreamFailure(
+        client.get(MODEL_KIND, undefined, 'gold-1'),
+      );
       expect(error).toMatchObject({
         upstream: 'kubernetes',
         reason: 'Invalid',
@@ -222,7 +196,7 @@ describe('KubernetesClient', () => {
         limit: 500,
       });
       let count = 0;
-      const error = await failure(
+      const error = await expectUpstreamFailure(
         (async () => {
           for await (const _ of iterator) {
             count++;
@@ -242,7 +216,9 @@ describe('KubernetesClient', () => {
     it('creates and answers AlreadyExists for a second create', async () => {
       const created = await client.create(model('team-a', 'dup'));
       expect(created.metadata.resourceVersion).toBeDefined();
-      const error = await failure(client.create(model('team-a', 'dup')));
+      const error = await expectUpstreamFailure(
+        client.create(model('team-a', 'dup')),
+      );
       expect(error).toMatchObject({
         upstream: 'kubernetes',
         environment: 'test',
@@ -294,7 +270,7 @@ describe('KubernetesClient', () => {
       );
       expect(edited.status).toBe(200);
 
-      const error = await failure(
+      const error = await expectUpstreamFailure(
         client.apply(model('team-a', 'contested', { maxReplicas: 2 })),
       );
       expect(error).toMatchObject({ reason: 'Conflict', status: 409 });
@@ -315,7 +291,7 @@ describe('KubernetesClient', () => {
         ...current,
         spec: { ...current.spec, maxReplicas: 1 },
       });
-      const error = await failure(
+      const error = await expectUpstreamFailure(
         client.replace({
           ...current,
           spec: { ...current.spec, maxReplicas: 2 },
@@ -330,7 +306,7 @@ describe('KubernetesClient', () => {
     });
 
     it('answers Invalid with the API server’s field errors for a bad Model', async () => {
-      const error = await failure(
+      const error = await expectUpstreamFailure(
         client.apply(
           model('team-a', 'bad', { engine: 'Triton' as never, maxReplicas: 0 }),
         ),
@@ -353,7 +329,7 @@ describe('KubernetesClient', () => {
     it('deletes, answers NotFound for an absent object, and is idempotent on request', async () => {
       await client.create(model('team-a', 'doomed'));
       expect(await client.delete(MODEL_KIND, 'team-a', 'doomed')).toBe(true);
-      const error = await failure(
+      const error = await expectUpstreamFailure(
         client.delete(MODEL_KIND, 'team-a', 'doomed'),
       );
       expect(error).toMatchObject({
@@ -369,7 +345,7 @@ describe('KubernetesClient', () => {
     });
 
     it('refuses an object of a kind it does not know', async () => {
-      const error = await failure(
+      const error = await expectUpstreamFailure(
         client.apply({
           apiVersion: 'v1',
           kind: 'ConfigMap',
@@ -409,7 +385,7 @@ describe('KubernetesClient', () => {
           serviceAccountToken: 'wrong-token-1234',
         }),
       });
-      const error = await failure(
+      const error = await expectUpstreamFailure(
         intruder.list(MODEL_KIND, { namespace: 'team-a' }),
       );
       expect(error).toMatchObject({
@@ -431,14 +407,16 @@ describe('KubernetesClient', () => {
           access: access(silent.url, { timeoutMs: 150 }),
         });
         const started = Date.now();
-        const error = await failure(slow.create(model('team-a', 'slow')));
+        const error = await expectUpstreamFailure(
+          slow.create(model('team-a', 'slow')),
+        );
         expect(error).toMatchObject({
           upstream: 'kubernetes',
           reason: 'Timeout',
           operation: 'create Model team-a/slow',
         });
         expect(Date.now() - started).toBeLessThan(1000);
-        expect(silent.requests()).toBe(1);
+        expect(silent.requests.length).toBe(1);
       } finally {
         await silent.close();
       }
@@ -452,9 +430,11 @@ describe('KubernetesClient', () => {
           access: access(silent.url, { timeoutMs: 100 }),
           retries: 1,
         });
-        const error = await failure(slow.get(MODEL_KIND, 'team-a', 'x'));
+        const error = await expectUpstreamFailure(
+          slow.get(MODEL_KIND, 'team-a', 'x'),
+        );
         expect(error.reason).toBe('Timeout');
-        expect(silent.requests()).toBe(2);
+        expect(silent.requests.length).toBe(2);
       } finally {
         await silent.close();
       }
@@ -470,7 +450,7 @@ describe('KubernetesClient', () => {
         const controller = new AbortController();
         setTimeout(() => controller.abort(), 50);
         const started = Date.now();
-        const error = await failure(
+        const error = await expectUpstreamFailure(
           slow.list(MODEL_KIND, {
             namespace: 'team-a',
             signal: controller.signal,
@@ -496,7 +476,8 @@ describe('KubernetesClient', () => {
         retries: 0,
       });
       expect(
-        (await failure(nowhere.get(MODEL_KIND, 'team-a', 'x'))).reason,
+        (await expectUpstreamFailure(nowhere.get(MODEL_KIND, 'team-a', 'x')))
+          .reason,
       ).toBe('Unavailable');
     });
 

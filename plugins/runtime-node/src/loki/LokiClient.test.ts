@@ -1,22 +1,16 @@
-import http from 'node:http';
-import { AddressInfo } from 'node:net';
 import {
   DEFAULT_SANDBOX_CREDENTIALS,
   loadSeed,
+  startLokiServer,
 } from '@runtime-portal/runtime-sandbox';
-// Until the sandbox's index exports it (then import it from '@runtime-portal/runtime-sandbox').
-import { startLokiServer } from '@runtime-portal/runtime-sandbox';
-import { RuntimeUpstreamError } from '../errors';
 import { LokiClient, buildStreamSelector } from './LokiClient';
-import { SilentServer, startSilentServer } from '../testing/silentServer';
-
-const failure = (promise: Promise<unknown>) =>
-  promise.then(
-    () => {
-      throw new Error('expected the call to fail');
-    },
-    (error: unknown) => error as RuntimeUpstreamError,
-  );
+import { expectUpstreamFailure } from '../testing/expectUpstreamFailure';
+import { httpAccess } from '../testing/httpAccess';
+import {
+  SilentServer,
+  startSilentServer,
+  startTestServer,
+} from '../testing/testServer';
 
 describe('LokiClient', () => {
   let server: { url: string; close(): Promise<void> };
@@ -33,11 +27,10 @@ describe('LokiClient', () => {
     });
     client = new LokiClient({
       environment: 'dev',
-      access: {
-        url: server.url,
+      access: httpAccess(server.url, {
         headers: { 'X-Scope-OrgID': 'runtime' },
         timeoutMs: 5000,
-      },
+      }),
     });
   });
   afterAll(() => server.close());
@@ -111,7 +104,8 @@ describe('LokiClient', () => {
     const timeouts = await client.queryRange({
       query:
         '{namespace=~"team-(assistant|media)"} |= "level=error" |~ "status=50[34]" != "GiB"',
-      start,
+      // Two minutes: the sandbox writes every line of every stream it scans, like Loki reading chunks.
+      start: new Date(end.getTime() - 2 * 60_000),
       end,
       limit: 100,
     });
@@ -124,7 +118,7 @@ describe('LokiClient', () => {
   });
 
   it("fails with Invalid and Loki's parse error for a bad query", async () => {
-    const error = await failure(
+    const error = await expectUpstreamFailure(
       client.queryRange({ query: '{service=}', start, end }),
     );
     expect(error).toMatchObject({
@@ -135,7 +129,7 @@ describe('LokiClient', () => {
     expect(error.detail).toMatch(
       /^parse error at line 1, col 10: syntax error/,
     );
-    const empty = await failure(
+    const empty = await expectUpstreamFailure(
       client.queryRange({ query: '{service=~".*"}', start, end }),
     );
     expect(empty.detail).toContain(
@@ -146,9 +140,9 @@ describe('LokiClient', () => {
   it('refuses a request without the tenant and shows another tenant nothing', async () => {
     const noTenant = new LokiClient({
       environment: 'dev',
-      access: { url: server.url, headers: {}, timeoutMs: 2000 },
+      access: httpAccess(server.url),
     });
-    const error = await failure(
+    const error = await expectUpstreamFailure(
       noTenant.queryRange({ query: '{service="x"}', start, end }),
     );
     expect(error).toMatchObject({
@@ -158,11 +152,7 @@ describe('LokiClient', () => {
     });
     const other = new LokiClient({
       environment: 'dev',
-      access: {
-        url: server.url,
-        headers: { 'X-Scope-OrgID': 'other' },
-        timeoutMs: 2000,
-      },
+      access: httpAccess(server.url, { headers: { 'X-Scope-OrgID': 'other' } }),
     });
     expect(
       await other.queryRange({
@@ -199,34 +189,28 @@ describe('LokiClient', () => {
   });
 
   it('sends basic auth credentials and never shows them', async () => {
-    let seen: string | undefined;
-    const proxy = http.createServer((req, res) => {
-      seen = req.headers.authorization;
+    const proxy = await startTestServer((_req, res) => {
       res
         .writeHead(401, { 'content-type': 'text/plain' })
         .end('invalid credentials\n');
     });
-    await new Promise<void>(resolve => proxy.listen(0, '127.0.0.1', resolve));
     try {
-      const error = await failure(
+      const error = await expectUpstreamFailure(
         new LokiClient({
           environment: 'dev',
-          access: {
-            url: `http://127.0.0.1:${(proxy.address() as AddressInfo).port}`,
+          access: httpAccess(proxy.url, {
             username: 'u',
             password: 'canary-pass',
-            headers: {},
-            timeoutMs: 2000,
-          },
+          }),
         }).queryRange({ query: '{a="b"}', start, end }),
       );
-      expect(seen).toBe(
+      expect(proxy.requests[0]?.headers.authorization).toBe(
         `Basic ${Buffer.from('u:canary-pass').toString('base64')}`,
       );
       expect(error).toMatchObject({ reason: 'Unauthorized' });
       expect(error.message).not.toContain('canary');
     } finally {
-      proxy.close();
+      await proxy.close();
     }
   });
 
@@ -237,20 +221,14 @@ describe('LokiClient', () => {
       silent = await startSilentServer();
       silentClient = new LokiClient({
         environment: 'dev',
-        access: {
-          url: `${silent.url}`,
-          headers: {},
-          timeoutMs: 100,
-        },
+        access: httpAccess(silent.url, { timeoutMs: 100 }),
       });
     });
-    afterAll(() => {
-      silent.close();
-    });
+    afterAll(() => silent.close());
 
     it('times out', async () => {
       expect(
-        await failure(
+        await expectUpstreamFailure(
           silentClient.queryRange({ query: '{a="b"}', start, end }),
         ),
       ).toMatchObject({ reason: 'Timeout' });
@@ -258,7 +236,7 @@ describe('LokiClient', () => {
 
     it('stops when aborted', async () => {
       const controller = new AbortController();
-      const pending = failure(
+      const pending = expectUpstreamFailure(
         silentClient.queryRange({
           query: '{a="b"}',
           start,

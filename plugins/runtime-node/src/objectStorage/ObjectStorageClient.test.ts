@@ -1,5 +1,3 @@
-import http from 'node:http';
-import { AddressInfo } from 'node:net';
 import {
   GetBucketLifecycleConfigurationCommand,
   PutBucketLifecycleConfigurationCommand,
@@ -7,13 +5,15 @@ import {
   S3Client,
 } from '@aws-sdk/client-s3';
 import {
+  DEFAULT_SANDBOX_CREDENTIALS,
   FOREIGN_BUCKET_NAME,
   startS3Server,
 } from '@runtime-portal/runtime-sandbox';
-import { DEFAULT_SANDBOX_CREDENTIALS } from '@runtime-portal/runtime-sandbox';
 import { ObjectStorageAccess } from '../config';
 import { RuntimeUpstreamError } from '../errors';
 import { EXPIRATION_RULE_ID, ObjectStorageClient } from './ObjectStorageClient';
+import { expectUpstreamFailure } from '../testing/expectUpstreamFailure';
+import { SilentServer, startSilentServer } from '../testing/testServer';
 
 const s3AccessKeyId = 'test-access-key';
 const s3SecretAccessKey = 'test-secret-key-canary';
@@ -98,14 +98,6 @@ describe('ObjectStorageClient', () => {
   });
   afterAll(() => server.close());
 
-  const failure = (promise: Promise<unknown>) =>
-    promise.then(
-      () => {
-        throw new Error('expected the call to fail');
-      },
-      (error: unknown) => error as RuntimeUpstreamError,
-    );
-
   it('lists the buckets with their owner and service tags', async () => {
     const buckets = await client.listBucketsWithTags();
     const media = { owner: 'media-team', service: 'meeting-transcriber' };
@@ -143,7 +135,9 @@ describe('ObjectStorageClient', () => {
     });
 
     it('fails with AlreadyExists when another account owns the name', async () => {
-      const error = await failure(client.createBucket(FOREIGN_BUCKET_NAME));
+      const error = await expectUpstreamFailure(
+        client.createBucket(FOREIGN_BUCKET_NAME),
+      );
       expect(error).toBeInstanceOf(RuntimeUpstreamError);
       expect(error).toMatchObject({
         upstream: 'objectStorage',
@@ -155,7 +149,9 @@ describe('ObjectStorageClient', () => {
     });
 
     it('fails with Invalid for a name the server refuses', async () => {
-      const error = await failure(client.createBucket('Not_A_Bucket'));
+      const error = await expectUpstreamFailure(
+        client.createBucket('Not_A_Bucket'),
+      );
       expect(error).toMatchObject({ reason: 'Invalid', status: 400 });
     });
   });
@@ -235,7 +231,9 @@ describe('ObjectStorageClient', () => {
     });
 
     it('refuses an expiration that is not a positive whole number of days', async () => {
-      const error = await failure(client.setExpiration('short-lived', 0));
+      const error = await expectUpstreamFailure(
+        client.setExpiration('short-lived', 0),
+      );
       expect(error).toMatchObject({
         upstream: 'objectStorage',
         reason: 'Invalid',
@@ -285,16 +283,18 @@ describe('ObjectStorageClient', () => {
       await s3.send(
         new PutObjectCommand({ Bucket: 'full-bucket', Key: 'a', Body: 'a' }),
       );
-      expect(await failure(client.deleteBucket('full-bucket'))).toMatchObject({
+      expect(
+        await expectUpstreamFailure(client.deleteBucket('full-bucket')),
+      ).toMatchObject({
         reason: 'Conflict',
         status: 409,
       });
-      expect(await failure(client.deleteBucket('never-existed'))).toMatchObject(
-        {
-          reason: 'NotFound',
-          status: 404,
-        },
-      );
+      expect(
+        await expectUpstreamFailure(client.deleteBucket('never-existed')),
+      ).toMatchObject({
+        reason: 'NotFound',
+        status: 404,
+      });
     });
   });
 
@@ -305,7 +305,7 @@ describe('ObjectStorageClient', () => {
         environment: 'dev',
         access: { ...access, secretAccessKey: secret },
       });
-      const error = await failure(wrong.listBuckets());
+      const error = await expectUpstreamFailure(wrong.listBuckets());
       expect(error).toMatchObject({
         upstream: 'objectStorage',
         reason: 'Unauthorized',
@@ -321,7 +321,7 @@ describe('ObjectStorageClient', () => {
         environment: 'dev',
         access: { ...access, accessKeyId: 'nobody' },
       });
-      expect(await failure(unknown.listBuckets())).toMatchObject({
+      expect(await expectUpstreamFailure(unknown.listBuckets())).toMatchObject({
         reason: 'Unauthorized',
         detail: expect.stringContaining('InvalidAccessKeyId'),
       });
@@ -333,7 +333,9 @@ describe('ObjectStorageClient', () => {
         access: { ...access, accessKeyId: 'nobody' },
       });
       expect(
-        await failure(unknown.headBucket('semantic-search-index')),
+        await expectUpstreamFailure(
+          unknown.headBucket('semantic-search-index'),
+        ),
       ).toMatchObject({
         reason: 'Forbidden',
         status: 403,
@@ -341,7 +343,9 @@ describe('ObjectStorageClient', () => {
     });
 
     it('fails with Forbidden on another account’s bucket', async () => {
-      expect(await failure(client.getTags(FOREIGN_BUCKET_NAME))).toMatchObject({
+      expect(
+        await expectUpstreamFailure(client.getTags(FOREIGN_BUCKET_NAME)),
+      ).toMatchObject({
         reason: 'Forbidden',
         status: 403,
       });
@@ -349,52 +353,45 @@ describe('ObjectStorageClient', () => {
   });
 
   describe('a server that never answers', () => {
-    let silent: http.Server;
-    let attempts: string[];
+    let silent: SilentServer;
     let silentClient: ObjectStorageClient;
+    const attempts = () => silent.requests.map(r => r.method);
 
     beforeAll(async () => {
-      silent = http.createServer(req => attempts.push(req.method!));
-      await new Promise<void>(resolve =>
-        silent.listen(0, '127.0.0.1', resolve),
-      );
-      const port = (silent.address() as AddressInfo).port;
+      silent = await startSilentServer();
       silentClient = new ObjectStorageClient({
         environment: 'dev',
-        access: {
-          ...access,
-          endpoint: `http://127.0.0.1:${port}`,
-          timeoutMs: 150,
-        },
+        access: { ...access, endpoint: silent.url, timeoutMs: 150 },
       });
     });
     beforeEach(() => {
-      attempts = [];
+      silent.requests.length = 0;
     });
-    afterAll(() => {
-      silent.closeAllConnections();
-      silent.close();
-    });
+    afterAll(() => silent.close());
 
     it('times out a read after retrying it', async () => {
-      const error = await failure(silentClient.headBucket('any-bucket'));
+      const error = await expectUpstreamFailure(
+        silentClient.headBucket('any-bucket'),
+      );
       expect(error).toMatchObject({
         upstream: 'objectStorage',
         reason: 'Timeout',
       });
-      expect(attempts).toEqual(['HEAD', 'HEAD', 'HEAD']);
+      expect(attempts()).toEqual(['HEAD', 'HEAD', 'HEAD']);
     });
 
     it('sends a bucket creation only once', async () => {
-      const error = await failure(silentClient.createBucket('any-bucket'));
+      const error = await expectUpstreamFailure(
+        silentClient.createBucket('any-bucket'),
+      );
       expect(error).toMatchObject({ reason: 'Timeout' });
-      expect(attempts).toEqual(['PUT']);
+      expect(attempts()).toEqual(['PUT']);
     });
 
     it('stops when the caller aborts', async () => {
       const controller = new AbortController();
       setTimeout(() => controller.abort(), 20);
-      const error = await failure(
+      const error = await expectUpstreamFailure(
         silentClient.listBuckets({ signal: controller.signal }),
       );
       expect(error).toMatchObject({ reason: 'Aborted' });

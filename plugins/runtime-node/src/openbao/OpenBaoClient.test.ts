@@ -1,13 +1,15 @@
 import fs from 'node:fs/promises';
-import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
-import { AddressInfo } from 'node:net';
-import { startOpenBaoServer } from '@runtime-portal/runtime-sandbox';
-import { DEFAULT_SANDBOX_CREDENTIALS } from '@runtime-portal/runtime-sandbox';
+import {
+  DEFAULT_SANDBOX_CREDENTIALS,
+  startOpenBaoServer,
+} from '@runtime-portal/runtime-sandbox';
 import { OpenBaoAccess } from '../config';
 import { RuntimeUpstreamError } from '../errors';
 import { OpenBaoClient } from './OpenBaoClient';
+import { expectUpstreamFailure } from '../testing/expectUpstreamFailure';
+import { startSilentServer } from '../testing/testServer';
 
 const ROOT_TOKEN = 'test-root-token';
 const CANARY = 'canary-secret-value-7f3a9c';
@@ -58,17 +60,6 @@ function serviceAccountJwt(namespace: string, name: string): string {
     }),
     'sig',
   ].join('.');
-}
-
-async function failure(
-  promise: Promise<unknown>,
-): Promise<RuntimeUpstreamError> {
-  const error = await promise.then(
-    () => undefined,
-    e => e,
-  );
-  expect(error).toBeInstanceOf(RuntimeUpstreamError);
-  return error as RuntimeUpstreamError;
 }
 
 describe('OpenBaoClient', () => {
@@ -166,7 +157,7 @@ describe('OpenBaoClient', () => {
 
     it('refuses a create-only write of an existing secret with a Conflict', async () => {
       await client.writeSecret('cas/key', { k: 'v' }, { cas: 0 });
-      const error = await failure(
+      const error = await expectUpstreamFailure(
         client.writeSecret('cas/key', { k: CANARY }, { cas: 0 }),
       );
       expect(error.reason).toBe('Conflict');
@@ -174,7 +165,7 @@ describe('OpenBaoClient', () => {
       expect(error.message).toBe(
         'openbao [test] write secret cas/key failed, Conflict (HTTP 400): secret cas/key already exists (check-and-set 0 only creates)',
       );
-      const stale = await failure(
+      const stale = await expectUpstreamFailure(
         client.writeSecret('cas/key', { k: 'v' }, { cas: 5 }),
       );
       expect(stale.detail).toBe(
@@ -190,13 +181,16 @@ describe('OpenBaoClient', () => {
         fetch: fetchSpy,
       });
       for (const bad of ['../etc', 'a//b', '/lead', 'a/./b', '', 'trail/']) {
-        const error = await failure(guarded.writeSecret(bad, { k: 'v' }));
+        const error = await expectUpstreamFailure(
+          guarded.writeSecret(bad, { k: 'v' }),
+        );
         expect(error.reason).toBe('Invalid');
         expect(error.message).toMatch(/^openbao \[test\] write secret/);
       }
-      expect((await failure(guarded.writeAclPolicy('a/b', 'x'))).detail).toBe(
-        'name "a/b" must not contain "/"',
-      );
+      expect(
+        (await expectUpstreamFailure(guarded.writeAclPolicy('a/b', 'x')))
+          .detail,
+      ).toBe('name "a/b" must not contain "/"');
       expect(fetchSpy).not.toHaveBeenCalled();
     });
 
@@ -210,7 +204,9 @@ describe('OpenBaoClient', () => {
         environment: 'test',
         access: access(server.url, { kvMount: 'kv-nope' }),
       });
-      const error = await failure(wrongMount.readSecretMetadata('team-a/db'));
+      const error = await expectUpstreamFailure(
+        wrongMount.readSecretMetadata('team-a/db'),
+      );
       expect(error.reason).toBe('NotFound');
       expect(error.detail).toContain('no handler for route');
     });
@@ -233,7 +229,7 @@ describe('OpenBaoClient', () => {
     });
 
     it('reports a policy OpenBao cannot parse as Invalid', async () => {
-      const error = await failure(
+      const error = await expectUpstreamFailure(
         client.writeAclPolicy('broken', 'path "x" { capabilities = ["fly"] }'),
       );
       expect(error.reason).toBe('Invalid');
@@ -270,7 +266,9 @@ describe('OpenBaoClient', () => {
           auth: { type: 'token', token: 'wrong-token' },
         }),
       });
-      const error = await failure(wrong.readSecretMetadata('team-a/db'));
+      const error = await expectUpstreamFailure(
+        wrong.readSecretMetadata('team-a/db'),
+      );
       expect(error).toMatchObject({
         upstream: 'openbao',
         reason: 'Forbidden',
@@ -363,7 +361,7 @@ describe('OpenBaoClient', () => {
 
       it('still fails with Forbidden when the fresh token is refused too', async () => {
         const { kubernetes, logins } = kubernetesClient();
-        const error = await failure(
+        const error = await expectUpstreamFailure(
           kubernetes.writeAclPolicy('not-allowed', 'path "x" {}'),
         );
         expect(error.reason).toBe('Forbidden');
@@ -376,7 +374,7 @@ describe('OpenBaoClient', () => {
           bound_service_account_namespaces: 'backstage',
         });
         const { kubernetes } = kubernetesClient('elsewhere');
-        const error = await failure(kubernetes.listSecrets(''));
+        const error = await expectUpstreamFailure(kubernetes.listSecrets(''));
         expect(error.message).toBe(
           'openbao [test] log in to auth/kubernetes as role elsewhere failed, Forbidden (HTTP 403): service account name not authorized',
         );
@@ -390,7 +388,7 @@ describe('OpenBaoClient', () => {
           'portal',
           path.join(tokenDir, 'missing'),
         );
-        const error = await failure(kubernetes.listSecrets(''));
+        const error = await expectUpstreamFailure(kubernetes.listSecrets(''));
         expect(error.reason).toBe('Unauthorized');
         expect(error.detail).toContain('service account token file');
       });
@@ -418,7 +416,7 @@ describe('OpenBaoClient', () => {
       environment: 'test',
       access: access(server.url, { namespace: 'ghost' }),
     });
-    const error = await failure(unknown.listSecrets(''));
+    const error = await expectUpstreamFailure(unknown.listSecrets(''));
     expect(error.detail).toBe('namespace not found');
   });
 
@@ -429,16 +427,20 @@ describe('OpenBaoClient', () => {
       access: access(server.url, { auth: { type: 'token', token: CANARY } }),
     });
     errors.push(
-      await failure(wrong.writeSecret('canary/x', { value: CANARY })),
+      await expectUpstreamFailure(
+        wrong.writeSecret('canary/x', { value: CANARY }),
+      ),
     );
     await client.writeSecret('canary/y', { value: CANARY });
     errors.push(
-      await failure(
+      await expectUpstreamFailure(
         client.writeSecret('canary/y', { value: CANARY }, { cas: 0 }),
       ),
     );
     errors.push(
-      await failure(client.writeSecret('../canary', { value: CANARY })),
+      await expectUpstreamFailure(
+        client.writeSecret('../canary', { value: CANARY }),
+      ),
     );
     for (const error of errors) {
       expect(
@@ -448,22 +450,21 @@ describe('OpenBaoClient', () => {
   });
 
   it('times out when OpenBao never answers', async () => {
-    const silent = http.createServer(() => {});
-    await new Promise<void>(resolve => silent.listen(0, '127.0.0.1', resolve));
-    const port = (silent.address() as AddressInfo).port;
+    const silent = await startSilentServer();
     try {
       const slow = new OpenBaoClient({
         environment: 'test',
-        access: access(`http://127.0.0.1:${port}`, { timeoutMs: 100 }),
+        access: access(silent.url, { timeoutMs: 100 }),
       });
-      const error = await failure(slow.writeSecret('slow/x', { k: 'v' }));
+      const error = await expectUpstreamFailure(
+        slow.writeSecret('slow/x', { k: 'v' }),
+      );
       expect(error.reason).toBe('Timeout');
       expect(error.message).toMatch(
         /^openbao \[test\] write secret slow\/x failed, Timeout/,
       );
     } finally {
-      silent.closeAllConnections();
-      await new Promise(resolve => silent.close(resolve));
+      await silent.close();
     }
   });
 });

@@ -4,10 +4,7 @@ import {
   DEFAULT_SANDBOX_CREDENTIALS,
   loadSeed,
   RunningServer,
-} from '@runtime-portal/runtime-sandbox';
-// Until the sandbox's index exports them (then import them from '@runtime-portal/runtime-sandbox').
-import { startPrometheusServer } from '@runtime-portal/runtime-sandbox';
-import {
+  startPrometheusServer,
   startTelemetryServer,
   TelemetryModel,
   telemetryTargets,

@@ -1,39 +1,23 @@
-import http from 'node:http';
-import { AddressInfo } from 'node:net';
 import {
   DEFAULT_SANDBOX_CREDENTIALS,
   loadSeed,
+  startPrometheusServer,
+  TelemetryModel,
 } from '@runtime-portal/runtime-sandbox';
-// Until the sandbox's index exports them (then import them from '@runtime-portal/runtime-sandbox').
-import { startPrometheusServer } from '@runtime-portal/runtime-sandbox';
-import { TelemetryModel } from '@runtime-portal/runtime-sandbox';
-import { HttpServiceAccess } from '../config';
-import { RuntimeUpstreamError } from '../errors';
 import { DEFAULT_PROMETHEUS_QUERIES, renderQuery } from './defaultQueries';
 import { PrometheusClient } from './PrometheusClient';
+import { expectUpstreamFailure } from '../testing/expectUpstreamFailure';
+import { httpAccess } from '../testing/httpAccess';
+import {
+  SilentServer,
+  startSilentServer,
+  startTestServer,
+} from '../testing/testServer';
 
 const seed = loadSeed();
 const now = Date.now() / 1000;
 const model = new TelemetryModel(seed, { startedAtSeconds: now - 3 * 3600 });
 const TOKEN = 'prometheus-secret-token';
-
-function access(
-  url: string,
-  overrides: Partial<HttpServiceAccess> = {},
-): HttpServiceAccess {
-  return { url, headers: {}, timeoutMs: 2000, ...overrides };
-}
-
-async function failure(
-  promise: Promise<unknown>,
-): Promise<RuntimeUpstreamError> {
-  const error = await promise.then(
-    () => undefined,
-    e => e,
-  );
-  expect(error).toBeInstanceOf(RuntimeUpstreamError);
-  return error as RuntimeUpstreamError;
-}
 
 describe('PrometheusClient', () => {
   let server: { url: string; close(): Promise<void> };
@@ -49,7 +33,7 @@ describe('PrometheusClient', () => {
     });
     client = new PrometheusClient({
       environment: 'sandbox',
-      access: access(server.url, { token: TOKEN }),
+      access: httpAccess(server.url, { token: TOKEN }),
     });
   });
   afterAll(() => server.close());
@@ -111,7 +95,7 @@ describe('PrometheusClient', () => {
   });
 
   it('maps bad_data to Invalid with Prometheus message', async () => {
-    const error = await failure(client.query('sum(rate(up[5m]'));
+    const error = await expectUpstreamFailure(client.query('sum(rate(up[5m]'));
     expect(error.reason).toBe('Invalid');
     expect(error.status).toBe(400);
     expect(error.upstream).toBe('prometheus');
@@ -121,7 +105,7 @@ describe('PrometheusClient', () => {
   });
 
   it('maps execution errors (unsupported PromQL) to Invalid', async () => {
-    const error = await failure(client.query('topk(3, up)'));
+    const error = await expectUpstreamFailure(client.query('topk(3, up)'));
     expect(error.reason).toBe('Invalid');
     expect(error.status).toBe(422);
     expect(error.detail).toContain('does not support');
@@ -151,9 +135,9 @@ describe('PrometheusClient', () => {
     for (const token of ['wrong-token', undefined]) {
       const unauthorized = new PrometheusClient({
         environment: 'sandbox',
-        access: access(server.url, { token }),
+        access: httpAccess(server.url, { token }),
       });
-      const error = await failure(unauthorized.query('up'));
+      const error = await expectUpstreamFailure(unauthorized.query('up'));
       expect(error.reason).toBe('Unauthorized');
       expect(error.status).toBe(401);
       expect(error.message).not.toContain('wrong-token');
@@ -162,9 +146,7 @@ describe('PrometheusClient', () => {
   });
 
   it('sends configured extra headers', async () => {
-    const seen: http.IncomingHttpHeaders[] = [];
-    const echo = http.createServer((req, res) => {
-      seen.push(req.headers);
+    const echo = await startTestServer((_req, res) => {
       res.setHeader('content-type', 'application/json');
       res.end(
         JSON.stringify({
@@ -173,12 +155,10 @@ describe('PrometheusClient', () => {
         }),
       );
     });
-    await new Promise<void>(resolve => echo.listen(0, '127.0.0.1', resolve));
     try {
-      const port = (echo.address() as AddressInfo).port;
       const withHeaders = new PrometheusClient({
         environment: 'sandbox',
-        access: access(`http://127.0.0.1:${port}`, {
+        access: httpAccess(echo.url, {
           token: TOKEN,
           headers: { 'X-Scope-OrgID': 'team-a' },
         }),
@@ -187,49 +167,38 @@ describe('PrometheusClient', () => {
         resultType: 'vector',
         result: [],
       });
-      expect(seen[0]['x-scope-orgid']).toBe('team-a');
-      expect(seen[0].authorization).toBe(`Bearer ${TOKEN}`);
+      expect(echo.requests[0].headers['x-scope-orgid']).toBe('team-a');
+      expect(echo.requests[0].headers.authorization).toBe(`Bearer ${TOKEN}`);
     } finally {
-      echo.closeAllConnections();
-      await new Promise(resolve => echo.close(resolve));
+      await echo.close();
     }
   });
 
   describe('against a server that never answers', () => {
-    let silent: http.Server;
-    let url: string;
+    let silent: SilentServer;
     beforeAll(async () => {
-      silent = http.createServer(() => {
-        // holds every request
-      });
-      await new Promise<void>(resolve =>
-        silent.listen(0, '127.0.0.1', resolve),
-      );
-      url = `http://127.0.0.1:${(silent.address() as AddressInfo).port}`;
+      silent = await startSilentServer();
     });
-    afterAll(async () => {
-      silent.closeAllConnections();
-      await new Promise(resolve => silent.close(resolve));
-    });
+    afterAll(() => silent.close());
 
     it('times out', async () => {
       const slow = new PrometheusClient({
         environment: 'sandbox',
-        access: access(url, { timeoutMs: 100 }),
+        access: httpAccess(silent.url, { timeoutMs: 100 }),
       });
-      const error = await failure(slow.query('up'));
+      const error = await expectUpstreamFailure(slow.query('up'));
       expect(error.reason).toBe('Timeout');
     });
 
     it('stops when aborted', async () => {
       const slow = new PrometheusClient({
         environment: 'sandbox',
-        access: access(url, { timeoutMs: 5000 }),
+        access: httpAccess(silent.url, { timeoutMs: 5000 }),
       });
       const controller = new AbortController();
       const pending = slow.query('up', { signal: controller.signal });
       setTimeout(() => controller.abort(), 50);
-      const error = await failure(pending);
+      const error = await expectUpstreamFailure(pending);
       expect(error.reason).toBe('Aborted');
     });
   });
@@ -247,29 +216,27 @@ describe('PrometheusClient', () => {
       },
     ];
     let next = 0;
-    const failing = http.createServer((_req, res) => {
+    const failing = await startTestServer((_req, res) => {
       const answer = answers[Math.min(next, answers.length - 1)];
       res.statusCode = answer.status;
       res.end(answer.body);
     });
-    await new Promise<void>(resolve => failing.listen(0, '127.0.0.1', resolve));
     try {
       const failingClient = new PrometheusClient({
         environment: 'sandbox',
-        access: access(
-          `http://127.0.0.1:${(failing.address() as AddressInfo).port}`,
-        ),
+        access: httpAccess(failing.url),
       });
-      const unavailable = await failure(failingClient.query('up'));
+      const unavailable = await expectUpstreamFailure(
+        failingClient.query('up'),
+      );
       expect(unavailable.reason).toBe('Unavailable');
       expect(unavailable.status).toBe(503);
       next = 1;
-      const timeout = await failure(failingClient.query('up'));
+      const timeout = await expectUpstreamFailure(failingClient.query('up'));
       expect(timeout.reason).toBe('Timeout');
       expect(timeout.detail).toBe('query timed out in expression evaluation');
     } finally {
-      failing.closeAllConnections();
-      await new Promise(resolve => failing.close(resolve));
+      await failing.close();
     }
   });
 });

@@ -1,22 +1,16 @@
-import http from 'node:http';
-import { AddressInfo } from 'node:net';
 import {
   DEFAULT_SANDBOX_CREDENTIALS,
   loadSeed,
+  startTempoServer,
 } from '@runtime-portal/runtime-sandbox';
-// Until the sandbox's index exports it (then import it from '@runtime-portal/runtime-sandbox').
-import { startTempoServer } from '@runtime-portal/runtime-sandbox';
-import { RuntimeUpstreamError } from '../errors';
 import { TempoClient } from './TempoClient';
-import { SilentServer, startSilentServer } from '../testing/silentServer';
-
-const failure = (promise: Promise<unknown>) =>
-  promise.then(
-    () => {
-      throw new Error('expected the call to fail');
-    },
-    (error: unknown) => error as RuntimeUpstreamError,
-  );
+import { expectUpstreamFailure } from '../testing/expectUpstreamFailure';
+import { httpAccess } from '../testing/httpAccess';
+import {
+  SilentServer,
+  startSilentServer,
+  startTestServer,
+} from '../testing/testServer';
 
 describe('TempoClient', () => {
   let server: { url: string; close(): Promise<void> };
@@ -32,7 +26,7 @@ describe('TempoClient', () => {
     });
     client = new TempoClient({
       environment: 'dev',
-      access: { url: server.url, headers: {}, timeoutMs: 5000 },
+      access: httpAccess(server.url, { timeoutMs: 5000 }),
     });
   });
   afterAll(() => server.close());
@@ -105,7 +99,7 @@ describe('TempoClient', () => {
   });
 
   it('fails with Invalid for a query Tempo cannot parse', async () => {
-    const error = await failure(
+    const error = await expectUpstreamFailure(
       client.search({ query: '{ resource.service.name = }', start, end }),
     );
     expect(error).toMatchObject({
@@ -119,26 +113,20 @@ describe('TempoClient', () => {
   });
 
   it('fails with Unauthorized behind an authenticating gateway, never showing the token', async () => {
-    const gateway = http.createServer((_req, res) =>
+    const gateway = await startTestServer((_req, res) =>
       res.writeHead(401).end('unauthorized'),
     );
-    await new Promise<void>(resolve => gateway.listen(0, '127.0.0.1', resolve));
     try {
-      const error = await failure(
+      const error = await expectUpstreamFailure(
         new TempoClient({
           environment: 'dev',
-          access: {
-            url: `http://127.0.0.1:${(gateway.address() as AddressInfo).port}`,
-            token: 'canary-token',
-            headers: {},
-            timeoutMs: 2000,
-          },
+          access: httpAccess(gateway.url, { token: 'canary-token' }),
         }).search({ query: '{}', start, end }),
       );
       expect(error).toMatchObject({ reason: 'Unauthorized', status: 401 });
       expect(error.message).not.toContain('canary');
     } finally {
-      gateway.close();
+      await gateway.close();
     }
   });
 
@@ -149,26 +137,22 @@ describe('TempoClient', () => {
       silent = await startSilentServer();
       silentClient = new TempoClient({
         environment: 'dev',
-        access: {
-          url: `${silent.url}`,
-          headers: {},
-          timeoutMs: 100,
-        },
+        access: httpAccess(silent.url, { timeoutMs: 100 }),
       });
     });
-    afterAll(() => {
-      silent.close();
-    });
+    afterAll(() => silent.close());
 
     it('times out', async () => {
-      expect(await failure(silentClient.getTrace('abc'))).toMatchObject({
+      expect(
+        await expectUpstreamFailure(silentClient.getTrace('abc')),
+      ).toMatchObject({
         reason: 'Timeout',
       });
     });
 
     it('stops when aborted', async () => {
       const controller = new AbortController();
-      const pending = failure(
+      const pending = expectUpstreamFailure(
         silentClient.search({
           query: '{}',
           start,

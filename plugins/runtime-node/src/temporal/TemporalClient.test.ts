@@ -1,10 +1,13 @@
-import http from 'node:http';
-import { AddressInfo } from 'node:net';
-import { startTemporalServer } from '@runtime-portal/runtime-sandbox';
-import { DEFAULT_SANDBOX_CREDENTIALS } from '@runtime-portal/runtime-sandbox';
+import {
+  DEFAULT_SANDBOX_CREDENTIALS,
+  startTemporalServer,
+} from '@runtime-portal/runtime-sandbox';
 import { TemporalAccess } from '../config';
 import { RuntimeUpstreamError } from '../errors';
 import { TemporalClient } from './TemporalClient';
+import { expectUpstreamFailure } from '../testing/expectUpstreamFailure';
+import { recordingFetch } from '../testing/recordingFetch';
+import { SilentServer, startSilentServer } from '../testing/testServer';
 
 /** Services with Temporal workflows, as the sandbox seed describes them. */
 const seed = {
@@ -49,14 +52,6 @@ describe('TemporalClient', () => {
   });
   afterAll(() => server.close());
 
-  const failure = (promise: Promise<unknown>) =>
-    promise.then(
-      () => {
-        throw new Error('expected the call to fail');
-      },
-      (error: unknown) => error as RuntimeUpstreamError,
-    );
-
   it('describes a seeded namespace as a typed summary', async () => {
     expect(await client.describeNamespace('semantic-search')).toEqual({
       name: 'semantic-search',
@@ -78,7 +73,9 @@ describe('TemporalClient', () => {
       environment: 'dev',
       access: { ...access, httpUrl: `${server.url}/not-temporal` },
     });
-    expect(await failure(wrongUrl.describeNamespace('default'))).toMatchObject({
+    expect(
+      await expectUpstreamFailure(wrongUrl.describeNamespace('default')),
+    ).toMatchObject({
       upstream: 'temporal',
       reason: 'NotFound',
       status: 404,
@@ -105,7 +102,7 @@ describe('TemporalClient', () => {
     });
 
     it('fails with AlreadyExists for a name already registered', async () => {
-      const error = await failure(
+      const error = await expectUpstreamFailure(
         client.registerNamespace({ name: 'semantic-search', retentionDays: 7 }),
       );
       expect(error).toBeInstanceOf(RuntimeUpstreamError);
@@ -120,7 +117,7 @@ describe('TemporalClient', () => {
     });
 
     it('fails with Invalid when the server refuses the retention', async () => {
-      const error = await failure(
+      const error = await expectUpstreamFailure(
         client.registerNamespace({ name: 'too-short', retentionDays: 0.01 }),
       );
       expect(error).toMatchObject({
@@ -131,7 +128,7 @@ describe('TemporalClient', () => {
     });
 
     it('refuses a retention that is not a positive number without calling the server', async () => {
-      const error = await failure(
+      const error = await expectUpstreamFailure(
         client.registerNamespace({ name: 'zero', retentionDays: 0 }),
       );
       expect(error).toMatchObject({
@@ -155,7 +152,7 @@ describe('TemporalClient', () => {
     });
 
     it('fails with Conflict when the existing namespace has other retention or data', async () => {
-      const error = await failure(
+      const error = await expectUpstreamFailure(
         client.ensureNamespace({
           ...request,
           retentionDays: 30,
@@ -174,10 +171,7 @@ describe('TemporalClient', () => {
     const counting = new TemporalClient({
       environment: 'dev',
       access,
-      fetch: (url, init) => {
-        requested.push(String(url));
-        return fetch(url, init);
-      },
+      fetch: recordingFetch(requested),
     });
     const names = (await counting.listNamespaces({ pageSize: 2 })).map(
       n => n.name,
@@ -218,7 +212,9 @@ describe('TemporalClient', () => {
 
     it('fails with Forbidden without the right key, and never shows the key', async () => {
       for (const apiKey of [undefined, 'wrong-api-key-canary']) {
-        const error = await failure(clientWithKey(apiKey).listNamespaces());
+        const error = await expectUpstreamFailure(
+          clientWithKey(apiKey).listNamespaces(),
+        );
         expect(error).toMatchObject({
           upstream: 'temporal',
           reason: 'Forbidden',
@@ -231,41 +227,36 @@ describe('TemporalClient', () => {
   });
 
   describe('a server that never answers', () => {
-    let silent: http.Server;
-    let attempts: string[];
+    let silent: SilentServer;
     let silentClient: TemporalClient;
+    const attempts = () => silent.requests.map(r => r.method);
 
     beforeAll(async () => {
-      silent = http.createServer(req => attempts.push(req.method!));
-      await new Promise<void>(resolve =>
-        silent.listen(0, '127.0.0.1', resolve),
-      );
-      const port = (silent.address() as AddressInfo).port;
+      silent = await startSilentServer();
       silentClient = new TemporalClient({
         environment: 'dev',
-        access: { httpUrl: `http://127.0.0.1:${port}`, timeoutMs: 150 },
+        access: { httpUrl: silent.url, timeoutMs: 150 },
       });
     });
     beforeEach(() => {
-      attempts = [];
+      silent.requests.length = 0;
     });
-    afterAll(() => {
-      silent.closeAllConnections();
-      silent.close();
-    });
+    afterAll(() => silent.close());
 
     it('times out a describe after retrying it', async () => {
-      const error = await failure(silentClient.describeNamespace('default'));
+      const error = await expectUpstreamFailure(
+        silentClient.describeNamespace('default'),
+      );
       expect(error).toMatchObject({ upstream: 'temporal', reason: 'Timeout' });
-      expect(attempts).toEqual(['GET', 'GET', 'GET']);
+      expect(attempts()).toEqual(['GET', 'GET', 'GET']);
     });
 
     it('sends a registration only once', async () => {
-      const error = await failure(
+      const error = await expectUpstreamFailure(
         silentClient.registerNamespace({ name: 'once', retentionDays: 1 }),
       );
       expect(error).toMatchObject({ reason: 'Timeout' });
-      expect(attempts).toEqual(['POST']);
+      expect(attempts()).toEqual(['POST']);
     });
   });
 });
