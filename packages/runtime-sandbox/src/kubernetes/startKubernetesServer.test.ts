@@ -582,11 +582,13 @@ describe('sandbox Kubernetes API server', () => {
     });
 
     it('removes fields the manager stopped applying and keeps the object unchanged on a no-op apply', async () => {
+      // No replicas, so no status update (a new resourceVersion) can land between the applies.
+      const idle = { minReplicas: 0 };
       const first = await k8s.call(
         'PATCH',
         `${MODELS}/llama?fieldManager=runtime-portal`,
         {
-          body: applied({ args: ['--max-model-len=4096'] }),
+          body: applied({ ...idle, args: ['--max-model-len=4096'] }),
           contentType: APPLY,
         },
       );
@@ -595,7 +597,7 @@ describe('sandbox Kubernetes API server', () => {
         'PATCH',
         `${MODELS}/llama?fieldManager=runtime-portal`,
         {
-          body: applied(),
+          body: applied(idle),
           contentType: APPLY,
         },
       );
@@ -605,7 +607,7 @@ describe('sandbox Kubernetes API server', () => {
         'PATCH',
         `${MODELS}/llama?fieldManager=runtime-portal`,
         {
-          body: applied(),
+          body: applied(idle),
           contentType: APPLY,
         },
       );
