@@ -76,8 +76,14 @@ describe('GET /entity/:kind/:namespace/:name/observability', () => {
               environments: [
                 {
                   ...sandboxEnvironmentConfig(sandbox),
-                  // Long enough that a busy machine never makes the client retry a query.
+                  // Long enough that a busy machine never makes a client time out or retry a query.
                   prometheus: { url: prometheus.url, timeoutMs: 30_000 },
+                  alertmanager: {
+                    url: sandbox.urls.alertmanager,
+                    timeoutMs: 30_000,
+                  },
+                  loki: { url: sandbox.urls.loki, timeoutMs: 30_000 },
+                  tempo: { url: sandbox.urls.tempo, timeoutMs: 30_000 },
                   ...environment,
                 },
               ],
