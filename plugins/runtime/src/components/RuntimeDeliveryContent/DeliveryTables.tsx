@@ -1,10 +1,4 @@
-import {
-  Table,
-  TableBody,
-  TableCell,
-  TableHead,
-  TableRow,
-} from '@material-ui/core';
+import { TableCellProps } from '@material-ui/core';
 import { Link } from '@backstage/core-components';
 import {
   RuntimeDeployment,
@@ -17,13 +11,14 @@ import {
   LastSyncChip,
 } from '../delivery';
 import {
-  EmptyNote,
   formatDuration,
   formatRelativeTime,
   formatTimestamp,
   imageRisk,
   pipelineTone,
   shortRevision,
+  SimpleTable,
+  SimpleTableColumn,
   StatusChip,
   Tone,
 } from '../shared';
@@ -33,6 +28,8 @@ const When = (props: { iso: string }) => (
     {formatRelativeTime(props.iso)}
   </span>
 );
+
+const monospace: TableCellProps = { style: { fontFamily: 'monospace' } };
 
 function timelineTone(entry: DeliveryTimelineEntry): Tone {
   if (entry.kind === 'pipeline') return pipelineTone(entry.status);
@@ -48,179 +45,158 @@ function timelineTone(entry: DeliveryTimelineEntry): Tone {
   return 'neutral';
 }
 
+const timelineColumns: SimpleTableColumn<DeliveryTimelineEntry>[] = [
+  { title: 'When', render: e => <When iso={e.time} /> },
+  { title: 'Kind', render: e => e.kind },
+  {
+    title: 'What',
+    render: e => (e.link ? <Link to={e.link}>{e.title}</Link> : e.title),
+  },
+  {
+    title: 'Revision',
+    render: e => (e.revision ? shortRevision(e.revision) : ''),
+    cellProps: monospace,
+  },
+  {
+    title: 'Status',
+    render: e => <StatusChip label={e.status} tone={timelineTone(e)} />,
+  },
+];
+
 /** Commits, pipelines, images and deployments in one table, newest first. */
 export function TimelineTable(props: { entries: DeliveryTimelineEntry[] }) {
-  if (props.entries.length === 0) {
-    return <EmptyNote>Nothing delivered yet</EmptyNote>;
-  }
   return (
-    <Table size="small" aria-label="Delivery timeline">
-      <TableHead>
-        <TableRow>
-          <TableCell>When</TableCell>
-          <TableCell>Kind</TableCell>
-          <TableCell>What</TableCell>
-          <TableCell>Revision</TableCell>
-          <TableCell>Status</TableCell>
-        </TableRow>
-      </TableHead>
-      <TableBody>
-        {props.entries.map((e, i) => (
-          <TableRow key={`${e.kind}-${e.time}-${i}`}>
-            <TableCell>
-              <When iso={e.time} />
-            </TableCell>
-            <TableCell>{e.kind}</TableCell>
-            <TableCell>
-              {e.link ? <Link to={e.link}>{e.title}</Link> : e.title}
-            </TableCell>
-            <TableCell style={{ fontFamily: 'monospace' }}>
-              {e.revision ? shortRevision(e.revision) : ''}
-            </TableCell>
-            <TableCell>
-              <StatusChip label={e.status} tone={timelineTone(e)} />
-            </TableCell>
-          </TableRow>
-        ))}
-      </TableBody>
-    </Table>
+    <SimpleTable
+      aria-label="Delivery timeline"
+      emptyText="Nothing delivered yet"
+      columns={timelineColumns}
+      rows={props.entries}
+      rowKey={(e, i) => `${e.kind}-${e.time}-${i}`}
+    />
   );
 }
+
+const pipelineColumns: SimpleTableColumn<RuntimePipeline>[] = [
+  { title: 'Pipeline', render: p => <Link to={p.webUrl}>#{p.id}</Link> },
+  { title: 'Ref', render: p => p.ref },
+  { title: 'Commit', render: p => shortRevision(p.sha), cellProps: monospace },
+  {
+    title: 'Status',
+    render: p => <StatusChip label={p.status} tone={pipelineTone(p.status)} />,
+  },
+  { title: 'Created', render: p => <When iso={p.createdAt} /> },
+  { title: 'Duration', render: p => formatDuration(p.durationSeconds) },
+  { title: 'Author', render: p => p.author ?? '' },
+];
 
 /** GitLab pipelines: id, ref, commit, status, created, duration and author. */
 export function PipelinesTable(props: { pipelines: RuntimePipeline[] }) {
-  if (props.pipelines.length === 0) return <EmptyNote>No pipelines</EmptyNote>;
   return (
-    <Table size="small" aria-label="Pipelines">
-      <TableHead>
-        <TableRow>
-          <TableCell>Pipeline</TableCell>
-          <TableCell>Ref</TableCell>
-          <TableCell>Commit</TableCell>
-          <TableCell>Status</TableCell>
-          <TableCell>Created</TableCell>
-          <TableCell>Duration</TableCell>
-          <TableCell>Author</TableCell>
-        </TableRow>
-      </TableHead>
-      <TableBody>
-        {props.pipelines.map(p => (
-          <TableRow key={p.id}>
-            <TableCell>
-              <Link to={p.webUrl}>#{p.id}</Link>
-            </TableCell>
-            <TableCell>{p.ref}</TableCell>
-            <TableCell style={{ fontFamily: 'monospace' }}>
-              {shortRevision(p.sha)}
-            </TableCell>
-            <TableCell>
-              <StatusChip label={p.status} tone={pipelineTone(p.status)} />
-            </TableCell>
-            <TableCell>
-              <When iso={p.createdAt} />
-            </TableCell>
-            <TableCell>{formatDuration(p.durationSeconds)}</TableCell>
-            <TableCell>{p.author ?? ''}</TableCell>
-          </TableRow>
-        ))}
-      </TableBody>
-    </Table>
+    <SimpleTable
+      aria-label="Pipelines"
+      emptyText="No pipelines"
+      columns={pipelineColumns}
+      rows={props.pipelines}
+      rowKey={p => String(p.id)}
+    />
   );
 }
 
+/** A right-aligned column with one vulnerability count, or `–` when the image is not scanned. */
+function vulnerabilityColumn(
+  title: string,
+  severity: 'critical' | 'high' | 'medium' | 'low',
+): SimpleTableColumn<RuntimeImage> {
+  return {
+    title,
+    align: 'right',
+    render: ({ vulnerabilities: v }) =>
+      v?.scanStatus === 'Success' ? v[severity] : '–',
+  };
+}
+
+const imageColumns: SimpleTableColumn<RuntimeImage>[] = [
+  { title: 'Tags', render: image => image.tags.join(', ') || '(untagged)' },
+  {
+    title: 'Digest',
+    render: image =>
+      image.url ? (
+        <Link to={image.url}>{shortRevision(image.digest)}</Link>
+      ) : (
+        shortRevision(image.digest)
+      ),
+    cellProps: monospace,
+  },
+  { title: 'Pushed', render: image => <When iso={image.pushedAt} /> },
+  {
+    title: 'Risk',
+    render: image => {
+      const risk = imageRisk(image.vulnerabilities);
+      return <StatusChip label={risk.label} tone={risk.tone} />;
+    },
+  },
+  vulnerabilityColumn('Critical', 'critical'),
+  vulnerabilityColumn('High', 'high'),
+  vulnerabilityColumn('Medium', 'medium'),
+  vulnerabilityColumn('Low', 'low'),
+];
+
 /** Harbor images: tags, digest, push time and vulnerability counts. */
 export function ImagesTable(props: { images: RuntimeImage[] }) {
-  if (props.images.length === 0) return <EmptyNote>No images</EmptyNote>;
   return (
-    <Table size="small" aria-label="Images">
-      <TableHead>
-        <TableRow>
-          <TableCell>Tags</TableCell>
-          <TableCell>Digest</TableCell>
-          <TableCell>Pushed</TableCell>
-          <TableCell>Risk</TableCell>
-          <TableCell align="right">Critical</TableCell>
-          <TableCell align="right">High</TableCell>
-          <TableCell align="right">Medium</TableCell>
-          <TableCell align="right">Low</TableCell>
-        </TableRow>
-      </TableHead>
-      <TableBody>
-        {props.images.map(image => {
-          const v = image.vulnerabilities;
-          const risk = imageRisk(v);
-          const scanned = v?.scanStatus === 'Success';
-          return (
-            <TableRow key={image.digest}>
-              <TableCell>{image.tags.join(', ') || '(untagged)'}</TableCell>
-              <TableCell style={{ fontFamily: 'monospace' }}>
-                {image.url ? (
-                  <Link to={image.url}>{shortRevision(image.digest)}</Link>
-                ) : (
-                  shortRevision(image.digest)
-                )}
-              </TableCell>
-              <TableCell>
-                <When iso={image.pushedAt} />
-              </TableCell>
-              <TableCell>
-                <StatusChip label={risk.label} tone={risk.tone} />
-              </TableCell>
-              <TableCell align="right">{scanned ? v!.critical : '–'}</TableCell>
-              <TableCell align="right">{scanned ? v!.high : '–'}</TableCell>
-              <TableCell align="right">{scanned ? v!.medium : '–'}</TableCell>
-              <TableCell align="right">{scanned ? v!.low : '–'}</TableCell>
-            </TableRow>
-          );
-        })}
-      </TableBody>
-    </Table>
+    <SimpleTable
+      aria-label="Images"
+      emptyText="No images"
+      columns={imageColumns}
+      rows={props.images}
+      rowKey={image => image.digest}
+    />
   );
 }
+
+const deploymentColumns: SimpleTableColumn<RuntimeDeployment>[] = [
+  {
+    title: 'Application',
+    render: d =>
+      d.url ? <Link to={d.url}>{d.application}</Link> : d.application,
+  },
+  {
+    title: 'Revision',
+    render: d => shortRevision(d.revision),
+    cellProps: d => ({ ...monospace, title: d.revision }),
+  },
+  { title: 'Target', render: d => d.targetRevision ?? '' },
+  {
+    title: 'Sync and health',
+    render: d => <DeploymentChips deployment={d} />,
+  },
+  {
+    title: 'Last sync',
+    render: d => (
+      <>
+        <LastSyncChip deployment={d} />
+        {d.lastSync?.message ? ` ${d.lastSync.message}` : ''}
+      </>
+    ),
+  },
+  {
+    title: 'Last deployed',
+    render: d => (d.history[0] ? <When iso={d.history[0].deployedAt} /> : '–'),
+  },
+];
 
 /** Argo CD applications of one environment: revision, sync, health and last sync. */
 export function DeploymentsTable(props: {
   environment: string;
   deployments: RuntimeDeployment[];
 }) {
-  if (props.deployments.length === 0) {
-    return <EmptyNote>No Argo CD application found</EmptyNote>;
-  }
   return (
-    <Table size="small" aria-label={`Deployments in ${props.environment}`}>
-      <TableHead>
-        <TableRow>
-          <TableCell>Application</TableCell>
-          <TableCell>Revision</TableCell>
-          <TableCell>Target</TableCell>
-          <TableCell>Sync and health</TableCell>
-          <TableCell>Last sync</TableCell>
-          <TableCell>Last deployed</TableCell>
-        </TableRow>
-      </TableHead>
-      <TableBody>
-        {props.deployments.map(d => (
-          <TableRow key={d.application}>
-            <TableCell>
-              {d.url ? <Link to={d.url}>{d.application}</Link> : d.application}
-            </TableCell>
-            <TableCell style={{ fontFamily: 'monospace' }} title={d.revision}>
-              {shortRevision(d.revision)}
-            </TableCell>
-            <TableCell>{d.targetRevision ?? ''}</TableCell>
-            <TableCell>
-              <DeploymentChips deployment={d} />
-            </TableCell>
-            <TableCell>
-              <LastSyncChip deployment={d} />
-              {d.lastSync?.message ? ` ${d.lastSync.message}` : ''}
-            </TableCell>
-            <TableCell>
-              {d.history[0] ? <When iso={d.history[0].deployedAt} /> : '–'}
-            </TableCell>
-          </TableRow>
-        ))}
-      </TableBody>
-    </Table>
+    <SimpleTable
+      aria-label={`Deployments in ${props.environment}`}
+      emptyText="No Argo CD application found"
+      columns={deploymentColumns}
+      rows={props.deployments}
+      rowKey={d => d.application}
+    />
   );
 }

@@ -1,13 +1,4 @@
-import {
-  Box,
-  Chip,
-  makeStyles,
-  Table,
-  TableBody,
-  TableCell,
-  TableHead,
-  TableRow,
-} from '@material-ui/core';
+import { Box, Chip, makeStyles, TableCellProps } from '@material-ui/core';
 import { Link } from '@backstage/core-components';
 import {
   RuntimeDashboardLink,
@@ -20,6 +11,8 @@ import {
   formatRelativeTime,
   formatTimestamp,
   severityTone,
+  SimpleTable,
+  SimpleTableColumn,
   StatusChip,
 } from '../shared';
 
@@ -39,38 +32,40 @@ const useStyles = makeStyles(theme => ({
   mono: { fontFamily: 'monospace' },
 }));
 
+const timestampTitle = (iso: string): TableCellProps => ({
+  title: formatTimestamp(iso),
+});
+
+const alertColumns: SimpleTableColumn<RuntimeFiringAlert>[] = [
+  {
+    title: 'Severity',
+    render: a => (
+      <StatusChip label={a.severity} tone={severityTone(a.severity)} />
+    ),
+  },
+  {
+    title: 'Alert',
+    render: a => (a.url ? <Link to={a.url}>{a.name}</Link> : a.name),
+  },
+  { title: 'Summary', render: a => a.summary ?? a.description ?? '' },
+  { title: 'State', render: a => a.state },
+  {
+    title: 'Since',
+    render: a => formatRelativeTime(a.startsAt),
+    cellProps: a => timestampTitle(a.startsAt),
+  },
+];
+
 /** Firing alerts: severity, name, summary, state and since when. */
 export function AlertsTable(props: { alerts: RuntimeFiringAlert[] }) {
-  if (props.alerts.length === 0) return <EmptyNote>No firing alerts</EmptyNote>;
   return (
-    <Table size="small" aria-label="Firing alerts">
-      <TableHead>
-        <TableRow>
-          <TableCell>Severity</TableCell>
-          <TableCell>Alert</TableCell>
-          <TableCell>Summary</TableCell>
-          <TableCell>State</TableCell>
-          <TableCell>Since</TableCell>
-        </TableRow>
-      </TableHead>
-      <TableBody>
-        {props.alerts.map(a => (
-          <TableRow key={`${a.name}-${a.startsAt}`}>
-            <TableCell>
-              <StatusChip label={a.severity} tone={severityTone(a.severity)} />
-            </TableCell>
-            <TableCell>
-              {a.url ? <Link to={a.url}>{a.name}</Link> : a.name}
-            </TableCell>
-            <TableCell>{a.summary ?? a.description ?? ''}</TableCell>
-            <TableCell>{a.state}</TableCell>
-            <TableCell title={formatTimestamp(a.startsAt)}>
-              {formatRelativeTime(a.startsAt)}
-            </TableCell>
-          </TableRow>
-        ))}
-      </TableBody>
-    </Table>
+    <SimpleTable
+      aria-label="Firing alerts"
+      emptyText="No firing alerts"
+      columns={alertColumns}
+      rows={props.alerts}
+      rowKey={a => `${a.name}-${a.startsAt}`}
+    />
   );
 }
 
@@ -92,81 +87,87 @@ export function LogLines(props: { lines: RuntimeLogLine[]; range: string }) {
   );
 }
 
+const traceColumns = (
+  mono: string,
+): SimpleTableColumn<RuntimeTraceSummary>[] => [
+  {
+    title: 'Trace',
+    render: t =>
+      t.url ? (
+        <Link to={t.url}>{t.traceId.slice(0, 16)}</Link>
+      ) : (
+        t.traceId.slice(0, 16)
+      ),
+    cellProps: { className: mono },
+  },
+  {
+    title: 'Root span',
+    render: t => (
+      <>
+        {t.rootService}: {t.rootName}
+      </>
+    ),
+  },
+  {
+    title: 'Duration',
+    align: 'right',
+    render: t =>
+      t.durationMs >= 1000
+        ? `${(t.durationMs / 1000).toFixed(2)} s`
+        : `${Math.round(t.durationMs)} ms`,
+  },
+  {
+    title: 'Started',
+    render: t => formatRelativeTime(t.startedAt),
+    cellProps: t => timestampTitle(t.startedAt),
+  },
+];
+
 /** Recent slow or failed traces: id (linked when a URL is known), root span, duration, start. */
 export function TracesTable(props: { traces: RuntimeTraceSummary[] }) {
   const classes = useStyles();
-  if (props.traces.length === 0) return <EmptyNote>No traces found</EmptyNote>;
   return (
-    <Table size="small" aria-label="Traces">
-      <TableHead>
-        <TableRow>
-          <TableCell>Trace</TableCell>
-          <TableCell>Root span</TableCell>
-          <TableCell align="right">Duration</TableCell>
-          <TableCell>Started</TableCell>
-        </TableRow>
-      </TableHead>
-      <TableBody>
-        {props.traces.map(t => (
-          <TableRow key={t.traceId}>
-            <TableCell className={classes.mono}>
-              {t.url ? (
-                <Link to={t.url}>{t.traceId.slice(0, 16)}</Link>
-              ) : (
-                t.traceId.slice(0, 16)
-              )}
-            </TableCell>
-            <TableCell>
-              {t.rootService}: {t.rootName}
-            </TableCell>
-            <TableCell align="right">
-              {t.durationMs >= 1000
-                ? `${(t.durationMs / 1000).toFixed(2)} s`
-                : `${Math.round(t.durationMs)} ms`}
-            </TableCell>
-            <TableCell title={formatTimestamp(t.startedAt)}>
-              {formatRelativeTime(t.startedAt)}
-            </TableCell>
-          </TableRow>
-        ))}
-      </TableBody>
-    </Table>
+    <SimpleTable
+      aria-label="Traces"
+      emptyText="No traces found"
+      columns={traceColumns(classes.mono)}
+      rows={props.traces}
+      rowKey={t => t.traceId}
+    />
   );
 }
 
+const dashboardColumns: SimpleTableColumn<RuntimeDashboardLink>[] = [
+  {
+    title: 'Dashboard',
+    render: d => (
+      <a href={d.url} target="_blank" rel="noopener noreferrer">
+        {d.title}
+      </a>
+    ),
+  },
+  { title: 'Folder', render: d => d.folder ?? '' },
+  {
+    title: 'Tags',
+    render: d => (
+      <Box display="flex" flexWrap="wrap" style={{ gap: 4 }}>
+        {d.tags.map(tag => (
+          <Chip key={tag} size="small" label={tag} />
+        ))}
+      </Box>
+    ),
+  },
+];
+
 /** Grafana dashboards of the entity, each opening in a new tab. */
 export function DashboardLinks(props: { dashboards: RuntimeDashboardLink[] }) {
-  if (props.dashboards.length === 0) {
-    return <EmptyNote>No dashboards match this entity</EmptyNote>;
-  }
   return (
-    <Table size="small" aria-label="Dashboards">
-      <TableHead>
-        <TableRow>
-          <TableCell>Dashboard</TableCell>
-          <TableCell>Folder</TableCell>
-          <TableCell>Tags</TableCell>
-        </TableRow>
-      </TableHead>
-      <TableBody>
-        {props.dashboards.map(d => (
-          <TableRow key={d.uid}>
-            <TableCell>
-              <a href={d.url} target="_blank" rel="noopener noreferrer">
-                {d.title}
-              </a>
-            </TableCell>
-            <TableCell>{d.folder ?? ''}</TableCell>
-            <TableCell>
-              <Box display="flex" flexWrap="wrap" style={{ gap: 4 }}>
-                {d.tags.map(tag => (
-                  <Chip key={tag} size="small" label={tag} />
-                ))}
-              </Box>
-            </TableCell>
-          </TableRow>
-        ))}
-      </TableBody>
-    </Table>
+    <SimpleTable
+      aria-label="Dashboards"
+      emptyText="No dashboards match this entity"
+      columns={dashboardColumns}
+      rows={props.dashboards}
+      rowKey={d => d.uid}
+    />
   );
 }

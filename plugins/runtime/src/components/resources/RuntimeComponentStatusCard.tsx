@@ -1,16 +1,21 @@
 import { InfoCard } from '@backstage/core-components';
 import { useEntity } from '@backstage/plugin-catalog-react';
-import Table from '@material-ui/core/Table';
-import TableBody from '@material-ui/core/TableBody';
-import TableCell from '@material-ui/core/TableCell';
-import TableHead from '@material-ui/core/TableHead';
-import TableRow from '@material-ui/core/TableRow';
 import Typography from '@material-ui/core/Typography';
+import { SimpleTable, SimpleTableColumn } from '../shared';
 import { InstallationChip } from './InstallationChip';
 import {
   annotatedEnvironments,
+  InstallationStatus,
   installationStatus,
 } from './installationStatus';
+
+const installationColumns: SimpleTableColumn<InstallationStatus>[] = [
+  { title: 'Environment', render: status => status.environment },
+  { title: 'Status', render: status => <InstallationChip status={status} /> },
+  { title: 'Version', render: status => status.version ?? '-' },
+  { title: 'Replicas ready', render: status => status.replicas ?? '-' },
+  { title: 'Namespace', render: status => status.namespace ?? '-' },
+];
 
 /**
  * Card of a runtime Component: per environment whether it is installed, its version, readiness and
@@ -32,30 +37,11 @@ export function RuntimeComponentStatusCard() {
           module adds its installations on its next run.
         </Typography>
       ) : (
-        <Table size="small">
-          <TableHead>
-            <TableRow>
-              <TableCell>Environment</TableCell>
-              <TableCell>Status</TableCell>
-              <TableCell>Version</TableCell>
-              <TableCell>Replicas ready</TableCell>
-              <TableCell>Namespace</TableCell>
-            </TableRow>
-          </TableHead>
-          <TableBody>
-            {statuses.map(status => (
-              <TableRow key={status.environment}>
-                <TableCell>{status.environment}</TableCell>
-                <TableCell>
-                  <InstallationChip status={status} />
-                </TableCell>
-                <TableCell>{status.version ?? '-'}</TableCell>
-                <TableCell>{status.replicas ?? '-'}</TableCell>
-                <TableCell>{status.namespace ?? '-'}</TableCell>
-              </TableRow>
-            ))}
-          </TableBody>
-        </Table>
+        <SimpleTable
+          columns={installationColumns}
+          rows={statuses}
+          rowKey={status => status.environment}
+        />
       )}
     </InfoCard>
   );
