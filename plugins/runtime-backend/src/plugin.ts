@@ -15,6 +15,13 @@ import { ResourceDetailsService } from './services/resources/ResourceDetailsServ
 import { DeliveryActions } from './services/delivery/DeliveryActions';
 import { ComponentHealthService } from './services/components/ComponentHealthService';
 import { runtimeDeliveryPermissions } from '@runtime-portal/backstage-plugin-runtime-common';
+import { EncodedReports } from './services/http/EncodedReports';
+
+/**
+ * How long an encoded report is shared by the viewers of an entity: reports come from cached signals,
+ * so this adds at most a second to their age.
+ */
+const ENCODED_REPORT_TTL_MS = 1000;
 
 /**
  * The Runtime Portal backend plugin (id `runtime`): serves `/api/runtime` — environment health, and
@@ -72,6 +79,7 @@ export const runtimePlugin = createBackendPlugin({
             }),
             resources: new ResourceDetailsService({ clients }),
             components: new ComponentHealthService({ clients, reader }),
+            reports: new EncodedReports({ ttlMs: ENCODED_REPORT_TTL_MS }),
             deliveryActions: new DeliveryActions({
               clients,
               reader,

@@ -16,6 +16,10 @@ import { z } from 'zod';
 import { InputError, NotFoundError } from '@backstage/errors';
 import { ServiceUnavailableError } from '@backstage/errors';
 import { isRuntimeUpstreamError } from '@runtime-portal/backstage-plugin-runtime-node';
+import {
+  EncodedReports,
+  sendEncodedReport,
+} from './services/http/EncodedReports';
 
 /** What the runtime router needs. */
 export interface RouterOptions {
@@ -27,6 +31,8 @@ export interface RouterOptions {
   resources: ResourceDetailsService;
   deliveryActions: DeliveryActions;
   components: ComponentHealthService;
+  /** Encoded observability and delivery reports, shared by the viewers of an entity. */
+  reports: EncodedReports;
 }
 
 const syncBody = z.object({
@@ -73,40 +79,42 @@ export async function createRouter(
   router.get(`${ENTITY}/observability`, async (req, res) => {
     const range = parseRange(req.query.range);
     const { entity } = await options.entities.entityOf(req);
-    res.json(
-      await options.observability.report(
-        stringifyEntityRef(entity),
-        observabilityTarget(entity),
-        range,
-      ),
+    const entityRef = stringifyEntityRef(entity);
+    const target = observabilityTarget(entity);
+    const report = await options.reports.get(
+      `observability:${entityRef}:${range}:${JSON.stringify(target)}`,
+      () => options.observability.report(entityRef, target, range),
     );
+    sendEncodedReport(req, res, report);
   });
 
   router.get(`${ENTITY}/delivery`, async (req, res) => {
     const { entity } = await options.entities.entityOf(req);
-    res.json(
-      await options.delivery.report(
-        stringifyEntityRef(entity),
-        deliveryTarget(entity),
-      ),
+    const entityRef = stringifyEntityRef(entity);
+    const target = deliveryTarget(entity);
+    const report = await options.reports.get(
+      `delivery:${entityRef}:${JSON.stringify(target)}`,
+      () => options.delivery.report(entityRef, target),
     );
+    sendEncodedReport(req, res, report);
   });
 
   router.post(`${ENTITY}/delivery/sync`, async (req, res) => {
     const { environment, application } = parseBody(syncBody, req.body);
     const { entity, credentials } = await options.entities.entityOf(req);
-    res.status(202).json(
-      await upstreamErrorsAsUnavailable(() =>
-        options.deliveryActions.sync({
-          entityRef: stringifyEntityRef(entity),
-          target: deliveryTarget(entity),
-          environment,
-          application,
-          credentials,
-          httpRequest: req,
-        }),
-      ),
+    const entityRef = stringifyEntityRef(entity);
+    const result = await upstreamErrorsAsUnavailable(() =>
+      options.deliveryActions.sync({
+        entityRef,
+        target: deliveryTarget(entity),
+        environment,
+        application,
+        credentials,
+        httpRequest: req,
+      }),
     );
+    options.reports.forget(`delivery:${entityRef}:`);
+    res.status(202).json(result);
   });
 
   router.post(
@@ -117,17 +125,18 @@ export async function createRouter(
         throw new InputError(`Invalid pipeline id '${req.params.pipelineId}'`);
       }
       const { entity, credentials } = await options.entities.entityOf(req);
-      res.status(202).json(
-        await upstreamErrorsAsUnavailable(() =>
-          options.deliveryActions.retryPipeline({
-            entityRef: stringifyEntityRef(entity),
-            target: deliveryTarget(entity),
-            pipelineId,
-            credentials,
-            httpRequest: req,
-          }),
-        ),
+      const entityRef = stringifyEntityRef(entity);
+      const result = await upstreamErrorsAsUnavailable(() =>
+        options.deliveryActions.retryPipeline({
+          entityRef,
+          target: deliveryTarget(entity),
+          pipelineId,
+          credentials,
+          httpRequest: req,
+        }),
       );
+      options.reports.forget(`delivery:${entityRef}:`);
+      res.status(202).json(result);
     },
   );
 
