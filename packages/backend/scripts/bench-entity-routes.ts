@@ -49,6 +49,7 @@ async function main() {
       resetCalls();
       const latencies: number[] = [];
       let failures = 0;
+      const failureMessages: string[] = [];
       const deadline = performance.now() + SECONDS * 1000;
       await Promise.all(
         Array.from({ length: VIEWERS }, async (_, viewer) => {
@@ -58,9 +59,15 @@ async function main() {
           );
           while (performance.now() < deadline) {
             const started = performance.now();
-            const response = await viewerRequest(url, headers);
+            const status = await viewerRequest(url, headers).then(
+              response => response.status,
+              (error: Error) => {
+                failureMessages.push(error.message);
+                return 0;
+              },
+            );
             latencies.push(performance.now() - started);
-            if (response.status !== 200) failures++;
+            if (status !== 200) failures++;
             if (THINK_MS > 0) {
               await new Promise(res => setTimeout(res, THINK_MS));
             }
@@ -85,6 +92,9 @@ async function main() {
           String(failures).padStart(6),
         ].join(' '),
       );
+      if (failureMessages.length > 0) {
+        rows.push(`  first failure: ${failureMessages[0]}`);
+      }
     }
     console.log(
       'route         requests   req/s  p50 ms  p95 ms  p99 ms cold ms calls/cold  upstream     naive errors',

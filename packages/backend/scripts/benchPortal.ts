@@ -125,7 +125,9 @@ async function startSandboxProcess(): Promise<Sandbox> {
   );
   const line = await new Promise<string>((resolve, reject) => {
     readline.createInterface({ input: child.stdout! }).once('line', resolve);
-    child.once('exit', code => reject(new Error(`sandbox exited with ${code}`)));
+    child.once('exit', code =>
+      reject(new Error(`sandbox exited with ${code}`)),
+    );
   });
   const { urls, credentials } = JSON.parse(line);
   const unsupported = () => Promise.reject(new Error('not in a child sandbox'));

@@ -7,7 +7,10 @@ import { startSandbox } from '@runtime-portal/runtime-sandbox';
 
 startSandbox({ ports: 'free' }).then(sandbox => {
   process.stdout.write(
-    `${JSON.stringify({ urls: sandbox.urls, credentials: sandbox.credentials })}\n`,
+    `${JSON.stringify({
+      urls: sandbox.urls,
+      credentials: sandbox.credentials,
+    })}\n`,
   );
   process.on('SIGTERM', () => sandbox.close().then(() => process.exit(0)));
 });

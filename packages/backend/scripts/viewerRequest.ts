@@ -22,11 +22,15 @@ export function viewerRequest(
         response.on('error', reject);
         response.on('end', () => {
           const raw = Buffer.concat(chunks);
-          const body =
-            response.headers['content-encoding'] === 'gzip'
-              ? zlib.gunzipSync(raw)
-              : raw;
-          resolve({ status: response.statusCode ?? 0, body });
+          try {
+            const body =
+              response.headers['content-encoding'] === 'gzip'
+                ? zlib.gunzipSync(raw)
+                : raw;
+            resolve({ status: response.statusCode ?? 0, body });
+          } catch (error) {
+            reject(error);
+          }
         });
       },
     );
