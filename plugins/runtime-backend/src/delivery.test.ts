@@ -3,8 +3,7 @@ import {
   mockServices,
   startTestBackend,
 } from '@backstage/backend-test-utils';
-import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
-import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
+import { Entity } from '@backstage/catalog-model';
 import { RuntimeDeliveryReport } from '@runtime-portal/backstage-plugin-runtime-common';
 import {
   Sandbox,
@@ -18,7 +17,7 @@ import request from 'supertest';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { runtimePlugin } from './plugin';
 
-import { serviceEntity } from './testing/entities';
+import { serviceEntity, catalogHiding } from './testing/entities';
 
 jest.setTimeout(60_000);
 
@@ -41,17 +40,6 @@ const bare: Entity = {
 };
 const hidden = { ...bare, metadata: { name: 'hidden', namespace: 'default' } };
 const ENTITIES = [search, assistant, transcriber, bare, hidden];
-
-const catalog = () =>
-  catalogServiceMock.mock({
-    getEntityByRef: async ref =>
-      ENTITIES.find(
-        e =>
-          e !== hidden &&
-          stringifyEntityRef(e) ===
-            (typeof ref === 'string' ? ref : stringifyEntityRef(ref)),
-      ),
-  });
 
 const path = (entity: Entity) =>
   `/api/runtime/entity/component/default/${entity.metadata.name}/delivery`;
@@ -77,7 +65,7 @@ describe('GET /entity/:kind/:namespace/:name/delivery', () => {
     return startTestBackend({
       features: [
         runtimePlugin,
-        catalog().factory,
+        catalogHiding(ENTITIES, hidden).factory,
         ...extraFeatures,
         mockServices.rootConfig.factory({
           data: {

@@ -3,8 +3,7 @@ import {
   mockServices,
   startTestBackend,
 } from '@backstage/backend-test-utils';
-import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
-import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
+import { Entity } from '@backstage/catalog-model';
 import { RuntimeObservabilityReport } from '@runtime-portal/backstage-plugin-runtime-common';
 import {
   Sandbox,
@@ -16,7 +15,11 @@ import {
 import request from 'supertest';
 import { runtimePlugin } from './plugin';
 
-import { runtimeResourceEntity, serviceEntity } from './testing/entities';
+import {
+  runtimeResourceEntity,
+  serviceEntity,
+  catalogHiding,
+} from './testing/entities';
 
 jest.setTimeout(60_000);
 
@@ -33,18 +36,6 @@ const endpoint = runtimeResourceEntity(
 );
 const hidden = serviceEntity('meeting-transcriber', 'team-media', 'media-team');
 const ENTITIES = [healthy, degraded, endpoint, hidden];
-
-/** A catalog that hides `hidden` from everyone, as a permission policy would. */
-const catalog = () =>
-  catalogServiceMock.mock({
-    getEntityByRef: async ref =>
-      ENTITIES.find(
-        e =>
-          e !== hidden &&
-          stringifyEntityRef(e) ===
-            (typeof ref === 'string' ? ref : stringifyEntityRef(ref)),
-      ),
-  });
 
 const path = (entity: Entity, range = '1h') =>
   `/api/runtime/entity/${entity.kind.toLowerCase()}/default/${
@@ -67,7 +58,7 @@ describe('GET /entity/:kind/:namespace/:name/observability', () => {
     startTestBackend({
       features: [
         runtimePlugin,
-        catalog().factory,
+        catalogHiding(ENTITIES, hidden).factory,
         mockServices.rootConfig.factory({
           data: {
             runtime: {

@@ -1,4 +1,5 @@
-import { Entity } from '@backstage/catalog-model';
+import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 
 /** A service entity annotated like the seeded ones (Kubernetes, Argo CD, GitLab, Harbor, Grafana). */
 export function serviceEntity(
@@ -45,4 +46,20 @@ export function runtimeResourceEntity(
     },
     spec: { type, owner: 'group:default/platform-team' },
   };
+}
+
+/**
+ * A catalog service holding `entities` that hides `hidden` from every caller, as a permission policy
+ * would.
+ */
+export function catalogHiding(entities: Entity[], hidden: Entity) {
+  return catalogServiceMock.mock({
+    getEntityByRef: async ref =>
+      entities.find(
+        e =>
+          e !== hidden &&
+          stringifyEntityRef(e) ===
+            (typeof ref === 'string' ? ref : stringifyEntityRef(ref)),
+      ),
+  });
 }
