@@ -1,4 +1,5 @@
 import { hexHash, latencyAt, pick, unitHash } from './deterministic';
+import { requestRoute } from './requestRoute';
 import { TelemetrySource } from './telemetrySources';
 
 /** A log level the simulated workloads write. */
@@ -36,18 +37,6 @@ export function logStreams(source: TelemetrySource): LogStream[] {
     }));
 }
 
-const FEATURE_PATHS: Record<string, string> = {
-  TextGeneration: '/openai/v1/chat/completions',
-  TextEmbedding: '/openai/v1/embeddings',
-  Reranking: '/openai/v1/rerank',
-  SpeechToText: '/openai/v1/audio/transcriptions',
-};
-const SERVICE_ROUTES = [
-  'GET /api/v1/items',
-  'POST /api/v1/query',
-  'GET /api/v1/items/{id}',
-  'POST /api/v1/jobs',
-];
 const ENGINE_ERRORS: Record<string, string[]> = {
   VLLM: [
     'CUDA out of memory. Tried to allocate 2.00 GiB',
@@ -92,12 +81,7 @@ export function logLine(
   const { source, level } = stream;
   const u = (salt: string) => unitHash(source.name, level, index, salt);
   const endpoint = source.kind === 'inferenceEndpoint';
-  const [method, path] = endpoint
-    ? [
-        'POST',
-        FEATURE_PATHS[source.features?.[0] ?? ''] ?? '/openai/v1/completions',
-      ]
-    : pick(SERVICE_ROUTES, u('route')).split(' ');
+  const [method, path] = requestRoute(source, u('route'));
   const latency = source.telemetry.latencyMs;
   let duration: number;
   if (level === 'warn')

@@ -1,4 +1,5 @@
 import { hexHash, latencyAt, pick, unitHash } from '../loki/deterministic';
+import { requestRoute } from '../loki/requestRoute';
 import { TelemetrySource } from '../loki/telemetrySources';
 
 /** A span of a simulated trace. */
@@ -21,19 +22,6 @@ export interface SimulatedTrace {
   durationMs: number;
   spans: SimulatedSpan[];
 }
-
-const FEATURE_ROUTES: Record<string, string> = {
-  TextGeneration: '/openai/v1/chat/completions',
-  TextEmbedding: '/openai/v1/embeddings',
-  Reranking: '/openai/v1/rerank',
-  SpeechToText: '/openai/v1/audio/transcriptions',
-};
-const SERVICE_ROUTES = [
-  'GET /api/v1/items',
-  'POST /api/v1/query',
-  'GET /api/v1/items/{id}',
-  'POST /api/v1/jobs',
-];
 
 /** Traces per second the sandbox keeps of a source (10 % head sampling, at least one a minute). */
 export function traceRate(source: TelemetrySource): number {
@@ -121,12 +109,7 @@ export function simulatedTrace(
   const traceId = traceIdOf(sourceIndex, source, index);
   const spanId = (n: number) => hexHash(8, traceId, 'span', n);
   const endpoint = source.kind === 'inferenceEndpoint';
-  const [method, route] = endpoint
-    ? [
-        'POST',
-        FEATURE_ROUTES[source.features?.[0] ?? ''] ?? '/openai/v1/completions',
-      ]
-    : pick(SERVICE_ROUTES, u('route')).split(' ');
+  const [method, route] = requestRoute(source, u('route'));
   const statusCode = failed ? pick([500, 502, 503, 504], u('status')) : 200;
   const root: SimulatedSpan = {
     spanId: spanId(0),
