@@ -1,12 +1,8 @@
 import { goRegExp } from '../http/goRegExp';
+import { LabelMatcher, matchesLabelValue } from '../http/labelMatcher';
+
 /** One label matcher of Alertmanager's `filter` parameter. */
-export interface LabelMatcher {
-  name: string;
-  type: '=' | '!=' | '=~' | '!~';
-  value: string;
-  /** The anchored regular expression of a `=~` / `!~` matcher. */
-  regex?: RegExp;
-}
+export type { LabelMatcher };
 
 /** A matcher that Alertmanager refuses; its message is what the API answers with (400). */
 export class MatcherParseError extends Error {}
@@ -80,19 +76,6 @@ export function parseMatcher(text: string): LabelMatcher {
   return matcher;
 }
 
-function matches(matcher: LabelMatcher, value: string): boolean {
-  switch (matcher.type) {
-    case '=':
-      return value === matcher.value;
-    case '!=':
-      return value !== matcher.value;
-    case '=~':
-      return matcher.regex!.test(value);
-    default:
-      return !matcher.regex!.test(value);
-  }
-}
-
 /**
  * Whether a label set passes every matcher, as Alertmanager's API filters alerts
  * (`matchFilterLabels`): an absent label is the empty value, and an empty-valued matcher is skipped
@@ -106,6 +89,6 @@ export function matchesAll(
     const present = Object.prototype.hasOwnProperty.call(labels, matcher.name);
     const negative = matcher.type === '!=' || matcher.type === '!~';
     if (matcher.value === '' && (negative ? present : !present)) return true;
-    return matches(matcher, present ? labels[matcher.name] : '');
+    return matchesLabelValue(matcher, present ? labels[matcher.name] : '');
   });
 }

@@ -1,11 +1,8 @@
 import { goRegExp } from '../http/goRegExp';
+import { LabelMatcher, matchesLabelValue } from '../http/labelMatcher';
+
 /** A label matcher of a LogQL stream selector. */
-export interface StreamMatcher {
-  name: string;
-  type: '=' | '!=' | '=~' | '!~';
-  value: string;
-  regex?: RegExp;
-}
+export type StreamMatcher = LabelMatcher;
 
 /** A LogQL line filter. */
 export interface LineFilter {
@@ -160,7 +157,7 @@ export function parseLogQuery(query: string): LogQuery {
     if (separator?.text === '}') break;
     if (separator?.text !== ',') throw unexpected(separator, ', or }');
   }
-  if (matchers.every(m => streamMatcherMatches(m, ''))) {
+  if (matchers.every(m => matchesLabelValue(m, ''))) {
     throw new LogQLParseError(
       'parse error : queries require at least one regexp or equality matcher that does not have an empty-compatible value. For instance, app=~".*" does not meet this requirement, but app=~".+" will',
     );
@@ -187,30 +184,12 @@ export function parseLogQuery(query: string): LogQuery {
 }
 
 /** Whether one stream matcher accepts a label value (absent labels are the empty value). */
-export function streamMatcherMatches(
-  matcher: StreamMatcher,
-  value: string,
-): boolean {
-  switch (matcher.type) {
-    case '=':
-      return value === matcher.value;
-    case '!=':
-      return value !== matcher.value;
-    case '=~':
-      return matcher.regex!.test(value);
-    default:
-      return !matcher.regex!.test(value);
-  }
-}
-
 /** Whether a stream's labels pass the selector. */
 export function selectsStream(
   query: LogQuery,
   labels: Record<string, string>,
 ): boolean {
-  return query.matchers.every(m =>
-    streamMatcherMatches(m, labels[m.name] ?? ''),
-  );
+  return query.matchers.every(m => matchesLabelValue(m, labels[m.name] ?? ''));
 }
 
 /** Whether a line passes every line filter. */
