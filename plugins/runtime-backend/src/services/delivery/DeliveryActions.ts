@@ -9,7 +9,10 @@ import {
   runtimeDeploymentSyncPermission,
   runtimePipelineRetryPermission,
 } from '@runtime-portal/backstage-plugin-runtime-common';
-import { RuntimeClients } from '@runtime-portal/backstage-plugin-runtime-node';
+import {
+  RuntimeClients,
+  withAuditEvent,
+} from '@runtime-portal/backstage-plugin-runtime-node';
 import { BasicPermission } from '@backstage/plugin-permission-common';
 import { Request } from 'express';
 import { SignalReader } from '../signals/SignalReader';
@@ -132,19 +135,10 @@ export class DeliveryActions {
     meta: Record<string, string | number>,
     fn: () => Promise<T>,
   ): Promise<T> {
-    const event = await this.options.auditor.createEvent({
-      eventId,
-      severityLevel: 'medium',
-      request: request.httpRequest,
-      meta,
-    });
-    try {
-      const result = await fn();
-      await event.success();
-      return result;
-    } catch (error) {
-      await event.fail({ error: error as Error });
-      throw error;
-    }
+    return withAuditEvent(
+      this.options.auditor,
+      { eventId, request: request.httpRequest, meta },
+      fn,
+    );
   }
 }

@@ -1,4 +1,5 @@
 import { JsonObject } from '@backstage/types';
+import { withAuditEvent } from '@runtime-portal/backstage-plugin-runtime-node';
 import { RuntimeActionDeps } from './deps';
 import { RuntimeActionRun } from './run';
 
@@ -14,22 +15,17 @@ export async function audited<T>(
   fn: () => Promise<T>,
 ): Promise<T> {
   if (!deps.auditor) return fn();
-  const event = await deps.auditor.createEvent({
-    eventId,
-    severityLevel: 'medium',
-    meta: {
-      ...meta,
-      initiator: run.user?.ref ?? null,
-      taskId: run.task?.id ?? null,
-      dryRun: Boolean(run.isDryRun),
+  return withAuditEvent(
+    deps.auditor,
+    {
+      eventId,
+      meta: {
+        ...meta,
+        initiator: run.user?.ref ?? null,
+        taskId: run.task?.id ?? null,
+        dryRun: Boolean(run.isDryRun),
+      },
     },
-  });
-  try {
-    const result = await fn();
-    await event.success();
-    return result;
-  } catch (error) {
-    await event.fail({ error: error as Error });
-    throw error;
-  }
+    fn,
+  );
 }

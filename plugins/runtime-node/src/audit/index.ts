@@ -1,0 +1,1 @@
+export { withAuditEvent } from './withAuditEvent';
