@@ -8,22 +8,14 @@ import {
   sandboxPlatformConfig,
   startCountingProxy,
 } from '@runtime-portal/runtime-sandbox';
+import { RUNTIME_HTTP_SERVICES } from '@runtime-portal/backstage-plugin-runtime-node';
 import {
   BackendProcess,
   startBackendProcess,
 } from '../src/testing/startBackendProcess';
 
 /** The upstreams the benchmarks count calls to. */
-export const PROXIED = [
-  'prometheus',
-  'alertmanager',
-  'loki',
-  'tempo',
-  'grafana',
-  'argocd',
-  'gitlab',
-  'harbor',
-] as const;
+export const PROXIED = [...RUNTIME_HTTP_SERVICES, 'gitlab', 'harbor'] as const;
 
 /** A sandbox with counting proxies and the real backend reaching it through them. */
 export interface BenchPortal {
@@ -49,14 +41,7 @@ export async function startBenchPortal(port: number): Promise<BenchPortal> {
     proxies[upstream] = await startCountingProxy(sandbox.urls[upstream]);
   }
   const environment = sandboxEnvironmentConfig(sandbox);
-  for (const upstream of [
-    'prometheus',
-    'alertmanager',
-    'loki',
-    'tempo',
-    'grafana',
-    'argocd',
-  ] as const) {
+  for (const upstream of RUNTIME_HTTP_SERVICES) {
     environment[upstream] = {
       ...environment[upstream],
       url: proxies[upstream].url,

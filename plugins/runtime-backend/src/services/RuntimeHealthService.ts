@@ -25,19 +25,6 @@ export interface EnvironmentHealth {
   upstreams: UpstreamHealth[];
 }
 
-const UPSTREAMS = [
-  'kubernetes',
-  'openbao',
-  'objectStorage',
-  'temporal',
-  'prometheus',
-  'alertmanager',
-  'loki',
-  'tempo',
-  'grafana',
-  'argocd',
-] as const;
-
 /** Probes look at the last minute only, so they stay cheap for the upstream. */
 const lastMinute = () => ({
   start: new Date(Date.now() - 60_000),
@@ -78,6 +65,9 @@ const PROBES: {
   argocd: (client, signal) =>
     client.listApplications({ name: 'runtime-portal-probe', signal }),
 };
+
+/** Every upstream an environment can have, in the order health lists them. */
+const UPSTREAMS = Object.keys(PROBES) as (keyof RuntimeUpstreamClients)[];
 
 /**
  * Probes each environment's upstreams, concurrently and each with its own timeout, and keeps the answer
