@@ -2,5 +2,6 @@ import '@testing-library/jest-dom';
 import { configure } from '@testing-library/react';
 
 // `findBy…` and `waitFor` wait up to 5 s (not 1 s): a page that renders lazily on a busy CI machine
-// still passes, and a page that never shows what is asked for still fails.
+// still passes, and a page that never shows what is asked for still fails. Each test may run 30 s (the
+// root package.json's jest.testTimeout), so a slow first render never outlives its test.
 configure({ asyncUtilTimeout: 5000 });

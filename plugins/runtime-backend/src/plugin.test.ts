@@ -12,9 +12,6 @@ import request from 'supertest';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { runtimePlugin } from './plugin';
 
-// Starting the sandbox seeds its GitLab stand-in's git repositories: seconds on a busy machine.
-jest.setTimeout(30_000);
-
 describe('runtimePlugin', () => {
   let sandbox: Sandbox;
   beforeAll(async () => {

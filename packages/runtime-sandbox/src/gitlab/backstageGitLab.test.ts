@@ -15,8 +15,6 @@ import { startGitLabServer } from './startGitLabServer';
  * Backstage's own GitLab integration against the sandbox: the `publish:gitlab` scaffolder action
  * (gitbeaker REST calls and an isomorphic-git push as `oauth2:<token>`) and the GitLab URL reader.
  */
-// Starting the GitLab stand-in seeds its git repositories, which takes seconds on a busy machine.
-jest.setTimeout(30_000);
 
 describe('Backstage GitLab integration against the sandbox', () => {
   let server: RunningServer;

@@ -11,9 +11,6 @@ import { startGitLabServer } from './startGitLabServer';
 const token = DEFAULT_SANDBOX_CREDENTIALS.gitlabToken;
 const author = { name: 'Guest', email: 'guest@example.com' };
 
-// Starting the GitLab stand-in seeds its git repositories, which takes seconds on a busy machine.
-jest.setTimeout(30_000);
-
 describe('git over HTTP', () => {
   let server: RunningServer;
   let dir: string;

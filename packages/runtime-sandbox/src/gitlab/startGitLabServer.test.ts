@@ -4,9 +4,6 @@ import { startGitLabServer } from './startGitLabServer';
 
 const token = DEFAULT_SANDBOX_CREDENTIALS.gitlabToken;
 
-// Git and pipeline timers run for real: generous on a busy CI machine.
-jest.setTimeout(30_000);
-
 describe('startGitLabServer', () => {
   let server: RunningServer;
 

@@ -13,9 +13,6 @@ import { SilentServer, startSilentServer } from '../testing/testServer';
 
 const token = DEFAULT_SANDBOX_CREDENTIALS.gitlabToken;
 
-// Starting the GitLab stand-in seeds its git repositories, which takes seconds on a busy machine.
-jest.setTimeout(30_000);
-
 describe('GitLabClient', () => {
   let server: { url: string; close(): Promise<void> };
   let access: HttpServiceAccess;

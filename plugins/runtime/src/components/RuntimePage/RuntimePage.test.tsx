@@ -115,9 +115,6 @@ function renderPage(
 
 const row = (id: string) => screen.getByTestId(`runtime-component-${id}`);
 
-// Typing into the search box re-renders the whole map: slow on a busy CI machine.
-jest.setTimeout(30_000);
-
 describe('RuntimePage', () => {
   it("adds each component's Prometheus up and its Grafana dashboards", async () => {
     await renderPage(catalogApiMock({ entities }), {
