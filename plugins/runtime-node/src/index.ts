@@ -12,6 +12,7 @@ export * from './errors';
 export * from './http';
 export * from './kubernetes';
 export * from './openbao';
+export * from './permissions';
 export * from './objectStorage';
 export * from './temporal';
 export * from './events';

@@ -3,17 +3,16 @@ import {
   BackstageCredentials,
   PermissionsService,
 } from '@backstage/backend-plugin-api';
-import { InputError, NotAllowedError, NotFoundError } from '@backstage/errors';
-import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import { InputError, NotFoundError } from '@backstage/errors';
 import {
   runtimeDeploymentSyncPermission,
   runtimePipelineRetryPermission,
 } from '@runtime-portal/backstage-plugin-runtime-common';
 import {
   RuntimeClients,
+  requirePermission,
   withAuditEvent,
 } from '@runtime-portal/backstage-plugin-runtime-node';
-import { BasicPermission } from '@backstage/plugin-permission-common';
 import { Request } from 'express';
 import { SignalReader } from '../signals/SignalReader';
 import { DeliveryTarget } from '../entities/deliveryTarget';
@@ -44,7 +43,11 @@ export class DeliveryActions {
     httpRequest?: Request;
   }): Promise<{ phase: string }> {
     const { clients } = this.options;
-    await this.authorize(runtimeDeploymentSyncPermission, request.credentials);
+    await requirePermission(
+      this.options.permissions,
+      runtimeDeploymentSyncPermission,
+      request.credentials,
+    );
     const argocd = request.target.argocd;
     if (!argocd) {
       throw new InputError(
@@ -91,7 +94,11 @@ export class DeliveryActions {
     credentials: BackstageCredentials;
     httpRequest?: Request;
   }): Promise<{ status: string }> {
-    await this.authorize(runtimePipelineRetryPermission, request.credentials);
+    await requirePermission(
+      this.options.permissions,
+      runtimePipelineRetryPermission,
+      request.credentials,
+    );
     const project = request.target.gitlabProject;
     if (!project) {
       throw new InputError(
@@ -114,19 +121,6 @@ export class DeliveryActions {
         return { status: pipeline.status };
       },
     );
-  }
-
-  private async authorize(
-    permission: BasicPermission,
-    credentials: BackstageCredentials,
-  ): Promise<void> {
-    const [decision] = await this.options.permissions.authorize(
-      [{ permission }],
-      { credentials },
-    );
-    if (decision.result !== AuthorizeResult.ALLOW) {
-      throw new NotAllowedError(`Not allowed: ${permission.name}`);
-    }
   }
 
   private async audited<T>(

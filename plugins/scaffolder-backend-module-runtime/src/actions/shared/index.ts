@@ -8,7 +8,6 @@ export {
   serviceField,
 } from './fields';
 export { requireUpstream } from './environment';
-export { authorizeInitiator } from './authorize';
 export { audited } from './audit';
 export { runtimeResourceEntityRef } from './entityRef';
 export { registryRun } from './run';

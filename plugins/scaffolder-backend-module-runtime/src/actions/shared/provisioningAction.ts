@@ -4,10 +4,12 @@ import {
   TemplateExample,
   createTemplateAction,
 } from '@backstage/plugin-scaffolder-node';
-import { RuntimeUpstreamClients } from '@runtime-portal/backstage-plugin-runtime-node';
+import {
+  RuntimeUpstreamClients,
+  requirePermission,
+} from '@runtime-portal/backstage-plugin-runtime-node';
 import { JsonObject } from '@backstage/types';
 import { AnyZodObject, ZodType, z as zod } from 'zod/v3';
-import { authorizeInitiator } from './authorize';
 import { RuntimeActionDeps } from './deps';
 import { requireUpstream } from './environment';
 import { writeOutputs } from './outputs';
@@ -76,7 +78,11 @@ export async function runProvisioningAction<
 ): Promise<TOutput> {
   const input: TInput = parseInput(action.inputSchema(zod), run.input);
   requireUpstream(deps.clients, input.environment, action.upstream(input));
-  await authorizeInitiator(run, deps, action.permission);
+  await requirePermission(
+    deps.permissions,
+    action.permission,
+    await run.getInitiatorCredentials(),
+  );
   return action.provision(deps, input, run);
 }
 
