@@ -97,3 +97,37 @@ export function everythingSaid(ctx: {
 export function outputsOf(ctx: { output: jest.Mock }): Record<string, unknown> {
   return Object.fromEntries(ctx.output.mock.calls);
 }
+
+/** How {@link runActionOnce} runs an action: its secrets, a dry run, and the permission decision. */
+export interface ActionRunOptions {
+  secrets?: Record<string, string>;
+  isDryRun?: boolean;
+  result?: AuthorizeResult.ALLOW | AuthorizeResult.DENY;
+}
+
+/**
+ * Runs once the scaffolder action that `createAction` builds, against `clients`. Returns its context,
+ * what it threw (if anything), its audit event and everything it said.
+ */
+export async function runActionOnce(
+  createAction: (deps: RuntimeActionDeps) => {
+    handler(ctx: ActionContext<any, any>): Promise<void>;
+  },
+  clients: RuntimeClients,
+  input: Record<string, unknown>,
+  options: ActionRunOptions = {},
+) {
+  const { deps, auditEvent } = testDeps(clients, options.result);
+  const ctx = testContext({
+    input,
+    secrets: options.secrets,
+    isDryRun: options.isDryRun,
+  });
+  let error: Error | undefined;
+  try {
+    await createAction(deps).handler(ctx);
+  } catch (e) {
+    error = e as Error;
+  }
+  return { ctx, error, auditEvent, said: everythingSaid(ctx) };
+}

@@ -8,8 +8,8 @@ import {
   outputsOf,
   sandboxClients,
   startTestSandbox,
-  testContext,
-  testDeps,
+  ActionRunOptions,
+  runActionOnce,
 } from '../__testUtils__/actionTestKit';
 import { createRuntimeBucketAction } from './bucketCreate';
 
@@ -35,23 +35,10 @@ describe('runtime:bucket:create', () => {
   const bucketNames = async () =>
     (await storage().listBuckets()).map(b => b.name);
 
-  async function run(
+  const run = (
     input: Record<string, unknown>,
-    options: {
-      isDryRun?: boolean;
-      result?: AuthorizeResult.ALLOW | AuthorizeResult.DENY;
-    } = {},
-  ) {
-    const { deps, auditEvent } = testDeps(clients, options.result);
-    const ctx = testContext({ input, isDryRun: options.isDryRun });
-    let error: Error | undefined;
-    try {
-      await createRuntimeBucketAction(deps).handler(ctx);
-    } catch (e) {
-      error = e as Error;
-    }
-    return { ctx, error, auditEvent };
-  }
+    options: ActionRunOptions = {},
+  ) => runActionOnce(createRuntimeBucketAction, clients, input, options);
 
   it('dry run validates, reports the plan and creates nothing', async () => {
     const { ctx, error } = await run(

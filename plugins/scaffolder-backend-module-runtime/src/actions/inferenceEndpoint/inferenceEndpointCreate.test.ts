@@ -9,8 +9,8 @@ import {
   outputsOf,
   sandboxClients,
   startTestSandbox,
-  testContext,
-  testDeps,
+  ActionRunOptions,
+  runActionOnce,
 } from '../__testUtils__/actionTestKit';
 import { createRuntimeInferenceEndpointAction } from './inferenceEndpointCreate';
 
@@ -44,23 +44,16 @@ describe('runtime:inference-endpoint:create', () => {
       .client('dev', 'kubernetes')
       .get<KubeAIModel>(MODEL_KIND, namespace, name);
 
-  async function run(
+  const run = (
     input: Record<string, unknown>,
-    options: {
-      isDryRun?: boolean;
-      result?: AuthorizeResult.ALLOW | AuthorizeResult.DENY;
-    } = {},
-  ) {
-    const { deps, auditEvent } = testDeps(clients, options.result);
-    const ctx = testContext({ input, isDryRun: options.isDryRun });
-    let error: Error | undefined;
-    try {
-      await createRuntimeInferenceEndpointAction(deps).handler(ctx);
-    } catch (e) {
-      error = e as Error;
-    }
-    return { ctx, error, auditEvent };
-  }
+    options: ActionRunOptions = {},
+  ) =>
+    runActionOnce(
+      createRuntimeInferenceEndpointAction,
+      clients,
+      input,
+      options,
+    );
 
   it('dry run has the API server validate the Model, reports the plan and creates nothing', async () => {
     const { ctx, error } = await run(

@@ -3,12 +3,11 @@ import { runtimeResourceEntityName } from '@runtime-portal/backstage-plugin-runt
 import { RuntimeClients } from '@runtime-portal/backstage-plugin-runtime-node';
 import { Sandbox } from '@runtime-portal/runtime-sandbox';
 import {
-  everythingSaid,
   outputsOf,
   sandboxClients,
   startTestSandbox,
-  testContext,
-  testDeps,
+  ActionRunOptions,
+  runActionOnce,
 } from '../__testUtils__/actionTestKit';
 import { createRuntimeSecretAction } from './secretCreate';
 
@@ -44,29 +43,14 @@ describe('runtime:secret:create', () => {
 
   const openbao = () => clients.client('dev', 'openbao');
 
-  async function run(
+  const run = (
     input: Record<string, unknown>,
-    options: {
-      secrets?: Record<string, string>;
-      isDryRun?: boolean;
-      result?: AuthorizeResult.ALLOW | AuthorizeResult.DENY;
-    } = {},
-  ) {
-    const { deps, auditEvent } = testDeps(clients, options.result);
-    const action = createRuntimeSecretAction(deps);
-    const ctx = testContext({
-      input,
+    options: ActionRunOptions = {},
+  ) =>
+    runActionOnce(createRuntimeSecretAction, clients, input, {
+      ...options,
       secrets: options.secrets ?? secrets,
-      isDryRun: options.isDryRun,
     });
-    let error: Error | undefined;
-    try {
-      await action.handler(ctx);
-    } catch (e) {
-      error = e as Error;
-    }
-    return { ctx, error, auditEvent, said: everythingSaid(ctx) };
-  }
 
   it('dry run validates, reports the plan and creates nothing', async () => {
     const input = { ...baseInput, name: 'dry' };

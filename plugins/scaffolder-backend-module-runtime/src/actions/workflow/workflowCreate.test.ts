@@ -11,8 +11,8 @@ import {
   outputsOf,
   sandboxClients,
   startTestSandbox,
-  testContext,
-  testDeps,
+  ActionRunOptions,
+  runActionOnce,
 } from '../__testUtils__/actionTestKit';
 import { createRuntimeWorkflowAction } from './workflowCreate';
 
@@ -70,23 +70,10 @@ describe('runtime:workflow:create', () => {
     ),
   });
 
-  async function run(
+  const run = (
     input: Record<string, unknown>,
-    options: {
-      isDryRun?: boolean;
-      result?: AuthorizeResult.ALLOW | AuthorizeResult.DENY;
-    } = {},
-  ) {
-    const { deps, auditEvent } = testDeps(clients, options.result);
-    const ctx = testContext({ input, isDryRun: options.isDryRun });
-    let error: Error | undefined;
-    try {
-      await createRuntimeWorkflowAction(deps).handler(ctx);
-    } catch (e) {
-      error = e as Error;
-    }
-    return { ctx, error, auditEvent };
-  }
+    options: ActionRunOptions = {},
+  ) => runActionOnce(createRuntimeWorkflowAction, clients, input, options);
 
   describe('argo-events', () => {
     it('dry run has the API server validate both objects and creates nothing', async () => {
