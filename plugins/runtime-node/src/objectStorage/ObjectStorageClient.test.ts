@@ -83,7 +83,7 @@ describe('ObjectStorageClient', () => {
       accessKeyId: s3AccessKeyId,
       secretAccessKey: s3SecretAccessKey,
       forcePathStyle: true,
-      timeoutMs: 2000,
+      timeoutMs: 10_000,
     };
     client = new ObjectStorageClient({ environment: 'dev', access });
     s3 = new S3Client({

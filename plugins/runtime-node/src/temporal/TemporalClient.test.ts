@@ -47,7 +47,7 @@ describe('TemporalClient', () => {
 
   beforeAll(async () => {
     server = await startTemporalServer({ port: 0, seed, credentials });
-    access = { httpUrl: server.url, timeoutMs: 2000 };
+    access = { httpUrl: server.url, timeoutMs: 10_000 };
     client = new TemporalClient({ environment: 'dev', access });
   });
   afterAll(() => server.close());
@@ -199,7 +199,7 @@ describe('TemporalClient', () => {
     const clientWithKey = (apiKey?: string) =>
       new TemporalClient({
         environment: 'dev',
-        access: { httpUrl: secured.url, apiKey, timeoutMs: 2000 },
+        access: { httpUrl: secured.url, apiKey, timeoutMs: 10_000 },
       });
 
     it('sends the key as a bearer token', async () => {
