@@ -234,30 +234,20 @@ export class KubernetesClient {
     object: T,
     options: KubernetesApplyOptions = {},
   ): Promise<T> {
-    const { kind, namespace, name } = this.identify(object, 'apply');
-    const operation = `apply ${kind.kind} ${this.describe(
-      kind,
-      namespace,
-      name,
-    )}`;
+    const { kind, namespace, name, operation } = this.identify(object, 'apply');
     const metadata: Record<string, unknown> = { ...object.metadata };
     for (const key of UNAPPLIED_METADATA) delete metadata[key];
     const desired: Record<string, unknown> = { ...object, metadata };
     delete desired.status;
-    const { body } = await this.http.request<T>({
+    return this.write<T>({
       operation,
       method: 'PATCH',
       path: this.objectPath(kind, namespace, name, operation),
-      query: {
-        fieldManager: RUNTIME_FIELD_MANAGER,
-        force: options.force ? true : undefined,
-        dryRun: options.dryRun ? 'All' : undefined,
-      },
-      headers: { 'content-type': APPLY_PATCH },
       body: desired,
-      signal: options.signal,
+      options,
+      force: options.force,
+      contentType: APPLY_PATCH,
     });
-    return body;
   }
 
   /** Creates an object; an existing name fails with reason `AlreadyExists`. */
@@ -265,24 +255,14 @@ export class KubernetesClient {
     object: T,
     options: KubernetesWriteOptions = {},
   ): Promise<T> {
-    const { kind, namespace, name } = this.identify(object, 'create');
-    const operation = `create ${kind.kind} ${this.describe(
-      kind,
-      namespace,
-      name,
-    )}`;
-    const { body } = await this.http.request<T>({
+    const { kind, namespace, operation } = this.identify(object, 'create');
+    return this.write<T>({
       operation,
       method: 'POST',
       path: this.collectionPath(kind, namespace, operation),
-      query: {
-        fieldManager: RUNTIME_FIELD_MANAGER,
-        dryRun: options.dryRun ? 'All' : undefined,
-      },
       body: object,
-      signal: options.signal,
+      options,
     });
-    return body;
   }
 
   /**
@@ -293,24 +273,17 @@ export class KubernetesClient {
     object: T,
     options: KubernetesWriteOptions = {},
   ): Promise<T> {
-    const { kind, namespace, name } = this.identify(object, 'replace');
-    const operation = `replace ${kind.kind} ${this.describe(
-      kind,
-      namespace,
-      name,
-    )}`;
-    const { body } = await this.http.request<T>({
+    const { kind, namespace, name, operation } = this.identify(
+      object,
+      'replace',
+    );
+    return this.write<T>({
       operation,
       method: 'PUT',
       path: this.objectPath(kind, namespace, name, operation),
-      query: {
-        fieldManager: RUNTIME_FIELD_MANAGER,
-        dryRun: options.dryRun ? 'All' : undefined,
-      },
       body: object,
-      signal: options.signal,
+      options,
     });
-    return body;
   }
 
   /**
@@ -357,7 +330,41 @@ export class KubernetesClient {
       );
     }
     if (!name) throw this.error(label, 'Invalid', 'metadata.name is required');
-    return { kind, namespace, name };
+    const operation = `${verb} ${kind.kind} ${this.describe(
+      kind,
+      namespace,
+      name,
+    )}`;
+    return { kind, namespace, name, operation };
+  }
+
+  /** Sends a write as field manager `runtime-portal` (dry run on request) and returns the live object. */
+  private async write<T>(request: {
+    operation: string;
+    method: 'POST' | 'PUT' | 'PATCH';
+    path: string;
+    body: unknown;
+    options: KubernetesWriteOptions;
+    force?: boolean;
+    contentType?: string;
+  }): Promise<T> {
+    const { options } = request;
+    const { body } = await this.http.request<T>({
+      operation: request.operation,
+      method: request.method,
+      path: request.path,
+      query: {
+        fieldManager: RUNTIME_FIELD_MANAGER,
+        force: request.force ? true : undefined,
+        dryRun: options.dryRun ? 'All' : undefined,
+      },
+      headers: request.contentType
+        ? { 'content-type': request.contentType }
+        : undefined,
+      body: request.body,
+      signal: options.signal,
+    });
+    return body;
   }
 
   private describe(
