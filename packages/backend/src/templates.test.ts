@@ -258,6 +258,28 @@ describe('the Runtime self-service templates, through the real scaffolder', () =
       service: 'semantic-search',
     });
     expect((await s3.getLifecycle('templated-bucket')).expirationDays).toBe(30);
+
+    // The service's MinIO user: its keys in OpenBao, only their path in the task.
+    const keysPath = 'semantic-search/buckets/templated-bucket';
+    expect(JSON.stringify(first.task)).not.toContain('secretKey');
+    const stored = await fetch(
+      `${sandbox.urls.openbao}/v1/secret/data/${keysPath}`,
+      { headers: { 'X-Vault-Token': sandbox.credentials.openbaoToken } },
+    ).then(response => response.json());
+    const { accessKey, secretKey } = stored.data.data;
+    expect(await s3.admin.getUser(accessKey)).toMatchObject({
+      status: 'enabled',
+      policies: ['runtime-bucket-templated-bucket'],
+    });
+    expect(first.log).not.toContain(secretKey);
+    expect(JSON.stringify(first.task)).not.toContain(secretKey);
+    expect(
+      (
+        await sandboxClients
+          .client('dev', 'openbao')
+          .readSecretMetadata(keysPath)
+      )?.currentVersion,
+    ).toBe(1);
   });
 
   it('stores a secret from its template without the value reaching the task log', async () => {

@@ -1,5 +1,6 @@
 import { isValidBucketName } from './bucketNames';
 import { S3Error } from './s3Errors';
+import { IamUser } from './admin/iamState';
 import { S3Account, S3State } from './s3State';
 import {
   S3Request,
@@ -10,11 +11,28 @@ import {
 } from './s3Request';
 import { parseS3Xml } from './s3Xml';
 
-/** ListBuckets (`GET /`): the caller's own buckets, by name. */
-export function listBuckets(state: S3State, account: S3Account): S3Response {
-  const buckets = [...state.buckets.values()]
+/**
+ * ListBuckets (`GET /`): the caller's own buckets, by name. An IAM user without
+ * `s3:ListAllMyBuckets` sees the buckets it may `s3:ListBucket`, and `AccessDenied` when there are
+ * none (as MinIO answers).
+ */
+export function listBuckets(
+  state: S3State,
+  account: S3Account,
+  user?: IamUser,
+): S3Response {
+  let buckets = [...state.buckets.values()]
     .filter(bucket => bucket.ownerId === account.id)
     .sort((a, b) => a.name.localeCompare(b.name));
+  if (
+    user &&
+    !state.iam.allows(user, 's3:ListAllMyBuckets', 'arn:aws:s3:::*')
+  ) {
+    buckets = buckets.filter(bucket =>
+      state.iam.allows(user, 's3:ListBucket', `arn:aws:s3:::${bucket.name}`),
+    );
+    if (buckets.length === 0) throw new S3Error('AccessDenied');
+  }
   return xmlResponse('ListAllMyBucketsResult', {
     Owner: { ID: account.id, DisplayName: account.displayName },
     Buckets: {

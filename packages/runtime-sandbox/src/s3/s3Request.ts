@@ -1,5 +1,6 @@
 import { IncomingHttpHeaders } from 'node:http';
 import { S3Error } from './s3Errors';
+import { IamUser } from './admin/iamState';
 import { S3Account, S3Bucket, S3State } from './s3State';
 import { renderS3Xml } from './s3Xml';
 
@@ -13,6 +14,11 @@ export interface S3Request {
   /** The verified payload. */
   body: Buffer;
   account: S3Account;
+  /**
+   * The IAM user that signed the request, acting within `account`: its policies decide what it may
+   * do. Absent for an account's own credentials, which have full access.
+   */
+  user?: IamUser;
   state: S3State;
 }
 

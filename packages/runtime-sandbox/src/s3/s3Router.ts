@@ -24,23 +24,32 @@ import { S3Request, S3Response } from './s3Request';
 
 type Operation = (request: S3Request) => S3Response;
 
+/** An operation with the IAM action a user's policies must allow for it (as MinIO checks). */
+type AuthorizedOperation = readonly [Operation, string];
+
 /** Bucket subresources the sandbox serves, by query parameter and method. */
-const SUBRESOURCES: Record<string, Partial<Record<string, Operation>>> = {
-  versioning: { GET: getBucketVersioning, PUT: putBucketVersioning },
+const SUBRESOURCES: Record<
+  string,
+  Partial<Record<string, AuthorizedOperation>>
+> = {
+  versioning: {
+    GET: [getBucketVersioning, 's3:GetBucketVersioning'],
+    PUT: [putBucketVersioning, 's3:PutBucketVersioning'],
+  },
   lifecycle: {
-    GET: getBucketLifecycle,
-    PUT: putBucketLifecycle,
-    DELETE: deleteBucketLifecycle,
+    GET: [getBucketLifecycle, 's3:GetLifecycleConfiguration'],
+    PUT: [putBucketLifecycle, 's3:PutLifecycleConfiguration'],
+    DELETE: [deleteBucketLifecycle, 's3:PutLifecycleConfiguration'],
   },
   tagging: {
-    GET: getBucketTagging,
-    PUT: putBucketTagging,
-    DELETE: deleteBucketTagging,
+    GET: [getBucketTagging, 's3:GetBucketTagging'],
+    PUT: [putBucketTagging, 's3:PutBucketTagging'],
+    DELETE: [deleteBucketTagging, 's3:PutBucketTagging'],
   },
   policy: {
-    GET: getBucketPolicy,
-    PUT: putBucketPolicy,
-    DELETE: deleteBucketPolicy,
+    GET: [getBucketPolicy, 's3:GetBucketPolicy'],
+    PUT: [putBucketPolicy, 's3:PutBucketPolicy'],
+    DELETE: [deleteBucketPolicy, 's3:DeleteBucketPolicy'],
   },
 };
 
@@ -79,7 +88,7 @@ export function routeBucketRequest(request: S3Request): S3Response {
     const operation = SUBRESOURCES[subresource][request.method];
     if (!operation)
       throw new S3Error('MethodNotAllowed', { bucket: request.bucket });
-    return operation(request);
+    return authorized(request, ...operation);
   }
   if (
     subresource ||
@@ -98,13 +107,14 @@ export function routeBucketRequest(request: S3Request): S3Response {
 function routeBucket(request: S3Request): S3Response {
   switch (request.method) {
     case 'PUT':
-      return createBucket(request);
+      return authorized(request, createBucket, 's3:CreateBucket');
     case 'HEAD':
-      return headBucket(request);
+      return authorized(request, headBucket, 's3:ListBucket');
     case 'DELETE':
-      return deleteBucket(request);
+      return authorized(request, deleteBucket, 's3:DeleteBucket');
     case 'GET':
-      if (request.query.get('list-type') === '2') return listObjectsV2(request);
+      if (request.query.get('list-type') === '2')
+        return authorized(request, listObjectsV2, 's3:ListBucket');
       throw new S3Error('NotImplemented', {
         message:
           'The sandbox lists objects with ListObjectsV2 (list-type=2) only',
@@ -120,17 +130,42 @@ function routeObject(request: S3Request): S3Response {
       if (request.headers['x-amz-copy-source'] !== undefined) {
         throw new S3Error('NotImplemented');
       }
-      return putObject(request);
+      return authorized(request, putObject, 's3:PutObject');
     case 'GET':
-      return getObject(request);
+      return authorized(request, getObject, 's3:GetObject');
     case 'HEAD':
-      return getObject(request, false);
+      return authorized(request, headObject, 's3:GetObject');
     case 'DELETE':
-      return deleteObject(request);
+      return authorized(request, deleteObject, 's3:DeleteObject');
     default:
       throw new S3Error('MethodNotAllowed', {
         bucket: request.bucket,
         key: request.key,
       });
   }
+}
+
+function headObject(request: S3Request): S3Response {
+  return getObject(request, false);
+}
+
+/**
+ * Runs the operation when the caller may: an account's own credentials always, an IAM user when
+ * its policies allow the action on the bucket (`arn:aws:s3:::bucket`) or object
+ * (`arn:aws:s3:::bucket/key`). Otherwise `AccessDenied`, before the bucket is even looked up.
+ */
+function authorized(
+  request: S3Request,
+  operation: Operation,
+  action: string,
+): S3Response {
+  const { user, bucket, key } = request;
+  const resource =
+    key === undefined
+      ? `arn:aws:s3:::${bucket}`
+      : `arn:aws:s3:::${bucket}/${key}`;
+  if (user && !request.state.iam.allows(user, action, resource)) {
+    throw new S3Error('AccessDenied', { bucket, key });
+  }
+  return operation(request);
 }

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { IamState } from './admin/iamState';
 
 /** An account of the sandbox S3 server, with the one access key it signs with. */
 export interface S3Account {
@@ -39,11 +40,13 @@ export interface S3Bucket {
  */
 export const FOREIGN_BUCKET_NAME = 'shared-archive';
 
-/** The in-memory state of the sandbox S3 server: accounts and buckets. */
+/** The in-memory state of the sandbox S3 server: accounts, buckets, and MinIO's users and policies. */
 export class S3State {
   readonly buckets = new Map<string, S3Bucket>();
   /** The account the sandbox credentials sign as; it owns the seeded buckets. */
   readonly portalAccount: S3Account;
+  /** Users and canned policies managed through the admin API; the users act within the portal's account. */
+  readonly iam = new IamState();
   private readonly accountsByKey = new Map<string, S3Account>();
 
   constructor(portalKeys: Pick<S3Account, 'accessKeyId' | 'secretAccessKey'>) {
@@ -64,6 +67,14 @@ export class S3State {
   /** The account an access key belongs to. */
   accountFor(accessKeyId: string): S3Account | undefined {
     return this.accountsByKey.get(accessKeyId);
+  }
+
+  /** The secret key that signs for an access key: an account's, or an enabled IAM user's. */
+  secretFor(accessKeyId: string): string | undefined {
+    return (
+      this.accountFor(accessKeyId)?.secretAccessKey ??
+      this.iam.secretFor(accessKeyId)
+    );
   }
 
   /** Adds an empty bucket owned by the account. */

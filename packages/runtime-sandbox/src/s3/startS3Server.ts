@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { IncomingMessage, ServerResponse } from 'node:http';
 import { listen } from '../http/listen';
 import { RunningServer, ServerOptions } from '../types';
+import { ADMIN_PATH_PREFIX, handleAdminRequest } from './admin/adminHandler';
 import { listBuckets } from './bucketOperations';
 import { S3Error } from './s3Errors';
 import { readBody, verifiedPayload } from './s3Payload';
@@ -16,6 +17,8 @@ import { verifySigV4 } from './sigV4';
  * Starts the sandbox's S3-compatible server (MinIO-like, path-style, in memory). Every request must be
  * signed with AWS Signature Version 4 by the sandbox credentials; the seeded services' buckets are
  * there from the start, and so is a bucket owned by another account ({@link FOREIGN_BUCKET_NAME}).
+ * MinIO's admin API (`/minio/admin/v3/`) manages canned policies and users; a user signs S3 requests
+ * with its own keys, within the portal's account, as far as its policies allow.
  */
 export async function startS3Server(
   options: ServerOptions,
@@ -43,14 +46,26 @@ async function handle(
   const rawPath = queryStart < 0 ? url : url.slice(0, queryStart);
   const rawQuery = queryStart < 0 ? '' : url.slice(queryStart + 1);
   const method = (req.method ?? 'GET').toUpperCase();
+  if (rawPath.startsWith(ADMIN_PATH_PREFIX)) {
+    const response = await handleAdminRequest(
+      state,
+      { method, rawPath, rawQuery, message: req },
+      requestId,
+    );
+    send(res, method, requestId, response);
+    return;
+  }
   let response: S3Response;
   try {
     const raw = await readBody(req);
     const accessKeyId = await verifySigV4(
       { method, rawPath, rawQuery, headers: req.headers },
-      key => state.accountFor(key)?.secretAccessKey,
+      key => state.secretFor(key),
     );
-    const account = state.accountFor(accessKeyId)!;
+    const user = state.accountFor(accessKeyId)
+      ? undefined
+      : state.iam.users.get(accessKeyId);
+    const account = user ? state.portalAccount : state.accountFor(accessKeyId)!;
     const body = verifiedPayload(req.headers, raw);
     const [bucket, ...keyParts] = rawPath.slice(1).split('/');
     const key =
@@ -59,7 +74,7 @@ async function handle(
         : undefined;
     if (!bucket) {
       if (method !== 'GET') throw new S3Error('MethodNotAllowed');
-      response = listBuckets(state, account);
+      response = listBuckets(state, account, user);
     } else {
       response = routeBucketRequest({
         method,
@@ -69,6 +84,7 @@ async function handle(
         headers: req.headers,
         body,
         account,
+        user,
         state,
       });
     }
@@ -85,6 +101,16 @@ async function handle(
       body: renderS3ErrorXml(s3Error, requestId, decodeURIComponent(rawPath)),
     };
   }
+  send(res, method, requestId, response);
+}
+
+/** Writes an answer, with the request ID headers MinIO sends. */
+function send(
+  res: ServerResponse,
+  method: string,
+  requestId: string,
+  response: S3Response,
+) {
   res.statusCode = response.status;
   res.setHeader('x-amz-request-id', requestId);
   res.setHeader('x-amz-id-2', requestId);

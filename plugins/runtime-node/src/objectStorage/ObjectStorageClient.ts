@@ -19,6 +19,7 @@ import {
 import { ObjectStorageAccess } from '../config';
 import { RuntimeUpstreamError } from '../errors';
 import { mapConcurrently } from '../http/mapConcurrently';
+import { MinioAdminClient } from './admin/MinioAdminClient';
 import { s3ErrorCode, toObjectStorageError } from './objectStorageErrors';
 import {
   BucketLifecycle,
@@ -55,6 +56,8 @@ const TAG_FETCH_CONCURRENCY = 8;
  * @public
  */
 export class ObjectStorageClient {
+  /** MinIO's admin API on the same endpoint and credentials: canned policies and users. */
+  readonly admin: MinioAdminClient;
   private readonly environment: string;
   private readonly secretAccessKey: string;
   private readonly safeCalls: S3Client;
@@ -83,6 +86,7 @@ export class ObjectStorageClient {
       maxAttempts: SAFE_CALL_ATTEMPTS,
     });
     this.onceCalls = new S3Client({ ...config, maxAttempts: 1 });
+    this.admin = new MinioAdminClient(options);
   }
 
   /**

@@ -1,4 +1,6 @@
 export { ObjectStorageClient, EXPIRATION_RULE_ID } from './ObjectStorageClient';
+export { MinioAdminClient } from './admin/MinioAdminClient';
+export type { MinioUserInfo } from './admin/MinioAdminClient';
 export { validateBucketName } from './bucketNames';
 export type {
   BucketLifecycle,

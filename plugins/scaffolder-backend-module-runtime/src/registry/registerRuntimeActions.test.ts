@@ -125,6 +125,8 @@ describe('Runtime actions in the actions registry (MCP)', () => {
       bucket: 'mcp-made-bucket',
       endpoint: sandbox.urls.s3,
       entityRef: 'resource:default/dev-bucket-mcp-made-bucket',
+      policyName: 'runtime-bucket-mcp-made-bucket',
+      credentialsPath: 'semantic-search/buckets/mcp-made-bucket',
     });
     expect(await bucketNames()).toContain('mcp-made-bucket');
     expect(await storage().getTags('mcp-made-bucket')).toMatchObject({

@@ -3,7 +3,8 @@ import { TemplateExample } from '@backstage/plugin-scaffolder-node';
 /** Examples shown in the scaffolder's action list for `runtime:bucket:create`. */
 export const examples: TemplateExample[] = [
   {
-    description: 'Create a versioned bucket for a service',
+    description:
+      'Create a versioned bucket for a service, with a MinIO user for it whose keys go to OpenBao',
     example: `steps:
   - id: bucket
     name: Create the bucket
@@ -13,6 +14,10 @@ export const examples: TemplateExample[] = [
       owner: \${{ parameters.owner }}
       service: \${{ parameters.service }}
       name: \${{ parameters.service }}-data
+output:
+  text:
+    - title: Bucket keys
+      content: 'In OpenBao at \${{ steps.bucket.output.credentialsPath }}'
 `,
   },
   {
@@ -29,6 +34,7 @@ export const examples: TemplateExample[] = [
       name: semantic-search-scratch
       versioning: false
       expirationDays: 7
+      credentials: false
 output:
   links:
     - title: Bucket in the catalog

@@ -52,6 +52,8 @@ describe('runtime:bucket:create', () => {
       bucket: 'dry-bucket',
       endpoint: sandbox.urls.s3,
       entityRef: 'resource:default/dev-bucket-dry-bucket',
+      policyName: 'runtime-bucket-dry-bucket',
+      credentialsPath: 'semantic-search/buckets/dry-bucket',
     });
     expect(ctx.logger.info).toHaveBeenCalledWith(
       expect.stringContaining('Dry run: would create the bucket dry-bucket'),
@@ -66,6 +68,8 @@ describe('runtime:bucket:create', () => {
       bucket: 'semantic-search-data',
       endpoint: sandbox.urls.s3,
       entityRef: 'resource:default/dev-bucket-semantic-search-data',
+      policyName: 'runtime-bucket-semantic-search-data',
+      credentialsPath: 'semantic-search/buckets/semantic-search-data',
     });
     expect(auditEvent.success).toHaveBeenCalled();
     const name = 'semantic-search-data';

@@ -24,8 +24,14 @@ import {
   serviceField,
   RuntimeActionRun,
   announceResourceChange,
+  requireSameClaim,
 } from '../shared';
 import { examples } from './bucketCreate.examples';
+import {
+  bucketAccessNames,
+  ensureBucketAccess,
+  readCredentialsClaim,
+} from './bucketAccess';
 
 /** The longest expiry the action sets (ten years). */
 const MAX_EXPIRATION_DAYS = 3650;
@@ -59,6 +65,12 @@ export const inputSchema = (z: typeof zod) =>
       .describe(
         'Delete objects this many days after they are written; unset keeps them',
       ),
+    credentials: z
+      .boolean()
+      .default(true)
+      .describe(
+        'Create a MinIO user for the service that can use this bucket only, its keys stored in OpenBao at <service>/buckets/<bucket> (default true; needs OpenBao in the environment)',
+      ),
   });
 
 export const outputSchema = (z: typeof zod) =>
@@ -68,6 +80,16 @@ export const outputSchema = (z: typeof zod) =>
       .string()
       .describe("The environment's S3 endpoint (path-style addressing)"),
     entityRef: z.string().describe('Catalog entity ref of the bucket resource'),
+    policyName: z
+      .string()
+      .optional()
+      .describe("The MinIO policy of the bucket's user (with credentials)"),
+    credentialsPath: z
+      .string()
+      .optional()
+      .describe(
+        "Path in OpenBao's KV mount of the user's keys (with credentials); never the keys",
+      ),
   });
 
 /** The outputs of `runtime:bucket:create`. */
@@ -119,12 +141,13 @@ export const bucketCreateAction = defineProvisioningAction({
   registryName: 'runtime-bucket-create',
   title: 'Create a Runtime bucket',
   description:
-    'Creates an object storage (MinIO) bucket for a service, tagged with its owner and service, with versioning, optional expiry and an access policy.',
+    'Creates an object storage (MinIO) bucket for a service, tagged with its owner and service, with versioning, optional expiry and an access policy, and gives the service its own MinIO user for the bucket, whose keys go to OpenBao (never to the output).',
   examples,
   inputSchema,
   outputSchema,
   permission: runtimeBucketCreatePermission,
-  upstream: () => 'objectStorage',
+  upstream: input =>
+    input.credentials ? ['objectStorage', 'openbao'] : 'objectStorage',
   provision: provisionBucket,
 });
 
@@ -152,6 +175,7 @@ async function provisionBucket(
   };
   const signal = run.signal;
   const claim = { owner, service: input.service };
+  const access = bucketAccessNames(input.service, input.name);
 
   await audited(
     run,
@@ -164,11 +188,22 @@ async function provisionBucket(
       service: input.service,
       versioning: input.versioning,
       expirationDays: input.expirationDays ?? null,
+      credentials: input.credentials,
     },
     async () => {
       const exists = await bucketExists(storage, input.name, signal);
       if (exists) {
         await checkOwnership(storage, input.name, claim, signal);
+      }
+      if (input.credentials) {
+        await readCredentialsClaim({
+          openbao: deps.clients.client(input.environment, 'openbao'),
+          credentialsPath: access.credentialsPath,
+          bucket: input.name,
+          owner,
+          service: input.service,
+          signal,
+        });
       }
       if (run.isDryRun) {
         run.logger.info(
@@ -180,7 +215,11 @@ async function provisionBucket(
             input.expirationDays
               ? `expiry after ${input.expirationDays} days`
               : 'no expiry'
-          } and an access policy for ${input.service}`,
+          } and an access policy for ${input.service}${
+            input.credentials
+              ? `; would give ${input.service} a MinIO user with policy ${access.policyName}, its keys stored in OpenBao at ${access.credentialsPath}`
+              : ''
+          }`,
         );
         return;
       }
@@ -231,6 +270,24 @@ async function provisionBucket(
           return { result };
         },
       });
+      if (input.credentials) {
+        await run.checkpoint({
+          key: `bucket-access.${input.environment}.${input.name}`,
+          fn: async () => {
+            const { result } = await ensureBucketAccess({
+              storage,
+              openbao: deps.clients.client(input.environment, 'openbao'),
+              bucket: input.name,
+              service: input.service,
+              owner,
+              endpoint,
+              logger: run.logger,
+              signal,
+            });
+            return { result };
+          },
+        });
+      }
     },
   );
 
@@ -238,9 +295,21 @@ async function provisionBucket(
     environment: input.environment,
     source: 'objectStorage',
   });
+  if (input.credentials) {
+    await announceResourceChange(run, deps, {
+      environment: input.environment,
+      source: 'openbao',
+    });
+  }
   return {
     bucket: input.name,
     endpoint,
+    ...(input.credentials
+      ? {
+          policyName: access.policyName,
+          credentialsPath: access.credentialsPath,
+        }
+      : {}),
     entityRef: runtimeResourceEntityRef({
       prefix: deps.namePrefix,
       environment: input.environment,
@@ -291,15 +360,14 @@ async function checkOwnership(
   signal?: AbortSignal,
 ): Promise<void> {
   const tags = await storage.getTags(name, { signal });
-  const owner = tags[RUNTIME_OWNER_METADATA_KEY];
-  const service = tags[RUNTIME_SERVICE_METADATA_KEY];
-  if (owner !== claim.owner || service !== claim.service) {
-    throw new ConflictError(
-      `Bucket ${name} already exists and belongs to owner '${
-        owner ?? 'none'
-      }', service '${service ?? 'none'}', not ${claim.owner}/${claim.service}`,
-    );
-  }
+  requireSameClaim(
+    `Bucket ${name}`,
+    {
+      owner: tags[RUNTIME_OWNER_METADATA_KEY],
+      service: tags[RUNTIME_SERVICE_METADATA_KEY],
+    },
+    claim,
+  );
 }
 
 function takenByAnotherAccount(name: string): Error {

@@ -1,4 +1,4 @@
-import { ConflictError, InputError } from '@backstage/errors';
+import { InputError } from '@backstage/errors';
 import {
   RUNTIME_OWNER_LABEL,
   RUNTIME_RESOURCE_TYPES,
@@ -27,6 +27,7 @@ import {
   serviceField,
   RuntimeActionRun,
   announceResourceChange,
+  requireSameClaim,
 } from '../shared';
 import { examples } from './inferenceEndpointCreate.examples';
 import { waitForReadyModel } from './waitForReady';
@@ -274,20 +275,15 @@ async function provisionInferenceEndpoint(
         input.name,
         { signal },
       );
-      const labels = existing?.metadata.labels ?? {};
-      if (
-        existing &&
-        (labels[RUNTIME_OWNER_LABEL] !== owner ||
-          labels[RUNTIME_SERVICE_LABEL] !== input.service)
-      ) {
-        throw new ConflictError(
-          `Model ${input.namespace}/${input.name} in ${
-            input.environment
-          } already exists and belongs to owner '${
-            labels[RUNTIME_OWNER_LABEL] ?? 'none'
-          }', service '${
-            labels[RUNTIME_SERVICE_LABEL] ?? 'none'
-          }', not ${owner}/${input.service}`,
+      if (existing) {
+        const labels = existing.metadata.labels ?? {};
+        requireSameClaim(
+          `Model ${input.namespace}/${input.name} in ${input.environment}`,
+          {
+            owner: labels[RUNTIME_OWNER_LABEL],
+            service: labels[RUNTIME_SERVICE_LABEL],
+          },
+          { owner, service: input.service },
         );
       }
 

@@ -1,4 +1,4 @@
-import { ConflictError, InputError } from '@backstage/errors';
+import { InputError } from '@backstage/errors';
 import {
   RUNTIME_OWNER_METADATA_KEY,
   RUNTIME_RESOURCE_TYPES,
@@ -19,6 +19,7 @@ import {
   serviceField,
   RuntimeActionRun,
   announceResourceChange,
+  requireSameClaim,
 } from '../shared';
 import { examples } from './secretCreate.examples';
 
@@ -171,21 +172,14 @@ async function provisionSecret(
         signal: run.signal,
       });
       if (existing) {
-        const found = {
-          owner: existing.customMetadata[RUNTIME_OWNER_METADATA_KEY],
-          service: existing.customMetadata[RUNTIME_SERVICE_METADATA_KEY],
-        };
-        if (found.owner !== owner || found.service !== input.service) {
-          throw new ConflictError(
-            `Secret ${path} in ${
-              input.environment
-            } already exists and belongs to owner '${
-              found.owner ?? 'none'
-            }', service '${found.service ?? 'none'}', not ${owner}/${
-              input.service
-            }`,
-          );
-        }
+        requireSameClaim(
+          `Secret ${path} in ${input.environment}`,
+          {
+            owner: existing.customMetadata[RUNTIME_OWNER_METADATA_KEY],
+            service: existing.customMetadata[RUNTIME_SERVICE_METADATA_KEY],
+          },
+          { owner, service: input.service },
+        );
       }
       const hasValues = (existing?.currentVersion ?? 0) > 0;
 

@@ -8,6 +8,8 @@ export {
   serviceField,
 } from './fields';
 export { requireUpstream } from './environment';
+export { requireSameClaim } from './claim';
+export type { ResourceClaim } from './claim';
 export { audited } from './audit';
 export { runtimeResourceEntityRef } from './entityRef';
 export { registryRun } from './run';

@@ -41,8 +41,10 @@ export interface ProvisioningAction<
   outputSchema: (z: typeof zod) => AnyZodObject;
   /** The permission the caller must hold. */
   permission: BasicPermission;
-  /** The upstream the environment must have for this input. */
-  upstream: (input: TInput) => keyof RuntimeUpstreamClients;
+  /** The upstream (or upstreams) the environment must have for this input. */
+  upstream: (
+    input: TInput,
+  ) => keyof RuntimeUpstreamClients | Array<keyof RuntimeUpstreamClients>;
   /** Whether secret values come with the run (a template's secret fields, the registry's secrets). */
   takesSecrets?: boolean;
   /** Creates the resource (or, on a dry run, reports it) from a parsed and authorised input. */
@@ -77,7 +79,9 @@ export async function runProvisioningAction<
   run: RuntimeActionRun,
 ): Promise<TOutput> {
   const input: TInput = parseInput(action.inputSchema(zod), run.input);
-  requireUpstream(deps.clients, input.environment, action.upstream(input));
+  for (const upstream of [action.upstream(input)].flat()) {
+    requireUpstream(deps.clients, input.environment, upstream);
+  }
   await requirePermission(
     deps.permissions,
     action.permission,

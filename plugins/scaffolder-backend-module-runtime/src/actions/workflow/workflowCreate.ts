@@ -29,6 +29,7 @@ import {
   serviceField,
   RuntimeActionRun,
   announceResourceChange,
+  requireSameClaim,
 } from '../shared';
 import { eventSourceObject, sensorObject } from './argoEventsObjects';
 import { examples } from './workflowCreate.examples';
@@ -314,21 +315,14 @@ async function createTemporalNamespace(
     signal: run.signal,
   });
   if (existing) {
-    const found = {
-      owner: existing.data[RUNTIME_OWNER_METADATA_KEY],
-      service: existing.data[RUNTIME_SERVICE_METADATA_KEY],
-    };
-    if (found.owner !== owner || found.service !== input.service) {
-      throw new ConflictError(
-        `Temporal namespace ${input.name} in ${
-          input.environment
-        } already exists and belongs to owner '${
-          found.owner ?? 'none'
-        }', service '${found.service ?? 'none'}', not ${owner}/${
-          input.service
-        }`,
-      );
-    }
+    requireSameClaim(
+      `Temporal namespace ${input.name} in ${input.environment}`,
+      {
+        owner: existing.data[RUNTIME_OWNER_METADATA_KEY],
+        service: existing.data[RUNTIME_SERVICE_METADATA_KEY],
+      },
+      { owner, service: input.service },
+    );
   }
   if (run.isDryRun) {
     run.logger.info(
@@ -410,22 +404,16 @@ async function createArgoEventsWorkflow(
     kinds.map(kind => kubernetes.get(kind, namespace, input.name, { signal })),
   );
   for (const object of existing) {
-    const labels = object?.metadata.labels ?? {};
-    if (
-      object &&
-      (labels[RUNTIME_OWNER_LABEL] !== owner ||
-        labels[RUNTIME_SERVICE_LABEL] !== input.service)
-    ) {
-      throw new ConflictError(
-        `${object.kind} ${namespace}/${input.name} in ${
-          input.environment
-        } already exists and belongs to owner '${
-          labels[RUNTIME_OWNER_LABEL] ?? 'none'
-        }', service '${
-          labels[RUNTIME_SERVICE_LABEL] ?? 'none'
-        }', not ${owner}/${input.service}`,
-      );
-    }
+    if (!object) continue;
+    const labels = object.metadata.labels ?? {};
+    requireSameClaim(
+      `${object.kind} ${namespace}/${input.name} in ${input.environment}`,
+      {
+        owner: labels[RUNTIME_OWNER_LABEL],
+        service: labels[RUNTIME_SERVICE_LABEL],
+      },
+      { owner, service: input.service },
+    );
   }
 
   if (run.isDryRun) {

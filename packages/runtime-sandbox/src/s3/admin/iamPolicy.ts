@@ -1,0 +1,114 @@
+import { AdminError } from './adminErrors';
+
+/** An IAM policy document as MinIO stores a canned policy. */
+export interface IamPolicyDocument {
+  Version: string;
+  Statement: IamStatement[];
+  [key: string]: unknown;
+}
+
+/** One statement of an {@link IamPolicyDocument}. */
+export interface IamStatement {
+  Sid?: string;
+  Effect: 'Allow' | 'Deny';
+  Action: string | string[];
+  Resource: string | string[];
+  Condition?: Record<string, unknown>;
+  [key: string]: unknown;
+}
+
+const RESOURCE_PREFIX = 'arn:aws:s3:::';
+
+/**
+ * Parses the body of `add-canned-policy`, checking what MinIO checks: a JSON document with a
+ * `Version`, and statements with an `Effect`, actions, and S3 resources (`arn:aws:s3:::…`).
+ * Anything else is 400 `MalformedPolicy`.
+ */
+export function parsePolicyDocument(body: Buffer): IamPolicyDocument {
+  let document: unknown;
+  try {
+    document = JSON.parse(body.toString('utf8'));
+  } catch {
+    throw new AdminError('MalformedPolicy', 'The policy is not valid JSON.');
+  }
+  const policy = document as Partial<IamPolicyDocument> | null;
+  if (!policy || typeof policy !== 'object' || Array.isArray(policy)) {
+    throw new AdminError('MalformedPolicy', 'The policy must be an object.');
+  }
+  if (policy.Version !== '2012-10-17' && policy.Version !== '2008-10-17') {
+    throw new AdminError('MalformedPolicy', 'Invalid policy version.');
+  }
+  const statements = Array.isArray(policy.Statement)
+    ? policy.Statement
+    : [policy.Statement];
+  if (statements.length === 0 || statements.some(s => !isStatement(s))) {
+    throw new AdminError('MalformedPolicy');
+  }
+  return policy as IamPolicyDocument;
+}
+
+function isStatement(value: unknown): value is IamStatement {
+  const statement = value as Partial<IamStatement> | null;
+  if (!statement || typeof statement !== 'object') return false;
+  if (statement.Effect !== 'Allow' && statement.Effect !== 'Deny') return false;
+  const actions = asList(statement.Action);
+  const resources = asList(statement.Resource);
+  return (
+    actions.length > 0 &&
+    actions.every(action => typeof action === 'string' && action !== '') &&
+    resources.length > 0 &&
+    resources.every(
+      resource =>
+        typeof resource === 'string' &&
+        resource.startsWith(RESOURCE_PREFIX) &&
+        resource.length > RESOURCE_PREFIX.length,
+    )
+  );
+}
+
+/**
+ * Whether the policies allow an S3 action (e.g. `s3:GetObject`) on a resource (`arn:aws:s3:::bucket`
+ * or `arn:aws:s3:::bucket/key`): some `Allow` statement matches, and no `Deny` statement does.
+ * Actions and resources may use the `*` and `?` wildcards; actions match case-insensitively.
+ * Statements with a `Condition` are not evaluated by the sandbox: they match nothing.
+ */
+export function policiesAllow(
+  policies: IamPolicyDocument[],
+  action: string,
+  resource: string,
+): boolean {
+  const matching = policies
+    .flatMap(policy => asList(policy.Statement))
+    .filter(
+      statement =>
+        statement.Condition === undefined &&
+        asList(statement.Action).some(pattern =>
+          wildcardMatch(pattern.toLowerCase(), action.toLowerCase()),
+        ) &&
+        asList(statement.Resource).some(pattern =>
+          wildcardMatch(pattern, resource),
+        ),
+    );
+  return (
+    matching.some(statement => statement.Effect === 'Allow') &&
+    !matching.some(statement => statement.Effect === 'Deny')
+  );
+}
+
+/** IAM wildcard matching: `*` is any run of characters, `?` any one character. */
+export function wildcardMatch(pattern: string, value: string): boolean {
+  const source = pattern
+    .split('')
+    .map(char => {
+      if (char === '*') return '.*';
+      if (char === '?') return '.';
+      return char.replace(/[.+^${}()|[\]\\]/g, '\\$&');
+    })
+    .join('');
+  return new RegExp(`^${source}$`, 's').test(value);
+}
+
+function asList<T>(value: T | T[] | undefined): T[] {
+  if (value === undefined) return [];
+  return Array.isArray(value) ? value : [value];
+}

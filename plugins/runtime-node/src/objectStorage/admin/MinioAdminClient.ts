@@ -1,0 +1,370 @@
+import { createHash } from 'node:crypto';
+import { Sha256 } from '@aws-crypto/sha256-js';
+import { SignatureV4 } from '@smithy/signature-v4';
+import { ObjectStorageAccess } from '../../config';
+import { RuntimeUpstreamError } from '../../errors';
+import { withTimeout } from '../../http/timeouts';
+import { toObjectStorageError } from '../objectStorageErrors';
+import { BucketPolicy, ObjectStorageCallOptions } from '../types';
+import { encryptData } from './madminEncryption';
+
+/**
+ * A MinIO user as the admin API describes it (never with its secret key).
+ *
+ * @public
+ */
+export interface MinioUserInfo {
+  /** Whether the user may sign requests. */
+  status: 'enabled' | 'disabled';
+  /** Names of the canned policies attached to the user. */
+  policies: string[];
+}
+
+/** Where MinIO serves its admin API. */
+const ADMIN_PATH = '/minio/admin/v3';
+
+/** MinIO admin error codes that answer a question rather than signal a failure. */
+const NO_SUCH_POLICY = 'XMinioAdminNoSuchPolicy';
+const NO_SUCH_USER = 'XMinioAdminNoSuchUser';
+
+/** What one admin call sends. */
+interface AdminCall {
+  operation: string;
+  method: 'GET' | 'PUT' | 'DELETE';
+  api: string;
+  query: Record<string, string>;
+  body?: Buffer;
+  contentType?: string;
+  /** Secrets besides the root secret key that must not appear in an error. */
+  redact?: string[];
+  signal?: AbortSignal;
+}
+
+/** What MinIO answered to an admin call. */
+interface AdminAnswer {
+  status: number;
+  text: string;
+}
+
+/**
+ * A client for MinIO's admin API (v3), to manage the identities that S3 requests are authorised
+ * for: canned IAM policies, and users with those policies. MinIO evaluates bucket policies only for
+ * anonymous requests, so a service's access to its bucket is a user with a canned policy.
+ *
+ * Requests are signed with AWS Signature Version 4 (service `s3`) by the environment's root
+ * credentials; the body of `putUser`, which carries the user's secret key, is encrypted with the root
+ * secret key as madmin does. Each call is sent once, with the configured timeout combined with the
+ * caller's signal. Every failure is a {@link RuntimeUpstreamError} of the `objectStorage` upstream
+ * naming the operation and MinIO's error code and message; secret keys and request bodies never
+ * appear in it.
+ *
+ * @public
+ */
+export class MinioAdminClient {
+  private readonly environment: string;
+  private readonly access: ObjectStorageAccess;
+  private readonly fetchImpl: typeof fetch;
+  private readonly signer: SignatureV4;
+
+  /** A client for the environment's object storage, signing as `access`. */
+  constructor(options: {
+    environment: string;
+    access: ObjectStorageAccess;
+    fetch?: typeof fetch;
+  }) {
+    this.environment = options.environment;
+    this.access = options.access;
+    this.fetchImpl = options.fetch ?? fetch;
+    this.signer = new SignatureV4({
+      service: 's3',
+      region: options.access.region,
+      credentials: {
+        accessKeyId: options.access.accessKeyId,
+        secretAccessKey: options.access.secretAccessKey,
+      },
+      sha256: Sha256,
+      uriEscapePath: false,
+      applyChecksum: false,
+    });
+  }
+
+  /** Adds the canned policy `name`, or replaces the document of an existing one. */
+  async putCannedPolicy(
+    name: string,
+    policy: BucketPolicy,
+    options?: ObjectStorageCallOptions,
+  ): Promise<void> {
+    const operation = `put canned policy ${name}`;
+    await this.expectOk(operation, {
+      operation,
+      method: 'PUT',
+      api: 'add-canned-policy',
+      query: { name },
+      body: Buffer.from(JSON.stringify(policy), 'utf8'),
+      contentType: 'application/json',
+      signal: options?.signal,
+    });
+  }
+
+  /** The document of the canned policy `name`; undefined when there is none. */
+  async getCannedPolicy(
+    name: string,
+    options?: ObjectStorageCallOptions,
+  ): Promise<BucketPolicy | undefined> {
+    const operation = `read canned policy ${name}`;
+    const answer = await this.send({
+      operation,
+      method: 'GET',
+      api: 'info-canned-policy',
+      query: { name, v: '2' },
+      signal: options?.signal,
+    });
+    if (isError(answer, NO_SUCH_POLICY)) return undefined;
+    const info = this.parse<{ Policy?: unknown }>(operation, answer);
+    const policy = info?.Policy;
+    if (!policy || typeof policy !== 'object' || Array.isArray(policy)) {
+      throw this.malformed(operation, answer);
+    }
+    return policy as BucketPolicy;
+  }
+
+  /** Removes the canned policy `name`; done already when there is none. */
+  async removeCannedPolicy(
+    name: string,
+    options?: ObjectStorageCallOptions,
+  ): Promise<void> {
+    const operation = `remove canned policy ${name}`;
+    const answer = await this.send({
+      operation,
+      method: 'DELETE',
+      api: 'remove-canned-policy',
+      query: { name },
+      signal: options?.signal,
+    });
+    if (!isError(answer, NO_SUCH_POLICY)) this.check(operation, answer);
+  }
+
+  /**
+   * Creates the user `accessKey`, enabled, with the secret key and canned policies given; an
+   * existing user gets the new secret key and policies. MinIO keeps an existing user's policies when
+   * `policies` is empty.
+   */
+  async putUser(
+    accessKey: string,
+    user: { secretKey: string; policies: string[] },
+    options?: ObjectStorageCallOptions,
+  ): Promise<void> {
+    const operation = `put user ${accessKey}`;
+    const request = JSON.stringify({
+      secretKey: user.secretKey,
+      policy: user.policies.join(','),
+      status: 'enabled',
+    });
+    await this.expectOk(operation, {
+      operation,
+      method: 'PUT',
+      api: 'add-user',
+      query: { accessKey },
+      body: encryptData(
+        this.access.secretAccessKey,
+        Buffer.from(request, 'utf8'),
+      ),
+      contentType: 'application/octet-stream',
+      redact: [user.secretKey],
+      signal: options?.signal,
+    });
+  }
+
+  /** The user `accessKey`'s status and policies; undefined when there is no such user. */
+  async getUser(
+    accessKey: string,
+    options?: ObjectStorageCallOptions,
+  ): Promise<MinioUserInfo | undefined> {
+    const operation = `read user ${accessKey}`;
+    const answer = await this.send({
+      operation,
+      method: 'GET',
+      api: 'user-info',
+      query: { accessKey },
+      signal: options?.signal,
+    });
+    if (isError(answer, NO_SUCH_USER)) return undefined;
+    const info = this.parse<{ policyName?: unknown; status?: unknown }>(
+      operation,
+      answer,
+    );
+    if (info?.status !== 'enabled' && info?.status !== 'disabled') {
+      throw this.malformed(operation, answer);
+    }
+    const policyName =
+      typeof info.policyName === 'string' ? info.policyName : '';
+    return {
+      status: info.status,
+      policies: policyName
+        .split(',')
+        .map(policy => policy.trim())
+        .filter(Boolean),
+    };
+  }
+
+  /** Removes the user `accessKey`; done already when there is no such user. */
+  async removeUser(
+    accessKey: string,
+    options?: ObjectStorageCallOptions,
+  ): Promise<void> {
+    const operation = `remove user ${accessKey}`;
+    const answer = await this.send({
+      operation,
+      method: 'DELETE',
+      api: 'remove-user',
+      query: { accessKey },
+      signal: options?.signal,
+    });
+    if (!isError(answer, NO_SUCH_USER)) this.check(operation, answer);
+  }
+
+  private async expectOk(operation: string, call: AdminCall): Promise<void> {
+    this.check(operation, await this.send(call), call.redact);
+  }
+
+  /** Signs and sends one admin request; a failure to get an answer is an error, any answer is not. */
+  private async send(call: AdminCall): Promise<AdminAnswer> {
+    const endpoint = new URL(this.access.endpoint);
+    const path = `${endpoint.pathname.replace(/\/+$/, '')}${ADMIN_PATH}/${
+      call.api
+    }`;
+    const body = call.body ?? Buffer.alloc(0);
+    const signal = withTimeout(this.access.timeoutMs, call.signal);
+    try {
+      const signed = await this.signer.sign({
+        method: call.method,
+        protocol: endpoint.protocol,
+        hostname: endpoint.hostname,
+        port: endpoint.port ? Number(endpoint.port) : undefined,
+        path,
+        query: call.query,
+        headers: {
+          host: endpoint.host,
+          'x-amz-content-sha256': createHash('sha256')
+            .update(body)
+            .digest('hex'),
+          ...(call.contentType ? { 'content-type': call.contentType } : {}),
+        },
+      });
+      // fetch sets the host itself, from the URL
+      const headers = Object.fromEntries(
+        Object.entries(signed.headers).filter(([name]) => name !== 'host'),
+      );
+      const url = new URL(`${endpoint.origin}${path}`);
+      for (const [key, value] of Object.entries(call.query)) {
+        url.searchParams.set(key, value);
+      }
+      const response = await this.fetchImpl(url, {
+        method: call.method,
+        headers,
+        body: call.body,
+        signal,
+      });
+      return { status: response.status, text: await response.text() };
+    } catch (error) {
+      throw this.unanswered(call, signal, error);
+    }
+  }
+
+  /** Throws the error MinIO answered with, unless the call succeeded. */
+  private check(
+    operation: string,
+    answer: AdminAnswer,
+    redact: string[] = [],
+  ): void {
+    if (answer.status >= 200 && answer.status < 300) return;
+    const { code, message: answered } = adminError(answer.text);
+    let message = answered;
+    for (const secret of redact) {
+      if (secret && message) message = message.split(secret).join('***');
+    }
+    // The same shape as an SDK error, so that S3 and admin codes map to reasons alike.
+    const failure = Object.assign(new Error(message ?? ''), {
+      name: code ?? 'Error',
+      $metadata: { httpStatusCode: answer.status },
+    });
+    throw toObjectStorageError(failure, {
+      environment: this.environment,
+      operation,
+      secretAccessKey: this.access.secretAccessKey,
+    });
+  }
+
+  private parse<T>(operation: string, answer: AdminAnswer): T | undefined {
+    this.check(operation, answer);
+    try {
+      return JSON.parse(answer.text) as T;
+    } catch {
+      throw this.malformed(operation, answer);
+    }
+  }
+
+  private malformed(
+    operation: string,
+    answer: AdminAnswer,
+  ): RuntimeUpstreamError {
+    return new RuntimeUpstreamError({
+      upstream: 'objectStorage',
+      environment: this.environment,
+      operation,
+      reason: 'Unknown',
+      status: answer.status,
+      detail: 'MinIO answered with an unexpected document',
+    });
+  }
+
+  private unanswered(
+    call: AdminCall,
+    signal: AbortSignal,
+    error: unknown,
+  ): RuntimeUpstreamError {
+    const failure = (reason: RuntimeUpstreamError['reason'], detail: string) =>
+      new RuntimeUpstreamError({
+        upstream: 'objectStorage',
+        environment: this.environment,
+        operation: call.operation,
+        reason,
+        detail,
+        cause: error,
+      });
+    if (call.signal?.aborted) return failure('Aborted', 'cancelled');
+    if (signal.aborted) {
+      return failure('Timeout', `no answer within ${this.access.timeoutMs} ms`);
+    }
+    // fetch wraps network errors (ECONNREFUSED, ...) as their cause
+    const cause = (error as { cause?: unknown } | undefined)?.cause;
+    return toObjectStorageError(
+      cause && typeof cause === 'object' && 'code' in cause ? cause : error,
+      {
+        environment: this.environment,
+        operation: call.operation,
+        secretAccessKey: this.access.secretAccessKey,
+      },
+    );
+  }
+}
+
+/** Whether MinIO answered with the admin error `code`. */
+function isError(answer: AdminAnswer, code: string): boolean {
+  return answer.status >= 400 && adminError(answer.text).code === code;
+}
+
+/** The `Code` and `Message` of an admin error: JSON, or S3 XML from a proxy or an older server. */
+function adminError(text: string): { code?: string; message?: string } {
+  try {
+    const parsed = JSON.parse(text) as { Code?: unknown; Message?: unknown };
+    return {
+      code: typeof parsed?.Code === 'string' ? parsed.Code : undefined,
+      message: typeof parsed?.Message === 'string' ? parsed.Message : undefined,
+    };
+  } catch {
+    const code = /<Code>([^<]*)<\/Code>/.exec(text)?.[1];
+    const message = /<Message>([^<]*)<\/Message>/.exec(text)?.[1];
+    return { code, message };
+  }
+}

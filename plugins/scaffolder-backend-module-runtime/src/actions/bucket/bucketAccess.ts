@@ -1,0 +1,222 @@
+import { LoggerService } from '@backstage/backend-plugin-api';
+import { requireSameClaim } from '../shared';
+import {
+  RUNTIME_OWNER_METADATA_KEY,
+  RUNTIME_SERVICE_METADATA_KEY,
+} from '@runtime-portal/backstage-plugin-runtime-common';
+import {
+  BucketPolicy,
+  ObjectStorageClient,
+  OpenBaoClient,
+  OpenBaoSecretMetadata,
+} from '@runtime-portal/backstage-plugin-runtime-node';
+import { createHash, randomBytes } from 'node:crypto';
+
+/**
+ * Custom metadata key on the credentials secret: `ready` once MinIO and OpenBao hold the same keys;
+ * anything else means a run stopped in between, and the next run issues new keys.
+ */
+export const CREDENTIALS_STATE_METADATA_KEY = 'runtime-portal-credentials';
+
+const SECRET_KEY_ALPHABET =
+  'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
+
+/** The names of a bucket's identity: its MinIO policy and user, and where its keys are kept. */
+export interface BucketAccessNames {
+  /** The MinIO (IAM) policy granting the bucket. */
+  policyName: string;
+  /** The MinIO user's access key: 20 characters, stable for the bucket. */
+  accessKey: string;
+  /** Path of the keys in the environment's OpenBao KV mount. */
+  credentialsPath: string;
+}
+
+/** The names of `bucket`'s identity for `service`. */
+export function bucketAccessNames(
+  service: string,
+  bucket: string,
+): BucketAccessNames {
+  const digest = createHash('sha256').update(bucket).digest('hex');
+  return {
+    policyName: `runtime-bucket-${bucket}`,
+    accessKey: `bucket-${digest.slice(0, 13)}`,
+    credentialsPath: `${service}/buckets/${bucket}`,
+  };
+}
+
+/**
+ * The MinIO policy of a bucket's user: list the bucket, and read, write and delete its objects.
+ * MinIO evaluates bucket policies only for anonymous requests, so a user's access comes from this.
+ */
+export function bucketAccessPolicy(bucket: string): BucketPolicy {
+  return {
+    Version: '2012-10-17',
+    Statement: [
+      {
+        Sid: 'RuntimePortalBucketList',
+        Effect: 'Allow',
+        Action: ['s3:GetBucketLocation', 's3:ListBucket'],
+        Resource: [`arn:aws:s3:::${bucket}`],
+      },
+      {
+        Sid: 'RuntimePortalBucketObjects',
+        Effect: 'Allow',
+        Action: ['s3:GetObject', 's3:PutObject', 's3:DeleteObject'],
+        Resource: [`arn:aws:s3:::${bucket}/*`],
+      },
+    ],
+  };
+}
+
+function newSecretKey(): string {
+  return Array.from(
+    randomBytes(40),
+    byte => SECRET_KEY_ALPHABET[byte % SECRET_KEY_ALPHABET.length],
+  ).join('');
+}
+
+/**
+ * Reads the metadata of a bucket's stored keys, if any; a `ConflictError` when they belong to another
+ * owner or service. Read-only, so a run checks it before creating anything, and a dry run reports it.
+ */
+export async function readCredentialsClaim(options: {
+  openbao: OpenBaoClient;
+  credentialsPath: string;
+  bucket: string;
+  owner: string;
+  service: string;
+  signal?: AbortSignal;
+}): Promise<OpenBaoSecretMetadata | undefined> {
+  const { openbao, credentialsPath, bucket, owner, service } = options;
+  const metadata = await openbao.readSecretMetadata(credentialsPath, {
+    signal: options.signal,
+  });
+  if (metadata) {
+    requireSameClaim(
+      `The keys of bucket ${bucket} at ${credentialsPath}`,
+      {
+        owner: metadata.customMetadata[RUNTIME_OWNER_METADATA_KEY],
+        service: metadata.customMetadata[RUNTIME_SERVICE_METADATA_KEY],
+      },
+      { owner, service },
+    );
+  }
+  return metadata;
+}
+
+/**
+ * What {@link ensureBucketAccess} found to do: `kept` when MinIO and OpenBao already agree,
+ * `created` for a new user, `renewed` when the user or its stored keys had to be issued again.
+ */
+export type BucketAccessResult = 'created' | 'kept' | 'renewed';
+
+/**
+ * Gives `service` its own MinIO user for `bucket`: writes the bucket's MinIO policy, creates the
+ * user with that policy and stores its keys in OpenBao at `<service>/buckets/<bucket>`. The secret
+ * key goes only to MinIO and OpenBao, never to a log or an output. Safe to re-run: keys that MinIO and
+ * OpenBao already share are kept; a run that stopped between the two is finished by issuing new keys;
+ * a first run that fails removes the user and the policy it created.
+ */
+export async function ensureBucketAccess(options: {
+  storage: ObjectStorageClient;
+  openbao: OpenBaoClient;
+  bucket: string;
+  service: string;
+  owner: string;
+  endpoint: string;
+  logger: LoggerService;
+  signal?: AbortSignal;
+}): Promise<BucketAccessNames & { result: BucketAccessResult }> {
+  const { storage, openbao, bucket, service, owner, logger, signal } = options;
+  const names = bucketAccessNames(service, bucket);
+  const { policyName, accessKey, credentialsPath } = names;
+  const admin = storage.admin;
+
+  const metadata = await readCredentialsClaim({
+    openbao,
+    credentialsPath,
+    bucket,
+    owner,
+    service,
+    signal,
+  });
+  const user = await admin.getUser(accessKey, { signal });
+  const policyExisted =
+    (await admin.getCannedPolicy(policyName, { signal })) !== undefined;
+  await admin.putCannedPolicy(policyName, bucketAccessPolicy(bucket), {
+    signal,
+  });
+
+  const ready =
+    metadata?.customMetadata[CREDENTIALS_STATE_METADATA_KEY] === 'ready' &&
+    metadata.currentVersion > 0;
+  if (
+    ready &&
+    user?.status === 'enabled' &&
+    user.policies.includes(policyName)
+  ) {
+    logger.info(
+      `MinIO user ${accessKey} of bucket ${bucket} and its keys at ${credentialsPath} exist; kept as they are`,
+    );
+    return { ...names, result: 'kept' };
+  }
+
+  const customMetadata = (state: string) => ({
+    [RUNTIME_OWNER_METADATA_KEY]: owner,
+    [RUNTIME_SERVICE_METADATA_KEY]: service,
+    [CREDENTIALS_STATE_METADATA_KEY]: state,
+  });
+  try {
+    await openbao.writeSecretMetadata(
+      credentialsPath,
+      { customMetadata: customMetadata('issuing') },
+      { signal },
+    );
+    const secretKey = newSecretKey();
+    await admin.putUser(
+      accessKey,
+      { secretKey, policies: [policyName] },
+      { signal },
+    );
+    await openbao.writeSecret(
+      credentialsPath,
+      { accessKey, secretKey, bucket, endpoint: options.endpoint },
+      { cas: metadata?.currentVersion ?? 0, signal },
+    );
+    await openbao.writeSecretMetadata(
+      credentialsPath,
+      { customMetadata: customMetadata('ready') },
+      { signal },
+    );
+  } catch (error) {
+    if (!user) {
+      logger.warn(
+        `Giving ${service} access to bucket ${bucket} failed; removing the MinIO user and policy this run created`,
+      );
+      await admin
+        .removeUser(accessKey)
+        .catch(cleanupError =>
+          logger.error(
+            `Could not remove MinIO user ${accessKey}: ${cleanupError}`,
+          ),
+        );
+      if (!policyExisted) {
+        await admin
+          .removeCannedPolicy(policyName)
+          .catch(cleanupError =>
+            logger.error(
+              `Could not remove MinIO policy ${policyName}: ${cleanupError}`,
+            ),
+          );
+      }
+    }
+    throw error;
+  }
+  const result: BucketAccessResult = user || metadata ? 'renewed' : 'created';
+  logger.info(
+    `${
+      result === 'created' ? 'Created' : 'Issued new keys for'
+    } MinIO user ${accessKey} with policy ${policyName}; its keys are in OpenBao at ${credentialsPath}`,
+  );
+  return { ...names, result };
+}
