@@ -11,6 +11,12 @@ import {
   startSandbox,
 } from '@runtime-portal/runtime-sandbox';
 import request from 'supertest';
+import { ConfigReader } from '@backstage/config';
+import {
+  RuntimeClients,
+  bucketAccessNames,
+  bucketAccessPolicy,
+} from '@runtime-portal/backstage-plugin-runtime-node';
 import { runtimePlugin } from './plugin';
 import { runtimeResourceEntity, serviceEntity } from './testing/entities';
 
@@ -123,6 +129,40 @@ describe('GET /entity/:kind/:namespace/:name/resource', () => {
       }),
     );
     expect(response.body.endpoint).toBe(sandbox.urls.s3);
+  });
+
+  it("shows the service's MinIO user for the bucket, its policy and where its keys are, never a key", async () => {
+    const names = bucketAccessNames('semantic-search', 'semantic-search-index');
+    const before = await get(bucket);
+    expect(before.body.access).toEqual({
+      service: 'semantic-search',
+      ...names,
+      userStatus: 'missing',
+    });
+
+    const admin = RuntimeClients.fromConfig(
+      new ConfigReader({
+        runtime: { environments: [sandboxEnvironmentConfig(sandbox)] },
+      }),
+    ).client('dev', 'objectStorage').admin;
+    await admin.putCannedPolicy(
+      names.policyName,
+      bucketAccessPolicy('semantic-search-index'),
+    );
+    const secretKey = 'canary-bucket-secret-key-42';
+    await admin.putUser(names.accessKey, {
+      secretKey,
+      policies: [names.policyName],
+    });
+
+    const after = await get(bucket);
+    expect(after.body.access).toMatchObject({
+      accessKey: names.accessKey,
+      userStatus: 'enabled',
+      credentialsPath: 'semantic-search/buckets/semantic-search-index',
+      policy: expect.stringContaining('s3:GetObject'),
+    });
+    expect(JSON.stringify(after.body)).not.toContain(secretKey);
   });
 
   it('shows a secret with its versions, never its values', async () => {

@@ -38,6 +38,29 @@ export interface RuntimeBucketDetails {
   /** The bucket policy document, pretty-printed JSON, when there is one. */
   policy?: string;
   tags: Record<string, string>;
+  /** The service's own MinIO user for the bucket, when the bucket names its service in its tags. */
+  access?: RuntimeBucketAccess;
+}
+
+/**
+ * A service's access to its bucket: the MinIO user the provisioning action made, that user's policy
+ * and where its keys are kept. Never the keys.
+ *
+ * @public
+ */
+export interface RuntimeBucketAccess {
+  service: string;
+  /** The user's access key (a name, not a secret). */
+  accessKey: string;
+  /** `missing` when MinIO has no such user; `unknown` when the admin API could not be read. */
+  userStatus: 'enabled' | 'disabled' | 'missing' | 'unknown';
+  policyName: string;
+  /** The user's policy document, pretty-printed JSON, when it exists. */
+  policy?: string;
+  /** Path of the user's keys in the environment's OpenBao KV mount. */
+  credentialsPath: string;
+  /** Why the user could not be read, when `userStatus` is `unknown`. */
+  message?: string;
 }
 
 /**

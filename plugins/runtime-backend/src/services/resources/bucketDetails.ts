@@ -1,8 +1,16 @@
 import { NotFoundError } from '@backstage/errors';
-import { RuntimeBucketDetails } from '@runtime-portal/backstage-plugin-runtime-common';
-import { RuntimeClients } from '@runtime-portal/backstage-plugin-runtime-node';
+import {
+  RUNTIME_SERVICE_METADATA_KEY,
+  RuntimeBucketAccess,
+  RuntimeBucketDetails,
+} from '@runtime-portal/backstage-plugin-runtime-common';
+import {
+  ObjectStorageClient,
+  RuntimeClients,
+  bucketAccessNames,
+} from '@runtime-portal/backstage-plugin-runtime-node';
 
-/** A bucket's versioning, lifecycle expiry, tags and policy. */
+/** A bucket's versioning, lifecycle expiry, tags, policy and its service's MinIO user. */
 export async function bucketDetails(
   clients: RuntimeClients,
   environment: string,
@@ -20,6 +28,7 @@ export async function bucketDetails(
     storage.getTags(name, { signal }),
     storage.getPolicy(name, { signal }),
   ]);
+  const service = tags[RUNTIME_SERVICE_METADATA_KEY];
   return {
     type: 'bucket',
     environment,
@@ -29,5 +38,39 @@ export async function bucketDetails(
     expirationDays: lifecycle.expirationDays,
     policy: policy ? JSON.stringify(policy, null, 2) : undefined,
     tags,
+    access: service
+      ? await serviceAccess(storage, name, service, signal)
+      : undefined,
   };
+}
+
+/**
+ * The service's MinIO user for the bucket, read through the admin API. A failure there (the portal's
+ * keys may lack admin rights) is reported in the answer, not thrown: the rest of the page still shows.
+ */
+async function serviceAccess(
+  storage: ObjectStorageClient,
+  bucket: string,
+  service: string,
+  signal: AbortSignal,
+): Promise<RuntimeBucketAccess> {
+  const names = bucketAccessNames(service, bucket);
+  const access = { service, ...names };
+  try {
+    const [user, policy] = await Promise.all([
+      storage.admin.getUser(names.accessKey, { signal }),
+      storage.admin.getCannedPolicy(names.policyName, { signal }),
+    ]);
+    return {
+      ...access,
+      userStatus: user?.status ?? 'missing',
+      policy: policy ? JSON.stringify(policy, null, 2) : undefined,
+    };
+  } catch (error) {
+    return {
+      ...access,
+      userStatus: 'unknown',
+      message: error instanceof Error ? error.message : String(error),
+    };
+  }
 }

@@ -6,7 +6,10 @@ import Chip from '@material-ui/core/Chip';
 import Typography from '@material-ui/core/Typography';
 import { makeStyles } from '@material-ui/core/styles';
 import ExpandMoreIcon from '@material-ui/icons/ExpandMore';
-import { RuntimeBucketDetails } from '@runtime-portal/backstage-plugin-runtime-common';
+import {
+  RuntimeBucketAccess,
+  RuntimeBucketDetails,
+} from '@runtime-portal/backstage-plugin-runtime-common';
 import { Facts } from './Facts';
 import { ResourceDetailsCard } from './ResourceDetailsCard';
 
@@ -17,6 +20,48 @@ const useStyles = makeStyles(theme => ({
   policy: { marginTop: theme.spacing(2) },
   code: { width: '100%' },
 }));
+
+/** One line on the service's MinIO user for the bucket: who it is, whether it exists, where its keys are. */
+function ServiceAccess(props: { access: RuntimeBucketAccess }) {
+  const { access } = props;
+  const classes = useStyles();
+  if (access.userStatus === 'missing') {
+    return (
+      <>
+        No MinIO user of {access.service} for this bucket (the bucket template
+        creates one when asked)
+      </>
+    );
+  }
+  if (access.userStatus === 'unknown') {
+    return <>Could not read the MinIO user: {access.message}</>;
+  }
+  return (
+    <>
+      MinIO user <code className={classes.mono}>{access.accessKey}</code> of{' '}
+      {access.service} ({access.userStatus}), policy{' '}
+      <code className={classes.mono}>{access.policyName}</code>; its keys are in
+      OpenBao at <code className={classes.mono}>{access.credentialsPath}</code>
+    </>
+  );
+}
+
+/** A JSON policy document, collapsed under its title. */
+function PolicyDocument(props: { title: string; text: string }) {
+  const classes = useStyles();
+  return (
+    <Accordion className={classes.policy}>
+      <AccordionSummary expandIcon={<ExpandMoreIcon />}>
+        <Typography variant="subtitle2">{props.title}</Typography>
+      </AccordionSummary>
+      <AccordionDetails>
+        <div className={classes.code}>
+          <CodeSnippet text={props.text} language="json" showCopyCodeButton />
+        </div>
+      </AccordionDetails>
+    </Accordion>
+  );
+}
 
 function BucketDetails(props: { details: RuntimeBucketDetails }) {
   const { details } = props;
@@ -57,34 +102,34 @@ function BucketDetails(props: { details: RuntimeBucketDetails }) {
               'None'
             ),
           ],
+          [
+            'Service access',
+            details.access && <ServiceAccess access={details.access} />,
+          ],
         ]}
       />
+      {details.access?.policy && (
+        <PolicyDocument
+          title="MinIO policy of the service's user"
+          text={details.access.policy}
+        />
+      )}
       {details.policy ? (
-        <Accordion className={classes.policy}>
-          <AccordionSummary expandIcon={<ExpandMoreIcon />}>
-            <Typography variant="subtitle2">Bucket policy</Typography>
-          </AccordionSummary>
-          <AccordionDetails>
-            <div className={classes.code}>
-              <CodeSnippet
-                text={details.policy}
-                language="json"
-                showCopyCodeButton
-              />
-            </div>
-          </AccordionDetails>
-        </Accordion>
+        <PolicyDocument title="Bucket policy" text={details.policy} />
       ) : (
         <Typography variant="body2" className={classes.policy}>
-          No bucket policy: only credentials with access to the bucket can use
-          it.
+          No bucket policy: anonymous requests are refused, and users reach the
+          bucket through their own MinIO policies.
         </Typography>
       )}
     </>
   );
 }
 
-/** Card of an S3 bucket: endpoint, versioning, lifecycle expiry, tags and its policy (collapsed). */
+/**
+ * Card of an S3 bucket: endpoint, versioning, lifecycle expiry, tags, the service's MinIO user and
+ * the policies (collapsed). Never a key.
+ */
 export function RuntimeBucketCard() {
   return (
     <ResourceDetailsCard title="Bucket" type="bucket">

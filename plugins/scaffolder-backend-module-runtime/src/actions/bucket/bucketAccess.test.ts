@@ -1,6 +1,8 @@
 import {
   ObjectStorageClient,
   RuntimeClients,
+  bucketAccessNames,
+  bucketAccessPolicy,
 } from '@runtime-portal/backstage-plugin-runtime-node';
 import { Sandbox } from '@runtime-portal/runtime-sandbox';
 import {
@@ -10,7 +12,6 @@ import {
   sandboxClients,
   startTestSandbox,
 } from '../__testUtils__/actionTestKit';
-import { bucketAccessNames, bucketAccessPolicy } from './bucketAccess';
 import { createRuntimeBucketAction } from './bucketCreate';
 
 const baseInput = {

@@ -1,16 +1,18 @@
 import { LoggerService } from '@backstage/backend-plugin-api';
-import { requireSameClaim } from '../shared';
 import {
   RUNTIME_OWNER_METADATA_KEY,
   RUNTIME_SERVICE_METADATA_KEY,
 } from '@runtime-portal/backstage-plugin-runtime-common';
 import {
-  BucketPolicy,
+  BucketAccessNames,
   ObjectStorageClient,
   OpenBaoClient,
   OpenBaoSecretMetadata,
+  bucketAccessNames,
+  bucketAccessPolicy,
 } from '@runtime-portal/backstage-plugin-runtime-node';
-import { createHash, randomBytes } from 'node:crypto';
+import { randomInt } from 'node:crypto';
+import { requireSameClaim } from '../shared';
 
 /**
  * Custom metadata key on the credentials secret: `ready` once MinIO and OpenBao hold the same keys;
@@ -21,57 +23,11 @@ export const CREDENTIALS_STATE_METADATA_KEY = 'runtime-portal-credentials';
 const SECRET_KEY_ALPHABET =
   'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
 
-/** The names of a bucket's identity: its MinIO policy and user, and where its keys are kept. */
-export interface BucketAccessNames {
-  /** The MinIO (IAM) policy granting the bucket. */
-  policyName: string;
-  /** The MinIO user's access key: 20 characters, stable for the bucket. */
-  accessKey: string;
-  /** Path of the keys in the environment's OpenBao KV mount. */
-  credentialsPath: string;
-}
-
-/** The names of `bucket`'s identity for `service`. */
-export function bucketAccessNames(
-  service: string,
-  bucket: string,
-): BucketAccessNames {
-  const digest = createHash('sha256').update(bucket).digest('hex');
-  return {
-    policyName: `runtime-bucket-${bucket}`,
-    accessKey: `bucket-${digest.slice(0, 13)}`,
-    credentialsPath: `${service}/buckets/${bucket}`,
-  };
-}
-
-/**
- * The MinIO policy of a bucket's user: list the bucket, and read, write and delete its objects.
- * MinIO evaluates bucket policies only for anonymous requests, so a user's access comes from this.
- */
-export function bucketAccessPolicy(bucket: string): BucketPolicy {
-  return {
-    Version: '2012-10-17',
-    Statement: [
-      {
-        Sid: 'RuntimePortalBucketList',
-        Effect: 'Allow',
-        Action: ['s3:GetBucketLocation', 's3:ListBucket'],
-        Resource: [`arn:aws:s3:::${bucket}`],
-      },
-      {
-        Sid: 'RuntimePortalBucketObjects',
-        Effect: 'Allow',
-        Action: ['s3:GetObject', 's3:PutObject', 's3:DeleteObject'],
-        Resource: [`arn:aws:s3:::${bucket}/*`],
-      },
-    ],
-  };
-}
-
+/** 40 characters from a CSPRNG, each uniform over letters and digits (MinIO allows 8 to 40). */
 function newSecretKey(): string {
   return Array.from(
-    randomBytes(40),
-    byte => SECRET_KEY_ALPHABET[byte % SECRET_KEY_ALPHABET.length],
+    { length: 40 },
+    () => SECRET_KEY_ALPHABET[randomInt(SECRET_KEY_ALPHABET.length)],
   ).join('');
 }
 

@@ -61,7 +61,7 @@ describe('runtime:bucket:create', () => {
     expect(await bucketNames()).not.toContain('dry-bucket');
   });
 
-  it('creates a tagged, versioned bucket with expiry and a service policy', async () => {
+  it('creates a tagged, versioned bucket with expiry, granting nothing anonymously', async () => {
     const { ctx, error, auditEvent } = await run(baseInput);
     expect(error).toBeUndefined();
     expect(outputsOf(ctx)).toEqual({
@@ -82,10 +82,7 @@ describe('runtime:bucket:create', () => {
       expirationDays: 30,
       rules: [expect.objectContaining({ id: EXPIRATION_RULE_ID })],
     });
-    const policy = await storage().getPolicy(name);
-    expect(JSON.stringify(policy)).toContain(
-      'arn:aws:iam:::user/semantic-search',
-    );
+    expect(await storage().getPolicy(name)).toBeUndefined();
   });
 
   it('a second run is a no-op success', async () => {
@@ -100,9 +97,9 @@ describe('runtime:bucket:create', () => {
   });
 
   it('deletes a bucket it just created when configuring it fails, so nothing is left behind', async () => {
-    const failure = new Error('policy rejected');
+    const failure = new Error('lifecycle rejected');
     const spy = jest
-      .spyOn(storage(), 'setPolicy')
+      .spyOn(storage(), 'setExpiration')
       .mockRejectedValueOnce(failure);
     try {
       const { error } = await run({ ...baseInput, name: 'half-made-bucket' });

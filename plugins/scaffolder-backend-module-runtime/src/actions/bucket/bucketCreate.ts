@@ -6,8 +6,8 @@ import {
   runtimeBucketCreatePermission,
 } from '@runtime-portal/backstage-plugin-runtime-common';
 import {
-  BucketPolicy,
   ObjectStorageClient,
+  bucketAccessNames,
   isRuntimeUpstreamError,
   validateBucketName,
 } from '@runtime-portal/backstage-plugin-runtime-node';
@@ -27,11 +27,7 @@ import {
   requireSameClaim,
 } from '../shared';
 import { examples } from './bucketCreate.examples';
-import {
-  bucketAccessNames,
-  ensureBucketAccess,
-  readCredentialsClaim,
-} from './bucketAccess';
+import { ensureBucketAccess, readCredentialsClaim } from './bucketAccess';
 
 /** The longest expiry the action sets (ten years). */
 const MAX_EXPIRATION_DAYS = 3650;
@@ -96,37 +92,8 @@ export const outputSchema = (z: typeof zod) =>
 export type BucketCreateOutput = zod.output<ReturnType<typeof outputSchema>>;
 
 /**
- * The bucket policy the action sets: the service's own object storage user may list the bucket and
- * read, write and delete its objects. Nothing is granted anonymously.
- */
-export function serviceBucketPolicy(
-  bucket: string,
-  service: string,
-): BucketPolicy {
-  return {
-    Version: '2012-10-17',
-    Statement: [
-      {
-        Sid: 'RuntimePortalServiceList',
-        Effect: 'Allow',
-        Principal: { AWS: [`arn:aws:iam:::user/${service}`] },
-        Action: ['s3:GetBucketLocation', 's3:ListBucket'],
-        Resource: [`arn:aws:s3:::${bucket}`],
-      },
-      {
-        Sid: 'RuntimePortalServiceObjects',
-        Effect: 'Allow',
-        Principal: { AWS: [`arn:aws:iam:::user/${service}`] },
-        Action: ['s3:GetObject', 's3:PutObject', 's3:DeleteObject'],
-        Resource: [`arn:aws:s3:::${bucket}/*`],
-      },
-    ],
-  };
-}
-
-/**
  * `runtime:bucket:create`: creates an object storage bucket tagged with its owner and service, with
- * versioning, an optional expiry and a policy for the service.
+ * versioning and an optional expiry; with `credentials`, the service's own MinIO user for it.
  *
  * Idempotent: a bucket that exists with the same owner and service tags is reconfigured to the input
  * (every setting is a whole-configuration overwrite); a bucket of another team, or of another
@@ -141,7 +108,7 @@ export const bucketCreateAction = defineProvisioningAction({
   registryName: 'runtime-bucket-create',
   title: 'Create a Runtime bucket',
   description:
-    'Creates an object storage (MinIO) bucket for a service, tagged with its owner and service, with versioning, optional expiry and an access policy, and gives the service its own MinIO user for the bucket, whose keys go to OpenBao (never to the output).',
+    'Creates an object storage (MinIO) bucket for a service, tagged with its owner and service, with versioning and optional expiry, and gives the service its own MinIO user with a policy for this bucket only, whose keys go to OpenBao (never to the output).',
   examples,
   inputSchema,
   outputSchema,
@@ -215,7 +182,7 @@ async function provisionBucket(
             input.expirationDays
               ? `expiry after ${input.expirationDays} days`
               : 'no expiry'
-          } and an access policy for ${input.service}${
+          }${
             input.credentials
               ? `; would give ${input.service} a MinIO user with policy ${access.policyName}, its keys stored in OpenBao at ${access.credentialsPath}`
               : ''
@@ -242,11 +209,6 @@ async function provisionBucket(
                 signal,
               });
             }
-            await storage.setPolicy(
-              input.name,
-              serviceBucketPolicy(input.name, input.service),
-              { signal },
-            );
           } catch (error) {
             if (result === 'created') {
               run.logger.warn(
