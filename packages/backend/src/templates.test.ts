@@ -354,6 +354,16 @@ describe('the Runtime self-service templates, through the real scaffolder', () =
     });
     const openbao = sandboxClients.client('dev', 'openbao');
     expect(await openbao.readSecretMetadata('handbook-qa/app')).toBeDefined();
+    // The bucket's MinIO user: keys in OpenBao, readable by the service's account.
+    expect(
+      (await openbao.readSecretMetadata('handbook-qa/buckets/handbook-qa-data'))
+        ?.currentVersion,
+    ).toBe(1);
+    expect(
+      await openbao.readKubernetesAuthRole(
+        'handbook-qa-bucket-handbook-qa-data',
+      ),
+    ).toMatchObject({ boundServiceAccountNames: ['handbook-qa'] });
     expect(
       await sandboxClients
         .client('dev', 'temporal')

@@ -223,4 +223,32 @@ describe('runtime:bucket:create gives the service its own MinIO user', () => {
     ).toBeUndefined();
     expect(await storedKeys(publicNames.credentialsPath)).toBeUndefined();
   });
+
+  it("lets the service's Kubernetes account read its keys when the namespace is given", async () => {
+    const input = {
+      ...baseInput,
+      name: 'semantic-search-reports',
+      namespace: 'team-search',
+    };
+    const roleName = 'semantic-search-bucket-semantic-search-reports';
+    const dry = await run(input, { isDryRun: true });
+    expect(dry.ctx.logger.info).toHaveBeenCalledWith(
+      expect.stringContaining(
+        `readable by team-search/semantic-search through role ${roleName}`,
+      ),
+    );
+    expect(await openbao().readKubernetesAuthRole(roleName)).toBeUndefined();
+
+    const { ctx, error } = await run(input);
+    expect(error).toBeUndefined();
+    expect(outputsOf(ctx)).toMatchObject({ roleName });
+    expect((await openbao().readAclPolicy(roleName))?.policy).toContain(
+      'secret/data/semantic-search/buckets/semantic-search-reports',
+    );
+    expect(await openbao().readKubernetesAuthRole(roleName)).toMatchObject({
+      boundServiceAccountNames: ['semantic-search'],
+      boundServiceAccountNamespaces: ['team-search'],
+      tokenPolicies: [roleName],
+    });
+  });
 });

@@ -17,7 +17,9 @@ import {
   defineProvisioningAction,
   toScaffolderAction,
   audited,
+  dnsLabel,
   environmentField,
+  grantSecretRead,
   ownerField,
   ownerName,
   runtimeResourceEntityRef,
@@ -67,6 +69,14 @@ export const inputSchema = (z: typeof zod) =>
       .describe(
         'Create a MinIO user for the service that can use this bucket only, its keys stored in OpenBao at <service>/buckets/<bucket> (default true; needs OpenBao in the environment)',
       ),
+    namespace: dnsLabel(
+      z,
+      "Kubernetes namespace of the service's service account: with credentials, an OpenBao Kubernetes auth role lets it read the keys",
+    ).optional(),
+    serviceAccount: dnsLabel(
+      z,
+      'Kubernetes service account that may read the keys; defaults to the service name',
+    ).optional(),
   });
 
 export const outputSchema = (z: typeof zod) =>
@@ -85,6 +95,12 @@ export const outputSchema = (z: typeof zod) =>
       .optional()
       .describe(
         "Path in OpenBao's KV mount of the user's keys (with credentials); never the keys",
+      ),
+    roleName: z
+      .string()
+      .optional()
+      .describe(
+        'OpenBao Kubernetes auth role (and ACL policy) that reads the keys (with credentials and a namespace)',
       ),
   });
 
@@ -143,6 +159,15 @@ async function provisionBucket(
   const signal = run.signal;
   const claim = { owner, service: input.service };
   const access = bucketAccessNames(input.service, input.name);
+  /** Who may read the keys from OpenBao: the service's account, when its namespace is given. */
+  const keysReader =
+    input.credentials && input.namespace
+      ? {
+          name: `${input.service}-bucket-${input.name}`,
+          namespace: input.namespace,
+          serviceAccount: input.serviceAccount ?? input.service,
+        }
+      : undefined;
 
   await audited(
     run,
@@ -156,6 +181,7 @@ async function provisionBucket(
       versioning: input.versioning,
       expirationDays: input.expirationDays ?? null,
       credentials: input.credentials,
+      namespace: input.namespace ?? null,
     },
     async () => {
       const exists = await bucketExists(storage, input.name, signal);
@@ -184,7 +210,13 @@ async function provisionBucket(
               : 'no expiry'
           }${
             input.credentials
-              ? `; would give ${input.service} a MinIO user with policy ${access.policyName}, its keys stored in OpenBao at ${access.credentialsPath}`
+              ? `; would give ${input.service} a MinIO user with policy ${
+                  access.policyName
+                }, its keys stored in OpenBao at ${access.credentialsPath}${
+                  keysReader
+                    ? `, readable by ${keysReader.namespace}/${keysReader.serviceAccount} through role ${keysReader.name}`
+                    : ''
+                }`
               : ''
           }`,
         );
@@ -246,6 +278,21 @@ async function provisionBucket(
               logger: run.logger,
               signal,
             });
+            if (keysReader) {
+              await grantSecretRead(
+                deps.clients.client(input.environment, 'openbao'),
+                {
+                  ...keysReader,
+                  kvMount: deps.clients.environment(input.environment).openbao!
+                    .kvMount,
+                  path: access.credentialsPath,
+                  signal,
+                },
+              );
+              run.logger.info(
+                `Wrote read policy and Kubernetes auth role ${keysReader.name} for ${keysReader.namespace}/${keysReader.serviceAccount}`,
+              );
+            }
             return { result };
           },
         });
@@ -272,6 +319,7 @@ async function provisionBucket(
           credentialsPath: access.credentialsPath,
         }
       : {}),
+    ...(keysReader ? { roleName: keysReader.name } : {}),
     entityRef: runtimeResourceEntityRef({
       prefix: deps.namePrefix,
       environment: input.environment,

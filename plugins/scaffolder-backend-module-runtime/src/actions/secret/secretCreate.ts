@@ -19,6 +19,7 @@ import {
   serviceField,
   RuntimeActionRun,
   announceResourceChange,
+  grantSecretRead,
   requireSameClaim,
 } from '../shared';
 import { examples } from './secretCreate.examples';
@@ -26,8 +27,6 @@ import { examples } from './secretCreate.examples';
 const KEY_NAME = /^[A-Za-z_][A-Za-z0-9_.-]*$/;
 /** The task secret that holds the initiator's Backstage token: never a secret value to store. */
 const BACKSTAGE_TOKEN_SECRET = 'backstageToken';
-/** Token TTL of the Kubernetes auth role, in seconds. */
-const ROLE_TOKEN_TTL_SECONDS = 3600;
 
 /** The input schema (zod form); the action list shows it as JSON schema. */
 export const inputSchema = (z: typeof zod) =>
@@ -79,20 +78,6 @@ type Input = zod.output<ReturnType<typeof inputSchema>>;
 
 /** The outputs of `runtime:secret:create`. */
 export type SecretCreateOutput = zod.output<ReturnType<typeof outputSchema>>;
-
-/** The read-only ACL policy of one secret. */
-export function secretReadPolicy(kvMount: string, path: string): string {
-  return [
-    `# Managed by Runtime Portal: read access to the secret ${path}`,
-    `path "${kvMount}/data/${path}" {`,
-    `  capabilities = ["read"]`,
-    `}`,
-    `path "${kvMount}/metadata/${path}" {`,
-    `  capabilities = ["read"]`,
-    `}`,
-    '',
-  ].join('\n');
-}
 
 /**
  * `runtime:secret:create`: writes a KV v2 secret whose values come only from the task's secrets, a
@@ -223,21 +208,14 @@ async function provisionSecret(
         await run.checkpoint({
           key: `secret-policy.${input.environment}.${policyName}`,
           fn: async () => {
-            await openbao.writeAclPolicy(
-              policyName,
-              secretReadPolicy(kvMount, path),
-              { signal: run.signal },
-            );
-            await openbao.writeKubernetesAuthRole(
-              roleName,
-              {
-                boundServiceAccountNames: [serviceAccount],
-                boundServiceAccountNamespaces: [input.namespace],
-                tokenPolicies: [policyName],
-                tokenTtl: ROLE_TOKEN_TTL_SECONDS,
-              },
-              { signal: run.signal },
-            );
+            await grantSecretRead(openbao, {
+              name: policyName,
+              kvMount,
+              path,
+              namespace: input.namespace,
+              serviceAccount,
+              signal: run.signal,
+            });
             run.logger.info(
               `Wrote read policy ${policyName} and Kubernetes auth role ${roleName} for ${input.namespace}/${serviceAccount}`,
             );

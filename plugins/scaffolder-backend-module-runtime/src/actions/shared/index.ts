@@ -22,3 +22,4 @@ export {
   toScaffolderAction,
 } from './provisioningAction';
 export type { ProvisioningAction } from './provisioningAction';
+export { grantSecretRead, secretReadPolicy } from './grantSecretRead';
