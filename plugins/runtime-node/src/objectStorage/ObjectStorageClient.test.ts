@@ -4,19 +4,20 @@ import {
   PutObjectCommand,
   S3Client,
 } from '@aws-sdk/client-s3';
-import {
-  DEFAULT_SANDBOX_CREDENTIALS,
-  FOREIGN_BUCKET_NAME,
-  startS3Server,
-} from '@runtime-portal/runtime-sandbox';
+import { FOREIGN_BUCKET_NAME } from '@runtime-portal/runtime-sandbox';
 import { ObjectStorageAccess } from '../config';
 import { RuntimeUpstreamError } from '../errors';
 import { EXPIRATION_RULE_ID, ObjectStorageClient } from './ObjectStorageClient';
 import { expectUpstreamFailure } from '../testing/expectUpstreamFailure';
 import { SilentServer, startSilentServer } from '../testing/testServer';
+import {
+  TEST_S3_ACCESS_KEY_ID,
+  TEST_S3_SECRET_ACCESS_KEY,
+  startTestS3,
+} from './__testUtils__/startTestS3';
 
-const s3AccessKeyId = 'test-access-key';
-const s3SecretAccessKey = 'test-secret-key-canary';
+const s3AccessKeyId = TEST_S3_ACCESS_KEY_ID;
+const s3SecretAccessKey = TEST_S3_SECRET_ACCESS_KEY;
 
 /** Two teams' services with buckets, as the sandbox seed describes them. */
 const seed = {
@@ -66,25 +67,7 @@ describe('ObjectStorageClient', () => {
   let s3: S3Client;
 
   beforeAll(async () => {
-    server = await startS3Server({
-      port: 0,
-      seed,
-      credentials: {
-        ...DEFAULT_SANDBOX_CREDENTIALS,
-        kubernetesToken: 'unused',
-        openbaoToken: 'unused',
-        s3AccessKeyId,
-        s3SecretAccessKey,
-      },
-    });
-    access = {
-      endpoint: server.url,
-      region: 'us-east-1',
-      accessKeyId: s3AccessKeyId,
-      secretAccessKey: s3SecretAccessKey,
-      forcePathStyle: true,
-      timeoutMs: 10_000,
-    };
+    ({ server, access } = await startTestS3(seed));
     client = new ObjectStorageClient({ environment: 'dev', access });
     s3 = new S3Client({
       endpoint: server.url,

@@ -19,6 +19,7 @@ import { SignatureV4 } from '@smithy/signature-v4';
 import { loadSeed } from '../../seed';
 import { DEFAULT_SANDBOX_CREDENTIALS, RunningServer } from '../../types';
 import { FOREIGN_BUCKET_NAME, startS3Server } from '..';
+import { bucketPolicy } from './__testUtils__/bucketPolicy';
 
 const { s3AccessKeyId, s3SecretAccessKey } = DEFAULT_SANDBOX_CREDENTIALS;
 const root = { accessKey: s3AccessKeyId, secretKey: s3SecretAccessKey };
@@ -70,22 +71,6 @@ function madminEncrypt(
   );
   return Buffer.concat(out);
 }
-
-const bucketPolicy = (bucket: string) => ({
-  Version: '2012-10-17',
-  Statement: [
-    {
-      Effect: 'Allow',
-      Action: ['s3:ListBucket'],
-      Resource: [`arn:aws:s3:::${bucket}`],
-    },
-    {
-      Effect: 'Allow',
-      Action: ['s3:GetObject', 's3:PutObject', 's3:DeleteObject'],
-      Resource: [`arn:aws:s3:::${bucket}/*`],
-    },
-  ],
-});
 
 describe('the sandbox MinIO admin API', () => {
   let server: RunningServer;

@@ -5,22 +5,7 @@ import {
   policiesAllow,
   wildcardMatch,
 } from './iamPolicy';
-
-const bucketPolicy = (bucket: string): IamPolicyDocument => ({
-  Version: '2012-10-17',
-  Statement: [
-    {
-      Effect: 'Allow',
-      Action: ['s3:ListBucket'],
-      Resource: [`arn:aws:s3:::${bucket}`],
-    },
-    {
-      Effect: 'Allow',
-      Action: ['s3:GetObject', 's3:PutObject', 's3:DeleteObject'],
-      Resource: [`arn:aws:s3:::${bucket}/*`],
-    },
-  ],
-});
+import { bucketPolicy } from './__testUtils__/bucketPolicy';
 
 describe('wildcardMatch', () => {
   it('matches * and ? and nothing else specially', () => {

@@ -4,11 +4,7 @@ import {
   PutObjectCommand,
   S3Client,
 } from '@aws-sdk/client-s3';
-import {
-  DEFAULT_SANDBOX_CREDENTIALS,
-  FOREIGN_BUCKET_NAME,
-  startS3Server,
-} from '@runtime-portal/runtime-sandbox';
+import { FOREIGN_BUCKET_NAME } from '@runtime-portal/runtime-sandbox';
 import { ObjectStorageAccess } from '../../config';
 import { expectUpstreamFailure } from '../../testing/expectUpstreamFailure';
 import {
@@ -18,12 +14,15 @@ import {
   startTestServer,
 } from '../../testing/testServer';
 import { ObjectStorageClient } from '../ObjectStorageClient';
-import { BucketPolicy } from '../types';
+import { bucketAccessPolicy } from '../bucketAccess';
+import {
+  TEST_S3_SECRET_ACCESS_KEY,
+  startTestS3,
+} from '../__testUtils__/startTestS3';
 import { MinioAdminClient } from './MinioAdminClient';
 import { decryptData } from './madminEncryption';
 
-const s3AccessKeyId = 'test-access-key';
-const s3SecretAccessKey = 'test-secret-key-canary';
+const s3SecretAccessKey = TEST_S3_SECRET_ACCESS_KEY;
 
 const seed = {
   components: [],
@@ -45,46 +44,13 @@ const seed = {
   ],
 };
 
-/** The policy the scaffolder gives a service on its bucket. */
-const bucketPolicy = (bucket: string): BucketPolicy => ({
-  Version: '2012-10-17',
-  Statement: [
-    {
-      Effect: 'Allow',
-      Action: ['s3:ListBucket'],
-      Resource: [`arn:aws:s3:::${bucket}`],
-    },
-    {
-      Effect: 'Allow',
-      Action: ['s3:GetObject', 's3:PutObject', 's3:DeleteObject'],
-      Resource: [`arn:aws:s3:::${bucket}/*`],
-    },
-  ],
-});
-
 describe('MinioAdminClient', () => {
   let server: { url: string; close(): Promise<void> };
   let access: ObjectStorageAccess;
   let admin: MinioAdminClient;
 
   beforeAll(async () => {
-    server = await startS3Server({
-      port: 0,
-      seed,
-      credentials: {
-        ...DEFAULT_SANDBOX_CREDENTIALS,
-        s3AccessKeyId,
-        s3SecretAccessKey,
-      },
-    });
-    access = {
-      endpoint: server.url,
-      region: 'us-east-1',
-      accessKeyId: s3AccessKeyId,
-      secretAccessKey: s3SecretAccessKey,
-      forcePathStyle: true,
-      timeoutMs: 10_000,
-    };
+    ({ server, access } = await startTestS3(seed));
     admin = new MinioAdminClient({ environment: 'dev', access });
   });
   afterAll(() => server.close());
@@ -92,22 +58,25 @@ describe('MinioAdminClient', () => {
   it('is on the ObjectStorageClient, with the same access', async () => {
     const storage = new ObjectStorageClient({ environment: 'dev', access });
     expect(storage.admin).toBeInstanceOf(MinioAdminClient);
-    await storage.admin.putCannedPolicy('p-via-storage', bucketPolicy('x'));
+    await storage.admin.putCannedPolicy(
+      'p-via-storage',
+      bucketAccessPolicy('x'),
+    );
     expect(await admin.getCannedPolicy('p-via-storage')).toEqual(
-      bucketPolicy('x'),
+      bucketAccessPolicy('x'),
     );
     await storage.admin.removeCannedPolicy('p-via-storage');
   });
 
   describe('canned policies', () => {
     it('puts, reads, replaces and removes a policy', async () => {
-      await admin.putCannedPolicy('p-search', bucketPolicy('a-bucket'));
+      await admin.putCannedPolicy('p-search', bucketAccessPolicy('a-bucket'));
       expect(await admin.getCannedPolicy('p-search')).toEqual(
-        bucketPolicy('a-bucket'),
+        bucketAccessPolicy('a-bucket'),
       );
-      await admin.putCannedPolicy('p-search', bucketPolicy('b-bucket'));
+      await admin.putCannedPolicy('p-search', bucketAccessPolicy('b-bucket'));
       expect(await admin.getCannedPolicy('p-search')).toEqual(
-        bucketPolicy('b-bucket'),
+        bucketAccessPolicy('b-bucket'),
       );
       await admin.removeCannedPolicy('p-search');
       expect(await admin.getCannedPolicy('p-search')).toBeUndefined();
@@ -138,8 +107,8 @@ describe('MinioAdminClient', () => {
 
   describe('users', () => {
     beforeAll(async () => {
-      await admin.putCannedPolicy('p-one', bucketPolicy('one'));
-      await admin.putCannedPolicy('p-two', bucketPolicy('two'));
+      await admin.putCannedPolicy('p-one', bucketAccessPolicy('one'));
+      await admin.putCannedPolicy('p-two', bucketAccessPolicy('two'));
     });
 
     it('puts a user with a policy, reads it (never its secret), updates and removes it', async () => {
@@ -235,7 +204,10 @@ describe('MinioAdminClient', () => {
     let s3: S3Client;
 
     beforeAll(async () => {
-      await admin.putCannedPolicy('p-search-bucket', bucketPolicy(bucket));
+      await admin.putCannedPolicy(
+        'p-search-bucket',
+        bucketAccessPolicy(bucket),
+      );
       await admin.putUser(user.accessKey, {
         secretKey: user.secretKey,
         policies: ['p-search-bucket'],
