@@ -80,22 +80,17 @@ export async function ensureBucketAccess(options: {
   service: string;
   owner: string;
   endpoint: string;
+  /** The keys' metadata as {@link readCredentialsClaim} read and checked it, before anything was made. */
+  metadata: OpenBaoSecretMetadata | undefined;
   logger: LoggerService;
   signal?: AbortSignal;
 }): Promise<BucketAccessNames & { result: BucketAccessResult }> {
-  const { storage, openbao, bucket, service, owner, logger, signal } = options;
+  const { storage, openbao, bucket, service, owner, metadata, logger, signal } =
+    options;
   const names = bucketAccessNames(service, bucket);
   const { policyName, accessKey, credentialsPath } = names;
   const admin = storage.admin;
 
-  const metadata = await readCredentialsClaim({
-    openbao,
-    credentialsPath,
-    bucket,
-    owner,
-    service,
-    signal,
-  });
   const user = await admin.getUser(accessKey, { signal });
   const policyExisted =
     (await admin.getCannedPolicy(policyName, { signal })) !== undefined;

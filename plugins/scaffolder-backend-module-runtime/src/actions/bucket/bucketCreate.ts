@@ -7,6 +7,7 @@ import {
 } from '@runtime-portal/backstage-plugin-runtime-common';
 import {
   ObjectStorageClient,
+  OpenBaoSecretMetadata,
   bucketAccessNames,
   isRuntimeUpstreamError,
   validateBucketName,
@@ -159,6 +160,12 @@ async function provisionBucket(
   const signal = run.signal;
   const claim = { owner, service: input.service };
   const access = bucketAccessNames(input.service, input.name);
+  /** OpenBao keeps the service's keys, when a MinIO user is asked for. */
+  const openbao = input.credentials
+    ? deps.clients.client(input.environment, 'openbao')
+    : undefined;
+  /** The stored keys' metadata, read (and their claim checked) before anything is made. */
+  let keysMetadata: OpenBaoSecretMetadata | undefined;
   /** Who may read the keys from OpenBao: the service's account, when its namespace is given. */
   const keysReader =
     input.credentials && input.namespace
@@ -188,9 +195,9 @@ async function provisionBucket(
       if (exists) {
         await checkOwnership(storage, input.name, claim, signal);
       }
-      if (input.credentials) {
-        await readCredentialsClaim({
-          openbao: deps.clients.client(input.environment, 'openbao'),
+      if (openbao) {
+        keysMetadata = await readCredentialsClaim({
+          openbao: openbao,
           credentialsPath: access.credentialsPath,
           bucket: input.name,
           owner,
@@ -264,13 +271,14 @@ async function provisionBucket(
           return { result };
         },
       });
-      if (input.credentials) {
+      if (openbao) {
         await run.checkpoint({
           key: `bucket-access.${input.environment}.${input.name}`,
           fn: async () => {
             const { result } = await ensureBucketAccess({
               storage,
-              openbao: deps.clients.client(input.environment, 'openbao'),
+              openbao,
+              metadata: keysMetadata,
               bucket: input.name,
               service: input.service,
               owner,
@@ -279,16 +287,13 @@ async function provisionBucket(
               signal,
             });
             if (keysReader) {
-              await grantSecretRead(
-                deps.clients.client(input.environment, 'openbao'),
-                {
-                  ...keysReader,
-                  kvMount: deps.clients.environment(input.environment).openbao!
-                    .kvMount,
-                  path: access.credentialsPath,
-                  signal,
-                },
-              );
+              await grantSecretRead(openbao, {
+                ...keysReader,
+                kvMount: deps.clients.environment(input.environment).openbao!
+                  .kvMount,
+                path: access.credentialsPath,
+                signal,
+              });
               run.logger.info(
                 `Wrote read policy and Kubernetes auth role ${keysReader.name} for ${keysReader.namespace}/${keysReader.serviceAccount}`,
               );
