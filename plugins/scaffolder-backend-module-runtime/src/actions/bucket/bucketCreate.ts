@@ -197,7 +197,7 @@ async function provisionBucket(
       }
       if (openbao) {
         keysMetadata = await readCredentialsClaim({
-          openbao: openbao,
+          openbao,
           credentialsPath: access.credentialsPath,
           bucket: input.name,
           owner,
