@@ -11,6 +11,32 @@ export interface Config {
     /** The platform's Harbor registry (images and their scan results on service pages). */
     harbor?: RuntimeHttpServiceConfig;
     /**
+     * Who may act on what. Provisioning is allowed only for an owner the caller belongs to, and each
+     * team acts only in its own namespaces, Argo CD projects, GitLab groups and Harbor projects.
+     */
+    access?: {
+      /** Groups whose members may do everything (entity refs, e.g. `group:default/platform-team`). */
+      platformAdmins?: string[];
+      /**
+       * The label on a Kubernetes Namespace that names the team owning it (a group name). Default
+       * `runtime-portal.io/owner`. Namespaces so labelled belong to that team, in addition to `teams`.
+       */
+      namespaceOwnerLabel?: string;
+      /** Each team's targets in the Runtime's upstreams. */
+      teams?: Array<{
+        /** The team's group, as an entity ref or a name (`group:default/search-team` or `search-team`). */
+        group: string;
+        /** Kubernetes namespaces the team's services run in. */
+        namespaces?: string[];
+        /** Argo CD projects of the team's applications. */
+        argocdProjects?: string[];
+        /** GitLab groups (full paths) of the team's projects. */
+        gitlabGroups?: string[];
+        /** Harbor projects of the team's images. */
+        harborProjects?: string[];
+      }>;
+    };
+    /**
      * The Runtime environments the suite may call (for example dev, staging, prod). Only these are ever
      * reached: nothing in the catalog can point the backend at another URL.
      */

@@ -1,6 +1,13 @@
 import { createPermission } from '@backstage/plugin-permission-common';
 
 /**
+ * The resource type of catalog entities (as `@backstage/plugin-catalog-common` names it): the delivery
+ * actions and resource details are decided per entity, so a policy can answer with catalog conditions
+ * such as `isEntityOwner`.
+ */
+const CATALOG_ENTITY = 'catalog-entity';
+
+/**
  * Allows creating a KubeAI inference endpoint through the scaffolder (`runtime:inference-endpoint:create`).
  *
  * @public
@@ -48,6 +55,7 @@ export const runtimeWorkflowCreatePermission = createPermission({
 export const runtimeDeploymentSyncPermission = createPermission({
   name: 'runtime.deployment.sync',
   attributes: { action: 'update' },
+  resourceType: CATALOG_ENTITY,
 });
 
 /**
@@ -58,16 +66,31 @@ export const runtimeDeploymentSyncPermission = createPermission({
 export const runtimePipelineRetryPermission = createPermission({
   name: 'runtime.pipeline.retry',
   attributes: { action: 'update' },
+  resourceType: CATALOG_ENTITY,
 });
 
 /**
- * The permissions of the delivery actions (registered by the runtime backend plugin).
+ * Allows reading a live Runtime resource's details from the upstream (a secret's readers, a bucket's
+ * MinIO user and policy, a model's spec): `GET /api/runtime/entity/.../resource`, per entity.
+ *
+ * @public
+ */
+export const runtimeResourceReadPermission = createPermission({
+  name: 'runtime.resource.read',
+  attributes: { action: 'read' },
+  resourceType: CATALOG_ENTITY,
+});
+
+/**
+ * The permissions decided per catalog entity (registered by the runtime backend plugin): the delivery
+ * actions and the resource details.
  *
  * @public
  */
 export const runtimeDeliveryPermissions = [
   runtimeDeploymentSyncPermission,
   runtimePipelineRetryPermission,
+  runtimeResourceReadPermission,
 ];
 
 /**

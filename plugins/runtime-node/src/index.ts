@@ -4,6 +4,7 @@
  * @packageDocumentation
  */
 
+export * from './access';
 export * from './audit';
 export * from './cache';
 export * from './clients';

@@ -6,7 +6,9 @@ import { actionsRegistryServiceRef } from '@backstage/backend-plugin-api/alpha';
 import { eventsServiceRef } from '@backstage/plugin-events-node';
 import { scaffolderActionsExtensionPoint } from '@backstage/plugin-scaffolder-node';
 import {
+  TeamNamespaces,
   readResourceNamePrefix,
+  readRuntimeAccess,
   runtimeClientsServiceRef,
 } from '@runtime-portal/backstage-plugin-runtime-node';
 import { runtimePermissions } from '@runtime-portal/backstage-plugin-runtime-common';
@@ -30,6 +32,7 @@ export const scaffolderModuleRuntime = createBackendModule({
         scaffolderActions: scaffolderActionsExtensionPoint,
         clients: runtimeClientsServiceRef,
         permissions: coreServices.permissions,
+        userInfo: coreServices.userInfo,
         auditor: coreServices.auditor,
         permissionsRegistry: coreServices.permissionsRegistry,
         actionsRegistry: actionsRegistryServiceRef,
@@ -40,6 +43,7 @@ export const scaffolderModuleRuntime = createBackendModule({
         scaffolderActions,
         clients,
         permissions,
+        userInfo,
         auditor,
         permissionsRegistry,
         actionsRegistry,
@@ -47,9 +51,13 @@ export const scaffolderModuleRuntime = createBackendModule({
         config,
       }) {
         permissionsRegistry.addPermissions(runtimePermissions);
+        const access = readRuntimeAccess(config);
         const deps = {
           clients,
           permissions,
+          userInfo,
+          access,
+          teamNamespaces: new TeamNamespaces({ clients, access }),
           auditor,
           events,
           namePrefix: readResourceNamePrefix(config),

@@ -6,11 +6,14 @@ import { NotAllowedError } from '@backstage/errors';
 import {
   AuthorizeResult,
   BasicPermission,
+  ResourcePermission,
 } from '@backstage/plugin-permission-common';
 
 /**
- * Checks that `credentials` hold the basic `permission`; throws a `NotAllowedError` naming it
- * otherwise. Callers run it before any upstream call, so a refused caller changes nothing.
+ * Checks that `credentials` hold `permission`; throws a `NotAllowedError` naming it otherwise. A
+ * resource permission is decided for `resourceRef` (for catalog entities, the entity ref), so a policy's
+ * conditions such as `isEntityOwner` apply. Callers run it before any upstream call, so a refused caller
+ * changes nothing.
  *
  * @public
  */
@@ -18,13 +21,33 @@ export async function requirePermission(
   permissions: PermissionsService,
   permission: BasicPermission,
   credentials: BackstageCredentials,
+): Promise<void>;
+/** @public */
+export async function requirePermission(
+  permissions: PermissionsService,
+  permission: ResourcePermission,
+  credentials: BackstageCredentials,
+  resourceRef: string,
+): Promise<void>;
+export async function requirePermission(
+  permissions: PermissionsService,
+  permission: BasicPermission | ResourcePermission,
+  credentials: BackstageCredentials,
+  resourceRef?: string,
 ): Promise<void> {
-  const [decision] = await permissions.authorize([{ permission }], {
-    credentials,
-  });
+  const [decision] = await permissions.authorize(
+    [
+      permission.type === 'resource'
+        ? { permission, resourceRef: resourceRef! }
+        : { permission },
+    ],
+    { credentials },
+  );
   if (decision.result !== AuthorizeResult.ALLOW) {
     throw new NotAllowedError(
-      `Not allowed: the permission ${permission.name} is required`,
+      `Not allowed: the permission ${permission.name} is required${
+        resourceRef ? ` on ${resourceRef}` : ''
+      }`,
     );
   }
 }

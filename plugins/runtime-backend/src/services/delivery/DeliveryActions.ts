@@ -47,6 +47,7 @@ export class DeliveryActions {
       this.options.permissions,
       runtimeDeploymentSyncPermission,
       request.credentials,
+      request.entityRef,
     );
     const argocd = request.target.argocd;
     if (!argocd) {
@@ -98,6 +99,7 @@ export class DeliveryActions {
       this.options.permissions,
       runtimePipelineRetryPermission,
       request.credentials,
+      request.entityRef,
     );
     const project = request.target.gitlabProject;
     if (!project) {

@@ -1,10 +1,13 @@
 import { useState } from 'react';
 import { Button, CircularProgress } from '@material-ui/core';
 import { alertApiRef, useApi } from '@backstage/core-plugin-api';
-import { getCompoundEntityRef } from '@backstage/catalog-model';
+import {
+  getCompoundEntityRef,
+  stringifyEntityRef,
+} from '@backstage/catalog-model';
 import { useEntity } from '@backstage/plugin-catalog-react';
 import { usePermission } from '@backstage/plugin-permission-react';
-import { BasicPermission } from '@backstage/plugin-permission-common';
+import { ResourcePermission } from '@backstage/plugin-permission-common';
 import {
   runtimeDeploymentSyncPermission,
   runtimePipelineRetryPermission,
@@ -13,7 +16,7 @@ import { RuntimeApi, runtimeApiRef } from '../../api';
 
 type Action = {
   label: string;
-  permission: BasicPermission;
+  permission: ResourcePermission<'catalog-entity'>;
   run: (
     api: RuntimeApi,
     ref: ReturnType<typeof getCompoundEntityRef>,
@@ -23,14 +26,17 @@ type Action = {
 
 /**
  * A button that runs one delivery action of the current entity; hidden from users without its
- * permission. Says how it went, then calls `onDone` (to reload the report).
+ * permission on this entity. Says how it went, then calls `onDone` (to reload the report).
  */
 function DeliveryActionButton(props: { action: Action; onDone?: () => void }) {
   const { action, onDone } = props;
   const { entity } = useEntity();
   const api = useApi(runtimeApiRef);
   const alertApi = useApi(alertApiRef);
-  const { allowed } = usePermission({ permission: action.permission });
+  const { allowed } = usePermission({
+    permission: action.permission,
+    resourceRef: stringifyEntityRef(entity),
+  });
   const [busy, setBusy] = useState(false);
   if (!allowed) return null;
   const onClick = async () => {

@@ -4,7 +4,11 @@ import { mockServices } from '@backstage/backend-test-utils';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { ActionContext } from '@backstage/plugin-scaffolder-node';
 import { createMockActionContext } from '@backstage/plugin-scaffolder-node-test-utils';
-import { RuntimeClients } from '@runtime-portal/backstage-plugin-runtime-node';
+import {
+  RuntimeClients,
+  TeamNamespaces,
+  readRuntimeAccess,
+} from '@runtime-portal/backstage-plugin-runtime-node';
 import {
   RuntimeSeed,
   Sandbox,
@@ -60,7 +64,30 @@ export function testDeps(
   const auditor = mockServices.auditor.mock({
     createEvent: jest.fn(async () => auditEvent),
   });
-  const deps: RuntimeActionDeps = { clients, permissions, auditor };
+  const access = readRuntimeAccess(
+    new ConfigReader({
+      runtime: {
+        access: {
+          platformAdmins: ['group:default/platform-team'],
+          teams: [
+            { group: 'group:default/search-team', namespaces: ['team-search'] },
+          ],
+        },
+      },
+    }),
+  );
+  const userInfo = mockServices.userInfo({
+    userEntityRef: 'user:default/mock',
+    ownershipEntityRefs: ['user:default/mock', 'group:default/search-team'],
+  });
+  const deps: RuntimeActionDeps = {
+    clients,
+    permissions,
+    userInfo,
+    access,
+    teamNamespaces: new TeamNamespaces({ clients, access }),
+    auditor,
+  };
   return { deps, permissions, auditor, auditEvent };
 }
 

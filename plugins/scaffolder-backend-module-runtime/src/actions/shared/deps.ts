@@ -1,9 +1,14 @@
 import {
   AuditorService,
   PermissionsService,
+  UserInfoService,
 } from '@backstage/backend-plugin-api';
 import { EventsService } from '@backstage/plugin-events-node';
-import { RuntimeClients } from '@runtime-portal/backstage-plugin-runtime-node';
+import {
+  RuntimeAccessConfig,
+  RuntimeClients,
+  TeamNamespaces,
+} from '@runtime-portal/backstage-plugin-runtime-node';
 
 /**
  * What every Runtime provisioning action is built with.
@@ -15,6 +20,12 @@ export interface RuntimeActionDeps {
   clients: RuntimeClients;
   /** Decides whether the task's initiator may create the resource. */
   permissions: PermissionsService;
+  /** The initiator's ownership refs (the teams they may act for). */
+  userInfo: UserInfoService;
+  /** Who may act on what (`runtime.access`). */
+  access: RuntimeAccessConfig;
+  /** Which namespaces belong to which team. */
+  teamNamespaces: TeamNamespaces;
   /** Records who created what, where (optional: tests may leave it out). */
   auditor?: AuditorService;
   /** Announces created resources so the catalog refreshes right away (optional). */
