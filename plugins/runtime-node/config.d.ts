@@ -1,12 +1,19 @@
 export interface Config {
   /** Runtime Portal: how to reach the Runtime's upstreams, per environment. */
   runtime?: {
+    /**
+     * The largest answer body read from any upstream, in bytes, unless its block sets its own; a larger
+     * answer is refused without reading the rest. Default 8388608 (8 MiB).
+     */
+    maxResponseBytes?: number;
     /** Which `integrations.gitlab` entry is the platform's GitLab (pipelines on service pages). */
     gitlab?: {
       /** The integration's host; default the first `integrations.gitlab` entry. */
       host?: string;
       /** Per-request timeout in milliseconds. Default 10000. */
       timeoutMs?: number;
+      /** The largest answer body read, in bytes; a larger one is an error. Default `runtime.maxResponseBytes`. */
+      maxResponseBytes?: number;
     };
     /** The platform's Harbor registry (images and their scan results on service pages). */
     harbor?: RuntimeHttpServiceConfig;
@@ -64,6 +71,8 @@ export interface Config {
         skipTLSVerify?: boolean;
         /** Per-request timeout in milliseconds. Default 10000. */
         timeoutMs?: number;
+        /** The largest answer body read, in bytes; a larger one is an error. Default `runtime.maxResponseBytes`. */
+        maxResponseBytes?: number;
       };
       /** The environment's OpenBao (Vault-compatible) server. */
       openbao?: {
@@ -91,6 +100,8 @@ export interface Config {
         kubernetesAuthMount?: string;
         /** Per-request timeout in milliseconds. Default 10000. */
         timeoutMs?: number;
+        /** The largest answer body read, in bytes; a larger one is an error. Default `runtime.maxResponseBytes`. */
+        maxResponseBytes?: number;
       };
       /** The environment's S3-compatible object storage (MinIO). */
       objectStorage?: {
@@ -112,6 +123,8 @@ export interface Config {
         forcePathStyle?: boolean;
         /** Per-request timeout in milliseconds. Default 10000. */
         timeoutMs?: number;
+        /** The largest answer body read, in bytes; a larger one is an error. Default `runtime.maxResponseBytes`. */
+        maxResponseBytes?: number;
       };
       /** The environment's Temporal server. */
       temporal?: {
@@ -124,6 +137,8 @@ export interface Config {
         apiKey?: string;
         /** Per-request timeout in milliseconds. Default 10000. */
         timeoutMs?: number;
+        /** The largest answer body read, in bytes; a larger one is an error. Default `runtime.maxResponseBytes`. */
+        maxResponseBytes?: number;
       };
       /** Prometheus query API of the environment (RED and inference metrics). */
       prometheus?: RuntimeHttpServiceConfig;
@@ -137,6 +152,16 @@ export interface Config {
       grafana?: RuntimeHttpServiceConfig;
       /** Argo CD API (applications, sync), with an account `token`. */
       argocd?: RuntimeHttpServiceConfig;
+      /**
+       * Where KubeAI serves the OpenAI-compatible API of the environment's Models. Only this is
+       * trusted: a Service named `kubeai` in a team's namespace is never used.
+       */
+      kubeai?: {
+        /** KubeAI's base URL as clients reach it (without `/openai/v1`); when set, nothing is discovered. */
+        baseUrl?: string;
+        /** The namespace whose Service `kubeai` is KubeAI's. Default `runtime-inference` (the platform model's). */
+        namespace?: string;
+      };
     }>;
   };
 }
@@ -166,4 +191,6 @@ interface RuntimeHttpServiceConfig {
   headers?: { [name: string]: string };
   /** Per-request timeout in milliseconds. Default 10000. */
   timeoutMs?: number;
+  /** The largest answer body read, in bytes; a larger one is an error. Default `runtime.maxResponseBytes`. */
+  maxResponseBytes?: number;
 }

@@ -26,6 +26,8 @@ export interface RuntimeComponentDefinition {
   docsUrl: string;
   /** Ids of the APIs it provides (see {@link RUNTIME_APIS}). */
   providesApis?: string[];
+  /** The namespace the platform installs it in, when the portal needs to find it there. */
+  namespace?: string;
 }
 
 /**
@@ -248,14 +250,18 @@ export const RUNTIME_COMPONENTS: readonly RuntimeComponentDefinition[] = [
     'https://openbao.org/docs/',
     ['openbao'],
   ),
-  component(
-    'kubeai',
-    'KubeAI',
-    'inference',
-    'Operator that serves models behind an OpenAI-compatible API and autoscales them.',
-    'https://www.kubeai.org/',
-    ['openai-inference'],
-  ),
+  {
+    ...component(
+      'kubeai',
+      'KubeAI',
+      'inference',
+      'Operator that serves models behind an OpenAI-compatible API and autoscales them.',
+      'https://www.kubeai.org/',
+      ['openai-inference'],
+    ),
+    // where runtime-node looks for KubeAI's Service unless runtime.environments[].kubeai says otherwise
+    namespace: 'runtime-inference',
+  },
   component(
     'vllm',
     'vLLM',

@@ -1,3 +1,4 @@
+import http from 'node:http';
 import {
   DEFAULT_SANDBOX_CREDENTIALS,
   loadSeed,
@@ -8,9 +9,15 @@ import { AlertmanagerClient } from './AlertmanagerClient';
 import { expectUpstreamFailure } from '../testing/expectUpstreamFailure';
 import { httpAccess } from '../testing/httpAccess';
 import {
+  endlessBody,
+  resetMidBody,
+  stallMidBody,
+} from '../testing/faultyAnswers';
+import {
   SilentServer,
   startSilentServer,
   startTestServer,
+  TestServer,
 } from '../testing/testServer';
 
 const client = (url: string, timeoutMs = 5000) =>
@@ -206,6 +213,46 @@ describe('AlertmanagerClient', () => {
       );
       controller.abort();
       expect(await pending).toMatchObject({ reason: 'Aborted' });
+    });
+
+    describe('an answer cut off or too large is a failure, never "no alerts firing"', () => {
+      let faulty: TestServer;
+      let handler: http.RequestListener;
+      beforeAll(async () => {
+        faulty = await startTestServer((req, res) => handler(req, res));
+      });
+      afterAll(() => faulty.close());
+
+      it('fails with Truncated when the connection is reset mid-body', async () => {
+        handler = resetMidBody();
+        const error = await expectUpstreamFailure(
+          client(faulty.url).listAlerts({ filter: { namespace: 'team-x' } }),
+        );
+        expect(error).toMatchObject({
+          upstream: 'alertmanager',
+          reason: 'Truncated',
+          status: 200,
+          operation: 'list alerts',
+        });
+      });
+
+      it('fails with Timeout when the body stalls past the timeout', async () => {
+        handler = stallMidBody();
+        expect(
+          await expectUpstreamFailure(client(faulty.url, 200).listAlerts()),
+        ).toMatchObject({ reason: 'Timeout', status: 200 });
+      });
+
+      it('fails with TooLarge over the configured limit', async () => {
+        handler = endlessBody();
+        const error = await expectUpstreamFailure(
+          new AlertmanagerClient({
+            environment: 'dev',
+            access: httpAccess(faulty.url, { maxResponseBytes: 64 * 1024 }),
+          }).listAlerts(),
+        );
+        expect(error).toMatchObject({ reason: 'TooLarge', status: 200 });
+      });
     });
 
     it('fails with Unauthorized behind an authenticating proxy, without the token in the message', async () => {

@@ -8,3 +8,5 @@ export {
   readRuntimeDeliveryServices,
   type RuntimeDeliveryServices,
 } from './readRuntimeDeliveryServices';
+export { readMaxResponseBytes } from './readMaxResponseBytes';
+export { readKubeAI, DEFAULT_KUBEAI_NAMESPACE } from './readKubeAI';

@@ -1,6 +1,7 @@
 import { Config } from '@backstage/config';
 import { HttpServiceAccess } from './types';
 import { readHttpService } from './readRuntimeEnvironments';
+import { readMaxResponseBytes } from './readMaxResponseBytes';
 
 /**
  * The delivery services shared by every environment: GitLab (from `integrations.gitlab`, the entry
@@ -24,16 +25,24 @@ const DEFAULT_TIMEOUT_MS = 10_000;
 export function readRuntimeDeliveryServices(
   config: Config,
 ): RuntimeDeliveryServices {
+  const maxBytes = readMaxResponseBytes(
+    config.getOptionalConfig('runtime'),
+    'runtime',
+  );
   return {
-    gitlab: readGitLab(config),
+    gitlab: readGitLab(config, maxBytes),
     harbor: readHttpService(
       config.getOptionalConfig('runtime.harbor'),
       'runtime.harbor',
+      maxBytes,
     ),
   };
 }
 
-function readGitLab(config: Config): HttpServiceAccess | undefined {
+function readGitLab(
+  config: Config,
+  maxBytes: number,
+): HttpServiceAccess | undefined {
   const integrations = config.getOptionalConfigArray('integrations.gitlab');
   if (!integrations?.length) return undefined;
   const wanted = config.getOptionalString('runtime.gitlab.host');
@@ -61,5 +70,10 @@ function readGitLab(config: Config): HttpServiceAccess | undefined {
     timeoutMs:
       config.getOptionalNumber('runtime.gitlab.timeoutMs') ??
       DEFAULT_TIMEOUT_MS,
+    maxResponseBytes: readMaxResponseBytes(
+      config.getOptionalConfig('runtime.gitlab'),
+      'runtime.gitlab',
+      maxBytes,
+    ),
   };
 }

@@ -34,6 +34,7 @@ describe('readRuntimeEnvironments', () => {
         caFile: undefined,
         skipTLSVerify: false,
         timeoutMs: 10000,
+        maxResponseBytes: 8388608,
       },
       openbao: {
         url: 'https://bao.example.com',
@@ -42,6 +43,7 @@ describe('readRuntimeEnvironments', () => {
         namespace: undefined,
         kubernetesAuthMount: 'kubernetes',
         timeoutMs: 10000,
+        maxResponseBytes: 8388608,
       },
       objectStorage: {
         endpoint: 'https://minio.example.com',
@@ -50,13 +52,37 @@ describe('readRuntimeEnvironments', () => {
         secretAccessKey: 's',
         forcePathStyle: true,
         timeoutMs: 10000,
+        maxResponseBytes: 8388608,
       },
       temporal: {
         httpUrl: 'http://temporal:7243',
         apiKey: undefined,
         timeoutMs: 2000,
+        maxResponseBytes: 8388608,
       },
+      kubeai: { namespace: 'runtime-inference' },
     });
+  });
+
+  it('reads maxResponseBytes per upstream, else the global runtime.maxResponseBytes', () => {
+    const [env] = readRuntimeEnvironments(
+      new ConfigReader({
+        runtime: {
+          maxResponseBytes: 1048576,
+          environments: [
+            {
+              name: 'dev',
+              temporal: { httpUrl: 'http://t', maxResponseBytes: 4096 },
+              alertmanager: { url: 'http://am' },
+              prometheus: { url: 'http://p', maxResponseBytes: 65536 },
+            },
+          ],
+        },
+      }),
+    );
+    expect(env.temporal?.maxResponseBytes).toBe(4096);
+    expect(env.alertmanager?.maxResponseBytes).toBe(1048576);
+    expect(env.prometheus?.maxResponseBytes).toBe(65536);
   });
 
   it('accepts in-cluster Kubernetes access and OpenBao Kubernetes auth', () => {
@@ -125,6 +151,14 @@ describe('readRuntimeEnvironments', () => {
     [
       [{ name: 'a', temporal: { httpUrl: 'http://t', timeoutMs: -1 } }],
       /temporal\.timeoutMs/,
+    ],
+    [
+      [{ name: 'a', loki: { url: 'http://l', maxResponseBytes: 0 } }],
+      /'runtime\.environments\[0\]\.loki\.maxResponseBytes': 0 must be a whole number of bytes/,
+    ],
+    [
+      [{ name: 'a', kubeai: { namespace: 'Team A' } }],
+      /'runtime\.environments\[0\]\.kubeai\.namespace'/,
     ],
   ])('rejects bad config %#, naming the key', (environments, message) => {
     expect(() => read(environments)).toThrow(message);

@@ -1,4 +1,7 @@
 import { Config } from '@backstage/config';
+import { readKubeAI } from './readKubeAI';
+import { readMaxResponseBytes } from './readMaxResponseBytes';
+import { requireUrl } from './requireUrl';
 import {
   HttpServiceAccess,
   KubernetesAccess,
@@ -22,6 +25,10 @@ const ENVIRONMENT_NAME = /^[a-z0-9]([-a-z0-9]{0,30}[a-z0-9])?$/;
  */
 export function readRuntimeEnvironments(config: Config): RuntimeEnvironment[] {
   const entries = config.getOptionalConfigArray('runtime.environments') ?? [];
+  const maxBytes = readMaxResponseBytes(
+    config.getOptionalConfig('runtime'),
+    'runtime',
+  );
   const seen = new Set<string>();
   return entries.map((entry, index) => {
     const key = `runtime.environments[${index}]`;
@@ -40,16 +47,18 @@ export function readRuntimeEnvironments(config: Config): RuntimeEnvironment[] {
     return {
       name,
       title: entry.getOptionalString('title') ?? name,
-      kubernetes: readKubernetes(entry, `${key}.kubernetes`),
-      openbao: readOpenBao(entry, `${key}.openbao`),
-      objectStorage: readObjectStorage(entry, `${key}.objectStorage`),
-      temporal: readTemporal(entry, `${key}.temporal`),
+      kubernetes: readKubernetes(entry, `${key}.kubernetes`, maxBytes),
+      openbao: readOpenBao(entry, `${key}.openbao`, maxBytes),
+      objectStorage: readObjectStorage(entry, `${key}.objectStorage`, maxBytes),
+      temporal: readTemporal(entry, `${key}.temporal`, maxBytes),
+      kubeai: readKubeAI(entry.getOptionalConfig('kubeai'), `${key}.kubeai`),
       ...Object.fromEntries(
         RUNTIME_HTTP_SERVICES.map(service => [
           service,
           readHttpService(
             entry.getOptionalConfig(service),
             `${key}.${service}`,
+            maxBytes,
           ),
         ]),
       ),
@@ -60,6 +69,7 @@ export function readRuntimeEnvironments(config: Config): RuntimeEnvironment[] {
 function readKubernetes(
   env: Config,
   key: string,
+  maxBytes: number,
 ): KubernetesAccess | undefined {
   const c = env.getOptionalConfig('kubernetes');
   if (!c) return undefined;
@@ -87,10 +97,15 @@ function readKubernetes(
     caFile: c.getOptionalString('caFile'),
     skipTLSVerify: c.getOptionalBoolean('skipTLSVerify') ?? false,
     timeoutMs: readTimeout(c, key),
+    maxResponseBytes: readMaxResponseBytes(c, key, maxBytes),
   };
 }
 
-function readOpenBao(env: Config, key: string): OpenBaoAccess | undefined {
+function readOpenBao(
+  env: Config,
+  key: string,
+  maxBytes: number,
+): OpenBaoAccess | undefined {
   const c = env.getOptionalConfig('openbao');
   if (!c) return undefined;
   const url = requireUrl(c.getString('url'), `${key}.url`);
@@ -120,12 +135,14 @@ function readOpenBao(env: Config, key: string): OpenBaoAccess | undefined {
       c.getOptionalString('kubernetesAuthMount') ?? 'kubernetes',
     ),
     timeoutMs: readTimeout(c, key),
+    maxResponseBytes: readMaxResponseBytes(c, key, maxBytes),
   };
 }
 
 function readObjectStorage(
   env: Config,
   key: string,
+  maxBytes: number,
 ): ObjectStorageAccess | undefined {
   const c = env.getOptionalConfig('objectStorage');
   if (!c) return undefined;
@@ -136,28 +153,36 @@ function readObjectStorage(
     secretAccessKey: c.getString('secretAccessKey'),
     forcePathStyle: c.getOptionalBoolean('forcePathStyle') ?? true,
     timeoutMs: readTimeout(c, key),
+    maxResponseBytes: readMaxResponseBytes(c, key, maxBytes),
   };
 }
 
-function readTemporal(env: Config, key: string): TemporalAccess | undefined {
+function readTemporal(
+  env: Config,
+  key: string,
+  maxBytes: number,
+): TemporalAccess | undefined {
   const c = env.getOptionalConfig('temporal');
   if (!c) return undefined;
   return {
     httpUrl: requireUrl(c.getString('httpUrl'), `${key}.httpUrl`),
     apiKey: c.getOptionalString('apiKey'),
     timeoutMs: readTimeout(c, key),
+    maxResponseBytes: readMaxResponseBytes(c, key, maxBytes),
   };
 }
 
 /**
  * Reads one plain HTTP upstream's access (`url`, optional `token` or `username` + `password`,
- * `headers`, `uiUrl`, `timeoutMs`); undefined when the block is absent.
+ * `headers`, `uiUrl`, `timeoutMs`, `maxResponseBytes` defaulting to `maxBytes`); undefined when the
+ * block is absent.
  *
  * @public
  */
 export function readHttpService(
   c: Config | undefined,
   key: string,
+  maxBytes?: number,
 ): HttpServiceAccess | undefined {
   if (!c) return undefined;
   const username = c.getOptionalString('username');
@@ -187,6 +212,7 @@ export function readHttpService(
     headers,
     uiUrl: uiUrl === undefined ? undefined : requireUrl(uiUrl, `${key}.uiUrl`),
     timeoutMs: readTimeout(c, key),
+    maxResponseBytes: readMaxResponseBytes(c, key, maxBytes),
   };
 }
 
@@ -203,21 +229,6 @@ function readTimeout(c: Config, key: string): number {
 function requireValue(value: string | undefined, key: string): string {
   if (!value) throw new Error(`Missing required config value at '${key}'`);
   return value;
-}
-
-function requireUrl(value: string, key: string): string {
-  let url: URL;
-  try {
-    url = new URL(value);
-  } catch {
-    throw new Error(`Invalid config at '${key}': '${value}' is not a URL`);
-  }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-    throw new Error(
-      `Invalid config at '${key}': '${value}' must be an http or https URL`,
-    );
-  }
-  return value.replace(/\/+$/, '');
 }
 
 function trimSlashes(value: string): string {

@@ -12,6 +12,8 @@ export type KubernetesAccess = {
   caFile?: string;
   skipTLSVerify: boolean;
   timeoutMs: number;
+  /** The largest answer body read, in bytes (`maxResponseBytes`). */
+  maxResponseBytes?: number;
 };
 
 /**
@@ -33,6 +35,8 @@ export type OpenBaoAccess = {
   namespace?: string;
   kubernetesAuthMount: string;
   timeoutMs: number;
+  /** The largest answer body read, in bytes (`maxResponseBytes`). */
+  maxResponseBytes?: number;
 };
 
 /**
@@ -47,6 +51,8 @@ export type ObjectStorageAccess = {
   secretAccessKey: string;
   forcePathStyle: boolean;
   timeoutMs: number;
+  /** The largest answer body read, in bytes (`maxResponseBytes`). */
+  maxResponseBytes?: number;
 };
 
 /**
@@ -58,6 +64,8 @@ export type TemporalAccess = {
   httpUrl: string;
   apiKey?: string;
   timeoutMs: number;
+  /** The largest answer body read, in bytes (`maxResponseBytes`). */
+  maxResponseBytes?: number;
 };
 
 /**
@@ -79,6 +87,21 @@ export type HttpServiceAccess = {
   /** Base URL of the upstream's own UI for links, when it differs from `url`. */
   uiUrl?: string;
   timeoutMs: number;
+  /** The largest answer body read, in bytes (`maxResponseBytes`). */
+  maxResponseBytes?: number;
+};
+
+/**
+ * Where an environment's KubeAI serves the OpenAI-compatible API of its Models. Only this is trusted:
+ * a Service named `kubeai` in any other namespace (a team's) is never used.
+ *
+ * @public
+ */
+export type KubeAIAccess = {
+  /** The configured base URL (without `/openai/v1`); when set, nothing is discovered. */
+  baseUrl?: string;
+  /** The only namespace where KubeAI's Service is looked for. */
+  namespace: string;
 };
 
 /**
@@ -114,4 +137,6 @@ export type RuntimeEnvironment = {
   openbao?: OpenBaoAccess;
   objectStorage?: ObjectStorageAccess;
   temporal?: TemporalAccess;
+  /** Where KubeAI is; always set by `readRuntimeEnvironments` (the platform's namespace by default). */
+  kubeai?: KubeAIAccess;
 } & Partial<Record<RuntimeHttpService, HttpServiceAccess>>;

@@ -33,6 +33,12 @@ export type RuntimeUpstreamErrorReason =
   | 'Timeout'
   | 'Aborted'
   | 'Unavailable'
+  /** The answer's body was cut off (connection reset or closed mid-body). */
+  | 'Truncated'
+  /** The answer's body exceeded the configured `maxResponseBytes`. */
+  | 'TooLarge'
+  /** The answer's body was not the JSON document expected. */
+  | 'Malformed'
   | 'Unknown';
 
 /**

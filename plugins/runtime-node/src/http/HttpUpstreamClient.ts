@@ -4,6 +4,10 @@ import {
   RuntimeUpstreamErrorReason,
   reasonForStatus,
 } from '../errors';
+import {
+  DEFAULT_MAX_RESPONSE_BYTES,
+  readUpstreamBody,
+} from './readUpstreamBody';
 import { sleep, withTimeout } from './timeouts';
 
 /**
@@ -28,6 +32,8 @@ export interface HttpUpstreamClientOptions {
   baseUrl: string;
   /** Per-attempt timeout in milliseconds. */
   timeoutMs: number;
+  /** The largest answer body accepted, in bytes. Defaults to {@link DEFAULT_MAX_RESPONSE_BYTES}. */
+  maxResponseBytes?: number;
   /** How many times a safe request is retried after a transient failure. Defaults to 2. */
   retries?: number;
   /** Headers sent with every request (credentials live here and nowhere else). */
@@ -73,11 +79,15 @@ export interface HttpUpstreamResponse<T> {
 }
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'LIST']);
+/** Statuses whose answers have no body by definition. */
+const NO_BODY_STATUSES = new Set([204, 205, 304]);
 const TRANSIENT_STATUSES = new Set([429, 502, 503, 504]);
 
 /**
  * A small typed core for JSON HTTP upstreams: timeouts, cancellation, retries of safe requests only,
- * and errors that name the upstream and the operation.
+ * and errors that name the upstream and the operation. A successful answer's body is read whole
+ * (up to `maxResponseBytes`) and must be JSON: a body that is cut off, too large or not JSON is an
+ * error, never an empty answer.
  *
  * @public
  */
@@ -156,15 +166,25 @@ export class HttpUpstreamClient {
       );
     }
 
-    const text = await response.text().catch(() => '');
-    const parsed = parseJson(text);
+    const text = await readUpstreamBody(response, {
+      upstream: this.options.upstream,
+      environment: this.options.environment,
+      operation: request.operation,
+      maxBytes: this.options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES,
+      signal,
+      callerSignal: request.signal,
+      timeoutMs: this.options.timeoutMs,
+    });
     if (response.ok || request.acceptStatus?.includes(response.status)) {
       return {
         status: response.status,
         headers: response.headers,
-        body: parsed as T,
+        body: (response.ok
+          ? this.successBody(method, request, response.status, text)
+          : parseJson(text)) as T,
       };
     }
+    const parsed = parseJson(text);
     const fromBody = this.options.parseError?.(response.status, parsed) ?? {};
     throw this.error(
       request,
@@ -173,6 +193,40 @@ export class HttpUpstreamClient {
       fromBody.detail ??
         (typeof parsed === 'string' ? parsed.slice(0, 200) : undefined),
     );
+  }
+
+  /**
+   * The JSON document of a successful answer: undefined only when the answer has no body by
+   * definition (204, 205, 304, HEAD) or a write answered with an empty one; anything else that is not
+   * JSON (an empty read answer, a body cut off where the upstream closes the connection) is an error.
+   */
+  private successBody(
+    method: string,
+    request: HttpUpstreamRequest,
+    status: number,
+    text: string,
+  ): unknown {
+    if (NO_BODY_STATUSES.has(status) || method === 'HEAD') return undefined;
+    if (!text.trim()) {
+      if (!SAFE_METHODS.has(method)) return undefined;
+      throw this.error(
+        request,
+        'Malformed',
+        status,
+        'the answer is empty where a JSON document was expected',
+      );
+    }
+    try {
+      return JSON.parse(text);
+    } catch (error) {
+      throw this.error(
+        request,
+        'Malformed',
+        status,
+        `the answer (${text.length} characters) is not a complete JSON document`,
+        error,
+      );
+    }
   }
 
   private url(request: HttpUpstreamRequest): string {
@@ -205,6 +259,7 @@ export class HttpUpstreamClient {
 function isTransient(error: RuntimeUpstreamError): boolean {
   return (
     error.reason === 'Timeout' ||
+    error.reason === 'Truncated' ||
     (error.reason === 'Unavailable' &&
       (error.status === undefined || TRANSIENT_STATUSES.has(error.status)))
   );

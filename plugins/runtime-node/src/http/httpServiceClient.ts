@@ -38,6 +38,7 @@ export function httpServiceClient(
     environment: options.environment,
     baseUrl: `${access.url.replace(/\/+$/, '')}${how.basePath ?? ''}`,
     timeoutMs: access.timeoutMs,
+    maxResponseBytes: access.maxResponseBytes,
     headers: () => headers(access),
     parseError: how.parseError,
     fetch: options.fetch,

@@ -305,6 +305,29 @@ describe('KubernetesClient', () => {
       expect(created.metadata.name).toBe('versioned');
     });
 
+    it('applies only over the resourceVersion given, answering Conflict after a concurrent change', async () => {
+      await client.apply(model('team-a', 'conditional'));
+      await sandbox.controllersIdle();
+      const read = (await client.get(MODEL_KIND, 'team-a', 'conditional'))!;
+      const applied = await client.apply(
+        model('team-a', 'conditional', { maxReplicas: 3 }),
+        { resourceVersion: read.metadata.resourceVersion },
+      );
+      expect(applied.spec.maxReplicas).toBe(3);
+      const error = await expectUpstreamFailure(
+        client.apply(model('team-a', 'conditional', { maxReplicas: 4 }), {
+          resourceVersion: read.metadata.resourceVersion,
+        }),
+      );
+      expect(error).toMatchObject({
+        reason: 'Conflict',
+        status: 409,
+        operation: 'apply Model team-a/conditional',
+      });
+      const live = await client.get(MODEL_KIND, 'team-a', 'conditional');
+      expect(live?.spec.maxReplicas).toBe(3);
+    });
+
     it('answers Invalid with the API server’s field errors for a bad Model', async () => {
       const error = await expectUpstreamFailure(
         client.apply(

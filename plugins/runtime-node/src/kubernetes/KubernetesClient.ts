@@ -88,6 +88,7 @@ export class KubernetesClient {
       environment,
       baseUrl: cluster.server,
       timeoutMs: access.timeoutMs,
+      maxResponseBytes: access.maxResponseBytes,
       retries: options.retries,
       fetch: options.fetch ?? kubernetesFetch(kubeConfig),
       parseError: parseKubernetesStatus,
@@ -228,7 +229,8 @@ export class KubernetesClient {
    * fields given and returns the live object. Status and server-owned metadata (uid,
    * resourceVersion, managedFields, …) are not sent, so an object read from the server can be
    * modified and applied again. A field owned by another manager with another value fails with
-   * reason `Conflict` unless `force` is set.
+   * reason `Conflict` unless `force` is set. With `options.resourceVersion` the apply is
+   * conditional: it fails with reason `Conflict` when the live object has changed since it was read.
    */
   async apply<T extends KubernetesObject>(
     object: T,
@@ -237,6 +239,8 @@ export class KubernetesClient {
     const { kind, namespace, name, operation } = this.identify(object, 'apply');
     const metadata: Record<string, unknown> = { ...object.metadata };
     for (const key of UNAPPLIED_METADATA) delete metadata[key];
+    if (options.resourceVersion)
+      metadata.resourceVersion = options.resourceVersion;
     const desired: Record<string, unknown> = { ...object, metadata };
     delete desired.status;
     return this.write<T>({

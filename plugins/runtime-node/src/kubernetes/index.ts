@@ -17,6 +17,7 @@ export { kubeConfigFromAccess } from './kubeConfig';
 export {
   KUBEAI_SERVICE_NAME,
   discoverKubeAIUrl,
+  kubeaiServiceUrl,
   openAIBaseUrl,
 } from './kubeaiBaseUrl';
 export { kubernetesFetch } from './kubernetesFetch';

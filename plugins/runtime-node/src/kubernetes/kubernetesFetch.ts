@@ -39,13 +39,13 @@ export function kubernetesFetch(kubeConfig: KubeConfig): typeof fetch {
     if (init.signal) context.setSignal(init.signal);
 
     const response = await transport.send(context).toPromise();
-    const text = await response.body.text();
-    return new Response(
-      NULL_BODY_STATUSES.has(response.httpStatusCode) ? null : text,
-      {
-        status: response.httpStatusCode,
-        headers: response.headers,
-      },
-    );
+    // The body stays a stream: the shared reader counts it against the limit and reports a cut-off.
+    const body = NULL_BODY_STATUSES.has(response.httpStatusCode)
+      ? null
+      : (response.body.stream() as ReadableStream<Uint8Array>);
+    return new Response(body, {
+      status: response.httpStatusCode,
+      headers: response.headers,
+    });
   };
 }

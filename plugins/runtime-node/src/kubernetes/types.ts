@@ -285,6 +285,11 @@ export interface KubernetesWriteOptions extends KubernetesCallOptions {
 export interface KubernetesApplyOptions extends KubernetesWriteOptions {
   /** Take fields owned by other managers instead of failing with `Conflict`. */
   force?: boolean;
+  /**
+   * Apply only if the live object still has this `metadata.resourceVersion` (optimistic
+   * concurrency: a concurrent change fails with reason `Conflict`).
+   */
+  resourceVersion?: string;
 }
 
 /**

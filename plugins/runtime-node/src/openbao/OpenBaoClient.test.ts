@@ -173,6 +173,35 @@ describe('OpenBaoClient', () => {
       );
     });
 
+    it('writes metadata with a metadata check-and-set: 0 only creates, then the version read', async () => {
+      const claim = { customMetadata: { owner: 'team-a', service: 'svc' } };
+      await client.writeSecretMetadata('mcas/key', claim, { metadataCas: 0 });
+      const read = await client.readSecretMetadata('mcas/key');
+      expect(read?.currentMetadataVersion).toBe(1);
+
+      const taken = await expectUpstreamFailure(
+        client.writeSecretMetadata(
+          'mcas/key',
+          { customMetadata: { owner: 'team-b', service: 'svc' } },
+          { metadataCas: 0 },
+        ),
+      );
+      expect(taken.reason).toBe('Conflict');
+      expect(taken.detail).toBe(
+        'secret mcas/key already has metadata (metadata check-and-set 0 only creates)',
+      );
+      const stale = await expectUpstreamFailure(
+        client.writeSecretMetadata('mcas/key', claim, { metadataCas: 7 }),
+      );
+      expect(stale.detail).toBe(
+        'the metadata of secret mcas/key is not at version 7 (metadata check-and-set mismatch)',
+      );
+      await client.writeSecretMetadata('mcas/key', claim, { metadataCas: 1 });
+      expect(
+        (await client.readSecretMetadata('mcas/key'))?.customMetadata,
+      ).toEqual(claim.customMetadata);
+    });
+
     it('refuses bad paths before calling OpenBao', async () => {
       const fetchSpy = jest.fn(fetch);
       const guarded = new OpenBaoClient({

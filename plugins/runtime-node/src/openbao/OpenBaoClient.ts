@@ -21,6 +21,7 @@ import {
   OpenBaoSecretVersion,
   WriteSecretMetadataRequest,
   WriteSecretOptions,
+  WriteSecretMetadataOptions,
 } from './types';
 import { walkFolders } from './walkFolders';
 
@@ -37,6 +38,7 @@ interface MetadataData {
     { created_time?: string; deletion_time?: string; destroyed?: boolean }
   >;
   current_version?: number;
+  current_metadata_version?: number;
   oldest_version?: number;
   max_versions?: number;
   created_time?: string;
@@ -91,6 +93,7 @@ export class OpenBaoClient {
       environment,
       baseUrl: access.url,
       timeoutMs: access.timeoutMs,
+      maxResponseBytes: access.maxResponseBytes,
       headers: () => namespaceHeaders,
       parseError: parseOpenBaoError,
       fetch: options.fetch,
@@ -184,27 +187,55 @@ export class OpenBaoClient {
     return data && toSecretMetadata(path, data);
   }
 
-  /** Replaces a secret's custom metadata (and sets `max_versions` when given). */
+  /**
+   * Replaces a secret's custom metadata (and sets `max_versions` when given). With `metadataCas`
+   * (OpenBao 2.4+), writes only if the metadata is at that version (`0`: only if the secret has no
+   * metadata yet); a mismatch fails with reason `Conflict`.
+   */
   async writeSecretMetadata(
     path: string,
     request: WriteSecretMetadataRequest,
-    options: OpenBaoCallOptions = {},
+    options: WriteSecretMetadataOptions = {},
   ): Promise<void> {
     const operation = `write secret metadata ${path}`;
     const encoded = this.encode(path, 'secret', operation);
-    await this.send({
-      operation,
-      method: 'POST',
-      path: `/v1/${this.kvMount}/metadata/${encoded}`,
-      body: {
-        custom_metadata: request.customMetadata,
-        ...(request.maxVersions === undefined
-          ? {}
-          : { max_versions: request.maxVersions }),
-      },
-      idempotent: true,
-      signal: options.signal,
-    });
+    const { metadataCas } = options;
+    if (
+      metadataCas !== undefined &&
+      !(Number.isInteger(metadataCas) && metadataCas >= 0)
+    ) {
+      throw this.error(
+        operation,
+        'Invalid',
+        'metadataCas must be a whole number, 0 or more',
+      );
+    }
+    try {
+      await this.send({
+        operation,
+        method: 'POST',
+        path: `/v1/${this.kvMount}/metadata/${encoded}`,
+        body: {
+          custom_metadata: request.customMetadata,
+          ...(request.maxVersions === undefined
+            ? {}
+            : { max_versions: request.maxVersions }),
+          ...(metadataCas === undefined ? {} : { metadata_cas: metadataCas }),
+        },
+        idempotent: metadataCas === undefined,
+        signal: options.signal,
+      });
+    } catch (error) {
+      if (!isRuntimeUpstreamError(error, 'Conflict')) throw error;
+      throw this.error(
+        operation,
+        'Conflict',
+        metadataCas === 0
+          ? `secret ${path} already has metadata (metadata check-and-set 0 only creates)`
+          : `the metadata of secret ${path} is not at version ${metadataCas} (metadata check-and-set mismatch)`,
+        error,
+      );
+    }
   }
 
   /**
@@ -409,6 +440,9 @@ function toSecretMetadata(
   return {
     path,
     currentVersion: data.current_version ?? 0,
+    ...(data.current_metadata_version === undefined
+      ? {}
+      : { currentMetadataVersion: data.current_metadata_version }),
     oldestVersion: data.oldest_version ?? 0,
     maxVersions: data.max_versions ?? 0,
     createdTime: data.created_time ?? '',

@@ -1,8 +1,14 @@
 export { OpenBaoClient } from './OpenBaoClient';
+export {
+  bucketKeysGrantName,
+  secretGrantName,
+  secretReadGrantName,
+} from './grantNames';
 export type {
   OpenBaoClientOptions,
   OpenBaoCallOptions,
   WriteSecretOptions,
+  WriteSecretMetadataOptions,
   OpenBaoSecretVersion,
   OpenBaoSecretVersionMetadata,
   OpenBaoSecretMetadata,

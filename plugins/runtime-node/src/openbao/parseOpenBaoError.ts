@@ -5,7 +5,7 @@ const MAX_DETAIL_LENGTH = 300;
 
 /**
  * Reads OpenBao's `{"errors": [...]}` body: 403 is `Forbidden` (OpenBao answers a wrong or expired
- * token with 403 "permission denied"), 404 `NotFound`, a 400 about check-and-set `Conflict`, 429 and
+ * token with 403 "permission denied"), 404 `NotFound`, a 400 about (metadata) check-and-set `Conflict`, 429 and
  * 5xx `Unavailable`. go-multierror wrapping (`1 error occurred:\n\t* ...`) is unwrapped.
  */
 export function parseOpenBaoError(
@@ -18,7 +18,9 @@ export function parseOpenBaoError(
 }
 
 function reasonFor(status: number, detail: string): RuntimeUpstreamErrorReason {
-  if (status === 400 && /check-and-set/i.test(detail)) return 'Conflict';
+  if (status === 400 && /check-and-set|metadata_cas/i.test(detail)) {
+    return 'Conflict';
+  }
   if (status === 429 || status >= 500) return 'Unavailable';
   return reasonForStatus(status);
 }

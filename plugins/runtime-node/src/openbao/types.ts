@@ -38,6 +38,19 @@ export interface WriteSecretOptions extends OpenBaoCallOptions {
 }
 
 /**
+ * Options of a secret metadata write.
+ *
+ * @public
+ */
+export interface WriteSecretMetadataOptions extends OpenBaoCallOptions {
+  /**
+   * Metadata check-and-set (OpenBao 2.4+ `metadata_cas`): write only if the metadata is at this
+   * version; `0` writes only if the secret has no metadata yet.
+   */
+  metadataCas?: number;
+}
+
+/**
  * The version a secret write created (never its data).
  *
  * @public
@@ -69,6 +82,8 @@ export interface OpenBaoSecretMetadata {
   /** Path of the secret within the KV mount. */
   path: string;
   currentVersion: number;
+  /** How many times the metadata was written (OpenBao 2.4+; absent before): the `metadataCas` to send. */
+  currentMetadataVersion?: number;
   oldestVersion: number;
   /** 0 means the mount's default. */
   maxVersions: number;

@@ -7,7 +7,12 @@ import { RuntimeUpstreamError } from '../errors';
 import { TemporalClient } from './TemporalClient';
 import { expectUpstreamFailure } from '../testing/expectUpstreamFailure';
 import { recordingFetch } from '../testing/recordingFetch';
-import { SilentServer, startSilentServer } from '../testing/testServer';
+import {
+  SilentServer,
+  startSilentServer,
+  startTestServer,
+} from '../testing/testServer';
+import { resetMidBody, stallMidBody } from '../testing/faultyAnswers';
 
 /** Services with Temporal workflows, as the sandbox seed describes them. */
 const seed = {
@@ -183,6 +188,51 @@ describe('TemporalClient', () => {
     expect(names).toEqual((await client.listNamespaces()).map(n => n.name));
     expect(requested.length).toBeGreaterThan(1);
     expect(requested[1]).toMatch(/[?&]nextPageToken=/);
+  });
+
+  it('fails, rather than answering the namespaces read so far, when a later page is cut off', async () => {
+    // A proxy that passes page 1 through from the sandbox, then cuts off every later page.
+    const cutPages = { reset: resetMidBody(), stall: stallMidBody() };
+    let cut: keyof typeof cutPages = 'reset';
+    const proxy = await startTestServer(async (req, res) => {
+      if (req.url!.includes('nextPageToken=')) {
+        cutPages[cut](req, res);
+        return;
+      }
+      const answer = await fetch(`${server.url}${req.url}`);
+      res
+        .writeHead(answer.status, { 'content-type': 'application/json' })
+        .end(await answer.text());
+    });
+    try {
+      const behind = (timeoutMs: number) =>
+        new TemporalClient({
+          environment: 'dev',
+          access: { httpUrl: proxy.url, timeoutMs },
+        });
+      expect(
+        await expectUpstreamFailure(
+          behind(2000).listNamespaces({ pageSize: 1 }),
+        ),
+      ).toMatchObject({
+        upstream: 'temporal',
+        operation: 'list namespaces',
+        reason: 'Truncated',
+        status: 200,
+      });
+      cut = 'stall';
+      expect(
+        await expectUpstreamFailure(
+          behind(200).listNamespaces({ pageSize: 1 }),
+        ),
+      ).toMatchObject({ reason: 'Timeout', status: 200 });
+      // page 1 alone is a complete answer
+      expect(
+        proxy.requests.filter(r => !r.url.includes('nextPageToken=')).length,
+      ).toBe(2);
+    } finally {
+      await proxy.close();
+    }
   });
 
   describe('with an API key', () => {

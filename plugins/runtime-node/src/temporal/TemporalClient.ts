@@ -47,6 +47,7 @@ export class TemporalClient {
       environment: options.environment,
       baseUrl: access.httpUrl,
       timeoutMs: access.timeoutMs,
+      maxResponseBytes: access.maxResponseBytes,
       headers: (): Record<string, string> =>
         access.apiKey ? { authorization: `Bearer ${access.apiKey}` } : {},
       parseError: parseTemporalError,

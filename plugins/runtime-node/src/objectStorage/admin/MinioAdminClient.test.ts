@@ -7,6 +7,7 @@ import {
 import { FOREIGN_BUCKET_NAME } from '@runtime-portal/runtime-sandbox';
 import { ObjectStorageAccess } from '../../config';
 import { expectUpstreamFailure } from '../../testing/expectUpstreamFailure';
+import { endlessBody, resetMidBody } from '../../testing/faultyAnswers';
 import {
   SilentServer,
   TestServer,
@@ -306,7 +307,14 @@ describe('MinioAdminClient', () => {
     let odd: TestServer;
     beforeAll(async () => {
       odd = await startTestServer((req, res) => {
-        if (req.url?.includes('info-canned-policy')) {
+        if (req.url?.includes('user-info')) {
+          resetMidBody('{"policyName":"p-one,p-two","status":"enabled"}')(
+            req,
+            res,
+          );
+        } else if (req.url?.includes('add-user')) {
+          endlessBody()(req, res);
+        } else if (req.url?.includes('info-canned-policy')) {
           res.writeHead(200, { 'content-type': 'application/json' });
           res.end('not json');
         } else {
@@ -324,11 +332,28 @@ describe('MinioAdminClient', () => {
       });
       expect(
         await expectUpstreamFailure(client.getCannedPolicy('p')),
-      ).toMatchObject({ reason: 'Unknown', status: 200 });
-      expect(await expectUpstreamFailure(client.getUser('u'))).toMatchObject({
-        reason: 'Unavailable',
-        status: 502,
+      ).toMatchObject({ reason: 'Malformed', status: 200 });
+      expect(await expectUpstreamFailure(client.removeUser('u'))).toMatchObject(
+        { reason: 'Unavailable', status: 502 },
+      );
+    });
+
+    it('fails with Truncated when the answer is cut off, and TooLarge over the limit', async () => {
+      const client = new MinioAdminClient({
+        environment: 'dev',
+        access: { ...access, endpoint: odd.url, maxResponseBytes: 64 * 1024 },
       });
+      expect(await expectUpstreamFailure(client.getUser('u'))).toMatchObject({
+        upstream: 'objectStorage',
+        operation: 'read user u',
+        reason: 'Truncated',
+        status: 200,
+      });
+      const tooLarge = await expectUpstreamFailure(
+        client.putUser('u', { secretKey: 'u-secret-canary', policies: [] }),
+      );
+      expect(tooLarge).toMatchObject({ reason: 'TooLarge', status: 200 });
+      expect(tooLarge.message).not.toContain('u-secret-canary');
     });
   });
 

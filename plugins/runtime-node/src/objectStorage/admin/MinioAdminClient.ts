@@ -3,6 +3,10 @@ import { Sha256 } from '@aws-crypto/sha256-js';
 import { SignatureV4 } from '@smithy/signature-v4';
 import { ObjectStorageAccess } from '../../config';
 import { RuntimeUpstreamError } from '../../errors';
+import {
+  DEFAULT_MAX_RESPONSE_BYTES,
+  readUpstreamBody,
+} from '../../http/readUpstreamBody';
 import { withTimeout } from '../../http/timeouts';
 import { toObjectStorageError } from '../objectStorageErrors';
 import { BucketPolicy, ObjectStorageCallOptions } from '../types';
@@ -235,6 +239,7 @@ export class MinioAdminClient {
     }`;
     const body = call.body ?? Buffer.alloc(0);
     const signal = withTimeout(this.access.timeoutMs, call.signal);
+    let response: Response;
     try {
       const signed = await this.signer.sign({
         method: call.method,
@@ -259,16 +264,25 @@ export class MinioAdminClient {
       for (const [key, value] of Object.entries(call.query)) {
         url.searchParams.set(key, value);
       }
-      const response = await this.fetchImpl(url, {
+      response = await this.fetchImpl(url, {
         method: call.method,
         headers,
         body: call.body,
         signal,
       });
-      return { status: response.status, text: await response.text() };
     } catch (error) {
       throw this.unanswered(call, signal, error);
     }
+    const text = await readUpstreamBody(response, {
+      upstream: 'objectStorage',
+      environment: this.environment,
+      operation: call.operation,
+      maxBytes: this.access.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES,
+      signal,
+      callerSignal: call.signal,
+      timeoutMs: this.access.timeoutMs,
+    });
+    return { status: response.status, text };
   }
 
   /** Throws the error MinIO answered with, unless the call succeeded. */
@@ -312,7 +326,7 @@ export class MinioAdminClient {
       upstream: 'objectStorage',
       environment: this.environment,
       operation,
-      reason: 'Unknown',
+      reason: 'Malformed',
       status: answer.status,
       detail: 'MinIO answered with an unexpected document',
     });
