@@ -1,6 +1,7 @@
 import { createServiceFactory } from '@backstage/backend-plugin-api';
 import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
 import { ConfigReader } from '@backstage/config';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import {
   TemplateAction,
   scaffolderActionsExtensionPoint,
@@ -27,6 +28,7 @@ describe('scaffolderModuleRuntime', () => {
         scaffolderModuleRuntime,
         mockServices.permissions.factory(),
         permissionsRegistry.factory,
+        catalogServiceMock.factory(),
         createServiceFactory({
           service: runtimeClientsServiceRef,
           deps: {},

@@ -3,6 +3,7 @@ import {
   createBackendModule,
 } from '@backstage/backend-plugin-api';
 import { actionsRegistryServiceRef } from '@backstage/backend-plugin-api/alpha';
+import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { eventsServiceRef } from '@backstage/plugin-events-node';
 import { scaffolderActionsExtensionPoint } from '@backstage/plugin-scaffolder-node';
 import {
@@ -14,6 +15,7 @@ import {
 import { runtimePermissions } from '@runtime-portal/backstage-plugin-runtime-common';
 import { runtimeActions } from './actions';
 import { registerRuntimeActions } from './registry';
+import { readWorkflowTriggerPolicy } from './actions/workflow/workflowTriggerPolicy';
 
 /**
  * Scaffolder module that registers the Runtime's provisioning actions (`runtime:*`) and their
@@ -33,6 +35,8 @@ export const scaffolderModuleRuntime = createBackendModule({
         clients: runtimeClientsServiceRef,
         permissions: coreServices.permissions,
         userInfo: coreServices.userInfo,
+        auth: coreServices.auth,
+        catalog: catalogServiceRef,
         auditor: coreServices.auditor,
         permissionsRegistry: coreServices.permissionsRegistry,
         actionsRegistry: actionsRegistryServiceRef,
@@ -44,6 +48,8 @@ export const scaffolderModuleRuntime = createBackendModule({
         clients,
         permissions,
         userInfo,
+        auth,
+        catalog,
         auditor,
         permissionsRegistry,
         actionsRegistry,
@@ -58,9 +64,12 @@ export const scaffolderModuleRuntime = createBackendModule({
           userInfo,
           access,
           teamNamespaces: new TeamNamespaces({ clients, access }),
+          catalog,
+          auth,
           auditor,
           events,
           namePrefix: readResourceNamePrefix(config),
+          workflows: readWorkflowTriggerPolicy(config),
         };
         scaffolderActions.addActions(...runtimeActions(deps));
         registerRuntimeActions(actionsRegistry, deps);

@@ -99,9 +99,21 @@ function writeMetadata({ namespace, params, body }: RouteContext): undefined {
   ) {
     return undefined;
   }
+  let metadataCas: number | undefined;
+  if (body.metadata_cas !== undefined && body.metadata_cas !== null) {
+    metadataCas = Number(body.metadata_cas);
+    if (!Number.isInteger(metadataCas)) {
+      throw badRequest(
+        `error converting input ${JSON.stringify(
+          body.metadata_cas,
+        )} for field "metadata_cas"`,
+      );
+    }
+  }
   namespace.kv.writeMetadata(key, {
     customMetadata,
     maxVersions,
+    metadataCas,
     casRequired:
       body.cas_required === undefined ? undefined : Boolean(body.cas_required),
   });

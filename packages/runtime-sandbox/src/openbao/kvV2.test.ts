@@ -66,6 +66,49 @@ describe('sandbox OpenBao KV v2 at secret/', () => {
     expect(created.body.data.version).toBe(1);
   });
 
+  it('checks metadata_cas as OpenBao 2.4 does: 0 only creates, otherwise the current metadata version', async () => {
+    const write = (path: string, body: Record<string, unknown>) =>
+      call(server, 'POST', `/v1/secret/metadata/${path}`, { body });
+    const claim = { custom_metadata: { owner: 'team-a' } };
+
+    expect(await write('mcas/new', { ...claim, metadata_cas: 0 })).toEqual({
+      status: 204,
+      body: undefined,
+    });
+    expect(
+      await write('mcas/new', {
+        custom_metadata: { owner: 'team-b' },
+        metadata_cas: 0,
+      }),
+    ).toEqual({
+      status: 400,
+      body: {
+        errors: [
+          'metadata check-and-set parameter does not match the current version',
+        ],
+      },
+    });
+    expect(await write('mcas/other', { ...claim, metadata_cas: 3 })).toEqual({
+      status: 400,
+      body: { errors: ['metadata_cas must be 0 when creating new metadata'] },
+    });
+    expect(
+      (await write('mcas/new', { ...claim, metadata_cas: 1 })).status,
+    ).toBe(204);
+    const read = await call(server, 'GET', '/v1/secret/metadata/mcas/new');
+    expect(read.body.data).toMatchObject({
+      current_metadata_version: 2,
+      custom_metadata: { owner: 'team-a' },
+    });
+
+    await call(server, 'POST', '/v1/secret/data/mcas/by-data', {
+      body: { data: { a: '1' } },
+    });
+    expect(
+      (await write('mcas/by-data', { ...claim, metadata_cas: 0 })).status,
+    ).toBe(204);
+  });
+
   it('requires data on writes', async () => {
     expect(
       await call(server, 'POST', '/v1/secret/data/app/empty', { body: {} }),

@@ -36,6 +36,8 @@ export interface KvMetadataUpdate {
   maxVersions?: number;
   casRequired?: boolean;
   customMetadata?: Record<string, string>;
+  /** `metadata_cas`: the metadata version the write expects (`0` for new metadata), if sent. */
+  metadataCas?: number;
 }
 
 const MAX_CUSTOM_METADATA_KEYS = 64;
@@ -143,12 +145,27 @@ export class KvV2Store {
     };
   }
 
-  /** Creates or updates key metadata; custom_metadata, when given, replaces the whole map. */
+  /**
+   * Creates or updates key metadata; custom_metadata, when given, replaces the whole map. With
+   * `metadataCas` (OpenBao 2.4+), only if the metadata is at that version (`0`: new metadata; metadata
+   * a data write created is at 0 too, as in OpenBao).
+   */
   writeMetadata(key: string, update: KvMetadataUpdate): void {
     if (key === '') throw badRequest('missing path');
     if (update.customMetadata) validateCustomMetadata(update.customMetadata);
     const now = new Date().toISOString();
-    const meta = this.keys.get(key) ?? emptyMetadata(now);
+    const existing = this.keys.get(key);
+    if (update.metadataCas !== undefined) {
+      if (!existing && update.metadataCas !== 0) {
+        throw badRequest('metadata_cas must be 0 when creating new metadata');
+      }
+      if (existing && update.metadataCas !== existing.metadataVersion) {
+        throw badRequest(
+          'metadata check-and-set parameter does not match the current version',
+        );
+      }
+    }
+    const meta = existing ?? emptyMetadata(now);
     meta.metadataVersion++;
     meta.updatedTime = now;
     if (update.maxVersions !== undefined) meta.maxVersions = update.maxVersions;

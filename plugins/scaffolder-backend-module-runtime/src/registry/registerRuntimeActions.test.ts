@@ -1,5 +1,6 @@
 import {
   BackstageCredentials,
+  coreServices,
   createServiceFactory,
 } from '@backstage/backend-plugin-api';
 import { actionsRegistryServiceRef } from '@backstage/backend-plugin-api/alpha';
@@ -9,6 +10,7 @@ import {
   startTestBackend,
 } from '@backstage/backend-test-utils';
 import { actionsRegistryServiceMock } from '@backstage/backend-test-utils/alpha';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { scaffolderActionsExtensionPoint } from '@backstage/plugin-scaffolder-node';
 import {
@@ -18,12 +20,16 @@ import {
 } from '@runtime-portal/backstage-plugin-runtime-node';
 import { Sandbox } from '@runtime-portal/runtime-sandbox';
 import {
+  TEST_COMPONENTS,
+  TEST_USERS,
   sandboxClients,
   startTestSandbox,
+  testUserInfo,
 } from '../actions/__testUtils__/actionTestKit';
 import { scaffolderModuleRuntime } from '../module';
 
-const ALLOWED_USER = 'user:default/alice';
+/** A search-team member the permission policy allows, and one it denies. */
+const ALLOWED_USER = TEST_USERS.search;
 const DENIED_USER = 'user:default/mallory';
 
 const bucketInput = {
@@ -63,6 +69,12 @@ describe('Runtime actions in the actions registry (MCP)', () => {
         scaffolderModuleRuntime,
         permissions.factory,
         events.factory,
+        catalogServiceMock.factory({ entities: TEST_COMPONENTS }),
+        createServiceFactory({
+          service: coreServices.userInfo,
+          deps: {},
+          factory: () => testUserInfo(),
+        }),
         createServiceFactory({
           service: actionsRegistryServiceRef,
           deps: {},
@@ -82,7 +94,7 @@ describe('Runtime actions in the actions registry (MCP)', () => {
   const bucketNames = async () =>
     (await storage().listBuckets()).map(b => b.name);
 
-  it('lists the four provisioning actions with their input schemas, a dryRun option and no secret values in input', async () => {
+  it('lists the four provisioning actions as destructive (each can rewrite what exists) with their input schemas, a dryRun option and no secret values in input', async () => {
     const { registry } = await startModule();
     const { actions } = await registry.list();
 
@@ -94,7 +106,7 @@ describe('Runtime actions in the actions registry (MCP)', () => {
     ]);
     for (const action of actions) {
       expect(action.attributes).toEqual({
-        destructive: false,
+        destructive: true,
         idempotent: true,
         readOnly: false,
       });

@@ -60,7 +60,11 @@ function register(
             .describe("The secret's values, one per key"),
       }),
     },
-    attributes: { destructive: false, idempotent: true, readOnly: false },
+    attributes: {
+      destructive: action.destructive ?? true,
+      idempotent: true,
+      readOnly: false,
+    },
     action: async ({ input, secrets, credentials, logger }) => {
       const { dryRun, ...actionInput } = input as JsonObject;
       const output = await runProvisioningAction(

@@ -1,6 +1,13 @@
 import { ConfigReader } from '@backstage/config';
-import { LoggerService } from '@backstage/backend-plugin-api';
-import { mockServices } from '@backstage/backend-test-utils';
+import {
+  BackstageUserPrincipal,
+  LoggerService,
+  UserInfoService,
+} from '@backstage/backend-plugin-api';
+import { Entity } from '@backstage/catalog-model';
+import { NotAllowedError } from '@backstage/errors';
+import { mockCredentials, mockServices } from '@backstage/backend-test-utils';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { ActionContext } from '@backstage/plugin-scaffolder-node';
 import { createMockActionContext } from '@backstage/plugin-scaffolder-node-test-utils';
@@ -29,8 +36,76 @@ export const TEST_SEED: RuntimeSeed = {
       replicas: 1,
     },
   ],
-  teams: [{ name: 'search-team', namespace: 'team-search', services: [] }],
+  teams: [
+    { name: 'search-team', namespace: 'team-search', services: [] },
+    { name: 'assistant-team', namespace: 'team-assistant', services: [] },
+  ],
 };
+
+/** The test users: a search-team member (the default caller), an assistant-team member, a platform admin. */
+export const TEST_USERS = {
+  search: 'user:default/mock',
+  assistant: 'user:default/ava',
+  admin: 'user:default/pat',
+} as const;
+
+/** The groups each test user belongs to. */
+const TEST_MEMBERSHIPS: Record<string, string[]> = {
+  [TEST_USERS.search]: ['group:default/search-team'],
+  [TEST_USERS.assistant]: ['group:default/assistant-team'],
+  [TEST_USERS.admin]: ['group:default/platform-team'],
+};
+
+/** The services the test catalog knows: semantic-search is search-team's, chat-assistant assistant-team's. */
+export const TEST_COMPONENTS: Entity[] = [
+  component('semantic-search', 'group:default/search-team'),
+  component('chat-assistant', 'assistant-team'),
+];
+
+function component(name: string, owner: string): Entity {
+  return {
+    apiVersion: 'backstage.io/v1alpha1',
+    kind: 'Component',
+    metadata: { name, namespace: 'default' },
+    spec: { type: 'service', lifecycle: 'production', owner },
+  };
+}
+
+/**
+ * The user info of the test users: each owns through themselves and their groups; a user principal
+ * the directory does not know owns through itself only; any other principal is refused.
+ */
+export function testUserInfo(): UserInfoService {
+  return {
+    async getUserInfo(credentials) {
+      const principal = credentials.principal as BackstageUserPrincipal;
+      if (principal?.type !== 'user') {
+        throw new NotAllowedError('User info is only available for users');
+      }
+      const ref = principal.userEntityRef;
+      return {
+        userEntityRef: ref,
+        ownershipEntityRefs: [ref, ...(TEST_MEMBERSHIPS[ref] ?? [])],
+      };
+    },
+  };
+}
+
+/** The Runtime access config of the tests: platform-team administers; search-team owns team-search. */
+export function testAccess() {
+  return readRuntimeAccess(
+    new ConfigReader({
+      runtime: {
+        access: {
+          platformAdmins: ['group:default/platform-team'],
+          teams: [
+            { group: 'group:default/search-team', namespaces: ['team-search'] },
+          ],
+        },
+      },
+    }),
+  );
+}
 
 /** Starts the sandbox on free ports with {@link TEST_SEED}. */
 export async function startTestSandbox(
@@ -64,38 +139,29 @@ export function testDeps(
   const auditor = mockServices.auditor.mock({
     createEvent: jest.fn(async () => auditEvent),
   });
-  const access = readRuntimeAccess(
-    new ConfigReader({
-      runtime: {
-        access: {
-          platformAdmins: ['group:default/platform-team'],
-          teams: [
-            { group: 'group:default/search-team', namespaces: ['team-search'] },
-          ],
-        },
-      },
-    }),
-  );
-  const userInfo = mockServices.userInfo({
-    userEntityRef: 'user:default/mock',
-    ownershipEntityRefs: ['user:default/mock', 'group:default/search-team'],
-  });
+  const access = testAccess();
   const deps: RuntimeActionDeps = {
     clients,
     permissions,
-    userInfo,
+    userInfo: testUserInfo(),
     access,
     teamNamespaces: new TeamNamespaces({ clients, access }),
+    catalog: catalogServiceMock({ entities: TEST_COMPONENTS }),
+    auth: mockServices.auth(),
     auditor,
   };
   return { deps, permissions, auditor, auditEvent };
 }
 
-/** A mock action context with a recording logger, optional dry run and secrets. */
+/**
+ * A mock action context with a recording logger, optional dry run and secrets, run by `user`
+ * (default: the search-team member).
+ */
 export function testContext<I extends Record<string, any>>(options: {
   input: I;
   secrets?: Record<string, string>;
   isDryRun?: boolean;
+  user?: string;
 }): ActionContext<any, any> & {
   logger: jest.Mocked<LoggerService>;
   output: jest.Mock;
@@ -106,7 +172,15 @@ export function testContext<I extends Record<string, any>>(options: {
     secrets: options.secrets,
     logger,
   });
-  return { ...ctx, isDryRun: options.isDryRun, logger } as any;
+  const user = options.user ?? TEST_USERS.search;
+  const credentials = mockCredentials.user(user);
+  return {
+    ...ctx,
+    isDryRun: options.isDryRun,
+    logger,
+    user: { ref: user },
+    getInitiatorCredentials: async () => credentials,
+  } as any;
 }
 
 /** Everything an action said: logger calls and outputs, as one string (for leak checks). */
@@ -125,8 +199,10 @@ export function outputsOf(ctx: { output: jest.Mock }): Record<string, unknown> {
   return Object.fromEntries(ctx.output.mock.calls);
 }
 
-/** How {@link runActionOnce} runs an action: its secrets, a dry run, and the permission decision. */
+/** How {@link runActionOnce} runs an action: its caller, secrets, a dry run, and the permission decision. */
 export interface ActionRunOptions {
+  /** The caller (one of {@link TEST_USERS}); default the search-team member. */
+  user?: string;
   secrets?: Record<string, string>;
   isDryRun?: boolean;
   result?: AuthorizeResult.ALLOW | AuthorizeResult.DENY;
@@ -144,11 +220,12 @@ export async function runActionOnce(
   input: Record<string, unknown>,
   options: ActionRunOptions = {},
 ) {
-  const { deps, auditEvent } = testDeps(clients, options.result);
+  const { deps, auditor, auditEvent } = testDeps(clients, options.result);
   const ctx = testContext({
     input,
     secrets: options.secrets,
     isDryRun: options.isDryRun,
+    user: options.user,
   });
   let error: Error | undefined;
   try {
@@ -156,5 +233,22 @@ export async function runActionOnce(
   } catch (e) {
     error = e as Error;
   }
-  return { ctx, error, auditEvent, said: everythingSaid(ctx) };
+  return { ctx, error, auditor, auditEvent, said: everythingSaid(ctx) };
+}
+
+/**
+ * A secret's stored values and version, read with the sandbox's root token as the service would (the
+ * portal itself never reads values); `undefined` when there is none.
+ */
+export async function readStoredSecret(
+  sandbox: Sandbox,
+  path: string,
+): Promise<{ data: Record<string, string>; version: number } | undefined> {
+  const response = await fetch(
+    `${sandbox.urls.openbao}/v1/secret/data/${path}`,
+    { headers: { 'X-Vault-Token': sandbox.credentials.openbaoToken } },
+  );
+  if (response.status === 404) return undefined;
+  const body = await response.json();
+  return { data: body.data.data, version: body.data.metadata.version };
 }

@@ -230,7 +230,7 @@ describe('runtime:bucket:create gives the service its own MinIO user', () => {
       name: 'semantic-search-reports',
       namespace: 'team-search',
     };
-    const roleName = 'semantic-search-bucket-semantic-search-reports';
+    const roleName = 'runtime_bucket_semantic-search-reports';
     const dry = await run(input, { isDryRun: true });
     expect(dry.ctx.logger.info).toHaveBeenCalledWith(
       expect.stringContaining(

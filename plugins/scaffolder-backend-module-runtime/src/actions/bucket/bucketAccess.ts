@@ -1,9 +1,5 @@
 import { LoggerService } from '@backstage/backend-plugin-api';
 import {
-  RUNTIME_OWNER_METADATA_KEY,
-  RUNTIME_SERVICE_METADATA_KEY,
-} from '@runtime-portal/backstage-plugin-runtime-common';
-import {
   BucketAccessNames,
   ObjectStorageClient,
   OpenBaoClient,
@@ -12,7 +8,11 @@ import {
   bucketAccessPolicy,
 } from '@runtime-portal/backstage-plugin-runtime-node';
 import { randomInt } from 'node:crypto';
-import { requireSameClaim } from '../shared';
+import { claimOf, requireSameClaim, writeClaimMetadata } from '../shared';
+
+function keysSubject(bucket: string, credentialsPath: string): string {
+  return `The keys of bucket ${bucket} at ${credentialsPath}`;
+}
 
 /**
  * Custom metadata key on the credentials secret: `ready` once MinIO and OpenBao hold the same keys;
@@ -49,11 +49,8 @@ export async function readCredentialsClaim(options: {
   });
   if (metadata) {
     requireSameClaim(
-      `The keys of bucket ${bucket} at ${credentialsPath}`,
-      {
-        owner: metadata.customMetadata[RUNTIME_OWNER_METADATA_KEY],
-        service: metadata.customMetadata[RUNTIME_SERVICE_METADATA_KEY],
-      },
+      keysSubject(bucket, credentialsPath),
+      claimOf(metadata.customMetadata),
       { owner, service },
     );
   }
@@ -112,16 +109,19 @@ export async function ensureBucketAccess(options: {
     return { ...names, result: 'kept' };
   }
 
-  const customMetadata = (state: string) => ({
-    [RUNTIME_OWNER_METADATA_KEY]: owner,
-    [RUNTIME_SERVICE_METADATA_KEY]: service,
-    [CREDENTIALS_STATE_METADATA_KEY]: state,
-  });
+  const writeState = (state: string, metadataVersion: number) =>
+    writeClaimMetadata(openbao, {
+      subject: keysSubject(bucket, credentialsPath),
+      path: credentialsPath,
+      claim: { owner, service },
+      metadataVersion,
+      extra: { [CREDENTIALS_STATE_METADATA_KEY]: state },
+      signal,
+    });
   try {
-    await openbao.writeSecretMetadata(
-      credentialsPath,
-      { customMetadata: customMetadata('issuing') },
-      { signal },
+    const issuing = await writeState(
+      'issuing',
+      metadata?.currentMetadataVersion ?? 0,
     );
     const secretKey = newSecretKey();
     await admin.putUser(
@@ -134,11 +134,7 @@ export async function ensureBucketAccess(options: {
       { accessKey, secretKey, bucket, endpoint: options.endpoint },
       { cas: metadata?.currentVersion ?? 0, signal },
     );
-    await openbao.writeSecretMetadata(
-      credentialsPath,
-      { customMetadata: customMetadata('ready') },
-      { signal },
-    );
+    await writeState('ready', issuing);
   } catch (error) {
     if (!user) {
       logger.warn(

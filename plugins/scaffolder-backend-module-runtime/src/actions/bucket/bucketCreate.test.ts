@@ -9,6 +9,7 @@ import {
   sandboxClients,
   startTestSandbox,
   ActionRunOptions,
+  TEST_USERS,
   runActionOnce,
 } from '../__testUtils__/actionTestKit';
 import { createRuntimeBucketAction } from './bucketCreate';
@@ -113,11 +114,15 @@ describe('runtime:bucket:create', () => {
     expect(await bucketNames()).toContain('half-made-bucket');
   });
 
-  it("refuses another team's bucket, in dry run and for real, and changes nothing", async () => {
+  it("refuses another claim's bucket (a platform admin for another team and service), in dry run and for real, and changes nothing", async () => {
     for (const isDryRun of [true, false]) {
       const { error } = await run(
-        { ...baseInput, owner: 'group:default/other-team' },
-        { isDryRun },
+        {
+          ...baseInput,
+          owner: 'group:default/other-team',
+          service: 'other-service',
+        },
+        { isDryRun, user: TEST_USERS.admin },
       );
       expect(error?.name).toBe('ConflictError');
       expect(error?.message).toContain(

@@ -9,6 +9,7 @@ import {
   ObjectStorageClient,
   OpenBaoSecretMetadata,
   bucketAccessNames,
+  bucketKeysGrantName,
   isRuntimeUpstreamError,
   validateBucketName,
 } from '@runtime-portal/backstage-plugin-runtime-node';
@@ -27,6 +28,7 @@ import {
   serviceField,
   RuntimeActionRun,
   announceResourceChange,
+  claimOf,
   requireSameClaim,
 } from '../shared';
 import { examples } from './bucketCreate.examples';
@@ -132,6 +134,7 @@ export const bucketCreateAction = defineProvisioningAction({
   permission: runtimeBucketCreatePermission,
   upstream: input =>
     input.credentials ? ['objectStorage', 'openbao'] : 'objectStorage',
+  destructive: true,
   provision: provisionBucket,
 });
 
@@ -170,7 +173,7 @@ async function provisionBucket(
   const keysReader =
     input.credentials && input.namespace
       ? {
-          name: `${input.service}-bucket-${input.name}`,
+          name: bucketKeysGrantName(input.name),
           namespace: input.namespace,
           serviceAccount: input.serviceAccount ?? input.service,
         }
@@ -292,6 +295,7 @@ async function provisionBucket(
                 kvMount: deps.clients.environment(input.environment).openbao!
                   .kvMount,
                 path: access.credentialsPath,
+                claim,
                 signal,
               });
               run.logger.info(
@@ -375,14 +379,7 @@ async function checkOwnership(
   signal?: AbortSignal,
 ): Promise<void> {
   const tags = await storage.getTags(name, { signal });
-  requireSameClaim(
-    `Bucket ${name}`,
-    {
-      owner: tags[RUNTIME_OWNER_METADATA_KEY],
-      service: tags[RUNTIME_SERVICE_METADATA_KEY],
-    },
-    claim,
-  );
+  requireSameClaim(`Bucket ${name}`, claimOf(tags), claim);
 }
 
 function takenByAnotherAccount(name: string): Error {

@@ -151,10 +151,12 @@ describe('runtime:inference-endpoint:create', () => {
     expect(await getModel('slow-model')).toBeDefined();
   });
 
-  it("refuses another team's Model and leaves it as it was", async () => {
-    const { error } = await run({ ...baseInput, owner: 'other-team' });
+  it("refuses another service's Model and leaves it as it was", async () => {
+    const { error } = await run({ ...baseInput, service: 'other-service' });
     expect(error?.name).toBe('ConflictError');
-    expect(error?.message).toContain("belongs to owner 'search-team'");
+    expect(error?.message).toBe(
+      "Model team-search/bge-small-embeddings in dev already exists and belongs to owner 'search-team', service 'semantic-search', not search-team/other-service",
+    );
     expect(
       (await getModel('bge-small-embeddings'))?.metadata.labels?.[
         'runtime-portal.io/owner'
@@ -174,7 +176,42 @@ describe('runtime:inference-endpoint:create', () => {
       'maxReplicas: must be at least minReplicas (3)',
     ],
     [{ resourceProfile: 'gpu' }, 'resourceProfile: must be <profile>:<count>'],
-    [{ namespace: 'team-missing' }, "namespace: 'team-missing' does not exist"],
+    [
+      { args: ['--served-model-name=other'] },
+      'args.0: sets a flag KubeAI sets for the portal',
+    ],
+    [{ args: ['--port', '9000'] }, 'args.0: sets a flag KubeAI sets'],
+    [
+      { args: Array.from({ length: 33 }, (_, i) => `--x${i}`) },
+      'args: must have at most 32 arguments',
+    ],
+    [{ args: ['--a\n--model=x'] }, 'args.0: must not contain control'],
+    [
+      { env: { HF_TOKEN: 'hf_stolen_token' } },
+      'env.HF_TOKEN: is set by KubeAI for the portal and may not be overridden',
+    ],
+    [
+      { env: { aws_secret_access_key: 'x' } },
+      'env.aws_secret_access_key: is set by KubeAI',
+    ],
+    [{ env: { 'BAD-NAME': 'x' } }, 'env.<name>: must be a C identifier'],
+    [{ env: { '1ST': 'x' } }, 'env.<name>: must be a C identifier'],
+    [
+      {
+        env: Object.fromEntries(
+          Array.from({ length: 33 }, (_, i) => [`V${i}`, 'x']),
+        ),
+      },
+      'env: must have at most 32 variables',
+    ],
+    [
+      { env: { LONG: 'x'.repeat(4097) } },
+      'env.LONG: must be at most 4096 characters',
+    ],
+    [
+      { url: `hf://${'x'.repeat(2048)}` },
+      'url: must be at most 2048 characters',
+    ],
   ])(
     'rejects invalid input %j with an error naming the field',
     async (change, message) => {
@@ -182,9 +219,37 @@ describe('runtime:inference-endpoint:create', () => {
       const { error } = await run(input);
       expect(error?.name).toBe('InputError');
       expect(error?.message).toContain(message);
+      expect(error?.message).not.toContain('hf_stolen_token');
       expect(await getModel('invalid-model')).toBeUndefined();
     },
   );
+
+  it('refuses a namespace that does not exist: it belongs to no team', async () => {
+    const { error } = await run({
+      ...baseInput,
+      name: 'invalid-model',
+      namespace: 'team-missing',
+    });
+    expect(error?.name).toBe('NotAllowedError');
+    expect(error?.message).toBe(
+      'Not allowed: namespace team-missing in dev belongs to no team, not group:default/search-team',
+    );
+  });
+
+  it('passes bounded args and env to the Model', async () => {
+    const { error } = await run({
+      ...baseInput,
+      name: 'tuned',
+      minReplicas: 0,
+      args: ['--batch-size', '32'],
+      env: { INFINITY_BATCH_SIZE: '32', hf_hub_offline: '1' },
+    });
+    expect(error).toBeUndefined();
+    expect((await getModel('tuned'))?.spec).toMatchObject({
+      args: ['--batch-size', '32'],
+      env: { INFINITY_BATCH_SIZE: '32', hf_hub_offline: '1' },
+    });
+  });
 
   it('refuses a user without runtime.inference-endpoint.create and creates nothing', async () => {
     const { error } = await run(

@@ -1,8 +1,6 @@
 import { InputError } from '@backstage/errors';
 import {
-  RUNTIME_OWNER_LABEL,
   RUNTIME_RESOURCE_TYPES,
-  RUNTIME_SERVICE_LABEL,
   runtimeInferenceEndpointCreatePermission,
 } from '@runtime-portal/backstage-plugin-runtime-common';
 import {
@@ -27,15 +25,21 @@ import {
   serviceField,
   RuntimeActionRun,
   announceResourceChange,
-  requireSameClaim,
 } from '../shared';
+import {
+  claimLabels,
+  readClaimedObject,
+  writeClaimedObject,
+} from '../claimedObject';
 import { examples } from './inferenceEndpointCreate.examples';
+import { modelArgsSchema, modelEnvSchema } from './modelServerOptions';
 import { waitForReadyModel } from './waitForReady';
 
 /** KubeAI rejects Model names longer than this. */
 const MAX_MODEL_NAME = 40;
 const MODEL_URL = /^(hf|pvc|ollama|s3):\/\/\S+$/;
 const RESOURCE_PROFILE = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?:[1-9][0-9]*$/;
+const MAX_URL = 2048;
 
 /**
  * The input's fields without the checks across fields: the schema the actions registry lists
@@ -51,9 +55,13 @@ export const inputObjectSchema = (z: typeof zod) =>
       'Name of the KubeAI Model; clients send it as the OpenAI `model` field (at most 40 characters)',
       MAX_MODEL_NAME,
     ),
-    namespace: dnsLabel(z, "The team's Kubernetes namespace"),
+    namespace: dnsLabel(
+      z,
+      "The owner's Kubernetes namespace the Model is created in",
+    ),
     url: z
       .string()
+      .max(MAX_URL, `must be at most ${MAX_URL} characters`)
       .regex(
         MODEL_URL,
         'must start with hf://, pvc://, ollama:// or s3:// and name the model',
@@ -74,9 +82,11 @@ export const inputObjectSchema = (z: typeof zod) =>
         ]),
       )
       .min(1, 'must name at least one feature')
+      .max(4, 'must name at most 4 features')
       .describe('What the model serves'),
     resourceProfile: z
       .string()
+      .max(128, 'must be at most 128 characters')
       .regex(
         RESOURCE_PROFILE,
         'must be <profile>:<count>, e.g. nvidia-gpu-l4:1 or cpu:2',
@@ -101,17 +111,8 @@ export const inputObjectSchema = (z: typeof zod) =>
       .describe(
         'Most replicas the autoscaler may run; defaults to minReplicas (at least 1)',
       ),
-    args: z
-      .array(z.string())
-      .max(64)
-      .optional()
-      .describe('Extra engine arguments'),
-    env: z
-      .record(z.string())
-      .optional()
-      .describe(
-        'Environment variables of the engine (no secrets: use envFrom in the Model)',
-      ),
+    args: modelArgsSchema(z),
+    env: modelEnvSchema(z),
     waitTimeoutSeconds: z
       .number()
       .int('must be a whole number')
@@ -121,6 +122,7 @@ export const inputObjectSchema = (z: typeof zod) =>
       .describe('How long to wait for a ready replica; 0 does not wait'),
     baseUrl: z
       .string()
+      .max(MAX_URL, `must be at most ${MAX_URL} characters`)
       .url('must be an http(s) URL')
       .regex(/^https?:\/\//, 'must be an http(s) URL')
       .optional()
@@ -165,10 +167,15 @@ export const outputSchema = (z: typeof zod) =>
  * with its owner and service, waits (bounded) for a ready replica and outputs its OpenAI-compatible
  * base URL.
  *
- * Idempotent: the Model is written with server-side apply, so a re-run with the same input changes
- * nothing; a Model of another team or service is a `ConflictError`. The apply is a single atomic
- * write: a failure before it leaves nothing; after it (a wait that timed out) the Model stays and keeps
- * loading, and re-running the step is safe.
+ * The namespace must be the owner's (checked with the owner before provisioning); `args` and `env`
+ * are bounded and may not replace what KubeAI sets for the portal (the model, its served name, the
+ * listening address, the model source's credentials).
+ *
+ * Idempotent: the Model is created, or applied server-side over the resourceVersion whose claim was
+ * checked, so a re-run with the same input changes nothing and a Model of another team or service is
+ * never rewritten, even by a concurrent run: a `ConflictError` naming both claims. The write is a
+ * single atomic one: a failure before it leaves nothing; after it (a wait that timed out) the Model
+ * stays and keeps loading, and re-running the step is safe.
  *
  * @public
  */
@@ -202,6 +209,7 @@ async function provisionInferenceEndpoint(
   run: RuntimeActionRun,
 ): Promise<InferenceEndpointCreateOutput> {
   const owner = ownerName(input.owner);
+  const claim = { owner, service: input.service };
   const kubernetes = deps.clients.client(input.environment, 'kubernetes');
   const signal = run.signal;
   const model: KubeAIModel = {
@@ -211,8 +219,7 @@ async function provisionInferenceEndpoint(
       name: input.name,
       namespace: input.namespace,
       labels: {
-        [RUNTIME_OWNER_LABEL]: owner,
-        [RUNTIME_SERVICE_LABEL]: input.service,
+        ...claimLabels(claim),
         'app.kubernetes.io/managed-by': 'runtime-portal',
       },
     },
@@ -263,32 +270,35 @@ async function provisionInferenceEndpoint(
         );
       }
       const kubeaiUrl =
-        input.baseUrl ?? (await discoverKubeAIUrl(kubernetes, signal));
+        input.baseUrl ??
+        (await discoverKubeAIUrl(
+          kubernetes,
+          deps.clients.environment(input.environment).kubeai,
+          signal,
+        ));
       if (!kubeaiUrl) {
         throw new InputError(
-          `Invalid input: baseUrl: ${input.environment} has no kubeai Service to serve the model; give baseUrl`,
+          `Invalid input: baseUrl: ${input.environment} has no kubeai Service in its KubeAI namespace and no kubeai.baseUrl configured; give baseUrl`,
         );
       }
-      const existing = await kubernetes.get(
+      const context = {
+        kubernetes,
+        environment: input.environment,
+        claim,
+        signal,
+      };
+      const existing = await readClaimedObject(
         MODEL_KIND,
         input.namespace,
         input.name,
-        { signal },
+        context,
       );
-      if (existing) {
-        const labels = existing.metadata.labels ?? {};
-        requireSameClaim(
-          `Model ${input.namespace}/${input.name} in ${input.environment}`,
-          {
-            owner: labels[RUNTIME_OWNER_LABEL],
-            service: labels[RUNTIME_SERVICE_LABEL],
-          },
-          { owner, service: input.service },
-        );
-      }
 
       if (run.isDryRun) {
-        await kubernetes.apply(model, { dryRun: true, signal });
+        await writeClaimedObject(MODEL_KIND, model, {
+          ...context,
+          dryRun: true,
+        });
         run.logger.info(
           `Dry run: the API server accepted Model ${input.namespace}/${
             input.name
@@ -302,11 +312,13 @@ async function provisionInferenceEndpoint(
       await run.checkpoint({
         key: `model.${input.environment}.${input.namespace}.${input.name}`,
         fn: async () => {
-          const applied = await kubernetes.apply(model, { signal });
+          const written = await writeClaimedObject(MODEL_KIND, model, context);
           run.logger.info(
-            `Applied Model ${input.namespace}/${input.name} (${input.engine}, ${input.url})`,
+            `${written.created ? 'Created' : 'Applied'} Model ${
+              input.namespace
+            }/${input.name} (${input.engine}, ${input.url})`,
           );
-          return { uid: applied.metadata.uid ?? '' };
+          return { uid: written.object.metadata.uid ?? '' };
         },
       });
       // Announced once applied, so the catalog shows the Model while it loads.

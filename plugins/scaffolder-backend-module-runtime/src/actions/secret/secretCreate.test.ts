@@ -58,8 +58,8 @@ describe('runtime:secret:create', () => {
     expect(error).toBeUndefined();
     expect(outputsOf(ctx)).toEqual({
       path: 'semantic-search/dry',
-      policyName: 'semantic-search-dry',
-      roleName: 'semantic-search-dry',
+      policyName: 'runtime_secret_semantic-search_dry',
+      roleName: 'runtime_secret_semantic-search_dry',
       entityRef: secretRef('semantic-search/dry'),
     });
     expect(said).toContain('Dry run');
@@ -67,12 +67,14 @@ describe('runtime:secret:create', () => {
     expect(await openbao().readSecretMetadata('semantic-search/dry')).toBe(
       undefined,
     );
-    expect(await openbao().readAclPolicy('semantic-search-dry')).toBe(
-      undefined,
-    );
-    expect(await openbao().readKubernetesAuthRole('semantic-search-dry')).toBe(
-      undefined,
-    );
+    expect(
+      await openbao().readAclPolicy('runtime_secret_semantic-search_dry'),
+    ).toBe(undefined);
+    expect(
+      await openbao().readKubernetesAuthRole(
+        'runtime_secret_semantic-search_dry',
+      ),
+    ).toBe(undefined);
   });
 
   it('creates the secret with owner metadata, a read policy and an auth role, never revealing a value', async () => {
@@ -84,8 +86,8 @@ describe('runtime:secret:create', () => {
     );
     expect(outputsOf(ctx)).toEqual({
       path: 'semantic-search/database',
-      policyName: 'semantic-search-database',
-      roleName: 'semantic-search-database',
+      policyName: 'runtime_secret_semantic-search_database',
+      roleName: 'runtime_secret_semantic-search_database',
       entityRef: secretRef('semantic-search/database'),
     });
     expect(auditEvent.success).toHaveBeenCalled();
@@ -102,17 +104,21 @@ describe('runtime:secret:create', () => {
     ).then(r => r.json());
     expect(stored.data.data).toEqual({ username: 'search', password: CANARY });
 
-    const policy = await openbao().readAclPolicy('semantic-search-database');
+    const policy = await openbao().readAclPolicy(
+      'runtime_secret_semantic-search_database',
+    );
     expect(policy?.policy).toContain(
       'path "secret/data/semantic-search/database"',
     );
     expect(policy?.policy).toContain('capabilities = ["read"]');
     expect(
-      await openbao().readKubernetesAuthRole('semantic-search-database'),
+      await openbao().readKubernetesAuthRole(
+        'runtime_secret_semantic-search_database',
+      ),
     ).toMatchObject({
       boundServiceAccountNames: ['semantic-search'],
       boundServiceAccountNamespaces: ['team-search'],
-      tokenPolicies: ['semantic-search-database'],
+      tokenPolicies: ['runtime_secret_semantic-search_database'],
     });
   });
 
@@ -162,7 +168,9 @@ describe('runtime:secret:create', () => {
     expect(error?.name).toBe('ConflictError');
     expect(error?.message).toContain("belongs to owner 'other-team'");
     expect(said).not.toContain(CANARY);
-    expect(await openbao().readAclPolicy('other-database')).toBe(undefined);
+    expect(await openbao().readAclPolicy('runtime_secret_other_database')).toBe(
+      undefined,
+    );
   });
 
   it.each([

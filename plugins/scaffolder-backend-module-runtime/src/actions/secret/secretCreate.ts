@@ -1,10 +1,9 @@
 import { InputError } from '@backstage/errors';
 import {
-  RUNTIME_OWNER_METADATA_KEY,
   RUNTIME_RESOURCE_TYPES,
-  RUNTIME_SERVICE_METADATA_KEY,
   runtimeSecretCreatePermission,
 } from '@runtime-portal/backstage-plugin-runtime-common';
+import { secretGrantName } from '@runtime-portal/backstage-plugin-runtime-node';
 import { z as zod } from 'zod/v3';
 import {
   RuntimeActionDeps,
@@ -19,12 +18,17 @@ import {
   serviceField,
   RuntimeActionRun,
   announceResourceChange,
+  claimOf,
   grantSecretRead,
   requireSameClaim,
+  writeClaimMetadata,
 } from '../shared';
 import { examples } from './secretCreate.examples';
 
 const KEY_NAME = /^[A-Za-z_][A-Za-z0-9_.-]*$/;
+const KEY_MAX_LENGTH = 128;
+/** The longest value a key may have (64 KiB: room for a certificate chain). */
+const VALUE_MAX_LENGTH = 65536;
 /** The task secret that holds the initiator's Backstage token: never a secret value to store. */
 const BACKSTAGE_TOKEN_SECRET = 'backstageToken';
 
@@ -42,6 +46,7 @@ export const inputSchema = (z: typeof zod) =>
       .array(
         z
           .string()
+          .max(KEY_MAX_LENGTH, `must be at most ${KEY_MAX_LENGTH} characters`)
           .regex(
             KEY_NAME,
             'must be letters, digits, "_", "." or "-", starting with a letter or "_"',
@@ -83,10 +88,12 @@ export type SecretCreateOutput = zod.output<ReturnType<typeof outputSchema>>;
  * `runtime:secret:create`: writes a KV v2 secret whose values come only from the task's secrets, a
  * read policy scoped to its path and a Kubernetes auth role for the service account.
  *
- * Idempotent and safe to re-run: the owner and service are written to the secret's metadata first,
- * the values with check-and-set 0 (only if there is no version yet), and the policy and role are
- * overwrites. A secret that already has a version and the same owner and service is kept as it is;
- * one owned by another team or service is a `ConflictError`.
+ * Idempotent and safe to re-run: the owner and service are written to the secret's metadata first
+ * with a metadata check-and-set (so of two first runs only one claims the path), the values with
+ * check-and-set 0 (only if there is no version yet), and the policy and role
+ * (`runtime_secret_<service>_<name>`) are rewritten only when they are this claim's. A secret that
+ * already has a version and the same owner and service is kept as it is; one owned by another team
+ * or service is a `ConflictError`.
  *
  * @public
  */
@@ -102,6 +109,7 @@ export const secretCreateAction = defineProvisioningAction({
   permission: runtimeSecretCreatePermission,
   upstream: () => 'openbao',
   takesSecrets: true,
+  destructive: true,
   provision: provisionSecret,
 });
 
@@ -123,7 +131,7 @@ async function provisionSecret(
 
   const owner = ownerName(input.owner);
   const path = `${input.service}/${input.name}`;
-  const policyName = `${input.service}-${input.name}`;
+  const policyName = secretGrantName(input.service, input.name);
   const roleName = policyName;
   const serviceAccount = input.serviceAccount ?? input.service;
   const entityRef = runtimeResourceEntityRef({
@@ -134,10 +142,8 @@ async function provisionSecret(
   });
   const openbao = deps.clients.client(input.environment, 'openbao');
   const kvMount = deps.clients.environment(input.environment).openbao!.kvMount;
-  const customMetadata = {
-    [RUNTIME_OWNER_METADATA_KEY]: owner,
-    [RUNTIME_SERVICE_METADATA_KEY]: input.service,
-  };
+  const claim = { owner, service: input.service };
+  const subject = `Secret ${path} in ${input.environment}`;
 
   await audited(
     run,
@@ -157,14 +163,7 @@ async function provisionSecret(
         signal: run.signal,
       });
       if (existing) {
-        requireSameClaim(
-          `Secret ${path} in ${input.environment}`,
-          {
-            owner: existing.customMetadata[RUNTIME_OWNER_METADATA_KEY],
-            service: existing.customMetadata[RUNTIME_SERVICE_METADATA_KEY],
-          },
-          { owner, service: input.service },
-        );
+        requireSameClaim(subject, claimOf(existing.customMetadata), claim);
       }
       const hasValues = (existing?.currentVersion ?? 0) > 0;
 
@@ -190,11 +189,13 @@ async function provisionSecret(
               );
               return { version: existing!.currentVersion };
             }
-            await openbao.writeSecretMetadata(
+            await writeClaimMetadata(openbao, {
+              subject,
               path,
-              { customMetadata },
-              { signal: run.signal },
-            );
+              claim,
+              metadataVersion: existing?.currentMetadataVersion ?? 0,
+              signal: run.signal,
+            });
             const written = await openbao.writeSecret(path, values, {
               cas: 0,
               signal: run.signal,
@@ -212,6 +213,7 @@ async function provisionSecret(
               name: policyName,
               kvMount,
               path,
+              claim,
               namespace: input.namespace,
               serviceAccount,
               signal: run.signal,
@@ -251,6 +253,14 @@ function secretValues(
       `Invalid input: keys: no template secret given for ${missing.join(
         ', ',
       )} (add a secret field of that name to the template's parameters)`,
+    );
+  }
+  const tooLong = keys.filter(key => secrets[key].length > VALUE_MAX_LENGTH);
+  if (tooLong.length > 0) {
+    throw new InputError(
+      `Invalid input: keys: the values of ${tooLong.join(
+        ', ',
+      )} are longer than ${VALUE_MAX_LENGTH} characters`,
     );
   }
   if (new Set(keys).size !== keys.length) {

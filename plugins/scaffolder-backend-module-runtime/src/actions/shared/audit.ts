@@ -29,3 +29,19 @@ export async function audited<T>(
     fn,
   );
 }
+
+/**
+ * Records a run refused before it provisioned anything as a failed audit event `eventId` (the same
+ * event a run that goes ahead records), with `meta` and the refusal as its error.
+ */
+export async function auditRefusal(
+  run: RuntimeActionRun,
+  deps: RuntimeActionDeps,
+  eventId: string,
+  refusal: Error,
+  meta: JsonObject,
+): Promise<void> {
+  await audited(run, deps, eventId, { ...meta, refused: true }, () =>
+    Promise.reject(refusal),
+  ).catch(() => undefined);
+}

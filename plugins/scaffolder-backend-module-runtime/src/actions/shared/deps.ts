@@ -1,8 +1,10 @@
 import {
   AuditorService,
+  AuthService,
   PermissionsService,
   UserInfoService,
 } from '@backstage/backend-plugin-api';
+import { CatalogService } from '@backstage/plugin-catalog-node';
 import { EventsService } from '@backstage/plugin-events-node';
 import {
   RuntimeAccessConfig,
@@ -26,6 +28,10 @@ export interface RuntimeActionDeps {
   access: RuntimeAccessConfig;
   /** Which namespaces belong to which team. */
   teamNamespaces: TeamNamespaces;
+  /** Tells which team owns a service (its `component:default/<service>`). */
+  catalog: CatalogService;
+  /** The module's own service credentials, to read the catalog with. */
+  auth: AuthService;
   /** Records who created what, where (optional: tests may leave it out). */
   auditor?: AuditorService;
   /** Announces created resources so the catalog refreshes right away (optional). */

@@ -3,6 +3,8 @@ import { z as zod } from 'zod/v3';
 type Z = typeof zod;
 
 const DNS_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
+/** `group:default/` and a 63-character group name. */
+const OWNER_MAX_LENGTH = 'group:default/'.length + 63;
 
 /** A Kubernetes DNS label (RFC 1123): lowercase letters, digits and `-`, at most `max` characters. */
 export const dnsLabel = (z: Z, description: string, max = 63) =>
@@ -20,6 +22,7 @@ export const environmentField = (z: Z) =>
   z
     .string()
     .min(1, 'is required')
+    .max(63, 'must be at most 63 characters')
     .describe(
       'Runtime environment to create in, one of runtime.environments[].name (e.g. dev)',
     );
@@ -28,6 +31,7 @@ export const environmentField = (z: Z) =>
 export const ownerField = (z: Z) =>
   z
     .string()
+    .max(OWNER_MAX_LENGTH, `must be at most ${OWNER_MAX_LENGTH} characters`)
     .regex(
       /^(group:)?(default\/)?[a-z0-9]([-a-z0-9]*[a-z0-9])?$/,
       'must be a group in the default namespace, e.g. group:default/search-team or search-team',

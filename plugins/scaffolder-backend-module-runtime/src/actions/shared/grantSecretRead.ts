@@ -1,12 +1,21 @@
+import { ConflictError } from '@backstage/errors';
 import { OpenBaoClient } from '@runtime-portal/backstage-plugin-runtime-node';
+import { ResourceClaim, requireSameClaim } from './claim';
 
 /** How long a token from the Kubernetes auth role lives, in seconds. */
 const ROLE_TOKEN_TTL_SECONDS = 3600;
 
-/** The read-only ACL policy of one secret. */
-export function secretReadPolicy(kvMount: string, path: string): string {
+/** The first line of a policy this module wrote: it records whose the policy is. */
+const HEADER = /^# Managed by Runtime Portal for owner (\S+), service (\S+):/;
+
+/** The read-only ACL policy of one secret, headed by the claim it belongs to. */
+export function secretReadPolicy(
+  kvMount: string,
+  path: string,
+  claim: ResourceClaim,
+): string {
   return [
-    `# Managed by Runtime Portal: read access to the secret ${path}`,
+    `# Managed by Runtime Portal for owner ${claim.owner}, service ${claim.service}: read access to the secret ${path}`,
     `path "${kvMount}/data/${path}" {`,
     `  capabilities = ["read"]`,
     `}`,
@@ -19,8 +28,9 @@ export function secretReadPolicy(kvMount: string, path: string): string {
 
 /**
  * Lets one Kubernetes service account read one secret: an ACL policy `name` scoped to the secret's
- * path and a Kubernetes auth role `name` bound to the account that grants that policy. Both writes
- * replace what was there, so running it again is harmless.
+ * path and a Kubernetes auth role `name` bound to the account that grants that policy. Before
+ * writing, an existing policy must be `claim`'s (its header) and an existing role must grant only
+ * that policy; anything else is a `ConflictError` and nothing is written. Re-running is harmless.
  */
 export async function grantSecretRead(
   openbao: OpenBaoClient,
@@ -28,15 +38,32 @@ export async function grantSecretRead(
     name: string;
     kvMount: string;
     path: string;
+    claim: ResourceClaim;
     namespace: string;
     serviceAccount: string;
     signal?: AbortSignal;
   },
 ): Promise<void> {
-  const { name, signal } = grant;
+  const { name, claim, signal } = grant;
+  const policy = await openbao.readAclPolicy(name, { signal });
+  if (policy) {
+    const [, owner, service] = HEADER.exec(policy.policy) ?? [];
+    requireSameClaim(`OpenBao policy ${name}`, { owner, service }, claim);
+  }
+  const role = await openbao.readKubernetesAuthRole(name, { signal });
+  if (
+    role &&
+    !(role.tokenPolicies.length === 1 && role.tokenPolicies[0] === name)
+  ) {
+    throw new ConflictError(
+      `OpenBao Kubernetes auth role ${name} already exists and grants policies ${
+        role.tokenPolicies.join(', ') || 'none'
+      }, not only ${name}; it was not made for ${claim.owner}/${claim.service}`,
+    );
+  }
   await openbao.writeAclPolicy(
     name,
-    secretReadPolicy(grant.kvMount, grant.path),
+    secretReadPolicy(grant.kvMount, grant.path, claim),
     { signal },
   );
   await openbao.writeKubernetesAuthRole(

@@ -8,7 +8,7 @@ export {
   serviceField,
 } from './fields';
 export { requireUpstream } from './environment';
-export { requireSameClaim } from './claim';
+export { claimOf, requireSameClaim, writeClaimMetadata } from './claim';
 export type { ResourceClaim } from './claim';
 export { audited } from './audit';
 export { runtimeResourceEntityRef } from './entityRef';
@@ -21,5 +21,10 @@ export {
   runProvisioningAction,
   toScaffolderAction,
 } from './provisioningAction';
-export type { ProvisioningAction } from './provisioningAction';
+export type {
+  ProvisioningAction,
+  ProvisioningInput,
+} from './provisioningAction';
+export { authorizeProvisioning } from './access';
+export type { ProvisioningAccess, ProvisioningTarget } from './access';
 export { grantSecretRead, secretReadPolicy } from './grantSecretRead';

@@ -10,8 +10,10 @@ import {
 } from '@runtime-portal/backstage-plugin-runtime-node';
 import { JsonObject } from '@backstage/types';
 import { AnyZodObject, ZodType, z as zod } from 'zod/v3';
+import { ProvisioningAccess, authorizeProvisioning } from './access';
 import { RuntimeActionDeps } from './deps';
 import { requireUpstream } from './environment';
+import { auditRefusal } from './audit';
 import { writeOutputs } from './outputs';
 import { parseInput } from './parseInput';
 import { RuntimeActionRun } from './run';
@@ -22,7 +24,7 @@ import { RuntimeActionRun } from './run';
  * run it with {@link runProvisioningAction}, so they get the same checks and the same effects.
  */
 export interface ProvisioningAction<
-  TInput extends { environment: string },
+  TInput extends ProvisioningInput,
   TOutput extends JsonObject,
 > {
   /** The scaffolder action id, e.g. `runtime:bucket:create`. */
@@ -47,17 +49,39 @@ export interface ProvisioningAction<
   ) => keyof RuntimeUpstreamClients | Array<keyof RuntimeUpstreamClients>;
   /** Whether secret values come with the run (a template's secret fields, the registry's secrets). */
   takesSecrets?: boolean;
-  /** Creates the resource (or, on a dry run, reports it) from a parsed and authorised input. */
+  /**
+   * Whether a run can overwrite something that exists (a policy, role, bucket rule, spec); the
+   * registry tells callers so. Unset counts as `true`.
+   */
+  destructive?: boolean;
+  /**
+   * The Kubernetes namespace the input acts in, which must be the owner's; defaults to
+   * `input.namespace`. Set it when the namespace is elsewhere in the input.
+   */
+  namespaceOf?: (input: TInput) => string | undefined;
+  /**
+   * Creates the resource (or, on a dry run, reports it) from a parsed and authorised input;
+   * `access.caller` is who runs it.
+   */
   provision(
     deps: RuntimeActionDeps,
     input: TInput,
     run: RuntimeActionRun,
+    access: ProvisioningAccess,
   ): Promise<TOutput>;
+}
+
+/** What every provisioning action's input has. */
+export interface ProvisioningInput {
+  environment: string;
+  owner: string;
+  service: string;
+  namespace?: string;
 }
 
 /** Defines a {@link ProvisioningAction}, inferring its input and output types. */
 export function defineProvisioningAction<
-  TInput extends { environment: string },
+  TInput extends ProvisioningInput,
   TOutput extends JsonObject,
 >(
   action: ProvisioningAction<TInput, TOutput>,
@@ -67,11 +91,14 @@ export function defineProvisioningAction<
 
 /**
  * Runs a provisioning action: parses the input (an `InputError` naming each bad field), checks the
- * environment has the upstream, checks the caller's permission, then provisions. Nothing reaches an
- * upstream before all three checks pass.
+ * environment has the upstream, checks the caller's permission, then that the caller may act for
+ * the owner, the service is the owner's and the namespace too (`authorizeProvisioning`), and then
+ * provisions. Nothing is written upstream before all checks pass (the namespace check may read the
+ * Namespace); a refusal after the input is parsed is audited as a failed event (the action's
+ * `registryName` as event id, as its own audit event) with its reason.
  */
 export async function runProvisioningAction<
-  TInput extends { environment: string },
+  TInput extends ProvisioningInput,
   TOutput extends JsonObject,
 >(
   action: ProvisioningAction<TInput, TOutput>,
@@ -82,12 +109,30 @@ export async function runProvisioningAction<
   for (const upstream of [action.upstream(input)].flat()) {
     requireUpstream(deps.clients, input.environment, upstream);
   }
-  await requirePermission(
-    deps.permissions,
-    action.permission,
-    await run.getInitiatorCredentials(),
-  );
-  return action.provision(deps, input, run);
+  const namespace = action.namespaceOf
+    ? action.namespaceOf(input)
+    : input.namespace;
+  let access: ProvisioningAccess;
+  try {
+    const credentials = await run.getInitiatorCredentials();
+    await requirePermission(deps.permissions, action.permission, credentials);
+    access = await authorizeProvisioning(deps, credentials, {
+      environment: input.environment,
+      owner: input.owner,
+      service: input.service,
+      namespace,
+      signal: run.signal,
+    });
+  } catch (error) {
+    await auditRefusal(run, deps, action.registryName, error as Error, {
+      environment: input.environment,
+      owner: input.owner,
+      service: input.service,
+      namespace: namespace ?? null,
+    });
+    throw error;
+  }
+  return action.provision(deps, input, run, access);
 }
 
 /** The scaffolder action of a provisioning action: dry-run aware, its outputs written as step outputs. */

@@ -46,6 +46,37 @@ export const examples: TemplateExample[] = [
 `,
   },
   {
+    description:
+      "A nightly Argo Workflow in the team's namespace, run as the team's service account",
+    example: `steps:
+  - id: nightly-train
+    name: Create the nightly training run
+    action: runtime:workflow:create
+    input:
+      environment: dev
+      owner: group:default/search-team
+      service: semantic-search
+      name: nightly-train
+      engine: argo-events
+      argoEvents:
+        namespace: team-search
+        source: { type: calendar, schedule: '0 2 * * *' }
+        trigger:
+          type: k8s
+          serviceAccountName: workflow-runner
+          resource:
+            apiVersion: argoproj.io/v1alpha1
+            kind: Workflow
+            metadata: { generateName: nightly-train- }
+            spec:
+              serviceAccountName: trainer
+              entrypoint: train
+              templates:
+                - name: train
+                  container: { image: 'registry.example.com/search/trainer:1.4.0' }
+`,
+  },
+  {
     description: 'A Temporal namespace keeping closed workflows for 7 days',
     example: `steps:
   - id: temporal

@@ -166,7 +166,7 @@ describe('runtime:workflow:create', () => {
       });
     });
 
-    it("refuses another team's workflow", async () => {
+    it('refuses the workflow of another service of the team', async () => {
       const { error } = await run({ ...argoInput, service: 'other-service' });
       expect(error?.name).toBe('ConflictError');
       expect(error?.message).toContain("service 'semantic-search'");
@@ -251,14 +251,6 @@ describe('runtime:workflow:create', () => {
       },
       'argoEvents.trigger.url: must be an http(s) URL',
     ],
-    [
-      'a namespace that does not exist',
-      {
-        ...invalid,
-        argoEvents: { ...argoInput.argoEvents, namespace: 'team-missing' },
-      },
-      "argoEvents.namespace: 'team-missing' does not exist",
-    ],
   ])(
     'rejects %s with an error naming the field, creating nothing',
     async (_, input, message) => {
@@ -271,6 +263,17 @@ describe('runtime:workflow:create', () => {
       );
     },
   );
+
+  it('refuses a namespace that does not exist: it belongs to no team', async () => {
+    const { error } = await run({
+      ...invalid,
+      argoEvents: { ...argoInput.argoEvents, namespace: 'team-missing' },
+    });
+    expect(error?.name).toBe('NotAllowedError');
+    expect(error?.message).toBe(
+      'Not allowed: namespace team-missing in dev belongs to no team, not group:default/search-team',
+    );
+  });
 
   it('refuses a user without runtime.workflow.create and creates nothing', async () => {
     const { error } = await run(

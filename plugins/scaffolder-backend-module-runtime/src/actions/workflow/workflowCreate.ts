@@ -1,9 +1,7 @@
 import { ConflictError, InputError } from '@backstage/errors';
 import {
-  RUNTIME_OWNER_LABEL,
   RUNTIME_OWNER_METADATA_KEY,
   RUNTIME_RESOURCE_TYPES,
-  RUNTIME_SERVICE_LABEL,
   RUNTIME_SERVICE_METADATA_KEY,
   runtimeWorkflowCreatePermission,
 } from '@runtime-portal/backstage-plugin-runtime-common';
@@ -31,12 +29,31 @@ import {
   announceResourceChange,
   requireSameClaim,
 } from '../shared';
-import { eventSourceObject, sensorObject } from './argoEventsObjects';
+import {
+  claimLabels,
+  readClaimedObject,
+  writeClaimedObject,
+} from '../claimedObject';
+import {
+  ArgoEventsTriggerInput,
+  eventSourceObject,
+  sensorObject,
+} from './argoEventsObjects';
+import { requireAllowedHttpTrigger } from './httpTrigger';
+import {
+  boundKubernetesTrigger,
+  kubernetesTriggerResourceSchema,
+} from './kubernetesTrigger';
+import {
+  DEFAULT_WORKFLOW_TRIGGER_POLICY,
+  WorkflowTriggerPolicy,
+} from './workflowTriggerPolicy';
 import { examples } from './workflowCreate.examples';
 
 const CRON = /^(\S+\s+){4}\S+$/;
 const INTERVAL = /^[1-9][0-9]*(s|m|h)$/;
 const MAX_RETENTION_DAYS = 3650;
+const MAX_URL = 2048;
 
 const sourceSchema = (z: typeof zod) =>
   z
@@ -45,6 +62,7 @@ const sourceSchema = (z: typeof zod) =>
         type: z.literal('webhook'),
         endpoint: z
           .string()
+          .max(256, 'must be at most 256 characters')
           .regex(/^\/[A-Za-z0-9/_-]*$/, 'must be a path starting with /')
           .optional()
           .describe('HTTP path of the webhook; default /<name>'),
@@ -64,11 +82,13 @@ const sourceSchema = (z: typeof zod) =>
         type: z.literal('calendar'),
         schedule: z
           .string()
+          .max(128)
           .regex(CRON, 'must be a cron expression with 5 fields')
           .optional()
           .describe('Cron schedule, e.g. "0 3 * * *"'),
         interval: z
           .string()
+          .max(16)
           .regex(INTERVAL, 'must be a duration such as 30s, 10m or 1h')
           .optional()
           .describe('Fixed interval, e.g. 10m (instead of schedule)'),
@@ -78,17 +98,20 @@ const sourceSchema = (z: typeof zod) =>
         bucket: z
           .string()
           .min(3)
+          .max(63)
           .describe('Bucket whose events start the workflow'),
         events: z
           .array(
             z
               .string()
+              .max(128)
               .regex(
                 /^s3:/,
                 'must be an S3 event name such as s3:ObjectCreated:*',
               ),
           )
           .min(1)
+          .max(16)
           .default(['s3:ObjectCreated:*'])
           .describe('MinIO event names'),
         credentialsSecret: dnsLabel(
@@ -106,31 +129,30 @@ const triggerSchema = (z: typeof zod) =>
         type: z.literal('http'),
         url: z
           .string()
+          .max(MAX_URL, `must be at most ${MAX_URL} characters`)
           .url('must be an http(s) URL')
           .regex(/^https?:\/\//, 'must be an http(s) URL')
-          .describe('URL called with the event'),
+          .describe(
+            "URL called with the event: a Service of the team's namespaces (http://<service>.<namespace>.svc:<port>/…) or a URL under runtime.workflows.httpTriggerAllowList",
+          ),
         method: z.enum(['POST', 'PUT', 'GET']).default('POST'),
       }),
       z.object({
         type: z.literal('k8s'),
         operation: z.enum(['create', 'update', 'patch']).default('create'),
-        resource: z
-          .object({
-            apiVersion: z.string().min(1),
-            kind: z.string().min(1),
-            metadata: z.record(z.unknown()),
-          })
-          .passthrough()
+        resource: kubernetesTriggerResourceSchema(z),
+        serviceAccountName: z
+          .string()
+          .max(253, 'must be at most 253 characters')
+          .optional()
           .describe(
-            'The Kubernetes object the trigger creates, e.g. an Argo Workflow',
+            "Service account of the workflow's namespace the sensor acts as (it needs the rights for the operation)",
           ),
-        serviceAccountName: dnsLabel(
-          z,
-          'Service account the sensor acts as (it needs the rights for the operation)',
-        ).optional(),
       }),
     ])
-    .describe('What an event starts: an http call or a Kubernetes object');
+    .describe(
+      "What an event starts: an http call or a Kubernetes object in the workflow's namespace",
+    );
 
 /**
  * The input's fields without the checks across fields: the schema the actions registry lists
@@ -220,10 +242,16 @@ export type WorkflowCreateOutput = zod.output<ReturnType<typeof outputSchema>>;
  * `runtime:workflow:create`: an Argo Events EventSource and Sensor (webhook, calendar or minio source;
  * http or Kubernetes trigger) in the team's namespace, or a Temporal namespace with its retention.
  *
- * Idempotent: Argo Events objects are written with server-side apply and the Temporal namespace with
- * `ensureNamespace` (an equal namespace is success). Objects of another team or service, and a
- * Temporal namespace with other settings, are a `ConflictError`. Each write is atomic; when the Sensor
- * fails after the EventSource was written the step can be re-run safely.
+ * Stays within the owner's reach: the namespace must be the owner's; a `k8s` trigger creates only
+ * the kinds of `runtime.workflows.kubernetesTriggerKinds`, in that namespace, as its service accounts;
+ * an `http` trigger calls only Services of the owner's namespaces or URLs under
+ * `runtime.workflows.httpTriggerAllowList` (otherwise a `NotAllowedError` saying why).
+ *
+ * Idempotent: Argo Events objects are created, or applied over the resourceVersion that was checked,
+ * and the Temporal namespace is written with `ensureNamespace` (an equal namespace is success). Objects
+ * of another team or service, also when created concurrently, and a Temporal namespace with other
+ * settings, are a `ConflictError` naming both claims. Both claims are checked before either object is
+ * written; when the Sensor fails after the EventSource was written the step can be re-run safely.
  *
  * @public
  */
@@ -239,20 +267,32 @@ export const workflowCreateAction = defineProvisioningAction({
   outputSchema,
   permission: runtimeWorkflowCreatePermission,
   upstream: input => (input.engine === 'temporal' ? 'temporal' : 'kubernetes'),
+  namespaceOf: input => input.argoEvents?.namespace,
   provision: provisionWorkflow,
 });
+
+/**
+ * What `runtime:workflow:create` is built with: the common deps and its trigger policy
+ * (`runtime.workflows`, see `readWorkflowTriggerPolicy`; the defaults when absent).
+ *
+ * @public
+ */
+export interface WorkflowActionDeps extends RuntimeActionDeps {
+  /** Which kinds `k8s` triggers may create and which URLs `http` triggers may call besides the team's Services. */
+  workflows?: WorkflowTriggerPolicy;
+}
 
 /**
  * The scaffolder action `runtime:workflow:create` (see `workflowCreateAction`).
  *
  * @public
  */
-export function createRuntimeWorkflowAction(deps: RuntimeActionDeps) {
+export function createRuntimeWorkflowAction(deps: WorkflowActionDeps) {
   return toScaffolderAction(workflowCreateAction, deps);
 }
 
 async function provisionWorkflow(
-  deps: RuntimeActionDeps,
+  deps: WorkflowActionDeps,
   input: Input,
   run: RuntimeActionRun,
 ): Promise<WorkflowCreateOutput> {
@@ -357,82 +397,116 @@ async function createTemporalNamespace(
 
 async function createArgoEventsWorkflow(
   run: RuntimeActionRun,
-  deps: RuntimeActionDeps,
+  deps: WorkflowActionDeps,
   input: Input,
   owner: string,
 ): Promise<void> {
   const kubernetes = deps.clients.client(input.environment, 'kubernetes');
-  const { namespace, source, trigger } = input.argoEvents!;
+  const { namespace, source } = input.argoEvents!;
+  const { environment } = input;
   const signal = run.signal;
+  const policy = deps.workflows ?? DEFAULT_WORKFLOW_TRIGGER_POLICY;
+  const claim = { owner, service: input.service };
   if (
     source.type === 'minio' &&
-    !deps.clients.has(input.environment, 'objectStorage')
+    !deps.clients.has(environment, 'objectStorage')
   ) {
     throw new InputError(
-      `Invalid input: argoEvents.source: ${input.environment} has no object storage for a minio source`,
+      `Invalid input: argoEvents.source: ${environment} has no object storage for a minio source`,
     );
   }
+  // The namespace is the owner's: runProvisioningAction checked it (namespaceOf).
+  const trigger = await boundTrigger(deps, input, owner, policy, signal);
+  if (
+    !(await kubernetes.get(NAMESPACE_KIND, undefined, namespace, { signal }))
+  ) {
+    throw new InputError(
+      `Invalid input: argoEvents.namespace: '${namespace}' does not exist in ${environment}`,
+    );
+  }
+
   const spec = {
     name: input.name,
     namespace,
     labels: {
-      [RUNTIME_OWNER_LABEL]: owner,
-      [RUNTIME_SERVICE_LABEL]: input.service,
+      ...claimLabels(claim),
       'app.kubernetes.io/managed-by': 'runtime-portal',
     },
     source,
     trigger,
     objectStorageEndpoint:
       source.type === 'minio'
-        ? deps.clients.environment(input.environment).objectStorage!.endpoint
+        ? deps.clients.environment(environment).objectStorage!.endpoint
         : undefined,
   };
-  const objects = [eventSourceObject(spec), sensorObject(spec)];
-
-  if (
-    !(await kubernetes.get(NAMESPACE_KIND, undefined, namespace, { signal }))
-  ) {
-    throw new InputError(
-      `Invalid input: argoEvents.namespace: '${namespace}' does not exist in ${input.environment}`,
-    );
-  }
-  const kinds: KubernetesKind<KubernetesObject>[] = [
-    EVENT_SOURCE_KIND,
-    SENSOR_KIND,
-  ];
-  const existing = await Promise.all(
-    kinds.map(kind => kubernetes.get(kind, namespace, input.name, { signal })),
-  );
-  for (const object of existing) {
-    if (!object) continue;
-    const labels = object.metadata.labels ?? {};
-    requireSameClaim(
-      `${object.kind} ${namespace}/${input.name} in ${input.environment}`,
-      {
-        owner: labels[RUNTIME_OWNER_LABEL],
-        service: labels[RUNTIME_SERVICE_LABEL],
-      },
-      { owner, service: input.service },
-    );
+  const writes = [
+    { kind: EVENT_SOURCE_KIND, object: eventSourceObject(spec) },
+    { kind: SENSOR_KIND, object: sensorObject(spec) },
+  ] as Array<{
+    kind: KubernetesKind<KubernetesObject>;
+    object: KubernetesObject;
+  }>;
+  const context = { kubernetes, environment, claim, signal };
+  // Both claims are checked before either object is written.
+  for (const { kind } of writes) {
+    await readClaimedObject(kind, namespace, input.name, context);
   }
 
   if (run.isDryRun) {
-    for (const object of objects) {
-      await kubernetes.apply(object, { dryRun: true, signal });
+    for (const { kind, object } of writes) {
+      await writeClaimedObject(kind, object, { ...context, dryRun: true });
     }
     run.logger.info(
       `Dry run: the API server accepted EventSource and Sensor ${namespace}/${input.name} (${source.type} → ${trigger.type}); nothing was created`,
     );
     return;
   }
-  for (const object of objects) {
+  for (const { kind, object } of writes) {
     await run.checkpoint({
-      key: `${object.kind}.${input.environment}.${namespace}.${input.name}`,
+      key: `${object.kind}.${environment}.${namespace}.${input.name}`,
       fn: async () => {
-        const applied = await kubernetes.apply(object, { signal });
-        run.logger.info(`Applied ${object.kind} ${namespace}/${input.name}`);
-        return { uid: applied.metadata.uid ?? '' };
+        const written = await writeClaimedObject(kind, object, context);
+        run.logger.info(
+          `${written.created ? 'Created' : 'Applied'} ${
+            object.kind
+          } ${namespace}/${input.name}`,
+        );
+        return { uid: written.object.metadata.uid ?? '' };
       },
     });
   }
+}
+
+/**
+ * The trigger as the Sensor gets it, once it is known to stay within the owner's reach: a `k8s`
+ * trigger bounded to the workflow's namespace, an `http` trigger's URL checked and normalised.
+ */
+async function boundTrigger(
+  deps: WorkflowActionDeps,
+  input: Input,
+  owner: string,
+  policy: WorkflowTriggerPolicy,
+  signal?: AbortSignal,
+): Promise<ArgoEventsTriggerInput> {
+  const { namespace, trigger } = input.argoEvents!;
+  if (trigger.type === 'k8s') {
+    return {
+      ...trigger,
+      resource: boundKubernetesTrigger(trigger, {
+        namespace,
+        kinds: policy.kubernetesTriggerKinds,
+        claimLabels: claimLabels({ owner, service: input.service }),
+      }),
+    };
+  }
+  return {
+    ...trigger,
+    url: await requireAllowedHttpTrigger(trigger.url, {
+      environment: input.environment,
+      owner,
+      allowList: policy.httpTriggerAllowList,
+      teamNamespaces: deps.teamNamespaces,
+      signal,
+    }),
+  };
 }

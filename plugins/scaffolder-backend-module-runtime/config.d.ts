@@ -1,0 +1,21 @@
+export interface Config {
+  runtime?: {
+    /** What the triggers of `runtime:workflow:create` (Argo Events Sensors) may reach. */
+    workflows?: {
+      /**
+       * Kinds a `k8s` trigger may create or change, as `<group>/<version>/<Kind>` (`v1/<Kind>` for the
+       * core group). Namespaced kinds only: they are created in the workflow's namespace, which must be
+       * the owner's. Cluster-scoped kinds, Secrets, ServiceAccounts and RBAC kinds are refused at
+       * start-up. Default `batch/v1/Job` and `argoproj.io/v1alpha1/Workflow`.
+       */
+      kubernetesTriggerKinds?: string[];
+      /**
+       * URL prefixes an `http` trigger may call besides the in-cluster Services of the owner's
+       * namespaces (`http(s)://<service>.<namespace>.svc[.cluster.local][:port]/…`), e.g.
+       * `https://hooks.example.com/ci/`. Absolute http(s) URLs without credentials, query or fragment;
+       * a URL matches when it has the same origin and its path is the prefix's or below it. Default none.
+       */
+      httpTriggerAllowList?: string[];
+    };
+  };
+}

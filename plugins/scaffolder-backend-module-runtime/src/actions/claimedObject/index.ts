@@ -1,0 +1,6 @@
+export {
+  claimLabels,
+  readClaimedObject,
+  writeClaimedObject,
+} from './claimedObject';
+export type { ClaimedObjectContext } from './claimedObject';
