@@ -18,6 +18,7 @@ import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { runtimePlugin } from './plugin';
 
 import { serviceEntity, catalogHiding } from './testing/entities';
+import { sandboxAccessConfig } from './testing/access';
 
 jest.setTimeout(60_000);
 
@@ -78,6 +79,7 @@ describe('GET /entity/:kind/:namespace/:name/delivery', () => {
               ],
             },
             runtime: {
+              access: sandboxAccessConfig(),
               harbor: platform.harbor,
               ...overrides,
               environments: [sandboxEnvironmentConfig(sandbox)],

@@ -20,6 +20,7 @@ import {
   serviceEntity,
   catalogHiding,
 } from './testing/entities';
+import { sandboxAccessConfig } from './testing/access';
 
 jest.setTimeout(60_000);
 
@@ -62,6 +63,7 @@ describe('GET /entity/:kind/:namespace/:name/observability', () => {
         mockServices.rootConfig.factory({
           data: {
             runtime: {
+              access: sandboxAccessConfig(),
               // Generous: the sandbox shares this process (and the machine) with the backend.
               observability: { signalTimeoutMs: 30_000 },
               environments: [

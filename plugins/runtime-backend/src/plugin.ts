@@ -3,7 +3,11 @@ import {
   createBackendPlugin,
 } from '@backstage/backend-plugin-api';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
-import { runtimeClientsServiceRef } from '@runtime-portal/backstage-plugin-runtime-node';
+import {
+  TeamNamespaces,
+  readRuntimeAccess,
+  runtimeClientsServiceRef,
+} from '@runtime-portal/backstage-plugin-runtime-node';
 import { createRouter } from './router';
 import { RuntimeHealthService } from './services/RuntimeHealthService';
 import { EntityAccess } from './services/entities/EntityAccess';
@@ -16,6 +20,7 @@ import { DeliveryActions } from './services/delivery/DeliveryActions';
 import { ComponentHealthService } from './services/components/ComponentHealthService';
 import { runtimeDeliveryPermissions } from '@runtime-portal/backstage-plugin-runtime-common';
 import { EncodedReports } from './services/http/EncodedReports';
+import { TargetAccess } from './services/entities/TargetAccess';
 
 /**
  * How long an encoded report is shared by the viewers of an entity: reports come from cached signals,
@@ -63,6 +68,12 @@ export const runtimePlugin = createBackendPlugin({
           `Runtime environments: ${names.join(', ') || 'none configured'}`,
         );
         const reader = new SignalReader({ cache, logger });
+        const access = readRuntimeAccess(config);
+        const targets = new TargetAccess({
+          access,
+          teamNamespaces: new TeamNamespaces({ clients, access }),
+          cache,
+        });
         httpRouter.use(
           await createRouter({
             httpAuth,
@@ -72,12 +83,10 @@ export const runtimePlugin = createBackendPlugin({
               clients,
               reader,
               settings: readObservabilitySettings(config),
+              targets,
             }),
-            delivery: new DeliveryService({
-              clients,
-              reader,
-            }),
-            resources: new ResourceDetailsService({ clients }),
+            delivery: new DeliveryService({ clients, reader, targets }),
+            resources: new ResourceDetailsService({ clients, permissions }),
             components: new ComponentHealthService({ clients, reader }),
             reports: new EncodedReports({ ttlMs: ENCODED_REPORT_TTL_MS }),
             deliveryActions: new DeliveryActions({
@@ -85,6 +94,7 @@ export const runtimePlugin = createBackendPlugin({
               reader,
               permissions,
               auditor,
+              targets,
             }),
           }),
         );

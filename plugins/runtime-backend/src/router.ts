@@ -1,11 +1,11 @@
 import express from 'express';
 import Router from 'express-promise-router';
 import { HttpAuthService } from '@backstage/backend-plugin-api';
-import { stringifyEntityRef } from '@backstage/catalog-model';
 import { RuntimeHealthService } from './services/RuntimeHealthService';
 import { EntityAccess } from './services/entities/EntityAccess';
 import { observabilityTarget } from './services/entities/observabilityTarget';
 import { deliveryTarget } from './services/entities/deliveryTarget';
+import { entityOwnership } from './services/entities/entityOwnership';
 import { ObservabilityService } from './services/observability/ObservabilityService';
 import { parseRange } from './services/observability/timeRange';
 import { DeliveryService } from './services/delivery/DeliveryService';
@@ -79,22 +79,25 @@ export async function createRouter(
   router.get(`${ENTITY}/observability`, async (req, res) => {
     const range = parseRange(req.query.range);
     const { entity } = await options.entities.entityOf(req);
-    const entityRef = stringifyEntityRef(entity);
+    const ownership = entityOwnership(entity);
     const target = observabilityTarget(entity);
     const report = await options.reports.get(
-      `observability:${entityRef}:${range}:${JSON.stringify(target)}`,
-      () => options.observability.report(entityRef, target, range),
+      `observability:${ownership.entityRef}:${range}:${JSON.stringify([
+        target,
+        ownership,
+      ])}`,
+      () => options.observability.report(ownership, target, range),
     );
     sendEncodedReport(req, res, report);
   });
 
   router.get(`${ENTITY}/delivery`, async (req, res) => {
     const { entity } = await options.entities.entityOf(req);
-    const entityRef = stringifyEntityRef(entity);
+    const ownership = entityOwnership(entity);
     const target = deliveryTarget(entity);
     const report = await options.reports.get(
-      `delivery:${entityRef}:${JSON.stringify(target)}`,
-      () => options.delivery.report(entityRef, target),
+      `delivery:${ownership.entityRef}:${JSON.stringify([target, ownership])}`,
+      () => options.delivery.report(ownership, target),
     );
     sendEncodedReport(req, res, report);
   });
@@ -102,10 +105,10 @@ export async function createRouter(
   router.post(`${ENTITY}/delivery/sync`, async (req, res) => {
     const { environment, application } = parseBody(syncBody, req.body);
     const { entity, credentials } = await options.entities.entityOf(req);
-    const entityRef = stringifyEntityRef(entity);
+    const ownership = entityOwnership(entity);
     const result = await upstreamErrorsAsUnavailable(() =>
       options.deliveryActions.sync({
-        entityRef,
+        entity: ownership,
         target: deliveryTarget(entity),
         environment,
         application,
@@ -113,7 +116,7 @@ export async function createRouter(
         httpRequest: req,
       }),
     );
-    options.reports.forget(`delivery:${entityRef}:`);
+    options.reports.forget(`delivery:${ownership.entityRef}:`);
     res.status(202).json(result);
   });
 
@@ -125,26 +128,26 @@ export async function createRouter(
         throw new InputError(`Invalid pipeline id '${req.params.pipelineId}'`);
       }
       const { entity, credentials } = await options.entities.entityOf(req);
-      const entityRef = stringifyEntityRef(entity);
+      const ownership = entityOwnership(entity);
       const result = await upstreamErrorsAsUnavailable(() =>
         options.deliveryActions.retryPipeline({
-          entityRef,
+          entity: ownership,
           target: deliveryTarget(entity),
           pipelineId,
           credentials,
           httpRequest: req,
         }),
       );
-      options.reports.forget(`delivery:${entityRef}:`);
+      options.reports.forget(`delivery:${ownership.entityRef}:`);
       res.status(202).json(result);
     },
   );
 
   router.get(`${ENTITY}/resource`, async (req, res) => {
-    const { entity } = await options.entities.entityOf(req);
+    const { entity, credentials } = await options.entities.entityOf(req);
     res.json(
       await upstreamErrorsAsUnavailable(() =>
-        options.resources.details(entity),
+        options.resources.details(entity, credentials),
       ),
     );
   });

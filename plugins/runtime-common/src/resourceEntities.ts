@@ -32,6 +32,15 @@ export const RUNTIME_ANNOTATIONS = {
   ownerProblem: 'runtime-portal.io/owner-problem',
 } as const;
 
+/**
+ * How the catalog module's entity provider marks what it emits: their `backstage.io/managed-by-location`
+ * is `runtime:<environment>/<source>` or `runtime:platform-model`. For an entity read from a registered
+ * location the catalog sets that annotation itself (to `url:...`), so no hand-made entity carries it.
+ *
+ * @public
+ */
+export const RUNTIME_PROVIDER_LOCATION_PREFIX = 'runtime:';
+
 const MAX_NAME = 63;
 
 /**

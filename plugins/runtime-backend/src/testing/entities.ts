@@ -26,13 +26,14 @@ export function serviceEntity(
   };
 }
 
-/** A runtime Resource entity as the catalog module makes it. */
+/** A runtime Resource entity as the catalog module's entity provider makes it. */
 export function runtimeResourceEntity(
   name: string,
   type: string,
   upstreamRef: string,
   environment = 'dev',
 ): Entity {
+  const location = `runtime:${environment}/${type}s`;
   return {
     apiVersion: 'backstage.io/v1alpha1',
     kind: 'Resource',
@@ -40,11 +41,39 @@ export function runtimeResourceEntity(
       name,
       namespace: 'default',
       annotations: {
+        'backstage.io/managed-by-location': location,
+        'backstage.io/managed-by-origin-location': location,
         'runtime-portal.io/environment': environment,
         'runtime-portal.io/upstream-ref': upstreamRef,
       },
     },
     spec: { type, owner: 'group:default/platform-team' },
+  };
+}
+
+/**
+ * A Resource carrying the runtime annotations that a team registered itself (from a `catalog-info.yaml`
+ * in its repository, so the catalog marks it as managed by that URL), owned by `team`.
+ */
+export function handMadeResourceEntity(
+  name: string,
+  type: string,
+  upstreamRef: string,
+  team: string,
+): Entity {
+  const resource = runtimeResourceEntity(name, type, upstreamRef);
+  const location = `url:https://gitlab.example/${team}/${name}/-/blob/main/catalog-info.yaml`;
+  return {
+    ...resource,
+    metadata: {
+      ...resource.metadata,
+      annotations: {
+        ...resource.metadata.annotations,
+        'backstage.io/managed-by-location': location,
+        'backstage.io/managed-by-origin-location': location,
+      },
+    },
+    spec: { ...resource.spec, owner: team },
   };
 }
 

@@ -16,11 +16,15 @@ import {
 import { Request } from 'express';
 import { SignalReader } from '../signals/SignalReader';
 import { DeliveryTarget } from '../entities/deliveryTarget';
+import { EntityOwnership } from '../entities/entityOwnership';
+import { TargetAccess } from '../entities/TargetAccess';
 import { deploymentsKey, pipelinesKey } from './DeliveryService';
+import { gitlabProjectPath } from './signals/pipelines';
 
 /**
  * The actions of a service's delivery card: sync one of its Argo CD applications, retry one of its
- * pipelines. Each needs its permission, acts only on what the entity's annotations name, and is audited.
+ * pipelines. Each needs its permission on the entity, acts only on what the entity's annotations name
+ * and only when that belongs to the entity's owner (`TargetAccess`), and is audited.
  */
 export class DeliveryActions {
   constructor(
@@ -29,12 +33,13 @@ export class DeliveryActions {
       reader: SignalReader;
       permissions: PermissionsService;
       auditor: AuditorService;
+      targets: TargetAccess;
     },
   ) {}
 
   /** Starts an Argo CD sync of `application` in `environment`; it must be one of the entity's. */
   async sync(request: {
-    entityRef: string;
+    entity: EntityOwnership;
     target: DeliveryTarget;
     environment: string;
     application: string;
@@ -43,16 +48,17 @@ export class DeliveryActions {
     httpRequest?: Request;
   }): Promise<{ phase: string }> {
     const { clients } = this.options;
+    const { entityRef } = request.entity;
     await requirePermission(
       this.options.permissions,
       runtimeDeploymentSyncPermission,
       request.credentials,
-      request.entityRef,
+      entityRef,
     );
     const argocd = request.target.argocd;
     if (!argocd) {
       throw new InputError(
-        `${request.entityRef} has no argocd/app-name or argocd/app-selector annotation`,
+        `${entityRef} has no argocd/app-name or argocd/app-selector annotation`,
       );
     }
     if (!clients.has(request.environment, 'argocd')) {
@@ -64,47 +70,57 @@ export class DeliveryActions {
     const own = await client.listApplications(
       'name' in argocd ? { name: argocd.name } : { selector: argocd.selector },
     );
-    if (!own.some(app => app.name === request.application)) {
+    const app = own.find(a => a.name === request.application);
+    if (!app) {
       throw new NotFoundError(
-        `${request.entityRef} has no Argo CD application ${request.application} in ${request.environment}`,
+        `${entityRef} has no Argo CD application ${request.application} in ${request.environment}`,
       );
     }
     return this.audited(
       'runtime-deployment-sync',
       request,
       {
-        entityRef: request.entityRef,
+        entityRef,
         environment: request.environment,
         application: request.application,
       },
       async () => {
-        const app = await client.sync(request.application);
+        // Inside the audit event: an attempt on another team's application is recorded as failed.
+        await this.options.targets.require(request.entity, {
+          kind: 'argocdApplication',
+          environment: request.environment,
+          application: app.name,
+          project: app.project,
+          namespace: app.destination.namespace,
+        });
+        const synced = await client.sync(request.application);
         await this.options.reader.forget(
           deploymentsKey(request.environment, argocd),
         );
-        return { phase: app.operationState?.phase ?? 'Running' };
+        return { phase: synced.operationState?.phase ?? 'Running' };
       },
     );
   }
 
   /** Retries pipeline `pipelineId` of the entity's GitLab project. */
   async retryPipeline(request: {
-    entityRef: string;
+    entity: EntityOwnership;
     target: DeliveryTarget;
     pipelineId: number;
     credentials: BackstageCredentials;
     httpRequest?: Request;
   }): Promise<{ status: string }> {
+    const { entityRef } = request.entity;
     await requirePermission(
       this.options.permissions,
       runtimePipelineRetryPermission,
       request.credentials,
-      request.entityRef,
+      entityRef,
     );
     const project = request.target.gitlabProject;
     if (!project) {
       throw new InputError(
-        `${request.entityRef} has no gitlab.com/project-slug or gitlab.com/project-id annotation`,
+        `${entityRef} has no gitlab.com/project-slug or gitlab.com/project-id annotation`,
       );
     }
     const gitlab = this.options.clients.platformClient('gitlab');
@@ -112,8 +128,14 @@ export class DeliveryActions {
     return this.audited(
       'runtime-pipeline-retry',
       request,
-      { entityRef: request.entityRef, project, pipelineId: request.pipelineId },
+      { entityRef, project, pipelineId: request.pipelineId },
       async () => {
+        if (!request.entity.trusted) {
+          await this.options.targets.require(request.entity, {
+            kind: 'gitlabProject',
+            path: await gitlabProjectPath(gitlab, project),
+          });
+        }
         // GitLab answers 404 for a pipeline of another project: the entity cannot reach beyond its own.
         const pipeline = await gitlab.retryPipeline(
           project,

@@ -13,6 +13,8 @@ import {
 import { RuntimeClients } from '@runtime-portal/backstage-plugin-runtime-node';
 import { SignalReader } from '../signals/SignalReader';
 import { ObservabilityTarget } from '../entities/observabilityTarget';
+import { EntityOwnership } from '../entities/entityOwnership';
+import { TargetAccess } from '../entities/TargetAccess';
 import { timeWindow, TimeWindow } from './timeRange';
 import {
   OBSERVABILITY_UPSTREAMS,
@@ -53,6 +55,18 @@ type SignalData = {
   dashboards: RuntimeDashboardLink[];
 };
 
+/**
+ * The signals that read a Kubernetes service's data: they are read only when its namespace belongs to
+ * the entity's owner. Dashboards are chosen by tags, not by a team's target.
+ */
+const OF_NAMESPACE: Record<ObservabilitySignalName, boolean> = {
+  metrics: true,
+  alerts: true,
+  logs: true,
+  traces: true,
+  dashboards: false,
+};
+
 const LOADERS: { [S in ObservabilitySignalName]: Loader<SignalData[S]> } = {
   metrics: loadMetrics,
   alerts: loadAlerts,
@@ -63,7 +77,9 @@ const LOADERS: { [S in ObservabilitySignalName]: Loader<SignalData[S]> } = {
 
 /**
  * The observability report of an entity: per configured environment, its metrics, alerts, logs,
- * traces and dashboards, each read concurrently within its own budget, cached and coalesced.
+ * traces and dashboards, each read concurrently within its own budget, cached and coalesced. A
+ * service's signals are read only when its namespace belongs to the entity's owner (`TargetAccess`);
+ * otherwise they say whose it is.
  */
 export class ObservabilityService {
   constructor(
@@ -71,12 +87,13 @@ export class ObservabilityService {
       clients: RuntimeClients;
       reader: SignalReader;
       settings: ObservabilitySettings;
+      targets: TargetAccess;
     },
   ) {}
 
   /** The report of a target over a range ending now. */
   async report(
-    entityRef: string,
+    entity: EntityOwnership,
     target: ObservabilityTarget,
     range: RuntimeObservabilityRange,
   ): Promise<RuntimeObservabilityReport> {
@@ -86,7 +103,7 @@ export class ObservabilityService {
       .map(e => e.name)
       .filter(name => !target.environment || target.environment === name);
     return {
-      entityRef,
+      entityRef: entity.entityRef,
       profile: target.profile,
       range: {
         start: new Date(window.start * 1000).toISOString(),
@@ -95,7 +112,7 @@ export class ObservabilityService {
       },
       environments: await Promise.all(
         environments.map(environment =>
-          this.environmentReport(environment, target, window),
+          this.environmentReport(environment, target, window, entity),
         ),
       ),
     };
@@ -105,13 +122,17 @@ export class ObservabilityService {
     environment: string,
     target: ObservabilityTarget,
     window: TimeWindow,
+    entity: EntityOwnership,
   ): Promise<RuntimeEnvironmentObservability> {
+    const refusal = await this.namespaceRefusal(environment, target, entity);
+    const read = <S extends ObservabilitySignalName>(name: S) =>
+      this.signal(name, environment, target, window, refusal);
     const [metrics, alerts, logs, traces, dashboards] = await Promise.all([
-      this.signal('metrics', environment, target, window),
-      this.signal('alerts', environment, target, window),
-      this.signal('logs', environment, target, window),
-      this.signal('traces', environment, target, window),
-      this.signal('dashboards', environment, target, window),
+      read('metrics'),
+      read('alerts'),
+      read('logs'),
+      read('traces'),
+      read('dashboards'),
     ]);
     return {
       environment,
@@ -124,11 +145,32 @@ export class ObservabilityService {
     };
   }
 
+  /**
+   * Why the entity may not read its service's signals in `environment`: its namespace belongs to
+   * another team, or it names none (the service name alone could be any team's).
+   */
+  private async namespaceRefusal(
+    environment: string,
+    target: ObservabilityTarget,
+    entity: EntityOwnership,
+  ): Promise<string | undefined> {
+    if (entity.trusted || !target.service) return undefined;
+    if (!target.namespace) {
+      return `Not allowed: ${entity.entityRef} names no backstage.io/kubernetes-namespace, so service ${target.service} could be any team's`;
+    }
+    return this.options.targets.refusal(entity, {
+      kind: 'namespace',
+      environment,
+      namespace: target.namespace,
+    });
+  }
+
   private signal<S extends ObservabilitySignalName>(
     name: S,
     environment: string,
     target: ObservabilityTarget,
     window: TimeWindow,
+    refusal: string | undefined,
   ): Promise<RuntimeSignal<SignalData[S]>> {
     type T = SignalData[S];
     const { clients, reader, settings } = this.options;
@@ -143,6 +185,9 @@ export class ObservabilityService {
     const loader = LOADERS[name] as unknown as Loader<T>;
     const missing = loader.missing(target);
     if (missing) return Promise.resolve(SignalReader.notConfigured(missing));
+    if (refusal && OF_NAMESPACE[name]) {
+      return Promise.resolve(SignalReader.notAllowed(refusal));
+    }
     const keyContext = { environment, target, window, settings };
     return reader.read<T>({
       key: `${environment}:${name}:${loader.key(keyContext)}`,

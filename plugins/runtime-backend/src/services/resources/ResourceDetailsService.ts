@@ -1,14 +1,21 @@
-import { Entity } from '@backstage/catalog-model';
-import { InputError, NotFoundError } from '@backstage/errors';
+import {
+  BackstageCredentials,
+  PermissionsService,
+} from '@backstage/backend-plugin-api';
+import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
+import { InputError, NotAllowedError, NotFoundError } from '@backstage/errors';
 import {
   RUNTIME_ANNOTATIONS,
   RUNTIME_RESOURCE_TYPES,
   RuntimeResourceDetails,
+  runtimeResourceReadPermission,
 } from '@runtime-portal/backstage-plugin-runtime-common';
 import {
   RuntimeClients,
+  requirePermission,
   withTimeout,
 } from '@runtime-portal/backstage-plugin-runtime-node';
+import { isRuntimeProviderEntity } from '../entities/entityOwnership';
 import { bucketDetails } from './bucketDetails';
 import { inferenceEndpointDetails } from './inferenceEndpointDetails';
 import { secretDetails } from './secretDetails';
@@ -23,15 +30,34 @@ const LOADERS = {
 
 /**
  * Live details of a runtime Resource entity, read from its own environment's upstream (the entity's
- * environment annotation must name a configured environment: an entity never chooses a URL).
+ * environment annotation must name a configured environment: an entity never chooses a URL). The
+ * caller needs `runtime.resource.read` on the entity, and only entities the Runtime's entity provider
+ * made are read: a hand-made Resource could name any team's secret or bucket.
  */
 export class ResourceDetailsService {
   constructor(
-    private readonly options: { clients: RuntimeClients; timeoutMs?: number },
+    private readonly options: {
+      clients: RuntimeClients;
+      permissions: PermissionsService;
+      timeoutMs?: number;
+    },
   ) {}
 
-  /** The details of one runtime Resource; an InputError for any other entity. */
-  async details(entity: Entity): Promise<RuntimeResourceDetails> {
+  /**
+   * The details of one runtime Resource: a NotAllowedError without the permission or for an entity the
+   * runtime provider did not make, an InputError for an entity that is no runtime Resource.
+   */
+  async details(
+    entity: Entity,
+    credentials: BackstageCredentials,
+  ): Promise<RuntimeResourceDetails> {
+    const entityRef = stringifyEntityRef(entity);
+    await requirePermission(
+      this.options.permissions,
+      runtimeResourceReadPermission,
+      credentials,
+      entityRef,
+    );
     const type = entity.spec?.type as keyof typeof LOADERS;
     const annotations = entity.metadata.annotations ?? {};
     const environment = annotations[RUNTIME_ANNOTATIONS.environment];
@@ -44,6 +70,13 @@ export class ResourceDetailsService {
     ) {
       throw new InputError(
         'Only runtime Resources (with runtime-portal.io/environment and upstream-ref) have live details',
+      );
+    }
+    if (!isRuntimeProviderEntity(entity)) {
+      throw new NotAllowedError(
+        `Not allowed: ${entityRef} was not made by the Runtime's entity provider (backstage.io/managed-by-location is '${
+          annotations['backstage.io/managed-by-location'] ?? 'unset'
+        }'), so its runtime-portal.io/upstream-ref is not trusted to name its team's ${type}`,
       );
     }
     const { clients } = this.options;

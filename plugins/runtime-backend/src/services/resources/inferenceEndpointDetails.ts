@@ -5,6 +5,7 @@ import {
   MODEL_KIND,
   RuntimeClients,
   discoverKubeAIUrl,
+  kubeaiServiceUrl,
   openAIBaseUrl,
 } from '@runtime-portal/backstage-plugin-runtime-node';
 
@@ -17,9 +18,10 @@ export async function inferenceEndpointDetails(
 ): Promise<RuntimeInferenceEndpointDetails> {
   const [namespace, name] = upstreamRef.split('/');
   const kubernetes = clients.client(environment, 'kubernetes');
+  const { kubeai } = clients.environment(environment);
   const [model, kubeaiUrl] = await Promise.all([
     kubernetes.get<KubeAIModel>(MODEL_KIND, namespace, name, { signal }),
-    discoverKubeAIUrl(kubernetes, signal),
+    discoverKubeAIUrl(kubernetes, kubeai, signal),
   ]);
   if (!model) {
     throw new NotFoundError(
@@ -40,8 +42,7 @@ export async function inferenceEndpointDetails(
     maxReplicas: spec.maxReplicas ?? 1,
     replicas: status?.replicas?.all ?? spec.replicas ?? 0,
     readyReplicas: status?.replicas?.ready ?? 0,
-    openaiBaseUrl: openAIBaseUrl(
-      kubeaiUrl ?? `http://kubeai.${namespace}.svc.cluster.local`,
-    ),
+    // never a URL in the Model's (team's) namespace: KubeAI's own, where the platform puts it
+    openaiBaseUrl: openAIBaseUrl(kubeaiUrl ?? kubeaiServiceUrl(kubeai)),
   };
 }

@@ -1,10 +1,13 @@
 import { NotFoundError } from '@backstage/errors';
 import { RuntimeSecretDetails } from '@runtime-portal/backstage-plugin-runtime-common';
-import { RuntimeClients } from '@runtime-portal/backstage-plugin-runtime-node';
+import {
+  RuntimeClients,
+  secretReadGrantName,
+} from '@runtime-portal/backstage-plugin-runtime-node';
 
 /**
- * A secret's versions and readers (never its data). Readers are found by the suite's convention: the
- * read policy and Kubernetes auth role of `<service>/<name>` are both named `<service>-<name>`.
+ * A secret's versions and readers (never its data). Readers are found by the name the provisioning
+ * actions give the read policy and Kubernetes auth role of a path (`secretReadGrantName`).
  */
 export async function secretDetails(
   clients: RuntimeClients,
@@ -17,11 +20,13 @@ export async function secretDetails(
   const path = upstreamRef.startsWith(`${mount}/`)
     ? upstreamRef.slice(mount.length + 1)
     : upstreamRef;
-  const conventionalName = path.replace(/\//g, '-');
+  const grantName = secretReadGrantName(path);
   const [metadata, policy, role] = await Promise.all([
     openbao.readSecretMetadata(path, { signal }),
-    openbao.readAclPolicy(conventionalName, { signal }),
-    openbao.readKubernetesAuthRole(conventionalName, { signal }),
+    grantName ? openbao.readAclPolicy(grantName, { signal }) : undefined,
+    grantName
+      ? openbao.readKubernetesAuthRole(grantName, { signal })
+      : undefined,
   ]);
   if (!metadata) {
     throw new NotFoundError(`Secret ${path} not found in ${environment}`);

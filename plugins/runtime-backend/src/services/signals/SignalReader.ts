@@ -44,6 +44,18 @@ export class SignalReader {
     };
   }
 
+  /**
+   * A signal not read because what it names belongs to another team than the entity's owner; says
+   * whose it is. Costs nothing upstream.
+   */
+  static notAllowed<T>(message: string): RuntimeSignal<T> {
+    return {
+      status: 'not-allowed',
+      message,
+      fetchedAt: new Date().toISOString(),
+    };
+  }
+
   /** Drops a cached signal, after an action changed what it reads. */
   async forget(key: string): Promise<void> {
     await this.cache.forget(`signal:${key}`);

@@ -22,7 +22,7 @@ type DetailsOf<T extends RuntimeResourceType> = Extract<
 
 /**
  * The frame of every runtime resource card: reads the live details of the current entity and shows
- * loading, not-found (404), error and wrong-type states, or the card's body.
+ * loading, not-found (404), not-allowed (403), error and wrong-type states, or the card's body.
  */
 export function ResourceDetailsCard<T extends RuntimeResourceType>(props: {
   title: string;
@@ -43,6 +43,16 @@ export function ResourceDetailsCard<T extends RuntimeResourceType>(props: {
         severity="warning"
         title={`${name} not found in ${environment}`}
         message={`The runtime backend did not find it in ${environment}: it may have been deleted there. The catalog drops it on its next refresh.`}
+      />
+    );
+  } else if (error instanceof ResponseError && error.statusCode === 403) {
+    // Retrying will not help: the answer says why (the permission, or an entity not made by the
+    // Runtime's entity provider).
+    body = (
+      <WarningPanel
+        severity="error"
+        title={`Not allowed to see the live details of ${name}`}
+        message={error.body?.error?.message ?? error.message}
       />
     );
   } else if (error) {

@@ -69,18 +69,37 @@ describe('RuntimeResourceCard', () => {
       resourceEntity(type),
       () =>
         jsonResponse(
-          403,
-          errorBody(403, 'NotAllowedError', 'not allowed to read'),
+          503,
+          errorBody(503, 'ServiceUnavailableError', 'OpenBao did not answer'),
         ),
     );
     expect(
       await screen.findByText(/Could not load the live details/),
     ).toBeInTheDocument();
-    expect(screen.getAllByText(/not allowed to read/).length).toBeGreaterThan(
-      0,
-    );
+    expect(
+      screen.getAllByText(/OpenBao did not answer/).length,
+    ).toBeGreaterThan(0);
     expect(screen.getByRole('button', { name: 'Retry' })).toBeInTheDocument();
   });
+
+  it.each(cases)(
+    'says why the %s may not be read, without a retry',
+    async type => {
+      const message = `Not allowed: resource:default/dev-${type}-x was not made by the Runtime's entity provider`;
+      await renderResourceCard(
+        <RuntimeResourceCard />,
+        resourceEntity(type),
+        () => jsonResponse(403, errorBody(403, 'NotAllowedError', message)),
+      );
+      expect(
+        await screen.findByText(/Not allowed to see the live details of/),
+      ).toBeInTheDocument();
+      expect(screen.getByText(message)).toBeInTheDocument();
+      expect(
+        screen.queryByRole('button', { name: 'Retry' }),
+      ).not.toBeInTheDocument();
+    },
+  );
 
   it('renders nothing for an entity that is not a runtime resource', async () => {
     const { urls } = await renderResourceCard(

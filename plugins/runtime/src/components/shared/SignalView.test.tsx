@@ -33,6 +33,38 @@ describe('SignalView', () => {
     expect(screen.queryByText('data')).not.toBeInTheDocument();
   });
 
+  it("says whose a signal's target is when the entity may not read it", () => {
+    const message =
+      'Not allowed: Harbor repository assistant-team/support-assistant belongs to group:default/assistant-team, not to group:default/search-team (the owner of component:default/x)';
+    render(
+      <SignalView
+        label="Images"
+        signal={{ status: 'not-allowed', message, fetchedAt }}
+      >
+        {() => <span>data</span>}
+      </SignalView>,
+    );
+    expect(
+      screen.getByText(message).closest('[data-signal-status]'),
+    ).toHaveAttribute('data-signal-status', 'not-allowed');
+    expect(screen.queryByText('data')).not.toBeInTheDocument();
+  });
+
+  it('shows the data with the message saying what was left out of it', () => {
+    const message =
+      'Not allowed: Argo CD application other in dev (project media-team) belongs to group:default/media-team, not to group:default/search-team (the owner of component:default/x)';
+    render(
+      <SignalView
+        label="Deployments"
+        signal={{ status: 'ok', data: 1, message, fetchedAt }}
+      >
+        {n => <span>{n} application</span>}
+      </SignalView>,
+    );
+    expect(screen.getByText('1 application')).toBeInTheDocument();
+    expect(screen.getByText(message)).toBeInTheDocument();
+  });
+
   it('says why an unavailable signal has no data, with a fallback', () => {
     render(
       <SignalView label="Traces" signal={{ status: 'unavailable', fetchedAt }}>

@@ -5,8 +5,9 @@ import { RuntimeSignal } from '@runtime-portal/backstage-plugin-runtime-common';
 
 /**
  * Renders one signal of a report: its data through `children` when `ok`, otherwise why not — an info
- * note when the upstream is not configured, a warning when it is unavailable — so one upstream down
- * degrades one panel and leaves the rest of the card alone.
+ * note when the upstream is not configured, an error when what the entity names belongs to another
+ * team, a warning when it is unavailable (or, above the data, when part of it was left out) — so one
+ * upstream down degrades one panel and leaves the rest of the card alone.
  */
 export function SignalView<T>(props: {
   /** What the signal is, for the fallback message, e.g. `Metrics`. */
@@ -22,6 +23,13 @@ export function SignalView<T>(props: {
       </Alert>
     );
   }
+  if (signal.status === 'not-allowed') {
+    return (
+      <Alert severity="error" data-signal-status="not-allowed">
+        {signal.message || `${label}: not allowed`}
+      </Alert>
+    );
+  }
   if (signal.status === 'unavailable' || signal.data === undefined) {
     return (
       <Alert severity="warning" data-signal-status="unavailable">
@@ -29,7 +37,17 @@ export function SignalView<T>(props: {
       </Alert>
     );
   }
-  return <>{props.children(signal.data)}</>;
+  return (
+    <>
+      {signal.message && (
+        // Data with a message: part of it was left out (another team's application, say).
+        <Alert severity="warning" data-signal-status="ok-with-message">
+          {signal.message}
+        </Alert>
+      )}
+      {props.children(signal.data)}
+    </>
+  );
 }
 
 /** A quiet line saying a signal has nothing to show, e.g. "No firing alerts". */

@@ -5,13 +5,22 @@ import {
 } from '@runtime-portal/backstage-plugin-runtime-node';
 import { DeliveryTarget } from '../../entities/deliveryTarget';
 
+/** A deployment with where its application lives, which decides the team it belongs to. */
+export interface PlacedDeployment {
+  deployment: RuntimeDeployment;
+  /** The application's Argo CD project. */
+  project: string;
+  /** The application's destination namespace. */
+  namespace?: string;
+}
+
 /** Argo CD applications of the target (by name or label selector) as deployments. */
 export async function loadDeployments(
   client: ArgoCdClient,
   target: NonNullable<DeliveryTarget['argocd']>,
   uiUrl: string | undefined,
   signal: AbortSignal,
-): Promise<RuntimeDeployment[]> {
+): Promise<PlacedDeployment[]> {
   // By name through the list call: an application that does not exist is an empty answer, not an
   // error, and Argo CD filters on its side either way.
   const applications = await client.listApplications(
@@ -19,7 +28,11 @@ export async function loadDeployments(
       ? { name: target.name, signal }
       : { selector: target.selector, signal },
   );
-  return applications.map(app => toDeployment(app, uiUrl));
+  return applications.map(app => ({
+    deployment: toDeployment(app, uiUrl),
+    project: app.project,
+    namespace: app.destination.namespace,
+  }));
 }
 
 function toDeployment(

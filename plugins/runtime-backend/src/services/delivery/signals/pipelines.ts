@@ -12,6 +12,19 @@ const PIPELINES = 20;
 /** The newest pipelines get their details (duration, author); the list call does not carry them. */
 const DETAILED = 5;
 
+/**
+ * The full path (`group/name`) of the project an annotation names: a slug is its own path, a numeric
+ * id is looked up.
+ */
+export async function gitlabProjectPath(
+  client: GitLabClient,
+  projectRef: string,
+  signal?: AbortSignal,
+): Promise<string> {
+  if (!/^\d+$/.test(projectRef)) return projectRef;
+  return (await client.getProject(projectRef, { signal })).pathWithNamespace;
+}
+
 /** The project's recent pipelines, newest first, with the default branch named. */
 export async function loadPipelines(
   client: GitLabClient,

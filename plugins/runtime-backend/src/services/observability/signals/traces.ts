@@ -2,24 +2,36 @@ import { RuntimeTraceSummary } from '@runtime-portal/backstage-plugin-runtime-co
 import type { SignalContext } from '../ObservabilityService';
 import { ObservabilityTarget } from '../../entities/observabilityTarget';
 
-/** Recent failed or slow traces whose root service is the target, from Tempo (TraceQL). */
+/**
+ * Recent failed or slow traces whose root service is the target, from Tempo (TraceQL); in the target's
+ * namespace (`k8s.namespace.name`) when it has one, so a service name shared across namespaces, or
+ * another team's, reads only the entity's own traces.
+ */
 export const loadTraces = {
   missing: (target: ObservabilityTarget) =>
     target.service
       ? undefined
       : 'Traces need the backstage.io/kubernetes-id annotation (the service.name of its spans)',
   key: ({ target, window }: Pick<SignalContext, 'target' | 'window'>) =>
-    `${target.service}@${window.range}`,
+    `${target.namespace ?? ''}/${target.service}@${window.range}`,
   async load(ctx: SignalContext): Promise<RuntimeTraceSummary[]> {
     const { target, window, settings } = ctx;
-    const service = JSON.stringify(target.service);
+    const ofTarget = `resource.service.name = ${JSON.stringify(
+      target.service,
+    )}${
+      target.namespace
+        ? ` && resource.k8s.namespace.name = ${JSON.stringify(
+            target.namespace,
+          )}`
+        : ''
+    }`;
     const tempo = ctx.clients.client(ctx.environment, 'tempo');
     const ui = ctx.clients.environment(ctx.environment).tempo?.uiUrl;
     // Failed and slow traces, as two searches: simple spanset filters every Tempo version answers.
     const searches = await Promise.all(
       [
-        `{ resource.service.name = ${service} && status = error }`,
-        `{ resource.service.name = ${service} && duration > ${settings.slowTraceMs}ms }`,
+        `{ ${ofTarget} && status = error }`,
+        `{ ${ofTarget} && duration > ${settings.slowTraceMs}ms }`,
       ].map(query =>
         tempo.search({
           query,
