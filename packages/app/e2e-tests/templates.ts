@@ -23,7 +23,17 @@ export async function openTemplate(page: Page, title: string): Promise<void> {
   ).toBeVisible();
 }
 
-/** Picks `value` in an autocomplete picker (OwnerPicker, EntityPicker) labelled `label`. */
+/**
+ * Checks the "Owning team" field (MyGroupsPicker: the signed-in user's groups only): a user of one team
+ * finds it preselected and cannot change it.
+ */
+export async function expectOnlyTeam(page: Page, team: string) {
+  const owner = page.getByRole('textbox', { name: 'Owning team' });
+  await expect(owner).toHaveValue(team);
+  await expect(owner).toBeDisabled();
+}
+
+/** Picks `value` in an autocomplete picker (EntityPicker) labelled `label`. */
 export async function pick(page: Page, label: string, value: string) {
   const input = page.getByRole('textbox', { name: label });
   await input.click();
@@ -33,12 +43,15 @@ export async function pick(page: Page, label: string, value: string) {
   await expect(input).toHaveValue(new RegExp(`(^|[:/])${value}$`));
 }
 
-/** Fills the "Where" step: the environment (the only one is preselected), owner, service and namespace. */
+/**
+ * Fills the "Where" step: the environment (the only one is preselected), the owner (the signed-in user's
+ * one team, preselected), service and namespace.
+ */
 export async function fillWhere(page: Page, where: WhereStep) {
   await expect(page.getByRole('button', { name: 'Environment' })).toContainText(
     '(dev)',
   );
-  await pick(page, 'Owning team', where.owner);
+  await expectOnlyTeam(page, where.owner);
   await pick(page, 'Service', where.service);
   await page
     .getByRole('textbox', { name: 'Kubernetes namespace' })

@@ -43,6 +43,31 @@ import {
   RuntimePage,
 } from '@runtime-portal/backstage-plugin-runtime';
 import { ScaffolderFieldExtensions } from '@backstage/plugin-scaffolder-react';
+import {
+  configApiRef,
+  SignInPageProps,
+  useApi,
+} from '@backstage/core-plugin-api';
+import { keycloakSignInProvider } from './keycloakAuth';
+
+/**
+ * Sign-in through Keycloak; in local development (auth.environment `development`) also as the guest,
+ * which the backend offers only there.
+ */
+function RuntimeSignInPage(props: SignInPageProps) {
+  const configApi = useApi(configApiRef);
+  const withGuest =
+    configApi.getOptionalString('auth.environment') === 'development';
+  return (
+    <SignInPage
+      {...props}
+      auto
+      providers={
+        withGuest ? ['guest', keycloakSignInProvider] : [keycloakSignInProvider]
+      }
+    />
+  );
+}
 
 const app = createApp({
   apis,
@@ -64,7 +89,7 @@ const app = createApp({
     });
   },
   components: {
-    SignInPage: props => <SignInPage {...props} auto providers={['guest']} />,
+    SignInPage: props => <RuntimeSignInPage {...props} />,
   },
 });
 

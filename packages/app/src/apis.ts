@@ -15,6 +15,7 @@ import {
 } from '@backstage/core-plugin-api';
 import { UserSettingsStorage } from '@backstage/plugin-user-settings';
 import { signalApiRef } from '@backstage/plugin-signals-react';
+import { keycloakAuthApiFactory } from './keycloakAuth';
 
 export const apis: AnyApiFactory[] = [
   createApiFactory({
@@ -34,4 +35,5 @@ export const apis: AnyApiFactory[] = [
     factory: deps => UserSettingsStorage.create(deps),
   }),
   ScmAuth.createDefaultApiFactory(),
+  keycloakAuthApiFactory,
 ];

@@ -10,6 +10,11 @@
  * page reloads every second; 0 makes it a saturation test). Prints backend latency
  * percentiles and the upstream calls made, against the naive approach of every request asking every
  * upstream (the cost of one cold report × requests).
+ *
+ * The viewers are a signed-in user (guest provider, a member of search-team), so every catalog read of
+ * the entity is decided by the permission backend with the suite's policy
+ * (plugins/permission-backend-module-runtime), as in the portal. BENCH_CALLER=service uses the static
+ * token instead (a service principal, which Backstage allows without asking the policy).
  */
 import { startBenchPortal } from './benchPortal';
 import { viewerRequest } from './viewerRequest';
@@ -20,6 +25,7 @@ const THINK_MS = Number(process.env.BENCH_THINK_MS ?? 1000);
 /** Time given to the backend's start-up work (search indexing, first catalog passes) before measuring. */
 const SETTLE_SECONDS = Number(process.env.BENCH_SETTLE_SECONDS ?? 10);
 const ENTITY = 'component/default/semantic-search';
+const CALLER = process.env.BENCH_CALLER === 'service' ? 'service' : 'user';
 
 function percentile(sorted: number[], p: number): number {
   return sorted[
@@ -27,14 +33,40 @@ function percentile(sorted: number[], p: number): number {
   ];
 }
 
+/**
+ * Fails unless the backend runs the suite's permission policy: it refuses the team member's
+ * registration of a location (a dry run), which an allow-all policy would let through.
+ */
+async function requireRuntimePolicy(
+  baseUrl: string,
+  headers: Record<string, string>,
+) {
+  const response = await fetch(`${baseUrl}/api/catalog/locations?dryRun=true`, {
+    method: 'POST',
+    headers: { ...headers, 'content-type': 'application/json' },
+    body: JSON.stringify({
+      type: 'url',
+      target: 'https://example.com/catalog-info.yaml',
+    }),
+  });
+  if (response.status !== 403) {
+    throw new Error(
+      `expected the Runtime permission policy to refuse a location for a team member, got HTTP ${response.status}`,
+    );
+  }
+}
+
 async function main() {
   const portal = await startBenchPortal(17307);
-  const { backend, headers, upstreamCalls, resetCalls } = portal;
+  const { backend, upstreamCalls, resetCalls } = portal;
   try {
     await portal.waitForEntity(ENTITY);
     await new Promise(res => setTimeout(res, SETTLE_SECONDS * 1000));
+    const headers =
+      CALLER === 'service' ? portal.headers : await portal.userHeaders();
+    if (CALLER === 'user') await requireRuntimePolicy(backend.baseUrl, headers);
     console.log(
-      `Entity routes benchmark: ${VIEWERS} concurrent viewers of ${ENTITY}, ${SECONDS} s each route, ${THINK_MS} ms between a viewer's requests\n`,
+      `Entity routes benchmark: ${VIEWERS} concurrent viewers (${CALLER} caller) of ${ENTITY}, ${SECONDS} s each route, ${THINK_MS} ms between a viewer's requests\n`,
     );
     const rows: string[] = [];
     for (const route of ['observability?range=1h', 'delivery']) {

@@ -5,12 +5,14 @@ import {
   CountingProxy,
   Sandbox,
   sandboxEnvironmentConfig,
+  sandboxKeycloakConfig,
   sandboxPlatformConfig,
   startCountingProxy,
 } from '@runtime-portal/runtime-sandbox';
 import { RUNTIME_HTTP_SERVICES } from '@runtime-portal/backstage-plugin-runtime-node';
 import {
   BackendProcess,
+  guestToken,
   startBackendProcess,
 } from '../src/testing/startBackendProcess';
 
@@ -24,6 +26,11 @@ export interface BenchPortal {
   proxies: Record<(typeof PROXIED)[number], CountingProxy>;
   /** Authorization header of the benchmark's static-token caller. */
   headers: Record<string, string>;
+  /**
+   * Signs in (guest provider) as {@link BENCH_USER}, a member of search-team, and returns the
+   * authorization header of that user: the permission policy decides this caller's requests.
+   */
+  userHeaders(): Promise<Record<string, string>>;
   upstreamCalls(): number;
   resetCalls(): void;
   /** Waits until the catalog serves the entity (`kind/namespace/name`). */
@@ -32,6 +39,9 @@ export interface BenchPortal {
 }
 
 const TOKEN = 'bench-static-token-0123456789';
+
+/** The signed-in user of the benchmarks: not in the catalog, a member of search-team by its token. */
+export const BENCH_USER = 'user:default/bench-viewer';
 
 /** Starts the sandbox (free ports), a counting proxy per upstream and the backend (dev config). */
 export async function startBenchPortal(port: number): Promise<BenchPortal> {
@@ -48,6 +58,7 @@ export async function startBenchPortal(port: number): Promise<BenchPortal> {
     };
   }
   const platform = sandboxPlatformConfig(sandbox);
+  const keycloak = sandboxKeycloakConfig(sandbox);
   const backend = await startBackendProcess({
     configs: ['app-config.yaml'],
     port,
@@ -66,6 +77,15 @@ export async function startBenchPortal(port: number): Promise<BenchPortal> {
       APP_CONFIG_backend_auth_externalAccess: JSON.stringify([
         { type: 'static', options: { token: TOKEN, subject: 'benchmark' } },
       ]),
+      // Sign-in and the org from the sandbox's Keycloak, on the port it got.
+      APP_CONFIG_auth_providers_oidc_development: JSON.stringify(keycloak.oidc),
+      APP_CONFIG_catalog_providers_keycloakOrg_default: JSON.stringify(
+        keycloak.keycloakOrg,
+      ),
+      APP_CONFIG_auth_providers_guest: JSON.stringify({
+        userEntityRef: BENCH_USER,
+        ownershipEntityRefs: [BENCH_USER, 'group:default/search-team'],
+      }),
     },
   });
   const headers = { authorization: `Bearer ${TOKEN}` };
@@ -74,6 +94,9 @@ export async function startBenchPortal(port: number): Promise<BenchPortal> {
     backend,
     proxies,
     headers,
+    userHeaders: async () => ({
+      authorization: `Bearer ${await guestToken(backend.baseUrl)}`,
+    }),
     upstreamCalls: () => PROXIED.reduce((n, u) => n + proxies[u].count(), 0),
     resetCalls: () => PROXIED.forEach(u => proxies[u].reset()),
     async waitForEntity(entityPath) {

@@ -27,8 +27,14 @@ backend.add(import('@backstage/plugin-techdocs-backend'));
 // auth plugin
 backend.add(import('@backstage/plugin-auth-backend'));
 // See https://backstage.io/docs/backend-system/building-backends/migrating#the-auth-plugin
-backend.add(import('@backstage/plugin-auth-backend-module-guest-provider'));
+// Sign-in through Keycloak (OpenID Connect): auth.providers.oidc.
+// See https://backstage.io/docs/auth/oidc
+backend.add(import('@backstage/plugin-auth-backend-module-oidc-provider'));
+// Guest sign-in exists for local development only: a production backend has no guest provider at all.
 // See https://backstage.io/docs/auth/guest/provider
+if (process.env.NODE_ENV === 'development') {
+  backend.add(import('@backstage/plugin-auth-backend-module-guest-provider'));
+}
 
 // catalog plugin
 backend.add(import('@backstage/plugin-catalog-backend'));
@@ -36,14 +42,19 @@ backend.add(
   import('@backstage/plugin-catalog-backend-module-scaffolder-entity-model'),
 );
 
+// Users and groups from Keycloak: catalog.providers.keycloakOrg.
+backend.add(
+  import('@backstage-community/plugin-catalog-backend-module-keycloak'),
+);
+
 // See https://backstage.io/docs/features/software-catalog/configuration#subscribing-to-catalog-errors
 backend.add(import('@backstage/plugin-catalog-backend-module-logs'));
 
 // permission plugin
 backend.add(import('@backstage/plugin-permission-backend'));
-// See https://backstage.io/docs/permissions/getting-started for how to create your own permission policy
+// the Runtime Portal's policy: admins, team members on their own entities, admin-only registration
 backend.add(
-  import('@backstage/plugin-permission-backend-module-allow-all-policy'),
+  import('@runtime-portal/backstage-plugin-permission-backend-module-runtime'),
 );
 
 // search plugin

@@ -3,7 +3,12 @@ import os from 'node:os';
 import path from 'node:path';
 import { Client } from 'pg';
 import { createClient } from '@redis/client';
-import { startSandbox, Sandbox } from '@runtime-portal/runtime-sandbox';
+import {
+  CookieJar,
+  openKeycloakLogin,
+  startSandbox,
+  Sandbox,
+} from '@runtime-portal/runtime-sandbox';
 import {
   BackendProcess,
   startBackendProcess,
@@ -50,6 +55,9 @@ describe('the backend, started with the production configuration (PostgreSQL, Re
   beforeAll(async () => {
     sandbox = await startSandbox({
       ports: 'free',
+      keycloakRedirectUris: [
+        'http://localhost:17207/api/auth/oidc/handler/frame',
+      ],
     });
     // The caller's own access: a static service token, as a deployment would grant an automation client.
     configDir = fs.mkdtempSync(path.join(os.tmpdir(), 'rp-prod-config-'));
@@ -83,6 +91,11 @@ describe('the backend, started with the production configuration (PostgreSQL, Re
         MINIO_ACCESS_KEY: sandbox.credentials.s3AccessKeyId,
         MINIO_SECRET_KEY: sandbox.credentials.s3SecretAccessKey,
         TEMPORAL_HTTP_URL: sandbox.urls.temporal,
+        KEYCLOAK_BASE_URL: sandbox.urls.keycloak,
+        KEYCLOAK_REALM: 'runtime',
+        KEYCLOAK_CLIENT_ID: sandbox.credentials.keycloakClientId,
+        KEYCLOAK_CLIENT_SECRET: sandbox.credentials.keycloakClientSecret,
+        AUTH_SESSION_SECRET: `session-${Math.random().toString(36).slice(2)}`,
       },
     });
   });
@@ -156,5 +169,120 @@ describe('the backend, started with the production configuration (PostgreSQL, Re
     } finally {
       await redis.quit();
     }
+  });
+
+  describe('sign-in and org from Keycloak', () => {
+    const headers = () => ({ authorization: `Bearer ${apiToken}` });
+    const entity = async (ref: string) => {
+      const response = await fetch(
+        `${backend.baseUrl}/api/catalog/entities/by-name/${ref}`,
+        { headers: headers() },
+      );
+      return response.status === 200 ? response.json() : undefined;
+    };
+    /** Polls until the catalog holds the entity (the org provider's first run is at startup). */
+    const eventually = async (ref: string) => {
+      for (let attempt = 0; attempt < 60; attempt++) {
+        const found = await entity(ref);
+        if (found) return found;
+        await new Promise(resolve => setTimeout(resolve, 1000));
+      }
+      throw new Error(`${ref} never appeared in the catalog`);
+    };
+
+    it('has no guest provider', async () => {
+      const response = await fetch(
+        `${backend.baseUrl}/api/auth/guest/refresh`,
+        { headers: { 'x-requested-with': 'XMLHttpRequest' } },
+      );
+      expect(response.status).toBe(404);
+    });
+
+    it("starts the OIDC sign-in at the Keycloak realm's authorization endpoint", async () => {
+      const response = await fetch(
+        `${backend.baseUrl}/api/auth/oidc/start?env=production`,
+        { redirect: 'manual' },
+      );
+      expect(response.status).toBe(302);
+      const location = new URL(response.headers.get('location')!);
+      expect(`${location.origin}${location.pathname}`).toBe(
+        `${sandbox.urls.keycloak}/realms/runtime/protocol/openid-connect/auth`,
+      );
+      expect(Object.fromEntries(location.searchParams)).toMatchObject({
+        client_id: 'backstage',
+        response_type: 'code',
+        redirect_uri: `${backend.baseUrl}/api/auth/oidc/handler/frame`,
+        scope: expect.stringContaining('openid'),
+      });
+    });
+
+    it("reads Keycloak's users and groups into the catalog, each user in one team", async () => {
+      const maya = await eventually('user/default/maya');
+      expect(maya.spec).toMatchObject({
+        profile: { email: 'maya@runtime.example', displayName: 'Maya Okafor' },
+        memberOf: ['media-team'],
+      });
+      const paula = await eventually('user/default/paula');
+      expect(paula.spec.memberOf).toEqual(['platform-team']);
+      const media = await eventually('group/default/media-team');
+      expect(media.spec.members).toEqual(['maya']);
+      for (const team of ['search-team', 'assistant-team', 'platform-team']) {
+        expect(
+          (await eventually(`group/default/${team}`)).spec.members,
+        ).not.toContain('maya');
+      }
+      // The example org of local development is not part of production.
+      expect(await entity('user/default/guest')).toBeUndefined();
+    });
+
+    it('signs a Keycloak user in as the catalog user, owning only their team', async () => {
+      await eventually('user/default/maya');
+      const browser = new CookieJar();
+      const start = await fetch(
+        `${backend.baseUrl}/api/auth/oidc/start?${new URLSearchParams({
+          env: 'production',
+          flow: 'redirect',
+          redirectUrl: `${backend.baseUrl}/catalog`,
+        })}`,
+        { redirect: 'manual' },
+      );
+      browser.store(start);
+      const login = await openKeycloakLogin(start.headers.get('location')!);
+
+      // A wrong password gets no further than Keycloak's login page.
+      const refused = await login.submit('maya', 'sandbox-sofia');
+      expect(refused.status).toBe(200);
+
+      const callback = await login.followUntil(
+        await login.submit('maya', 'sandbox-maya'),
+        `${backend.baseUrl}/api/auth/oidc/handler/frame`,
+      );
+      const handled = await fetch(callback, {
+        redirect: 'manual',
+        headers: { cookie: browser.header() },
+      });
+      browser.store(handled);
+      expect(handled.headers.get('location')).toBe(
+        `${backend.baseUrl}/catalog`,
+      );
+
+      const refresh = await fetch(
+        `${backend.baseUrl}/api/auth/oidc/refresh?env=production`,
+        {
+          headers: {
+            cookie: browser.header(),
+            'x-requested-with': 'XMLHttpRequest',
+          },
+        },
+      );
+      expect(refresh.status).toBe(200);
+      const { backstageIdentity } = await refresh.json();
+      expect(backstageIdentity.identity.userEntityRef).toBe(
+        'user:default/maya',
+      );
+      expect(
+        [...backstageIdentity.identity.ownershipEntityRefs].sort(),
+      ).toEqual(['group:default/media-team', 'user:default/maya']);
+    });
   });
 });

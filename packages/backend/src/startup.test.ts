@@ -2,6 +2,7 @@ import {
   startSandbox,
   sandboxEnvironmentConfig,
   sandboxPlatformConfig,
+  sandboxKeycloakConfig,
   Sandbox,
 } from '@runtime-portal/runtime-sandbox';
 import {
@@ -45,6 +46,11 @@ describe('the backend, started with the development configuration (SQLite, local
         APP_CONFIG_integrations_gitlab: JSON.stringify(
           sandboxPlatformConfig(sandbox).integrations.gitlab,
         ),
+        // Sign-in and the org from the sandbox's Keycloak, on its free port.
+        APP_CONFIG_auth_providers_oidc_development_metadataUrl:
+          sandboxKeycloakConfig(sandbox).oidc.metadataUrl,
+        APP_CONFIG_catalog_providers_keycloakOrg_default_baseUrl:
+          sandboxKeycloakConfig(sandbox).keycloakOrg.baseUrl,
       },
     });
   });

@@ -15,7 +15,10 @@ import {
   sandboxPlatformConfig,
   Sandbox,
 } from '@runtime-portal/runtime-sandbox';
-import { createServiceFactory } from '@backstage/backend-plugin-api';
+import {
+  coreServices,
+  createServiceFactory,
+} from '@backstage/backend-plugin-api';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { UrlReaders } from '@backstage/backend-defaults/urlReader';
 import scaffolderModuleGitLab from '@backstage/plugin-scaffolder-backend-module-gitlab';
@@ -128,6 +131,18 @@ describe('the Runtime self-service templates, through the real scaffolder', () =
           factory: () => catalog,
         }),
         mockServices.rootConfig.factory({ data: config }),
+        // The mock user signs in as a member of search-team, the team the templates act for.
+        createServiceFactory({
+          service: coreServices.userInfo,
+          deps: {},
+          factory: () =>
+            mockServices.userInfo({
+              ownershipEntityRefs: [
+                'user:default/mock',
+                'group:default/search-team',
+              ],
+            }),
+        }),
       ],
     }));
   });
@@ -360,9 +375,7 @@ describe('the Runtime self-service templates, through the real scaffolder', () =
         ?.currentVersion,
     ).toBe(1);
     expect(
-      await openbao.readKubernetesAuthRole(
-        'handbook-qa-bucket-handbook-qa-data',
-      ),
+      await openbao.readKubernetesAuthRole('runtime_bucket_handbook-qa-data'),
     ).toMatchObject({ boundServiceAccountNames: ['handbook-qa'] });
     expect(
       await sandboxClients

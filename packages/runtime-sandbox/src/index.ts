@@ -1,6 +1,6 @@
 /**
- * The local runtime sandbox: protocol-faithful Kubernetes, OpenBao, S3 and Temporal servers on
- * localhost, seeded with a Runtime installation. For development and tests; never part of a production
+ * The local runtime sandbox: protocol-faithful Kubernetes, OpenBao, S3, Temporal, Keycloak (and more)
+ * servers on localhost, seeded with a Runtime installation. For development and tests; never part of a production
  * backend.
  *
  * @packageDocumentation
@@ -10,6 +10,7 @@ export {
   startSandbox,
   sandboxEnvironmentConfig,
   sandboxPlatformConfig,
+  sandboxKeycloakConfig,
   DEFAULT_SANDBOX_PORTS,
 } from './startSandbox';
 export type { Sandbox, SandboxOptions } from './startSandbox';
@@ -41,5 +42,13 @@ export { startGitLabServer, SEEDED_GITLAB_USERS } from './gitlab';
 export { startArgoCdServer } from './argocd';
 export type { ArgoCdServerOptions } from './argocd';
 export { startHarborServer, VULNERABILITY_REPORT_MIME_TYPE } from './harbor';
+export {
+  startKeycloakServer,
+  SANDBOX_KEYCLOAK_REALM,
+  DEFAULT_KEYCLOAK_REDIRECT_URIS,
+  CookieJar,
+  openKeycloakLogin,
+} from './keycloak';
+export type { KeycloakServerOptions, KeycloakBrowserLogin } from './keycloak';
 export { startCountingProxy } from './http/countingProxy';
 export type { CountingProxy } from './http/countingProxy';

@@ -16,6 +16,7 @@ import { startGrafanaServer } from './grafana';
 import { startGitLabServer } from './gitlab';
 import { startArgoCdServer } from './argocd';
 import { startHarborServer } from './harbor';
+import { SANDBOX_KEYCLOAK_REALM, startKeycloakServer } from './keycloak';
 
 /** The ports the sandbox listens on by default (those app-config.yaml points at). */
 export const DEFAULT_SANDBOX_PORTS = {
@@ -31,6 +32,7 @@ export const DEFAULT_SANDBOX_PORTS = {
   gitlab: 8929,
   harbor: 8082,
   argocd: 8081,
+  keycloak: 8080,
 };
 
 /** The upstreams of the sandbox. */
@@ -49,6 +51,8 @@ export interface SandboxOptions {
   credentials?: SandboxCredentials;
   /** Milliseconds until a simulated new workload is ready. */
   readyAfterMs?: number;
+  /** Callback URLs Keycloak's `backstage` client accepts (default: a backend on localhost:7007). */
+  keycloakRedirectUris?: string[];
 }
 
 /** A running sandbox: one base URL per upstream. */
@@ -65,7 +69,8 @@ export interface Sandbox {
 /**
  * Starts the local runtime sandbox on localhost, seeded with a Runtime installation: the Kubernetes,
  * OpenBao, S3 and Temporal APIs, the query APIs of Prometheus, Alertmanager, Loki, Tempo and Grafana
- * over one consistent telemetry model, and GitLab (with git over HTTP), Harbor and Argo CD. A development and test tool only.
+ * over one consistent telemetry model, GitLab (with git over HTTP), Harbor and Argo CD, and Keycloak (sign-in
+ * and the org). A development and test tool only.
  */
 export async function startSandbox(
   options: SandboxOptions = {},
@@ -121,6 +126,15 @@ export async function startSandbox(
           imageRegistry: new URL(urls.harbor).host,
         }),
       ports.argocd,
+    );
+    await start(
+      'keycloak',
+      o =>
+        startKeycloakServer({
+          ...o,
+          redirectUris: options.keycloakRedirectUris,
+        }),
+      ports.keycloak,
     );
   } catch (error) {
     await closeAll();
@@ -204,6 +218,29 @@ export function sandboxPlatformConfig(sandbox: Sandbox) {
       url: sandbox.urls.harbor,
       username: sandbox.credentials.harborUsername,
       password: sandbox.credentials.harborPassword,
+    },
+  };
+}
+
+/**
+ * The part of app-config that signs users in through this sandbox's Keycloak and reads the org from it:
+ * the OIDC provider `auth.providers.oidc.<environment>` and the Keycloak org provider
+ * `catalog.providers.keycloakOrg.default` (plain config data, as in app-config.yaml).
+ */
+export function sandboxKeycloakConfig(sandbox: Sandbox) {
+  const { keycloakClientId, keycloakClientSecret } = sandbox.credentials;
+  return {
+    oidc: {
+      metadataUrl: `${sandbox.urls.keycloak}/realms/${SANDBOX_KEYCLOAK_REALM}/.well-known/openid-configuration`,
+      clientId: keycloakClientId,
+      clientSecret: keycloakClientSecret,
+    },
+    keycloakOrg: {
+      baseUrl: sandbox.urls.keycloak,
+      loginRealm: SANDBOX_KEYCLOAK_REALM,
+      realm: SANDBOX_KEYCLOAK_REALM,
+      clientId: keycloakClientId,
+      clientSecret: keycloakClientSecret,
     },
   };
 }

@@ -24,6 +24,12 @@ export interface SandboxCredentials {
   /** Harbor robot account (basic auth). */
   harborUsername: string;
   harborPassword: string;
+  /**
+   * Keycloak's confidential client `backstage` in realm `runtime`: signs users in to Backstage (OIDC)
+   * and, as a service account, reads users and groups through the admin API.
+   */
+  keycloakClientId: string;
+  keycloakClientSecret: string;
 }
 
 /** What every upstream server of the sandbox is started with. */
@@ -49,4 +55,6 @@ export const DEFAULT_SANDBOX_CREDENTIALS: SandboxCredentials = {
   gitlabToken: 'sandbox-gitlab-token',
   harborUsername: 'robot$runtime-portal',
   harborPassword: 'sandbox-harbor-password',
+  keycloakClientId: 'backstage',
+  keycloakClientSecret: 'sandbox-keycloak-secret',
 };

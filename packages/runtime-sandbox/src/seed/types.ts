@@ -111,8 +111,22 @@ export interface SeedTeam {
   services: SeedService[];
 }
 
+/** A person of the sandbox's Keycloak realm, member of one group (a team). */
+export interface SeedUser {
+  username: string;
+  firstName: string;
+  lastName: string;
+  email: string;
+  /** The one group the user belongs to, e.g. `search-team` or `platform-team`. */
+  group: string;
+  /** A development-only sandbox password, written in the seed file on purpose. */
+  password: string;
+}
+
 /** The whole seeded Runtime installation. */
 export interface RuntimeSeed {
   components: SeedComponent[];
   teams: SeedTeam[];
+  /** The people who sign in through the sandbox's Keycloak (none when absent). */
+  users?: SeedUser[];
 }
