@@ -1,4 +1,7 @@
-import { createServiceFactory } from '@backstage/backend-plugin-api';
+import {
+  coreServices,
+  createServiceFactory,
+} from '@backstage/backend-plugin-api';
 import { actionsRegistryServiceRef } from '@backstage/backend-plugin-api/alpha';
 import {
   mockCredentials,
@@ -7,6 +10,7 @@ import {
 } from '@backstage/backend-test-utils';
 import { actionsRegistryServiceMock } from '@backstage/backend-test-utils/alpha';
 import { catalogProcessingExtensionPoint } from '@backstage/plugin-catalog-node';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { eventsServiceRef } from '@backstage/plugin-events-node';
 import { scaffolderActionsExtensionPoint } from '@backstage/plugin-scaffolder-node';
 import catalogModuleRuntime from '@runtime-portal/backstage-plugin-catalog-backend-module-runtime';
@@ -64,6 +68,29 @@ describe('a resource created through the Runtime actions reaches the catalog rig
           deps: {},
           factory: () => registry,
         }),
+        // The caller is a member of search-team, and semantic-search is search-team's service.
+        createServiceFactory({
+          service: coreServices.userInfo,
+          deps: {},
+          factory: () =>
+            mockServices.userInfo({
+              userEntityRef: 'user:default/mock',
+              ownershipEntityRefs: [
+                'user:default/mock',
+                'group:default/search-team',
+              ],
+            }),
+        }),
+        catalogServiceMock.factory({
+          entities: [
+            {
+              apiVersion: 'backstage.io/v1alpha1',
+              kind: 'Component',
+              metadata: { name: 'semantic-search', namespace: 'default' },
+              spec: { type: 'service', owner: 'group:default/search-team' },
+            },
+          ],
+        }),
         mockServices.rootConfig.factory({
           data: {
             runtime: { environments: [sandboxEnvironmentConfig(sandbox)] },
@@ -81,7 +108,7 @@ describe('a resource created through the Runtime actions reaches the catalog rig
         service: 'semantic-search',
         name: 'announced-bucket',
       },
-      credentials: mockCredentials.user(),
+      credentials: mockCredentials.user('user:default/mock'),
     });
 
     expect(scheduler.triggerTask).toHaveBeenCalledWith(RUNTIME_REFRESH_TASK_ID);
