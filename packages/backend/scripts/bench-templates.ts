@@ -1,7 +1,8 @@
 /*
  * Benchmark of the "AI service" template against the sandbox, through the real backend's scaffolder:
  * wall time of a full run (inference endpoint until ready, bucket, secret, Temporal namespace, the
- * skeleton, publish to GitLab, catalog registration) and of a dry-run.
+ * skeleton, publish to GitLab, catalog registration) and of a dry-run. It runs as a signed-in member of
+ * search-team (the Runtime's actions refuse service principals), under the real permission policy.
  *
  *   yarn workspace backend bench:templates          (BENCH_RUNS=5 by default)
  */
@@ -23,8 +24,9 @@ const median = (values: number[]) =>
 
 async function main() {
   const portal = await startBenchPortal(17407);
-  const { backend, headers, sandbox } = portal;
+  const { backend, sandbox } = portal;
   const api = `${backend.baseUrl}/api/scaffolder/v2`;
+  const headers = await portal.userHeaders();
   const json = { ...headers, 'content-type': 'application/json' };
   const gitlabHost = new URL(sandbox.urls.gitlab).host;
   const values = (name: string) => ({

@@ -7,7 +7,6 @@ import {
   mockServices,
   startTestBackend,
 } from '@backstage/backend-test-utils';
-import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { Entity } from '@backstage/catalog-model';
 import {
   startSandbox,
@@ -17,10 +16,15 @@ import {
 } from '@runtime-portal/runtime-sandbox';
 import {
   coreServices,
+  createBackendModule,
   createServiceFactory,
 } from '@backstage/backend-plugin-api';
-import { catalogServiceRef } from '@backstage/plugin-catalog-node';
+import { catalogProcessingExtensionPoint } from '@backstage/plugin-catalog-node';
 import { UrlReaders } from '@backstage/backend-defaults/urlReader';
+import catalogBackend from '@backstage/plugin-catalog-backend';
+import catalogModuleScaffolderEntityModel from '@backstage/plugin-catalog-backend-module-scaffolder-entity-model';
+import permissionBackend from '@backstage/plugin-permission-backend';
+import permissionModuleRuntime from '@runtime-portal/backstage-plugin-permission-backend-module-runtime';
 import scaffolderModuleGitLab from '@backstage/plugin-scaffolder-backend-module-gitlab';
 import scaffolderPlugin from '@backstage/plugin-scaffolder-backend';
 import scaffolderModuleRuntime from '@runtime-portal/backstage-plugin-scaffolder-backend-module-runtime';
@@ -29,10 +33,12 @@ import {
   RuntimeClients,
 } from '@runtime-portal/backstage-plugin-runtime-node';
 import { ConfigReader } from '@backstage/config';
+import { oboAuthFactory } from '@runtime-portal/backstage-plugin-permission-backend-module-runtime/testUtils';
 
 jest.setTimeout(120_000);
 
-// The self-service templates of the portal, run by the real scaffolder backend with the runtime module.
+// The self-service templates of the portal, run by the real scaffolder backend with the runtime module,
+// the real catalog and the real permission backend with the Runtime's policy, as a search-team member.
 // eslint-disable-next-line no-restricted-syntax
 const TEMPLATES_DIR = path.resolve(__dirname, '../../../examples/templates');
 /** A template entity as the catalog serves it, with the location its skeleton is read relative to. */
@@ -40,12 +46,11 @@ const template = (file: string): Entity => {
   const entity: Entity = yaml.parse(
     fs.readFileSync(path.join(TEMPLATES_DIR, file), 'utf8'),
   );
+  const location = `file:${path.join(TEMPLATES_DIR, file)}`;
   entity.metadata.annotations = {
     ...entity.metadata.annotations,
-    'backstage.io/managed-by-location': `file:${path.join(
-      TEMPLATES_DIR,
-      file,
-    )}`,
+    'backstage.io/managed-by-location': location,
+    'backstage.io/managed-by-origin-location': location,
   };
   return entity;
 };
@@ -57,11 +62,46 @@ const TEMPLATE_FILES = fs
 
 const CANARY = 'canary-password-4b1d';
 
+/** The templates (and the mock user) in the catalog, as a file location would give them. */
+const catalogModuleTemplates = createBackendModule({
+  pluginId: 'catalog',
+  moduleId: 'test-templates',
+  register(reg) {
+    reg.registerInit({
+      deps: { catalog: catalogProcessingExtensionPoint },
+      async init({ catalog }) {
+        catalog.addEntityProvider({
+          getProviderName: () => 'test-templates',
+          connect: connection =>
+            connection.applyMutation({
+              type: 'full',
+              entities: [
+                ...TEMPLATE_FILES.map(template),
+                {
+                  apiVersion: 'backstage.io/v1alpha1',
+                  kind: 'User',
+                  metadata: {
+                    name: 'mock',
+                    annotations: {
+                      'backstage.io/managed-by-location': 'test:users',
+                      'backstage.io/managed-by-origin-location': 'test:users',
+                    },
+                  },
+                  spec: { memberOf: ['search-team'] },
+                },
+              ].map(entity => ({ entity, locationKey: 'test-templates' })),
+            }),
+        });
+      },
+    });
+  },
+});
+
 describe('the Runtime self-service templates, through the real scaffolder', () => {
   let sandbox: Sandbox;
   let server: any;
+  let stopBackend: () => Promise<void>;
   let sandboxClients: RuntimeClients;
-  const registeredLocations: string[] = [];
 
   beforeAll(async () => {
     sandbox = await startSandbox({
@@ -73,70 +113,47 @@ describe('the Runtime self-service templates, through the real scaffolder', () =
         runtime: { environments: [sandboxEnvironmentConfig(sandbox)] },
       }),
     );
-    const templates = TEMPLATE_FILES.map(template);
     const platform = sandboxPlatformConfig(sandbox);
     const config = {
       backend: { baseUrl: 'http://localhost:7007' },
       integrations: platform.integrations,
-      runtime: { environments: [sandboxEnvironmentConfig(sandbox)] },
-    };
-    // The catalog holds the templates; registering a location reads it with Backstage's own URL
-    // readers (here: from the sandbox GitLab), as the catalog does.
-    const reader = UrlReaders.default({
-      config: new ConfigReader(config),
-      logger: mockServices.logger.mock(),
-    });
-    const inMemory = catalogServiceMock({
-      entities: [
-        ...templates,
-        {
-          apiVersion: 'backstage.io/v1alpha1',
-          kind: 'User',
-          metadata: { name: 'mock' },
-          spec: { memberOf: ['search-team'] },
+      permission: { enabled: true },
+      runtime: {
+        environments: [sandboxEnvironmentConfig(sandbox)],
+        access: {
+          platformAdmins: ['group:default/platform-team'],
+          teams: [
+            {
+              group: 'group:default/search-team',
+              namespaces: ['team-search'],
+              gitlabGroups: ['search-team'],
+            },
+          ],
         },
-      ],
-    });
-    const addLocation = async (location: {
-      type: string;
-      target: string;
-      dryRun?: boolean;
-    }) => {
-      const read = await reader.readUrl(location.target);
-      const entities = yaml
-        .parseAllDocuments((await read.buffer()).toString('utf8'))
-        .map(d => d.toJS() as Entity);
-      if (!location.dryRun) registeredLocations.push(location.target);
-      return {
-        location: { id: location.target, ...location },
-        entities,
-        exists: false,
-      };
-    };
-    const catalog = new Proxy(inMemory, {
-      get(target, property) {
-        if (property === 'addLocation') return addLocation;
-        const value = Reflect.get(target, property, target);
-        return typeof value === 'function' ? value.bind(target) : value;
       },
-    });
-    ({ server } = await startTestBackend({
+    };
+    const backend = await startTestBackend({
       features: [
+        // The real catalog (registered locations are read from the sandbox GitLab with Backstage's
+        // URL readers and processed), the real permission backend with the Runtime's policy.
+        catalogBackend,
+        catalogModuleScaffolderEntityModel,
+        catalogModuleTemplates,
+        permissionBackend,
+        permissionModuleRuntime,
         scaffolderPlugin,
         scaffolderModuleRuntime,
         scaffolderModuleGitLab,
-        createServiceFactory({
-          service: catalogServiceRef,
-          deps: {},
-          factory: () => catalog,
-        }),
         mockServices.rootConfig.factory({ data: config }),
-        // The mock user signs in as a member of search-team, the team the templates act for.
+        oboAuthFactory,
+        // The mock user signs in as a member of search-team (not a platform admin), the team the
+        // templates act for.
         createServiceFactory({
           service: coreServices.userInfo,
           deps: {},
           factory: () =>
             mockServices.userInfo({
+              userEntityRef: 'user:default/mock',
               ownershipEntityRefs: [
                 'user:default/mock',
                 'group:default/search-team',
@@ -144,10 +161,35 @@ describe('the Runtime self-service templates, through the real scaffolder', () =
             }),
         }),
       ],
-    }));
+    });
+    server = backend.server;
+    stopBackend = () => backend.stop();
+    await waitForEntity('template/default/runtime-ai-service');
   });
 
-  afterAll(() => sandbox?.close());
+  afterAll(async () => {
+    await stopBackend?.();
+    await sandbox?.close();
+  });
+
+  /** The catalog's entity (`kind/namespace/name`), read as a service; undefined while it has none. */
+  async function catalogEntity(
+    entityPath: string,
+  ): Promise<Entity | undefined> {
+    const response = await request(server)
+      .get(`/api/catalog/entities/by-name/${entityPath}`)
+      .set('authorization', mockCredentials.service.header());
+    return response.status === 200 ? response.body : undefined;
+  }
+
+  async function waitForEntity(entityPath: string): Promise<Entity> {
+    for (let i = 0; i < 300; i++) {
+      const entity = await catalogEntity(entityPath);
+      if (entity) return entity;
+      await new Promise(r => setTimeout(r, 100));
+    }
+    throw new Error(`the catalog never served ${entityPath}`);
+  }
 
   const where = {
     environment: 'dev',
@@ -383,24 +425,28 @@ describe('the Runtime self-service templates, through the real scaffolder', () =
         .describeNamespace('handbook-qa'),
     ).toBeDefined();
 
-    // Its repository, with a catalog-info.yaml wired for observability and delivery.
-    expect(registeredLocations).toEqual([
+    // Its repository's catalog-info.yaml, registered as a location (the scaffolder's own credentials:
+    // the policy gives a team member no catalog.location.create) and processed by the catalog.
+    const locations = await request(server)
+      .get('/api/catalog/locations')
+      .set('authorization', mockCredentials.service.header());
+    const targets: string[] = locations.body.map(
+      (l: { data: { target: string } }) => l.data.target,
+    );
+    expect(targets).toEqual([
       expect.stringMatching(
         /\/search-team\/handbook-qa\/-\/blob\/main\/catalog-info\.yaml$/,
       ),
     ]);
-    const reader = UrlReaders.default({
-      config: new ConfigReader({
-        integrations: sandboxPlatformConfig(sandbox).integrations,
-      }),
-      logger: mockServices.logger.mock(),
-    });
-    const catalogInfo: Entity = yaml.parse(
-      (
-        await (await reader.readUrl(registeredLocations[0])).buffer()
-      ).toString(),
-    );
-    expect(catalogInfo.metadata.annotations).toMatchObject({
+    const component = await waitForEntity('component/default/handbook-qa');
+    // The member could not have registered it themselves: the policy keeps locations for admins.
+    const direct = await request(server)
+      .post('/api/catalog/locations')
+      .set('authorization', mockCredentials.user.header())
+      .send({ type: 'url', target: targets[0].replace('main', 'other') });
+    expect(direct.status).toBe(403);
+    expect(component.metadata.annotations).toMatchObject({
+      'backstage.io/managed-by-location': `url:${targets[0]}`,
       'backstage.io/kubernetes-id': 'handbook-qa',
       'backstage.io/kubernetes-namespace': 'team-search',
       'argocd/app-name': 'handbook-qa',
@@ -408,17 +454,27 @@ describe('the Runtime self-service templates, through the real scaffolder', () =
       'goharbor.io/repository-slug': 'search-team/handbook-qa',
       'grafana/dashboard-selector': "tags @> 'handbook-qa'",
     });
-    expect(catalogInfo.spec?.owner).toBe('group:default/search-team');
-    expect(catalogInfo.spec?.dependsOn).toEqual([
-      expect.stringMatching(/^resource:default\/.*handbook-qa-model/),
-      expect.stringMatching(/^resource:default\/.*handbook-qa-data/),
-      expect.stringMatching(/^resource:default\/.*app/),
-      expect.stringMatching(/^resource:default\/.*handbook-qa/),
-    ]);
+    expect(component.spec?.owner).toBe('group:default/search-team');
+    // The catalog keeps the relations, not the file's order.
+    expect(component.spec?.dependsOn).toHaveLength(4);
+    expect(component.spec?.dependsOn).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/^resource:default\/.*handbook-qa-model$/),
+        expect.stringMatching(/^resource:default\/.*handbook-qa-data$/),
+        expect.stringMatching(/^resource:default\/.*secret.*handbook-qa-app/),
+        expect.stringMatching(/^resource:default\/.*workflow.*handbook-qa$/),
+      ]),
+    );
+    const reader = UrlReaders.default({
+      config: new ConfigReader({
+        integrations: sandboxPlatformConfig(sandbox).integrations,
+      }),
+      logger: mockServices.logger.mock(),
+    });
     const readme = (
       await (
         await reader.readUrl(
-          registeredLocations[0].replace('catalog-info.yaml', 'README.md'),
+          targets[0].replace('catalog-info.yaml', 'README.md'),
         )
       ).buffer()
     ).toString();
@@ -441,6 +497,11 @@ describe('the Runtime self-service templates, through the real scaffolder', () =
     expect(
       await kubernetes.get(MODEL_KIND, 'team-search', 'dry-ai-service-model'),
     ).toBeUndefined();
+    const locations = await request(server)
+      .get('/api/catalog/locations')
+      .set('authorization', mockCredentials.service.header());
+    expect(locations.status).toBe(200);
+    expect(JSON.stringify(locations.body)).not.toContain('dry-ai-service');
   });
 
   it('refuses an invalid name with a clear error and creates nothing', async () => {

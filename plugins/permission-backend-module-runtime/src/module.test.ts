@@ -19,7 +19,7 @@ import {
   teamsUserInfoFactory,
   USERS,
 } from './__testUtils__/teams';
-import { oboAuthFactory } from './__testUtils__/oboAuth';
+import { oboAuthFactory } from './testUtils';
 import permissionModuleRuntime from '.';
 
 const SEARCH_SERVICE = 'component:default/semantic-search';

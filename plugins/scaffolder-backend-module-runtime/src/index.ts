@@ -1,5 +1,6 @@
 /**
- * The runtime module for @backstage/plugin-scaffolder-backend: the Runtime's provisioning actions.
+ * The runtime module for @backstage/plugin-scaffolder-backend: the Runtime's provisioning actions and
+ * `runtime:catalog:register`.
  *
  * @packageDocumentation
  */
@@ -7,10 +8,11 @@
 export { scaffolderModuleRuntime as default } from './module';
 export {
   runtimeActions,
+  createRuntimeCatalogRegisterAction,
   createRuntimeBucketAction,
   createRuntimeInferenceEndpointAction,
   createRuntimeSecretAction,
   createRuntimeWorkflowAction,
 } from './actions';
-export type { RuntimeActionDeps } from './actions';
+export type { CatalogRegisterDeps, RuntimeActionDeps } from './actions';
 export { registerRuntimeActions } from './registry';

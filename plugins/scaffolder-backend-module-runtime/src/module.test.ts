@@ -14,7 +14,7 @@ import { runtimePermissions } from '@runtime-portal/backstage-plugin-runtime-com
 import { scaffolderModuleRuntime } from './module';
 
 describe('scaffolderModuleRuntime', () => {
-  it('registers the four provisioning actions (dry run, examples, JSON schemas) and their permissions', async () => {
+  it('registers the four provisioning actions and runtime:catalog:register (dry run, examples, JSON schemas) and the permissions', async () => {
     const actions: TemplateAction<any, any, any>[] = [];
     const permissionsRegistry = mockServices.permissionsRegistry.mock();
     await startTestBackend({
@@ -45,6 +45,7 @@ describe('scaffolderModuleRuntime', () => {
       'runtime:bucket:create',
       'runtime:inference-endpoint:create',
       'runtime:workflow:create',
+      'runtime:catalog:register',
     ]);
     expect(permissionsRegistry.addPermissions).toHaveBeenCalledWith(
       runtimePermissions,
@@ -52,12 +53,21 @@ describe('scaffolderModuleRuntime', () => {
     for (const action of actions) {
       expect(action.supportsDryRun).toBe(true);
       expect(action.examples?.length).toBeGreaterThan(0);
+      expect(action.schema?.output).toMatchObject({
+        properties: expect.objectContaining({ entityRef: expect.anything() }),
+      });
+    }
+    const [register] = actions.splice(4);
+    expect(register.schema?.input).toMatchObject({
+      anyOf: [
+        { required: ['repoContentsUrl'] },
+        { required: ['catalogInfoUrl'] },
+      ],
+    });
+    for (const action of actions) {
       expect(action.schema?.input).toMatchObject({
         type: 'object',
         required: expect.arrayContaining(['environment', 'owner', 'service']),
-      });
-      expect(action.schema?.output).toMatchObject({
-        properties: expect.objectContaining({ entityRef: expect.anything() }),
       });
     }
   });

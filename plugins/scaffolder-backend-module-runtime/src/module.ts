@@ -2,6 +2,7 @@ import {
   coreServices,
   createBackendModule,
 } from '@backstage/backend-plugin-api';
+import { ScmIntegrations } from '@backstage/integration';
 import { actionsRegistryServiceRef } from '@backstage/backend-plugin-api/alpha';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { eventsServiceRef } from '@backstage/plugin-events-node';
@@ -16,6 +17,7 @@ import { runtimePermissions } from '@runtime-portal/backstage-plugin-runtime-com
 import { runtimeActions } from './actions';
 import { registerRuntimeActions } from './registry';
 import { readWorkflowTriggerPolicy } from './actions/workflow/workflowTriggerPolicy';
+import { readPlatformGitLabHosts } from './actions/catalog/catalogInfoUrl';
 
 /**
  * Scaffolder module that registers the Runtime's provisioning actions (`runtime:*`) and their
@@ -42,6 +44,7 @@ export const scaffolderModuleRuntime = createBackendModule({
         actionsRegistry: actionsRegistryServiceRef,
         events: eventsServiceRef,
         config: coreServices.rootConfig,
+        urlReader: coreServices.urlReader,
       },
       async init({
         scaffolderActions,
@@ -55,6 +58,7 @@ export const scaffolderModuleRuntime = createBackendModule({
         actionsRegistry,
         events,
         config,
+        urlReader,
       }) {
         permissionsRegistry.addPermissions(runtimePermissions);
         const access = readRuntimeAccess(config);
@@ -70,6 +74,9 @@ export const scaffolderModuleRuntime = createBackendModule({
           events,
           namePrefix: readResourceNamePrefix(config),
           workflows: readWorkflowTriggerPolicy(config),
+          urlReader,
+          integrations: ScmIntegrations.fromConfig(config),
+          gitlabHosts: readPlatformGitLabHosts(config),
         };
         scaffolderActions.addActions(...runtimeActions(deps));
         registerRuntimeActions(actionsRegistry, deps);

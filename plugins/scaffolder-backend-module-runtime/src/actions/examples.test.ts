@@ -3,6 +3,8 @@ import { parse } from 'yaml';
 import { z } from 'zod/v3';
 import * as bucket from './bucket/bucketCreate';
 import { examples as bucketExamples } from './bucket/bucketCreate.examples';
+import * as catalog from './catalog/catalogRegister';
+import { examples as catalogExamples } from './catalog/catalogRegister.examples';
 import * as endpoint from './inferenceEndpoint/inferenceEndpointCreate';
 import { examples as endpointExamples } from './inferenceEndpoint/inferenceEndpointCreate.examples';
 import * as secret from './secret/secretCreate';
@@ -14,6 +16,8 @@ import { examples as workflowExamples } from './workflow/workflowCreate.examples
 const PARAMETERS: Record<string, string> = {
   'parameters.owner': 'group:default/search-team',
   'parameters.service': 'semantic-search',
+  'steps.publish.output.repoContentsUrl':
+    'https://gitlab.example.com/search-team/semantic-search/-/blob/main',
 };
 
 function fillIn(yamlText: string): string {
@@ -27,6 +31,7 @@ describe.each([
   ['runtime:bucket:create', bucketExamples, bucket.inputSchema],
   ['runtime:inference-endpoint:create', endpointExamples, endpoint.inputSchema],
   ['runtime:workflow:create', workflowExamples, workflow.inputSchema],
+  ['runtime:catalog:register', catalogExamples, catalog.inputSchema],
 ] as Array<[string, TemplateExample[], (zod: typeof z) => z.ZodTypeAny]>)(
   'examples of %s',
   (id, examples, inputSchema) => {

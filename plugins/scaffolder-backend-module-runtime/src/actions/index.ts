@@ -12,18 +12,20 @@ import {
   createRuntimeSecretAction,
   secretCreateAction,
 } from './secret/secretCreate';
+import { ProvisioningAction, toScaffolderAction } from './shared';
 import {
-  ProvisioningAction,
-  RuntimeActionDeps,
-  toScaffolderAction,
-} from './shared';
+  CatalogRegisterDeps,
+  createRuntimeCatalogRegisterAction,
+} from './catalog/catalogRegister';
 import {
   createRuntimeWorkflowAction,
   workflowCreateAction,
 } from './workflow/workflowCreate';
 
 export type { RuntimeActionDeps } from './shared';
+export type { CatalogRegisterDeps } from './catalog/catalogRegister';
 export {
+  createRuntimeCatalogRegisterAction,
   createRuntimeBucketAction,
   createRuntimeInferenceEndpointAction,
   createRuntimeSecretAction,
@@ -39,13 +41,17 @@ export const provisioningActions: ProvisioningAction<any, JsonObject>[] = [
 ];
 
 /**
- * The provisioning actions of the module: `runtime:secret:create`, `runtime:bucket:create`,
- * `runtime:inference-endpoint:create` and `runtime:workflow:create`.
+ * The scaffolder actions of the module: the provisioning actions `runtime:secret:create`,
+ * `runtime:bucket:create`, `runtime:inference-endpoint:create` and `runtime:workflow:create`, and
+ * `runtime:catalog:register`.
  *
  * @public
  */
 export function runtimeActions(
-  deps: RuntimeActionDeps,
+  deps: CatalogRegisterDeps,
 ): TemplateAction<any, any, any>[] {
-  return provisioningActions.map(action => toScaffolderAction(action, deps));
+  return [
+    ...provisioningActions.map(action => toScaffolderAction(action, deps)),
+    createRuntimeCatalogRegisterAction(deps),
+  ];
 }

@@ -10,6 +10,8 @@ import { mockCredentials, mockServices } from '@backstage/backend-test-utils';
  * user principal's `actor`, as the real auth service's on-behalf-of tokens do. The permission backend
  * and the catalog's apply-conditions endpoint tell a plugin's call from a browser's by it; the plain
  * mock drops it.
+ *
+ * @public
  */
 export const oboAuthFactory = createServiceFactory({
   service: coreServices.auth,
