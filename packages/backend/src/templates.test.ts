@@ -23,6 +23,7 @@ import { catalogProcessingExtensionPoint } from '@backstage/plugin-catalog-node'
 import { UrlReaders } from '@backstage/backend-defaults/urlReader';
 import catalogBackend from '@backstage/plugin-catalog-backend';
 import catalogModuleScaffolderEntityModel from '@backstage/plugin-catalog-backend-module-scaffolder-entity-model';
+import catalogModuleRuntime from '@runtime-portal/backstage-plugin-catalog-backend-module-runtime';
 import permissionBackend from '@backstage/plugin-permission-backend';
 import permissionModuleRuntime from '@runtime-portal/backstage-plugin-permission-backend-module-runtime';
 import scaffolderModuleGitLab from '@backstage/plugin-scaffolder-backend-module-gitlab';
@@ -139,6 +140,8 @@ describe('the Runtime self-service templates, through the real scaffolder', () =
         catalogBackend,
         catalogModuleScaffolderEntityModel,
         catalogModuleTemplates,
+        // The Runtime's catalog module: its processor checks the registered catalog-info on refresh.
+        catalogModuleRuntime,
         permissionBackend,
         permissionModuleRuntime,
         scaffolderPlugin,

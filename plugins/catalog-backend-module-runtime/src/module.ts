@@ -6,6 +6,7 @@ import { catalogProcessingExtensionPoint } from '@backstage/plugin-catalog-node'
 import { eventsServiceRef } from '@backstage/plugin-events-node';
 import {
   readResourceNamePrefix,
+  readRuntimeAccess,
   runtimeClientsServiceRef,
 } from '@runtime-portal/backstage-plugin-runtime-node';
 import { readCatalogRuntimeConfig } from './platformModel/readCatalogRuntimeConfig';
@@ -14,11 +15,14 @@ import {
   RuntimeEntityProvider,
 } from './provider/RuntimeEntityProvider';
 import { refreshOnResourceChange } from './events/refreshOnResourceChange';
+import { RuntimeTeamEntityProcessor } from './processor/RuntimeTeamEntityProcessor';
+import { gitlabProjectResolver } from './processor/gitlabProjectOfLocation';
 
 /**
  * Catalog module that puts the Runtime into the catalog: the platform model with what each environment
  * has installed, and the live resources of every environment. A resource the Runtime's scaffolder
  * actions announce on the events service (`runtime.resources.changed`) triggers a refresh right away.
+ * Its processor holds entities read from a team's GitLab group to that team on every refresh.
  *
  * @public
  */
@@ -58,6 +62,12 @@ export const catalogModuleRuntime = createBackendModule({
         });
         lifecycle.addShutdownHook(() => provider.stop());
         processing.addEntityProvider(provider);
+        processing.addProcessor(
+          new RuntimeTeamEntityProcessor({
+            access: readRuntimeAccess(config),
+            gitlabProjectOf: gitlabProjectResolver(config),
+          }),
+        );
         await refreshOnResourceChange({
           events,
           scheduler,
