@@ -9,3 +9,7 @@ export type {
   GitLabPipelineSummary,
   GitLabProject,
 } from './types';
+export {
+  gitlabProjectOfFileUrl,
+  type GitLabProjectOfFile,
+} from './gitlabProjectOfFileUrl';

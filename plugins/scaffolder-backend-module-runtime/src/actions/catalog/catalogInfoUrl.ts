@@ -1,6 +1,7 @@
 import { Config } from '@backstage/config';
 import { InputError } from '@backstage/errors';
 import { ScmIntegrationRegistry } from '@backstage/integration';
+import { gitlabProjectOfFileUrl } from '@runtime-portal/backstage-plugin-runtime-node';
 
 /** A catalog-info file on the platform GitLab: its URL and the GitLab project it is in. */
 export interface CatalogInfoLocation {
@@ -66,23 +67,11 @@ export function resolveCatalogInfoLocation(
       `Refused: ${url} is not a file URL under the GitLab integration ${base.origin}${basePath}`,
     );
   }
-  const match = /^\/(.+?)\/-\/blob\/[^/]+\/.+\.ya?ml$/.exec(
-    parsed.pathname.slice(basePath.length),
-  );
-  const projectPath = match ? decodeURIComponent(match[1]) : '';
-  const segments = projectPath.split('/');
-  if (
-    !match ||
-    segments.length < 2 ||
-    segments.some(s => !s || s === '.' || s === '..')
-  ) {
+  const project = gitlabProjectOfFileUrl(integration.config.baseUrl, url);
+  if (!project || !/\/-\/blob\/[^/]+\/.+\.ya?ml$/.test(parsed.pathname)) {
     throw new InputError(
       `Refused: ${url} is not a YAML file of a GitLab project in a group (<group>/<project>/-/blob/<ref>/<path>.yaml)`,
     );
   }
-  return {
-    url,
-    projectPath: projectPath.toLowerCase(),
-    groupPath: segments.slice(0, -1).join('/').toLowerCase(),
-  };
+  return { url, ...project };
 }
