@@ -269,9 +269,15 @@ describe('GET /entity/:kind/:namespace/:name/delivery', () => {
       ).toBe(400);
     });
 
-    it('refuses callers without the permission', async () => {
+    it('refuses callers without the permission, audited as refused', async () => {
+      const fail = jest.fn(async () => {});
+      const success = jest.fn(async () => {});
+      const auditor = mockServices.auditor.mock({
+        createEvent: jest.fn(async () => ({ success, fail })),
+      });
       const { server } = await start({}, [
         mockServices.permissions.factory({ result: AuthorizeResult.DENY }),
+        auditor.factory,
       ]);
       const sync = await post(server, `${path(assistant)}/sync`, {
         environment: 'dev',
@@ -283,6 +289,30 @@ describe('GET /entity/:kind/:namespace/:name/delivery', () => {
         `${path(transcriber)}/pipelines/1/retry`,
       );
       expect(retry.status).toBe(403);
+      expect(auditor.createEvent).toHaveBeenCalledWith(
+        expect.objectContaining({
+          eventId: 'runtime-deployment-sync',
+          meta: {
+            entityRef: 'component:default/support-assistant',
+            environment: 'dev',
+            application: 'support-assistant',
+            refused: 'true',
+          },
+        }),
+      );
+      expect(auditor.createEvent).toHaveBeenCalledWith(
+        expect.objectContaining({
+          eventId: 'runtime-pipeline-retry',
+          meta: expect.objectContaining({ pipelineId: 1, refused: 'true' }),
+        }),
+      );
+      expect(fail).toHaveBeenCalledTimes(2);
+      expect(fail).toHaveBeenCalledWith({
+        error: expect.objectContaining({
+          message: expect.stringMatching(/runtime\.deployment\.sync/),
+        }),
+      });
+      expect(success).not.toHaveBeenCalled();
     });
   });
 });

@@ -4,6 +4,7 @@ import {
   PermissionsService,
 } from '@backstage/backend-plugin-api';
 import { InputError, NotFoundError } from '@backstage/errors';
+import { ResourcePermission } from '@backstage/plugin-permission-common';
 import {
   runtimeDeploymentSyncPermission,
   runtimePipelineRetryPermission,
@@ -49,11 +50,15 @@ export class DeliveryActions {
   }): Promise<{ phase: string }> {
     const { clients } = this.options;
     const { entityRef } = request.entity;
-    await requirePermission(
-      this.options.permissions,
+    await this.requirePermissionAudited(
+      'runtime-deployment-sync',
+      request,
+      {
+        entityRef,
+        environment: request.environment,
+        application: request.application,
+      },
       runtimeDeploymentSyncPermission,
-      request.credentials,
-      entityRef,
     );
     const argocd = request.target.argocd;
     if (!argocd) {
@@ -111,11 +116,11 @@ export class DeliveryActions {
     httpRequest?: Request;
   }): Promise<{ status: string }> {
     const { entityRef } = request.entity;
-    await requirePermission(
-      this.options.permissions,
+    await this.requirePermissionAudited(
+      'runtime-pipeline-retry',
+      request,
+      { entityRef, pipelineId: request.pipelineId },
       runtimePipelineRetryPermission,
-      request.credentials,
-      entityRef,
     );
     const project = request.target.gitlabProject;
     if (!project) {
@@ -145,6 +150,35 @@ export class DeliveryActions {
         return { status: pipeline.status };
       },
     );
+  }
+
+  /**
+   * Checks the per-entity permission before any upstream call; a refusal is recorded as a failed
+   * audit event `eventId` (marked `refused`), as a refusal further on is.
+   */
+  private async requirePermissionAudited(
+    eventId: string,
+    request: {
+      entity: EntityOwnership;
+      credentials: BackstageCredentials;
+      httpRequest?: Request;
+    },
+    meta: Record<string, string | number>,
+    permission: ResourcePermission,
+  ): Promise<void> {
+    try {
+      await requirePermission(
+        this.options.permissions,
+        permission,
+        request.credentials,
+        request.entity.entityRef,
+      );
+    } catch (error) {
+      await this.audited(eventId, request, { ...meta, refused: 'true' }, () =>
+        Promise.reject(error),
+      ).catch(() => undefined);
+      throw error;
+    }
   }
 
   private async audited<T>(
