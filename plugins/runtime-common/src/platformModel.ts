@@ -66,7 +66,7 @@ export const RUNTIME_CAPABILITY_AREAS: readonly RuntimeCapabilityArea[] = [
     id: 'inference',
     title: 'Inference',
     description:
-      'Serving AI models: OpenAI-compatible endpoints for text generation, embeddings, reranking and speech to text.',
+      'Serving AI models: OpenAI-compatible endpoints for text generation, embeddings and speech to text.',
   },
   {
     id: 'workflows',

@@ -36,6 +36,18 @@ import {
 import { jsonPatch, mergePatch } from './patches';
 import { ResourceType, apiVersionOf, resourceOfKind } from './resources';
 import { validateObject } from './validation';
+import { customResourceSchemaOf } from './validation/customResourceSchemas';
+import {
+  findUnknownFields,
+  pruneUnknownFields,
+} from './validation/structuralPruning';
+import {
+  FieldValidation,
+  applyUnknownFieldError,
+  strictBodyError,
+  strictPatchError,
+  unknownFieldWarnings,
+} from './validation/unknownFields';
 
 /** Options of every write. */
 export interface WriteOptions {
@@ -43,6 +55,10 @@ export interface WriteOptions {
   manager: string;
   /** `dryRun=All`: run every step but do not persist. */
   dryRun?: boolean;
+  /** What to do with fields a CRD schema does not declare (default `Warn`). */
+  fieldValidation?: FieldValidation;
+  /** Collects the request's warnings (sent as `Warning` headers). */
+  warnings?: string[];
 }
 
 /** The body format of a PATCH. */
@@ -218,6 +234,9 @@ export class ApiServer {
     options: WriteOptions,
   ): KubernetesObject {
     const object = this.checkBody(resource, namespace, body);
+    this.pruneUnknownFields(resource, object, options, (_, unknown) =>
+      strictBodyError(resource, unknown),
+    );
     const meta = object.metadata!;
     if (!meta.name && meta.generateName)
       meta.name = `${meta.generateName}${randomSuffix()}`;
@@ -237,6 +256,9 @@ export class ApiServer {
     options: WriteOptions & { subresource?: 'status' },
   ): KubernetesObject {
     const object = this.checkBody(resource, namespace, body, name);
+    this.pruneUnknownFields(resource, object, options, (_, unknown) =>
+      strictBodyError(resource, unknown),
+    );
     const live = this.store.get(resource, namespace, name);
     if (!live) throw notFound(resource, name);
     const requested = object.metadata?.resourceVersion;
@@ -283,6 +305,7 @@ export class ApiServer {
       type === 'json' ? jsonPatch(live, body) : mergePatch(live, body);
     if (!isPlainObject(patched))
       throw badRequest('the patch did not produce an object');
+    this.pruneUnknownFields(resource, patched, options, strictPatchError);
     const requested = patched.metadata?.resourceVersion;
     if (
       requested !== undefined &&
@@ -455,6 +478,17 @@ export class ApiServer {
         'fieldManager: Required value: is required for apply patch',
       );
     }
+    const crd = customResourceSchemaOf(resource);
+    if (crd && isPlainObject(body)) {
+      // Whatever fieldValidation says: the apply configuration must fit the schema to be typed.
+      const unknown = findUnknownFields(body, crd.schema);
+      if (unknown.length > 0)
+        throw applyUnknownFieldError(
+          resource,
+          body as KubernetesObject,
+          unknown,
+        );
+    }
     const applied = this.checkBody(resource, namespace, body, name, true);
     const live = this.store.get(resource, namespace, name);
     const requested = applied.metadata?.resourceVersion;
@@ -605,6 +639,27 @@ export class ApiServer {
       meta.namespace = namespace;
     }
     return object;
+  }
+
+  /**
+   * Prunes the fields a CRD schema does not declare from a decoded body, and warns about them or
+   * (under `fieldValidation=Strict`) fails with the request's strict decoding error.
+   */
+  private pruneUnknownFields(
+    resource: ResourceType,
+    object: Record<string, unknown>,
+    options: WriteOptions,
+    strictError: (received: unknown, unknown: string[]) => KubeApiError,
+  ) {
+    const crd = customResourceSchemaOf(resource);
+    if (!crd) return;
+    const validation = options.fieldValidation ?? 'Warn';
+    const received = validation === 'Strict' ? clone(object) : undefined;
+    const unknown = pruneUnknownFields(object, crd.schema);
+    if (unknown.length === 0) return;
+    if (validation === 'Strict') throw strictError(received, unknown);
+    if (validation === 'Warn')
+      options.warnings?.push(...unknownFieldWarnings(unknown));
   }
 
   private checkNamespaceAcceptsContent(

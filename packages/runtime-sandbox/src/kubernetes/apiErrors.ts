@@ -40,7 +40,8 @@ export class KubeApiError extends Error {
       metadata: this.listContinue ? { continue: this.listContinue } : {},
       status: 'Failure',
       message: this.message,
-      reason: this.reason,
+      // An error kube-apiserver does not classify (an internal one) has no reason at all.
+      ...(this.reason ? { reason: this.reason } : {}),
       ...(this.details ? { details: this.details } : {}),
       code: this.code,
     };

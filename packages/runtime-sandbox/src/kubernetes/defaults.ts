@@ -1,28 +1,15 @@
 import { KubernetesObject, isPlainObject } from './objects';
 import { ResourceType } from './resources';
+import { customResourceSchemaOf } from './validation/customResourceSchemas';
+import {
+  applyStructuralDefaults,
+  pruneNonNullableNullsWithoutDefaults,
+} from './validation/structuralDefaulting';
 
 /**
  * Defaulting applied on every write before validation, as kube-apiserver does: the `default`s of
- * the KubeAI Model CRD schema, and the common defaults of the built-in kinds.
+ * the CRD schemas the sandbox has (KubeAI Model), and the common defaults of the built-in kinds.
  */
-
-function defaultModel(model: KubernetesObject) {
-  const spec = model.spec;
-  if (!isPlainObject(spec)) return;
-  spec.scaleDownDelaySeconds ??= 30;
-  spec.targetRequests ??= 100;
-  spec.loadBalancing ??= {};
-  if (isPlainObject(spec.loadBalancing)) {
-    spec.loadBalancing.strategy ??= 'LeastLoad';
-    spec.loadBalancing.prefixHash ??= {};
-    const prefixHash = spec.loadBalancing.prefixHash;
-    if (isPlainObject(prefixHash)) {
-      prefixHash.meanLoadFactor ??= 125;
-      prefixHash.prefixCharLength ??= 100;
-      prefixHash.replication ??= 256;
-    }
-  }
-}
 
 function defaultWorkload(kind: string, workload: KubernetesObject) {
   const spec = workload.spec;
@@ -83,10 +70,13 @@ export function applyDefaults(
   old: KubernetesObject | undefined,
   allocateClusterIP: () => string,
 ) {
+  const crd = customResourceSchemaOf(resource);
+  if (crd) {
+    pruneNonNullableNullsWithoutDefaults(object, crd.schema);
+    applyStructuralDefaults(object, crd.schema);
+    return;
+  }
   switch (resource.kind) {
-    case 'Model':
-      defaultModel(object);
-      break;
     case 'Deployment':
     case 'StatefulSet':
       defaultWorkload(resource.kind, object);

@@ -34,8 +34,20 @@ function sameToken(given: string, expected: string): boolean {
   return a.length === b.length && timingSafeEqual(a, b);
 }
 
-function send(res: http.ServerResponse, status: number, body: unknown) {
+/** A warning as kube-apiserver sends it: `Warning: 299 - "text"` (quotes and backslashes escaped). */
+function warningHeader(text: string): string {
+  return `299 - "${text.replace(/["\\]/g, c => `\\${c}`)}"`;
+}
+
+function send(
+  res: http.ServerResponse,
+  status: number,
+  body: unknown,
+  warnings: string[] = [],
+) {
   const text = JSON.stringify(body);
+  if (warnings.length > 0)
+    res.setHeader('warning', warnings.map(warningHeader));
   res.writeHead(status, {
     'content-type': 'application/json',
     'content-length': Buffer.byteLength(text),
@@ -83,6 +95,7 @@ async function serveResource(
   req: http.IncomingMessage,
   url: URL,
   target: ResourceTarget,
+  warnings: string[],
 ): Promise<[number, unknown]> {
   const { resource, namespace, name, subresource } = target;
   const method = req.method ?? 'GET';
@@ -111,10 +124,18 @@ async function serveResource(
       method === 'POST' &&
       (namespace !== undefined || !resource.namespaced)
     ) {
-      const { dryRun } = parseWriteQuery(query, 'CreateOptions');
+      const { dryRun, fieldValidation } = parseWriteQuery(
+        query,
+        'CreateOptions',
+      );
       return [
         201,
-        api.create(resource, namespace, body, { manager: manager(), dryRun }),
+        api.create(resource, namespace, body, {
+          manager: manager(),
+          dryRun,
+          fieldValidation,
+          warnings,
+        }),
       ];
     }
     throw methodNotAllowed();
@@ -144,12 +165,17 @@ async function serveResource(
     case 'GET':
       return [200, api.get(resource, namespace, name)];
     case 'PUT': {
-      const { dryRun } = parseWriteQuery(query, 'UpdateOptions');
+      const { dryRun, fieldValidation } = parseWriteQuery(
+        query,
+        'UpdateOptions',
+      );
       return [
         200,
         api.replace(resource, namespace, name, body, {
           manager: manager(),
           dryRun,
+          fieldValidation,
+          warnings,
           subresource,
         }),
       ];
@@ -161,6 +187,8 @@ async function serveResource(
       const result = api.patch(resource, namespace, name, type, body, {
         manager: type === 'apply' ? options.fieldManager ?? '' : manager(),
         dryRun: options.dryRun,
+        fieldValidation: options.fieldValidation,
+        warnings,
         force: options.force,
         subresource,
       });
@@ -222,8 +250,15 @@ export function createKubernetesHandler(
         return;
       }
       if (target) {
-        const [status, body] = await serveResource(api, req, url, target);
-        send(res, status, body);
+        const warnings: string[] = [];
+        const [status, body] = await serveResource(
+          api,
+          req,
+          url,
+          target,
+          warnings,
+        );
+        send(res, status, body, warnings);
         return;
       }
       if (req.method !== 'GET') throw methodNotAllowed();

@@ -9,6 +9,7 @@ import {
   unsupportedMediaType,
 } from './apiErrors';
 import { ResourceType, findResourceByPlural } from './resources';
+import { FieldValidation } from './validation/unknownFields';
 
 /** The resource a request path names: `/api/v1/...` or `/apis/{group}/{version}/...`. */
 export interface ResourceTarget {
@@ -74,7 +75,12 @@ export interface WriteQuery {
   dryRun: boolean;
   fieldManager?: string;
   force?: boolean;
+  /** `fieldValidation` (`Strict`, `Warn`, `Ignore`); `Warn` when absent, as kube-apiserver. */
+  fieldValidation: FieldValidation;
 }
+
+/** kube-apiserver's allowed `fieldValidation` values, in its (sorted) order. */
+const FIELD_VALIDATION_VALUES = ['', 'Ignore', 'Strict', 'Warn'];
 
 function optionsInvalid(
   kind: string,
@@ -93,7 +99,10 @@ function optionsInvalid(
   );
 }
 
-/** Reads `dryRun`, `fieldManager` and `force`, validated as kube-apiserver validates them. */
+/**
+ * Reads `dryRun`, `fieldManager`, `force` and `fieldValidation`, validated as kube-apiserver
+ * validates them.
+ */
 export function parseWriteQuery(
   query: URLSearchParams,
   optionsKind: string,
@@ -120,10 +129,23 @@ export function parseWriteQuery(
   if (force !== null && force !== 'true' && force !== 'false') {
     throw badRequest(`invalid value for force: ${force}`);
   }
+  // DeleteOptions has no fieldValidation: the parameter means nothing there.
+  const fieldValidation =
+    optionsKind === 'DeleteOptions' ? '' : query.get('fieldValidation') ?? '';
+  if (!FIELD_VALIDATION_VALUES.includes(fieldValidation)) {
+    throw optionsInvalid(
+      optionsKind,
+      'fieldValidation',
+      `Unsupported value: "${fieldValidation}": supported values: ${FIELD_VALIDATION_VALUES.map(
+        v => `"${v}"`,
+      ).join(', ')}`,
+    );
+  }
   return {
     dryRun: dryRun.length > 0,
     fieldManager,
     force: force === null ? undefined : force === 'true',
+    fieldValidation: (fieldValidation || 'Warn') as FieldValidation,
   };
 }
 

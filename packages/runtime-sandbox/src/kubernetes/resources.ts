@@ -163,6 +163,20 @@ export const RESOURCE_TYPES: readonly ResourceType[] = [
     nameRule: 'subdomain',
   },
   {
+    // Argo Events' CRD (manifests/base/crds/argoproj.io_eventbus.yaml) uses `eventbus` as plural too.
+    group: 'argoproj.io',
+    version: 'v1alpha1',
+    kind: 'EventBus',
+    listKind: 'EventBusList',
+    plural: 'eventbus',
+    singular: 'eventbus',
+    namespaced: true,
+    shortNames: ['eb'],
+    custom: true,
+    statusSubresource: true,
+    nameRule: 'subdomain',
+  },
+  {
     group: 'argoproj.io',
     version: 'v1alpha1',
     kind: 'EventSource',

@@ -82,6 +82,7 @@ describe('seedObjects', () => {
 
   it('builds Argo Events spec keys from each source and trigger type', () => {
     expect(find('EventSource', 'transcribe-on-upload').spec).toEqual({
+      service: { ports: [{ port: 12000, targetPort: 12000 }] },
       webhook: {
         'transcribe-on-upload': {
           port: '12000',
@@ -121,6 +122,28 @@ describe('seedObjects', () => {
       url: 'http://semantic-search.team-search.svc:8080/reindex',
       method: 'POST',
     });
+  });
+
+  it('gives each team namespace with Argo Events workflows a default JetStream EventBus, created by Helm, before its workflows', () => {
+    const buses = ofKind('EventBus');
+    expect(buses.map(b => b.metadata!.namespace).sort()).toEqual([
+      'team-assistant',
+      'team-media',
+      'team-search',
+    ]);
+    for (const bus of buses) {
+      expect(bus.metadata!.name).toBe('default');
+      expect(bus.spec).toEqual({ jetstream: { version: 'latest' } });
+      expect(seeded.find(s => s.object === bus)).toMatchObject({
+        manager: 'helm',
+        operation: 'create',
+      });
+    }
+    const lastBus = Math.max(
+      ...objects.map((o, i) => (o.kind === 'EventBus' ? i : -1)),
+    );
+    const firstEventSource = objects.findIndex(o => o.kind === 'EventSource');
+    expect(lastBus).toBeLessThan(firstEventSource);
   });
 
   it('leaves out Temporal workflows (they are not Kubernetes objects)', () => {
@@ -172,12 +195,29 @@ describe('a server started from the default seed', () => {
         ['llama-3-1-8b-instruct', { all: 1, ready: 1 }],
         ['qwen2-5-7b-instruct', { all: 0, ready: 0 }],
       ]);
-      const sensors = await call('GET', '/apis/argoproj.io/v1alpha1/sensors');
-      for (const sensor of sensors.body.items) {
-        expect(sensor.status.conditions).toContainEqual(
-          expect.objectContaining({ type: 'Deployed', status: 'True' }),
-        );
+      for (const plural of ['eventsources', 'sensors']) {
+        const list = await call('GET', `/apis/argoproj.io/v1alpha1/${plural}`);
+        expect(list.body.items.length).toBeGreaterThan(0);
+        for (const item of list.body.items) {
+          expect(item.status.conditions).toContainEqual(
+            expect.objectContaining({ type: 'Deployed', status: 'True' }),
+          );
+        }
       }
+      const buses = await call('GET', '/apis/argoproj.io/v1alpha1/eventbus');
+      for (const bus of buses.body.items) {
+        expect(bus.status.conditions.map((c: any) => c.status)).toEqual([
+          'True',
+          'True',
+        ]);
+      }
+      const webhookService = await call(
+        'GET',
+        '/api/v1/namespaces/team-media/services/transcribe-on-upload-eventsource-svc',
+      );
+      expect(webhookService.body.spec.ports).toMatchObject([
+        { port: 12000, targetPort: 12000 },
+      ]);
     } finally {
       await server.close();
     }

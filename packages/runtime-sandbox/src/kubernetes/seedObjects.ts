@@ -170,8 +170,10 @@ export function eventSourceSpec(
   const source = workflow.source;
   if ('webhook' in source) {
     const { port, endpoint, method } = source.webhook;
-    // Argo Events declares the webhook port as a string.
+    // Argo Events declares the webhook port as a string; `service.ports` makes its controller create
+    // the Service `<name>-eventsource-svc` in front of the webhook, as the portal asks for.
     return {
+      service: { ports: [{ port, targetPort: port }] },
       webhook: { [workflow.name]: { port: String(port), endpoint, method } },
     };
   }
@@ -237,6 +239,31 @@ export function sensorSpec(
   };
 }
 
+/** The name of the EventBus the seeded EventSources and Sensors use (Argo Events' default). */
+export const SEED_EVENT_BUS = 'default';
+
+/**
+ * The `default` EventBus of a team namespace with Argo Events workflows: a JetStream bus of Argo
+ * Events' default version, installed with the platform (Helm).
+ */
+function eventBusObject(namespace: string): SeededObject {
+  return {
+    object: {
+      apiVersion: 'argoproj.io/v1alpha1',
+      kind: 'EventBus',
+      metadata: { name: SEED_EVENT_BUS, namespace },
+      spec: { jetstream: { version: 'latest' } },
+    },
+    manager: HELM_FIELD_MANAGER,
+    operation: 'create',
+  };
+}
+
+const argoEventsWorkflows = (service: SeedService) =>
+  (service.workflows ?? []).filter(
+    (w): w is SeedArgoEventsWorkflow => w.engine === 'argo-events',
+  );
+
 function workflowObjects(
   team: SeedTeam,
   service: SeedService,
@@ -268,7 +295,8 @@ function workflowObjects(
  * namespace and per team; each component as a Deployment or StatefulSet with the standard
  * `app.kubernetes.io/*` labels and a Service (created by Helm); each team's inference endpoints as
  * KubeAI Models and each Argo Events workflow as an EventSource and a Sensor, labelled with owner
- * and service (applied by the portal). Pods and status come from the simulated controllers.
+ * and service (applied by the portal), with a `default` EventBus in each team namespace that has
+ * such workflows (installed by Helm). Pods and status come from the simulated controllers.
  */
 export function seedObjects(seed: RuntimeSeed): SeededObject[] {
   const namespaces = new Map<string, Record<string, string>>();
@@ -288,18 +316,19 @@ export function seedObjects(seed: RuntimeSeed): SeededObject[] {
   return [
     ...[...namespaces].map(([name, labels]) => namespaceObject(name, labels)),
     ...seed.components.flatMap(componentObjects),
+    ...seed.teams
+      .filter(team =>
+        team.services.some(s => argoEventsWorkflows(s).length > 0),
+      )
+      .map(team => eventBusObject(team.namespace)),
     ...seed.teams.flatMap(team =>
       team.services.flatMap(service => [
         ...(service.inferenceEndpoints ?? []).map(endpoint =>
           applied(modelObject(team, service, endpoint)),
         ),
-        ...(service.workflows ?? [])
-          .filter(
-            (w): w is SeedArgoEventsWorkflow => w.engine === 'argo-events',
-          )
-          .flatMap(workflow =>
-            workflowObjects(team, service, workflow).map(applied),
-          ),
+        ...argoEventsWorkflows(service).flatMap(workflow =>
+          workflowObjects(team, service, workflow).map(applied),
+        ),
       ]),
     ),
   ];

@@ -197,14 +197,15 @@ describe('sandbox Kubernetes API server', () => {
         code: 422,
         details: { name: 'bad', group: 'kubeai.org', kind: 'Model' },
       });
+      // The enum errors block the CEL rules (the url rule), as kube-apiserver's hasBlockingErr.
       expect(
         body.details.causes.map((c: { field: string }) => c.field).sort(),
       ).toEqual([
+        '<nil>',
         'spec.engine',
         'spec.features[0]',
         'spec.maxReplicas',
         'spec.minReplicas',
-        'spec.url',
       ]);
       expect(body.message).toContain(
         'spec.engine: Unsupported value: "TensorRT": supported values: "OLlama", "VLLM", "FasterWhisper", "Infinity"',
@@ -220,15 +221,16 @@ describe('sandbox Kubernetes API server', () => {
           spec: {},
         },
       });
-      expect(body.details.causes).toEqual(
-        ['spec.engine', 'spec.features', 'spec.url'].map(field =>
+      expect(body.details.causes).toEqual([
+        ...['spec.engine', 'spec.features', 'spec.url'].map(field =>
           expect.objectContaining({
             field,
             reason: 'FieldValueRequired',
             message: 'Required value',
           }),
         ),
-      );
+        expect.objectContaining({ field: '<nil>' }),
+      ]);
     });
 
     it('rejects minReplicas above maxReplicas and names longer than 40 characters', async () => {
@@ -790,6 +792,15 @@ describe('sandbox Kubernetes API server', () => {
     });
 
     it('deploys Argo Events sensors: provided conditions at once, Deployed after readyAfterMs', async () => {
+      // Argo Events runs nothing in a namespace without an EventBus (see argoEventsControllers.test.ts).
+      await k8s.server.insert([
+        {
+          apiVersion: 'argoproj.io/v1alpha1',
+          kind: 'EventBus',
+          metadata: { name: 'default', namespace: 'team-a' },
+          spec: { jetstream: { version: 'latest', replicas: 1 } },
+        },
+      ]);
       const sensor = {
         apiVersion: 'argoproj.io/v1alpha1',
         kind: 'Sensor',

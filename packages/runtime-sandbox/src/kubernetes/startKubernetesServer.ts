@@ -44,8 +44,8 @@ export interface RunningKubernetesServer extends RunningServer {
 
 /**
  * Starts an in-memory Kubernetes API server for the kinds the Runtime Portal uses (Namespaces,
- * Pods, Services, Deployments, StatefulSets, KubeAI Models, Argo Events EventSources and Sensors,
- * Argo CD Applications), seeded from `options.seed` and answering only bearer token
+ * Pods, Services, Deployments, StatefulSets, KubeAI Models, Argo Events EventBuses, EventSources
+ * and Sensors, Argo CD Applications), seeded from `options.seed` and answering only bearer token
  * `options.credentials.kubernetesToken`. Simulated controllers bring Pods and status to life after
  * `options.readyAfterMs`; the seeded Runtime is ready when the promise resolves.
  */

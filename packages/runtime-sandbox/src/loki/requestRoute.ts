@@ -1,11 +1,13 @@
 import { pick } from './deterministic';
 import { TelemetrySource } from './telemetrySources';
 
-/** The OpenAI-compatible path an inference endpoint serves, by its first feature. */
+/**
+ * The OpenAI-compatible path an inference endpoint serves, by its first feature: the features of
+ * KubeAI 0.14.0, the Runtime's version (`internal/openaiserver/handler.go` routes).
+ */
 const FEATURE_PATHS: Record<string, string> = {
   TextGeneration: '/openai/v1/chat/completions',
   TextEmbedding: '/openai/v1/embeddings',
-  Reranking: '/openai/v1/rerank',
   SpeechToText: '/openai/v1/audio/transcriptions',
 };
 /** The routes a simulated service serves. */

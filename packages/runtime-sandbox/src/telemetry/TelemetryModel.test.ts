@@ -165,7 +165,7 @@ describe('TelemetryModel', () => {
       'llama-3-1-8b-instruct',
       'qwen2-5-7b-instruct',
     ]);
-    expect(value({ __name__: 'up', service: 'bge-reranker' }, start)).toBe(1);
+    expect(value({ __name__: 'up', service: 'bge-m3-embeddings' }, start)).toBe(1);
     const kv = value(
       {
         __name__: 'vllm:kv_cache_usage_perc',

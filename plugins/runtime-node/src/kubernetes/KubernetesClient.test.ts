@@ -341,6 +341,59 @@ describe('KubernetesClient', () => {
       expect(error.detail).toContain('spec.maxReplicas');
     });
 
+    it('writes with fieldValidation=Strict: a field the schema does not know fails instead of being dropped', async () => {
+      const typo = model('team-a', 'typo');
+      (typo.spec as Record<string, unknown>).maxReplica = 3;
+      const error = await expectUpstreamFailure(client.create(typo));
+      expect(error).toMatchObject({
+        reason: 'Invalid',
+        status: 400,
+        operation: 'create Model team-a/typo',
+      });
+      expect(error.detail).toContain(
+        'strict decoding error: unknown field "spec.maxReplica"',
+      );
+      expect(await client.get(MODEL_KIND, 'team-a', 'typo')).toBeUndefined();
+
+      await client.create(model('team-a', 'strict'));
+      await sandbox.controllersIdle();
+      const current = (await client.get(MODEL_KIND, 'team-a', 'strict'))!;
+      const replaced = await expectUpstreamFailure(
+        client.replace({
+          ...current,
+          spec: { ...current.spec, minReplica: 1 } as KubeAIModel['spec'],
+        }),
+      );
+      expect(replaced).toMatchObject({ status: 400 });
+      expect(replaced.detail).toContain('unknown field "spec.minReplica"');
+    });
+
+    it('sends fieldValidation=Strict on create, replace and apply', async () => {
+      const silent = await startSilentServer();
+      try {
+        const recorder = new KubernetesClient({
+          environment: 'test',
+          access: access(silent.url, { timeoutMs: 50 }),
+        });
+        const object = model('team-a', 'recorded');
+        await expectUpstreamFailure(recorder.create(object));
+        await expectUpstreamFailure(recorder.replace(object));
+        await expectUpstreamFailure(recorder.apply(object));
+        expect(
+          silent.requests.map(r => [
+            r.method,
+            new URL(r.url, 'http://x').searchParams.get('fieldValidation'),
+          ]),
+        ).toEqual([
+          ['POST', 'Strict'],
+          ['PUT', 'Strict'],
+          ['PATCH', 'Strict'],
+        ]);
+      } finally {
+        await silent.close();
+      }
+    });
+
     it('validates with dryRun without persisting', async () => {
       const dry = await client.apply(model('team-a', 'dry-run'), {
         dryRun: true,

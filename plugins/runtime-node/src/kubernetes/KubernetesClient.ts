@@ -342,7 +342,11 @@ export class KubernetesClient {
     return { kind, namespace, name, operation };
   }
 
-  /** Sends a write as field manager `runtime-portal` (dry run on request) and returns the live object. */
+  /**
+   * Sends a write as field manager `runtime-portal` (dry run on request) and returns the live
+   * object. Writes use `fieldValidation=Strict`: a field the server's schema does not know (a typo
+   * in what the portal writes) fails the request instead of being dropped with a warning.
+   */
   private async write<T>(request: {
     operation: string;
     method: 'POST' | 'PUT' | 'PATCH';
@@ -359,6 +363,7 @@ export class KubernetesClient {
       path: request.path,
       query: {
         fieldManager: RUNTIME_FIELD_MANAGER,
+        fieldValidation: 'Strict',
         force: request.force ? true : undefined,
         dryRun: options.dryRun ? 'All' : undefined,
       },

@@ -3,6 +3,7 @@ export {
   MODEL_KIND,
   EVENT_SOURCE_KIND,
   SENSOR_KIND,
+  EVENT_BUS_KIND,
   APPLICATION_KIND,
   NAMESPACE_KIND,
   POD_KIND,
@@ -13,7 +14,14 @@ export {
   apiVersionOf,
   findKind,
 } from './kinds';
+export {
+  eventSourceServiceName,
+  eventSourceWebhookUrls,
+} from './eventSourceWebhookUrls';
+export type { EventSourceWebhookUrl } from './eventSourceWebhookUrls';
 export { kubeConfigFromAccess } from './kubeConfig';
+export { KUBEAI_MODEL_ENGINES, KUBEAI_MODEL_FEATURES } from './kubeaiModel';
+export type { KubeAIModelEngine, KubeAIModelFeature } from './kubeaiModel';
 export {
   KUBEAI_SERVICE_NAME,
   discoverKubeAIUrl,
@@ -24,7 +32,9 @@ export { kubernetesFetch } from './kubernetesFetch';
 export { parseKubernetesStatus } from './parseKubernetesStatus';
 export type {
   ArgoCDApplication,
+  ArgoEventBus,
   ArgoEventSource,
+  ArgoEventSourceService,
   ArgoSensor,
   KubeAIModel,
   KubeAIModelSpec,

@@ -1,5 +1,6 @@
 import {
   ArgoCDApplication,
+  ArgoEventBus,
   ArgoEventSource,
   ArgoSensor,
   KubeAIModel,
@@ -44,6 +45,19 @@ export const SENSOR_KIND: KubernetesKind<ArgoSensor> = {
   version: 'v1alpha1',
   kind: 'Sensor',
   plural: 'sensors',
+  namespaced: true,
+};
+
+/**
+ * Argo Events `EventBus` (`argoproj.io/v1alpha1`; its CRD's plural is `eventbus`, as the singular).
+ *
+ * @public
+ */
+export const EVENT_BUS_KIND: KubernetesKind<ArgoEventBus> = {
+  group: 'argoproj.io',
+  version: 'v1alpha1',
+  kind: 'EventBus',
+  plural: 'eventbus',
   namespaced: true,
 };
 
@@ -134,6 +148,7 @@ export const KUBERNETES_KINDS: ReadonlyArray<KubernetesKind<any>> = [
   MODEL_KIND,
   EVENT_SOURCE_KIND,
   SENSOR_KIND,
+  EVENT_BUS_KIND,
   APPLICATION_KIND,
   NAMESPACE_KIND,
   POD_KIND,

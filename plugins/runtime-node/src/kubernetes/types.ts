@@ -1,3 +1,4 @@
+import type { KubeAIModelEngine, KubeAIModelFeature } from './kubeaiModel';
 import { KubernetesAccess } from '../config';
 
 /**
@@ -63,17 +64,16 @@ export interface KubernetesObject {
 }
 
 /**
- * The `spec` of a KubeAI `Model` (kubeai.org/v1).
+ * The `spec` of a KubeAI `Model` (kubeai.org/v1), as KubeAI v0.14.0 (the Runtime's version)
+ * declares it.
  *
  * @public
  */
 export interface KubeAIModelSpec {
-  /** `hf://`, `pvc://`, `ollama://`, `s3://` (and `gs://`, `oss://` with a cacheProfile). */
+  /** `hf://`, `pvc://`, `ollama://` (and `s3://`, `gs://`, `oss://` with a cacheProfile); immutable. */
   url: string;
-  engine: 'OLlama' | 'VLLM' | 'FasterWhisper' | 'Infinity';
-  features: Array<
-    'TextGeneration' | 'TextEmbedding' | 'Reranking' | 'SpeechToText'
-  >;
+  engine: KubeAIModelEngine;
+  features: KubeAIModelFeature[];
   /** `<profile>:<count>`, e.g. `nvidia-gpu-l4:1`. */
   resourceProfile?: string;
   cacheProfile?: string;
@@ -85,9 +85,7 @@ export interface KubeAIModelSpec {
   scaleDownDelaySeconds?: number;
   args?: string[];
   env?: Record<string, string>;
-  files?: Array<{ path: string; content: string }>;
   adapters?: Array<{ name: string; url: string }>;
-  priorityClassName?: string;
   loadBalancing?: {
     strategy?: 'LeastLoad' | 'PrefixHash';
     [field: string]: unknown;
@@ -127,7 +125,47 @@ export interface KubernetesCondition {
  * @public
  */
 export interface ArgoEventSource extends KubernetesObject {
-  spec: { eventBusName?: string; [sourceType: string]: unknown };
+  spec: {
+    eventBusName?: string;
+    /** The ClusterIP Service Argo Events makes for the event source (none without `ports`). */
+    service?: ArgoEventSourceService;
+    [sourceType: string]: unknown;
+  };
+  status?: { conditions?: KubernetesCondition[] };
+}
+
+/**
+ * An EventSource's `spec.service` (`Service` of Argo Events' `eventsource_types.go`): the ports of the
+ * ClusterIP Service `<eventsource>-eventsource-svc` the controller creates.
+ *
+ * @public
+ */
+export interface ArgoEventSourceService {
+  metadata?: {
+    labels?: Record<string, string>;
+    annotations?: Record<string, string>;
+  };
+  /** Kubernetes `ServicePort`s; `targetPort` defaults to `port`. */
+  ports?: Array<{
+    name?: string;
+    port: number;
+    targetPort?: number | string;
+    protocol?: string;
+  }>;
+  clusterIP?: string;
+}
+
+/**
+ * An Argo Events `EventBus` (`eventbus_types.go`): the transport of a namespace's EventSources and
+ * Sensors, e.g. `spec.jetstream.version`.
+ *
+ * @public
+ */
+export interface ArgoEventBus extends KubernetesObject {
+  spec: {
+    jetstream?: { version?: string; [field: string]: unknown };
+    [busType: string]: unknown;
+  };
   status?: { conditions?: KubernetesCondition[] };
 }
 

@@ -1,40 +1,51 @@
-import { ApiServer, timestamp } from '../ApiServer';
+import { ApiServer } from '../ApiServer';
 import { StoreEvent } from '../ObjectStore';
-import { KubernetesObject } from '../objects';
+import { KubernetesObject, isPlainObject } from '../objects';
 import { ResourceType, resourceOfKind } from '../resources';
+import { natsDependencyProblem } from '../validation/argoSensor';
 import { ControllerRuntime } from './ControllerRuntime';
+import {
+  Condition,
+  WantedCondition,
+  conditionsFrom,
+  isFalse,
+  isReady,
+  isTrue,
+  isUnknown,
+} from './argoEventsStatus';
 import { queueKey, writeStatus } from './controllerSupport';
+import {
+  DeploymentFailure,
+  ensureAdaptorDeployment,
+  ensureEventSourceService,
+} from './argoEventsWorkloads';
 
+const EVENT_BUS = resourceOfKind('EventBus');
 const EVENT_SOURCE = resourceOfKind('EventSource');
 const SENSOR = resourceOfKind('Sensor');
 const MANAGER = 'argo-events-controller-manager';
 
-/** EventSource spec keys that are not event sources (everything else is a source type). */
-const NON_SOURCE_KEYS = new Set([
-  'eventBusName',
-  'template',
-  'service',
-  'replicas',
-]);
+/** `DefaultEventBusName`: the bus of an object without `spec.eventBusName`. */
+export const DEFAULT_EVENT_BUS = 'default';
 
-interface Condition {
-  type: string;
-  status: 'True' | 'False' | 'Unknown';
-  lastTransitionTime: string;
-  reason?: string;
-  message?: string;
-}
+const eventBusNameOf = (object: KubernetesObject): string =>
+  object.spec?.eventBusName || DEFAULT_EVENT_BUS;
 
 /**
- * A stand-in for Argo Events' controller: validates an EventSource (has at least one source) or a
- * Sensor (has dependencies and triggers), and marks it `Deployed` once the start-up delay has
- * passed, with the condition types of `pkg/apis/events/v1alpha1` (`SourcesProvided`,
- * `DependenciesProvided`, `TriggersProvided`, `Deployed`), sorted by type as Argo Events sorts them.
+ * A stand-in for Argo Events' eventsource and sensor controllers (v1.9.11
+ * `pkg/reconciler/eventsource`, `pkg/reconciler/sensor`). The sandbox's admission already ran
+ * `ValidateEventSource` and `ValidateSensor`, so the controller reports `SourcesProvided`, or
+ * `DependenciesProvided`/`TriggersProvided`, and then looks for the EventBus named by
+ * `spec.eventBusName` (default `default`): without it `Deployed` is False `EventBusNotFound`
+ * ("EventBus not found."), while it is not ready False `EventBusNotReady`. Once it is ready, after the
+ * start-up delay, the controller makes the Deployment (`<name>-eventsource-…`/`<name>-sensor-…`) and,
+ * for an EventSource with `spec.service.ports`, the Service `<name>-eventsource-svc`, both owned by
+ * the object, and marks it `Deployed`. Changes of an EventBus re-reconcile its namespace's objects.
  */
 export class ArgoEventsController {
-  /** `uid/generation` of objects whose simulated deployment is up. */
-  private readonly deployed = new Set<string>();
-  private readonly deploying = new Set<string>();
+  /** `uid/generation` of objects whose simulated start-up delay has passed. */
+  private readonly started = new Set<string>();
+  private readonly starting = new Set<string>();
 
   constructor(
     private readonly api: ApiServer,
@@ -43,54 +54,53 @@ export class ArgoEventsController {
 
   /** Reacts to a store change. */
   handle(event: StoreEvent) {
-    if (event.resource !== EVENT_SOURCE && event.resource !== SENSOR) return;
-    if (event.type === 'DELETED') return;
     const { namespace, name } = event.object.metadata!;
-    this.runtime.enqueue(queueKey(event.resource, namespace, name!), () =>
-      this.reconcile(event.resource, namespace!, name!),
+    if (event.resource === EVENT_BUS) {
+      for (const resource of [EVENT_SOURCE, SENSOR]) {
+        for (const object of this.api.store.all(resource, namespace)) {
+          if (eventBusNameOf(object) === name) this.queue(resource, object);
+        }
+      }
+      return;
+    }
+    if (event.resource !== EVENT_SOURCE && event.resource !== SENSOR) return;
+    if (event.type !== 'DELETED') this.queue(event.resource, event.object);
+  }
+
+  private queue(resource: ResourceType, object: KubernetesObject) {
+    const { namespace, name } = object.metadata!;
+    this.runtime.enqueue(queueKey(resource, namespace, name!), () =>
+      this.reconcile(resource, namespace!, name!),
     );
   }
 
   private reconcile(resource: ResourceType, namespace: string, name: string) {
     const object = this.api.store.get(resource, namespace, name);
-    if (!object) return;
-    const checks =
+    if (!object || object.metadata?.deletionTimestamp) return;
+    const bus = this.api.store.get(
+      EVENT_BUS,
+      namespace,
+      eventBusNameOf(object),
+    );
+    const provided =
       resource === EVENT_SOURCE
-        ? this.eventSourceChecks(object)
-        : this.sensorChecks(object);
-    const valid = checks.every(c => c.status === 'True');
-    const revision = `${object.metadata!.uid}/${object.metadata!.generation}`;
-    if (
-      valid &&
-      !this.deployed.has(revision) &&
-      !this.deploying.has(revision)
-    ) {
-      this.deploying.add(revision);
-      this.runtime.afterStartupDelay(`deploy:${revision}`, () => {
-        this.deploying.delete(revision);
-        this.deployed.add(revision);
-        this.reconcile(resource, namespace, name);
-      });
+        ? [isTrue('SourcesProvided')]
+        : this.sensorChecks(object, bus);
+    const valid = provided.every(c => c.status === 'True');
+    let deployed: WantedCondition;
+    if (!bus) {
+      deployed = isFalse('Deployed', 'EventBusNotFound', 'EventBus not found.');
+    } else if (!valid) {
+      deployed = isUnknown('Deployed');
+    } else if (!isReady(bus.status)) {
+      deployed = isFalse('Deployed', 'EventBusNotReady', 'EventBus not ready.');
+    } else {
+      deployed = this.deploy(resource, object);
     }
-    const deployed = valid && this.deployed.has(revision);
-    const wanted: Array<Omit<Condition, 'lastTransitionTime'>> = [
-      ...checks,
-      deployed
-        ? { type: 'Deployed', status: 'True' }
-        : { type: 'Deployed', status: 'Unknown', reason: 'Unknown' },
-    ];
-    const previous: Condition[] = object.status?.conditions ?? [];
-    const now = timestamp(new Date());
-    const conditions = wanted
-      .map(c => {
-        const old = previous.find(p => p.type === c.type);
-        return {
-          ...c,
-          lastTransitionTime:
-            old && old.status === c.status ? old.lastTransitionTime : now,
-        };
-      })
-      .sort((a, b) => a.type.localeCompare(b.type));
+    const conditions = conditionsFrom(
+      object.status?.conditions as Condition[] | undefined,
+      [...provided, deployed],
+    );
     writeStatus(
       this.api,
       resource,
@@ -100,46 +110,52 @@ export class ArgoEventsController {
     );
   }
 
-  private eventSourceChecks(
-    object: KubernetesObject,
-  ): Array<Omit<Condition, 'lastTransitionTime'>> {
-    const sources = Object.keys(object.spec ?? {}).filter(
-      k => !NON_SOURCE_KEYS.has(k),
-    );
-    return [
-      sources.length > 0
-        ? { type: 'SourcesProvided', status: 'True' }
-        : {
-            type: 'SourcesProvided',
-            status: 'False',
-            reason: 'InvalidEventSource',
-            message: 'no event sources found',
-          },
-    ];
+  /** `InitConditions` then `ValidateSensor`, which runs only once the EventBus is found. */
+  private sensorChecks(
+    sensor: KubernetesObject,
+    bus: KubernetesObject | undefined,
+  ): WantedCondition[] {
+    if (!bus) {
+      return [isUnknown('DependenciesProvided'), isUnknown('TriggersProvided')];
+    }
+    const problem = natsDependencyProblem(sensor, bus);
+    if (problem) {
+      return [
+        isFalse('DependenciesProvided', 'InvalidDependencies', problem),
+        isUnknown('TriggersProvided'),
+      ];
+    }
+    return [isTrue('DependenciesProvided'), isTrue('TriggersProvided')];
   }
 
-  private sensorChecks(
+  /** Makes the object's Deployment (and Service) once its start-up delay has passed. */
+  private deploy(
+    resource: ResourceType,
     object: KubernetesObject,
-  ): Array<Omit<Condition, 'lastTransitionTime'>> {
-    const dependencies = object.spec?.dependencies;
-    const triggers = object.spec?.triggers;
-    return [
-      Array.isArray(dependencies) && dependencies.length > 0
-        ? { type: 'DependenciesProvided', status: 'True' }
-        : {
-            type: 'DependenciesProvided',
-            status: 'False',
-            reason: 'InvalidDependencies',
-            message: 'no event dependencies found',
-          },
-      Array.isArray(triggers) && triggers.length > 0
-        ? { type: 'TriggersProvided', status: 'True' }
-        : {
-            type: 'TriggersProvided',
-            status: 'False',
-            reason: 'InvalidTriggers',
-            message: 'no triggers found',
-          },
-    ];
+  ): WantedCondition {
+    const revision = `${object.metadata!.uid}/${object.metadata!.generation}`;
+    if (!this.started.has(revision)) {
+      if (!this.starting.has(revision)) {
+        this.starting.add(revision);
+        this.runtime.afterStartupDelay(`deploy:${revision}`, () => {
+          this.starting.delete(revision);
+          this.started.add(revision);
+          this.queue(resource, object);
+        });
+      }
+      return isUnknown('Deployed');
+    }
+    try {
+      ensureAdaptorDeployment(this.api, resource, object, MANAGER);
+      if (resource === EVENT_SOURCE && isPlainObject(object.spec)) {
+        ensureEventSourceService(this.api, object, MANAGER);
+      }
+    } catch (error) {
+      if (error instanceof DeploymentFailure) {
+        return isFalse('Deployed', error.reason, error.message);
+      }
+      throw error;
+    }
+    return isTrue('Deployed');
   }
 }

@@ -1,4 +1,5 @@
 import { ApiServer } from '../ApiServer';
+import { ArgoEventBusController } from './argoEventBusController';
 import { ArgoEventsController } from './argoEventsController';
 import { ControllerRuntime } from './ControllerRuntime';
 import { GarbageCollector } from './garbageCollector';
@@ -12,7 +13,7 @@ export { POD_MODEL_LABEL } from './modelController';
 /**
  * Starts the simulated controllers of the sandbox cluster on the API server's store: kubelet,
  * Deployment/StatefulSet controllers, the garbage collector and namespace controller, KubeAI's
- * model controller and Argo Events' controller. They act off the request path, through the same
+ * model controller and Argo Events' eventbus, eventsource and sensor controllers. They act off the request path, through the same
  * API server logic as clients.
  */
 export function startControllers(api: ApiServer, runtime: ControllerRuntime) {
@@ -21,6 +22,7 @@ export function startControllers(api: ApiServer, runtime: ControllerRuntime) {
     new WorkloadController(api, runtime),
     new GarbageCollector(api, runtime),
     new ModelController(api, runtime),
+    new ArgoEventBusController(api, runtime),
     new ArgoEventsController(api, runtime),
   ];
   api.store.subscribe(event => {

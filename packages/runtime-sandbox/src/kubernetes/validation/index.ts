@@ -1,17 +1,20 @@
 import { StatusCause } from '../apiErrors';
 import { KubernetesObject } from '../objects';
 import { ResourceType } from '../resources';
-import { validateModel } from './model';
+import { isArgoEventsKind, validateArgoEvents } from './argoEvents';
+import { validateCustomResource } from './customResources';
+import { customResourceSchemaOf } from './customResourceSchemas';
 import { validateObjectMeta } from './objectMeta';
 import { validateBuiltIn } from './workloads';
 
 export { nameProblems } from './objectMeta';
-export { MODEL_ENGINES, MODEL_FEATURES, validateModel } from './model';
+export { customResourceSchemaOf } from './customResourceSchemas';
 
 /**
  * Validates an object of a served kind after defaulting: metadata for every kind, the CRD schema
- * and rules for KubeAI Models, the common rules of built-in workloads. `old` is the stored object
- * on an update. Returns the field errors (empty when valid).
+ * and its CEL rules for custom resources the sandbox has a CRD for (KubeAI Models), the common
+ * rules of built-in workloads. `old` is the stored object on an update. Returns the field errors
+ * (empty when valid).
  */
 export function validateObject(
   resource: ResourceType,
@@ -19,8 +22,11 @@ export function validateObject(
   old?: KubernetesObject,
 ): StatusCause[] {
   const causes = validateObjectMeta(resource, object);
-  if (resource.kind === 'Model') {
-    causes.push(...validateModel(object, old));
+  const crd = customResourceSchemaOf(resource);
+  if (crd) {
+    causes.push(...validateCustomResource(crd, object, old, causes));
+  } else if (resource.custom && isArgoEventsKind(resource.kind)) {
+    causes.push(...validateArgoEvents(resource.kind, object, old));
   } else if (!resource.custom) {
     causes.push(...validateBuiltIn(resource.kind, object));
   }

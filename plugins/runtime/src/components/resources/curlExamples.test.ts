@@ -25,6 +25,11 @@ describe('curlExamples', () => {
   });
 
   it('has no example for features without one', () => {
-    expect(curlExamples(base, 'm', ['Reranking'])).toEqual([]);
+    expect(curlExamples(base, 'm', ['ImageGeneration'])).toEqual([]);
+    expect(
+      curlExamples(base, 'm', ['ImageGeneration', 'TextEmbedding']).map(
+        e => e.feature,
+      ),
+    ).toEqual(['TextEmbedding']);
   });
 });

@@ -168,6 +168,10 @@ describe('runtime:inference-endpoint:create', () => {
     [{ name: 'a'.repeat(41) }, 'name: must be at most 40 characters'],
     [{ name: 'Llama_3' }, 'name: must be lowercase'],
     [{ url: 'https://huggingface.co/x' }, 'url: must start with hf://'],
+    [
+      { url: 's3://bucket/llama' },
+      'url: must start with hf://, pvc:// or ollama:// and name the model',
+    ],
     [{ engine: 'TensorRT' }, 'engine:'],
     [{ features: ['Chat'] }, 'features.0:'],
     [{ minReplicas: -1 }, 'minReplicas: must be 0 or more'],

@@ -4,6 +4,8 @@ import {
   runtimeInferenceEndpointCreatePermission,
 } from '@runtime-portal/backstage-plugin-runtime-common';
 import {
+  KUBEAI_MODEL_ENGINES,
+  KUBEAI_MODEL_FEATURES,
   KubeAIModel,
   MODEL_KIND,
   NAMESPACE_KIND,
@@ -37,7 +39,11 @@ import { waitForReadyModel } from './waitForReady';
 
 /** KubeAI rejects Model names longer than this. */
 const MAX_MODEL_NAME = 40;
-const MODEL_URL = /^(hf|pvc|ollama|s3):\/\/\S+$/;
+/**
+ * The model sources KubeAI v0.14.0 (the Runtime's) accepts without a `cacheProfile`, which the
+ * action does not set: its CRD refuses `s3://`, `gs://` and `oss://` urls without one.
+ */
+const MODEL_URL = /^(hf|pvc|ollama):\/\/\S+$/;
 const RESOURCE_PROFILE = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?:[1-9][0-9]*$/;
 const MAX_URL = 2048;
 
@@ -64,25 +70,19 @@ export const inputObjectSchema = (z: typeof zod) =>
       .max(MAX_URL, `must be at most ${MAX_URL} characters`)
       .regex(
         MODEL_URL,
-        'must start with hf://, pvc://, ollama:// or s3:// and name the model',
+        'must start with hf://, pvc:// or ollama:// and name the model',
       )
       .describe(
-        'Where the model comes from: hf://<org>/<model>, pvc://<name>[/<path>], ollama://<model> or s3://<bucket>/<path>',
+        'Where the model comes from (it cannot change afterwards): hf://<org>/<model>, pvc://<name>[/<path>] or ollama://<model>',
       ),
-    engine: z
-      .enum(['OLlama', 'VLLM', 'FasterWhisper', 'Infinity'])
-      .describe('Inference engine'),
+    engine: z.enum(KUBEAI_MODEL_ENGINES).describe('Inference engine'),
     features: z
-      .array(
-        z.enum([
-          'TextGeneration',
-          'TextEmbedding',
-          'Reranking',
-          'SpeechToText',
-        ]),
-      )
+      .array(z.enum(KUBEAI_MODEL_FEATURES))
       .min(1, 'must name at least one feature')
-      .max(4, 'must name at most 4 features')
+      .max(
+        KUBEAI_MODEL_FEATURES.length,
+        `must name at most ${KUBEAI_MODEL_FEATURES.length} features`,
+      )
       .describe('What the model serves'),
     resourceProfile: z
       .string()
