@@ -20,6 +20,7 @@ import {
   createServiceFactory,
 } from '@backstage/backend-plugin-api';
 import { catalogProcessingExtensionPoint } from '@backstage/plugin-catalog-node';
+import { eventsServiceRef } from '@backstage/plugin-events-node';
 import { UrlReaders } from '@backstage/backend-defaults/urlReader';
 import catalogBackend from '@backstage/plugin-catalog-backend';
 import catalogModuleScaffolderEntityModel from '@backstage/plugin-catalog-backend-module-scaffolder-entity-model';
@@ -29,8 +30,11 @@ import permissionModuleRuntime from '@runtime-portal/backstage-plugin-permission
 import scaffolderModuleGitLab from '@backstage/plugin-scaffolder-backend-module-gitlab';
 import scaffolderPlugin from '@backstage/plugin-scaffolder-backend';
 import scaffolderModuleRuntime from '@runtime-portal/backstage-plugin-scaffolder-backend-module-runtime';
+import runtimeBackend from '@runtime-portal/backstage-plugin-runtime-backend';
 import {
+  EVENT_SOURCE_KIND,
   MODEL_KIND,
+  SERVICE_KIND,
   RuntimeClients,
 } from '@runtime-portal/backstage-plugin-runtime-node';
 import { ConfigReader } from '@backstage/config';
@@ -133,6 +137,7 @@ describe('the Runtime self-service templates, through the real scaffolder', () =
         },
       },
     };
+    const events = mockServices.events();
     const backend = await startTestBackend({
       features: [
         // The real catalog (registered locations are read from the sandbox GitLab with Backstage's
@@ -147,6 +152,19 @@ describe('the Runtime self-service templates, through the real scaffolder', () =
         scaffolderPlugin,
         scaffolderModuleRuntime,
         scaffolderModuleGitLab,
+        // The Runtime's routes: a workflow's page reads its details there.
+        runtimeBackend,
+        // The Runtime's live resources are read once at start-up; later changes come with the
+        // actions' events, which trigger the provider's refresh.
+        mockServices.scheduler.factory({
+          includeInitialDelayedTasksOnStartup: true,
+        }),
+        // One events bus shared by the plugins, as the backend's events service is.
+        createServiceFactory({
+          service: eventsServiceRef,
+          deps: {},
+          factory: () => events,
+        }),
         mockServices.rootConfig.factory({ data: config }),
         oboAuthFactory,
         // The mock user signs in as a member of search-team (not a platform admin), the team the
@@ -192,6 +210,26 @@ describe('the Runtime self-service templates, through the real scaffolder', () =
       await new Promise(r => setTimeout(r, 100));
     }
     throw new Error(`the catalog never served ${entityPath}`);
+  }
+
+  /** Waits until the catalog holds a Resource whose name matches, and returns the refs of those that do. */
+  async function catalogEntityRefs(name: RegExp): Promise<string[]> {
+    let names: string[] = [];
+    for (let i = 0; i < 300; i++) {
+      const response = await request(server)
+        .get('/api/catalog/entities?filter=kind=resource&fields=metadata.name')
+        .set('authorization', mockCredentials.service.header());
+      names = (response.body as Entity[]).map(e => e.metadata.name);
+      const matching = names.filter(n => name.test(n));
+      if (matching.length > 0)
+        return matching.map(n => `resource:default/${n}`);
+      await new Promise(r => setTimeout(r, 100));
+    }
+    throw new Error(
+      `the catalog never held a resource named ${name}, only: ${names.join(
+        ', ',
+      )}`,
+    );
   }
 
   const where = {
@@ -505,6 +543,67 @@ describe('the Runtime self-service templates, through the real scaffolder', () =
       .set('authorization', mockCredentials.service.header());
     expect(locations.status).toBe(200);
     expect(JSON.stringify(locations.body)).not.toContain('dry-ai-service');
+  });
+
+  it("runs a webhook workflow: Argo Events' controller makes its Service, and the workflow's page shows the in-cluster URL", async () => {
+    const values = {
+      ...where,
+      name: 'orders-hook',
+      engine: 'argo-events',
+      namespace: 'team-search',
+      targetUrl: 'http://semantic-search.team-search.svc:8080/reindex',
+    };
+    const { task, log } = await run(
+      'template:default/runtime-workflow',
+      values,
+    );
+    expect({
+      status: task.status,
+      log: task.status === 'completed' ? '' : log,
+    }).toEqual({ status: 'completed', log: '' });
+
+    // The EventSource declares its Service, and the sandbox's Argo Events controller made it as the
+    // real one does: named after the EventSource, owned by it, with the declared ports.
+    const kubernetes = sandboxClients.client('dev', 'kubernetes');
+    const eventSource = await kubernetes.get(
+      EVENT_SOURCE_KIND,
+      'team-search',
+      'orders-hook',
+    );
+    const ports = (
+      eventSource?.spec as { service?: { ports?: Array<{ port: number }> } }
+    ).service?.ports;
+    expect(ports).toHaveLength(1);
+    let service;
+    for (let i = 0; i < 100 && !service; i++) {
+      service = await kubernetes.get(
+        SERVICE_KIND,
+        'team-search',
+        'orders-hook-eventsource-svc',
+      );
+      if (!service) await new Promise(r => setTimeout(r, 100));
+    }
+    expect(service?.metadata.ownerReferences).toEqual([
+      expect.objectContaining({ kind: 'EventSource', name: 'orders-hook' }),
+    ]);
+    const url = `http://orders-hook-eventsource-svc.team-search.svc:${
+      ports![0].port
+    }/orders-hook`;
+
+    // The task's output (its completion event) gives the URL ...
+    expect(log).toContain(url);
+
+    // ... and so does the workflow's page, from the catalog entity the Runtime's provider made.
+    const [entityRef] = await catalogEntityRefs(/workflow.*orders-hook$/);
+    const details = await request(server)
+      .get(
+        `/api/runtime/entity/resource/default/${entityRef
+          .split('/')
+          .pop()}/resource`,
+      )
+      .set('authorization', mockCredentials.user.header());
+    expect(details.status).toBe(200);
+    expect(details.body.webhookUrls).toEqual([url]);
   });
 
   it('refuses an invalid name with a clear error and creates nothing', async () => {

@@ -84,7 +84,7 @@ describe('catalogModuleRuntime in a backend with the catalog', () => {
       const minio = await eventually(() => get('component/default/minio'));
       expect(minio.metadata.annotations).toMatchObject({
         'runtime-portal.io/installed.dev': 'true',
-        'runtime-portal.io/version.dev': '2025.1.20',
+        'runtime-portal.io/version.dev': '2025.10.15',
         'backstage.io/kubernetes-namespace': 'runtime-data',
       });
       expect(await get('domain/default/runtime')).toBeDefined();

@@ -13,6 +13,8 @@ import {
 import request from 'supertest';
 import { ConfigReader } from '@backstage/config';
 import {
+  ArgoEventSource,
+  EVENT_SOURCE_KIND,
   RuntimeClients,
   bucketAccessNames,
   bucketAccessPolicy,
@@ -197,6 +199,46 @@ describe('GET /entity/:kind/:namespace/:name/resource', () => {
     expect(temporal.body).toEqual(
       expect.objectContaining({ engine: 'temporal', retentionDays: 14 }),
     );
+  });
+
+  it("shows a webhook's in-cluster URL once its EventSource declares a Service", async () => {
+    const kubernetes = RuntimeClients.fromConfig(
+      new ConfigReader({
+        runtime: { environments: [sandboxEnvironmentConfig(sandbox)] },
+      }),
+    ).client('dev', 'kubernetes');
+    const live = await kubernetes.get<ArgoEventSource>(
+      EVENT_SOURCE_KIND,
+      'team-media',
+      'transcribe-on-upload',
+    );
+    // Without a Service (Argo Events then makes none) the webhook has no URL.
+    const withoutService = { ...live!.spec };
+    delete withoutService.service;
+    await kubernetes.replace<ArgoEventSource>({
+      ...live!,
+      spec: withoutService,
+    });
+    expect((await get(argoWorkflow)).body).not.toHaveProperty('webhookUrls');
+
+    const current = await kubernetes.get<ArgoEventSource>(
+      EVENT_SOURCE_KIND,
+      'team-media',
+      'transcribe-on-upload',
+    );
+    await kubernetes.replace<ArgoEventSource>({
+      ...current!,
+      spec: {
+        ...current!.spec,
+        service: { ports: [{ port: 80, targetPort: 12000 }] },
+      },
+    });
+    const argo = await get(argoWorkflow);
+    expect(argo.status).toBe(200);
+    expect(argo.body.webhookUrls).toEqual([
+      'http://transcribe-on-upload-eventsource-svc.team-media.svc:80/recordings',
+    ]);
+    expect(argo.body.triggers).toHaveLength(1);
   });
 
   it('answers 404 for a resource gone from its environment or an unknown environment', async () => {

@@ -16,6 +16,7 @@ import {
 import { runtimePermissions } from '@runtime-portal/backstage-plugin-runtime-common';
 import { runtimeActions } from './actions';
 import { registerRuntimeActions } from './registry';
+import { readWorkflowEventBusPolicy } from './actions/workflow/workflowEventBusPolicy';
 import { readWorkflowTriggerPolicy } from './actions/workflow/workflowTriggerPolicy';
 import { readPlatformGitLabHosts } from './actions/catalog/catalogInfoUrl';
 
@@ -74,6 +75,7 @@ export const scaffolderModuleRuntime = createBackendModule({
           events,
           namePrefix: readResourceNamePrefix(config),
           workflows: readWorkflowTriggerPolicy(config),
+          eventBus: readWorkflowEventBusPolicy(config),
           urlReader,
           integrations: ScmIntegrations.fromConfig(config),
           gitlabHosts: readPlatformGitLabHosts(config),

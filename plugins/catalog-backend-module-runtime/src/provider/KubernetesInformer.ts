@@ -17,6 +17,8 @@ export interface KubernetesInformerOptions<T extends KubernetesObject> {
   scope: string;
   /** Waits between failed watch attempts: doubles from `initialMs` up to `maxMs`. */
   backoff?: { initialMs: number; maxMs: number };
+  /** Called after the watch changed the cache (an object added, modified or deleted). */
+  onChange?: () => void;
 }
 
 const DEFAULT_BACKOFF = { initialMs: 1000, maxMs: 60_000 };
@@ -191,5 +193,6 @@ export class KubernetesInformer<T extends KubernetesObject> {
     this.changes++;
     if (type === 'DELETED') this.objects.delete(keyOf(object));
     else this.objects.set(keyOf(object), object);
+    this.options.onChange?.();
   }
 }

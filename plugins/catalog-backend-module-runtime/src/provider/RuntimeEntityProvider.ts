@@ -56,6 +56,11 @@ export interface RuntimeEntityProviderOptions {
   };
   /** Waits between failed watch attempts (default 1 s doubling to 60 s). */
   watchBackoff?: { initialMs: number; maxMs: number };
+  /**
+   * How long a watched change waits for more before it triggers the scheduled refresh (default
+   * 500 ms), so that a burst of changes costs one refresh.
+   */
+  changeSettleMs?: number;
 }
 
 /** An entity mapped from one Kubernetes object, kept while the object's version stays. */
@@ -109,6 +114,8 @@ export class RuntimeEntityProvider implements EntityProvider {
   private readonly informers = new Map<string, KubernetesInformer<any>>();
   private readonly mapped = new Map<string, MappedScope>();
   private stopped = false;
+  private changeTimer?: ReturnType<typeof setTimeout>;
+  private changedWhileRunning = false;
 
   constructor(private readonly options: RuntimeEntityProviderOptions) {}
 
@@ -133,6 +140,7 @@ export class RuntimeEntityProvider implements EntityProvider {
   /** Stops every watch (on shutdown); later refreshes list Kubernetes. */
   async stop(): Promise<void> {
     this.stopped = true;
+    clearTimeout(this.changeTimer);
     const informers = [...this.informers.values()];
     this.informers.clear();
     await Promise.all(informers.map(informer => informer.stop()));
@@ -142,8 +150,38 @@ export class RuntimeEntityProvider implements EntityProvider {
   refresh(signal?: AbortSignal): Promise<RuntimeRefreshResult> {
     this.running ??= this.run(signal).finally(() => {
       this.running = undefined;
+      if (this.changedWhileRunning) {
+        this.changedWhileRunning = false;
+        this.watchedChange();
+      }
     });
     return this.running;
+  }
+
+  /**
+   * A watch saw a Kubernetes object change (a template's new Model, someone's kubectl edit): the
+   * scheduled refresh runs once the changes settle, instead of at its next interval. A change during
+   * a refresh, which may have read the cache before it, triggers one more. Without a schedule
+   * (tests, benchmarks) callers refresh themselves.
+   */
+  private watchedChange() {
+    const scheduler = this.options.schedule?.scheduler;
+    if (!scheduler || this.stopped) return;
+    clearTimeout(this.changeTimer);
+    this.changeTimer = setTimeout(() => {
+      if (this.running) {
+        this.changedWhileRunning = true;
+        return;
+      }
+      Promise.resolve(scheduler.triggerTask(RUNTIME_REFRESH_TASK_ID)).catch(
+        error => {
+          // Running elsewhere or not scheduled yet: that run, or the next, reads the change.
+          this.options.logger.debug(
+            `Runtime refresh after a watched change not triggered: ${error}`,
+          );
+        },
+      );
+    }, this.options.changeSettleMs ?? 500);
   }
 
   private async run(signal?: AbortSignal): Promise<RuntimeRefreshResult> {
@@ -354,6 +392,7 @@ export class RuntimeEntityProvider implements EntityProvider {
         logger: this.options.logger,
         scope: `runtime:${env}/${kind.plural}`,
         backoff: this.options.watchBackoff,
+        onChange: () => this.watchedChange(),
       });
       // after stop(), reads still work (by listing) but no watch is kept
       if (!this.stopped) this.informers.set(id, informer);

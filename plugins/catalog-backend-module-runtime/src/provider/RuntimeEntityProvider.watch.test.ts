@@ -188,6 +188,52 @@ describe('RuntimeEntityProvider with Kubernetes watches', () => {
     });
   });
 
+  it('triggers the scheduled refresh once when a burst of watched changes settles', async () => {
+    const scheduler = mockServices.scheduler.mock();
+    const scheduled = new RuntimeEntityProvider({
+      clients: RuntimeClients.fromConfig(
+        new ConfigReader({
+          runtime: {
+            environments: [
+              { name: 'dev', kubernetes: sandbox.config('dev').kubernetes },
+            ],
+          },
+        }),
+      ),
+      logger: mockServices.logger.mock(),
+      platformOwner: 'group:default/platform-team',
+      ownerFallback: 'group:default/platform-team',
+      kinds: ['inference-endpoint'],
+      schedule: {
+        scheduler,
+        definition: { frequency: { minutes: 10 }, timeout: { minutes: 1 } },
+      },
+      changeSettleMs: 100,
+    });
+    try {
+      await scheduled.connect({
+        applyMutation: async () => {},
+        refresh: async () => {},
+      });
+      await scheduled.refresh();
+      expect(scheduler.triggerTask).not.toHaveBeenCalled();
+
+      await k8s.create(model('llama'));
+      await k8s.create(model('mistral'));
+      await k8s.delete(MODEL_KIND, 'team-search', 'qwen');
+      await eventually(async () =>
+        scheduler.triggerTask.mock.calls.length > 0 ? true : undefined,
+      );
+      await new Promise(resolve => setTimeout(resolve, 300));
+      expect(scheduler.triggerTask).toHaveBeenCalledTimes(1);
+      expect(scheduler.triggerTask).toHaveBeenCalledWith(
+        'runtime-entity-provider:refresh',
+      );
+    } finally {
+      await scheduled.stop();
+    }
+  });
+
   it('keeps the entities of a cluster that goes down', async () => {
     await provider.refresh();
     await sandbox.kubernetes.close();

@@ -105,6 +105,11 @@ export interface RuntimeWorkflowDetails {
   triggers: Array<{ kind: string; description: string }>;
   /** What it does when triggered, e.g. `http POST http://...`. */
   actions: Array<{ kind: string; description: string }>;
+  /**
+   * The in-cluster URLs of its webhook sources that declare a Service, e.g.
+   * `http://<eventsource>-eventsource-svc.<namespace>.svc:12000/recordings` (Argo Events only).
+   */
+  webhookUrls?: string[];
   /** Status conditions (Argo Events) or namespace state (Temporal). */
   conditions: Array<{ type: string; status: string; message?: string }>;
   retentionDays?: number;

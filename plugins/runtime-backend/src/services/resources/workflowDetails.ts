@@ -6,6 +6,7 @@ import {
   EVENT_SOURCE_KIND,
   RuntimeClients,
   SENSOR_KIND,
+  eventSourceWebhookUrls,
 } from '@runtime-portal/backstage-plugin-runtime-node';
 
 type Step = { kind: string; description: string };
@@ -45,12 +46,24 @@ export async function workflowDetails(
       }),
     ),
   );
+  const sourceOf = (dependency: ArgoSensor['spec']['dependencies'][number]) =>
+    sources.find(s => s?.metadata.name === dependency.eventSourceName);
   const triggers = sensor.spec.dependencies.flatMap(dependency => {
-    const source = sources.find(
-      s => s?.metadata.name === dependency.eventSourceName,
-    );
+    const source = sourceOf(dependency);
     return source ? describeSource(source, dependency.eventName) : [];
   });
+  const webhookUrls = [
+    ...new Set(
+      sensor.spec.dependencies.flatMap(dependency => {
+        const source = sourceOf(dependency);
+        return source
+          ? eventSourceWebhookUrls(source)
+              .filter(webhook => webhook.eventName === dependency.eventName)
+              .map(webhook => webhook.url)
+          : [];
+      }),
+    ),
+  ];
   return {
     type: 'workflow',
     environment,
@@ -59,6 +72,7 @@ export async function workflowDetails(
     namespace,
     triggers,
     actions: sensor.spec.triggers.map(t => describeTrigger(t.template)),
+    ...(webhookUrls.length > 0 ? { webhookUrls } : {}),
     conditions: [
       ...(sources.flatMap(s => s?.status?.conditions ?? []) ?? []),
       ...(sensor.status?.conditions ?? []),
@@ -100,7 +114,12 @@ async function temporalDetails(
 function describeSource(source: ArgoEventSource, eventName: string): Step[] {
   const steps: Step[] = [];
   for (const [type, events] of Object.entries(source.spec)) {
-    if (type === 'eventBusName' || typeof events !== 'object' || !events) {
+    if (
+      type === 'eventBusName' ||
+      type === 'service' ||
+      typeof events !== 'object' ||
+      !events
+    ) {
       continue;
     }
     const event = (events as Record<string, Record<string, any>>)[eventName];

@@ -16,6 +16,7 @@ describe('RuntimeWorkflowCard', () => {
     );
     expect(await screen.findByText('Argo Events')).toBeInTheDocument();
     expect(screen.getByText('webhook POST /recordings')).toBeInTheDocument();
+    expect(screen.queryByText('Webhook (in cluster)')).not.toBeInTheDocument();
     expect(
       screen.getByText('http POST http://transcriber.team-a/jobs'),
     ).toBeInTheDocument();
@@ -25,6 +26,18 @@ describe('RuntimeWorkflowCard', () => {
     expect(
       screen.getByText('DependenciesProvided: False').closest('[data-tone]'),
     ).toHaveAttribute('data-tone', 'error');
+  });
+
+  it("shows the webhook's in-cluster URL", async () => {
+    const url =
+      'http://transcribe-recordings-eventsource-svc.team-a.svc:12000/recordings';
+    await renderResourceCard(
+      <RuntimeWorkflowCard />,
+      resourceEntity('workflow'),
+      () => jsonResponse(200, { ...workflowDetails, webhookUrls: [url] }),
+    );
+    const label = await screen.findByText('Webhook (in cluster)');
+    expect(label.closest('tr')).toHaveTextContent(url);
   });
 
   it('shows the retention of a Temporal namespace', async () => {

@@ -60,6 +60,18 @@ function WorkflowDetails(props: { details: RuntimeWorkflowDetails }) {
           ['Name', <code>{details.name}</code>],
           ['Namespace', details.namespace],
           [
+            'Webhook (in cluster)',
+            details.webhookUrls?.length ? (
+              <>
+                {details.webhookUrls.map(url => (
+                  <div key={url}>
+                    <code>{url}</code>
+                  </div>
+                ))}
+              </>
+            ) : undefined,
+          ],
+          [
             'Retention',
             details.retentionDays === undefined
               ? undefined
@@ -90,7 +102,10 @@ function WorkflowDetails(props: { details: RuntimeWorkflowDetails }) {
   );
 }
 
-/** Card of a workflow (Argo Events source + sensor, or Temporal namespace): engine, triggers, actions, conditions, retention. */
+/**
+ * Card of a workflow (Argo Events source + sensor, or Temporal namespace): engine, the in-cluster
+ * URL of a webhook, triggers, actions, conditions, retention.
+ */
 export function RuntimeWorkflowCard() {
   return (
     <ResourceDetailsCard title="Workflow" type="workflow">

@@ -36,11 +36,17 @@ export interface ArgoEventsWorkflowSpec {
   trigger: ArgoEventsTriggerInput;
   /** The object storage endpoint, for a `minio` source. */
   objectStorageEndpoint?: string;
+  /** The EventBus both objects use, when not Argo Events' `default`. */
+  eventBusName?: string;
 }
 
 const DEPENDENCY = 'event';
 
-/** The Argo Events `EventSource` of a workflow: one source, named like the workflow. */
+/**
+ * The Argo Events `EventSource` of a workflow: one source, named like the workflow. A webhook
+ * declares `spec.service.ports` (the webhook's port on both sides), as Argo Events' webhook example
+ * does, so that its controller makes the Service `<name>-eventsource-svc` that reaches the webhook.
+ */
 export function eventSourceObject(
   spec: ArgoEventsWorkflowSpec,
 ): ArgoEventSource {
@@ -49,6 +55,7 @@ export function eventSourceObject(
   switch (source.type) {
     case 'webhook':
       sourceSpec = {
+        service: { ports: [{ port: source.port, targetPort: source.port }] },
         webhook: {
           [name]: {
             port: String(source.port),
@@ -87,7 +94,7 @@ export function eventSourceObject(
     apiVersion: apiVersionOf(EVENT_SOURCE_KIND),
     kind: EVENT_SOURCE_KIND.kind,
     metadata: { name, namespace: spec.namespace, labels: spec.labels },
-    spec: sourceSpec,
+    spec: { ...eventBusField(spec), ...sourceSpec },
   };
 }
 
@@ -121,6 +128,7 @@ export function sensorObject(spec: ArgoEventsWorkflowSpec): ArgoSensor {
     kind: SENSOR_KIND.kind,
     metadata: { name, namespace: spec.namespace, labels: spec.labels },
     spec: {
+      ...eventBusField(spec),
       ...(trigger.type === 'k8s' && trigger.serviceAccountName
         ? { template: { serviceAccountName: trigger.serviceAccountName } }
         : {}),
@@ -130,4 +138,8 @@ export function sensorObject(spec: ArgoEventsWorkflowSpec): ArgoSensor {
       triggers: [{ template }],
     },
   };
+}
+
+function eventBusField(spec: ArgoEventsWorkflowSpec) {
+  return spec.eventBusName ? { eventBusName: spec.eventBusName } : {};
 }

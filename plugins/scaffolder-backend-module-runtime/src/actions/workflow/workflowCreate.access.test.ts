@@ -16,6 +16,7 @@ import {
   testDeps,
 } from '../__testUtils__/actionTestKit';
 import { settledObject } from '../claimedObject/__testUtils__/settledObject';
+import { createDefaultEventBuses } from './__testUtils__/eventBus';
 import { createRuntimeWorkflowAction } from './workflowCreate';
 import { readWorkflowTriggerPolicy } from './workflowTriggerPolicy';
 
@@ -96,6 +97,7 @@ describe('runtime:workflow:create across teams', () => {
   beforeAll(async () => {
     sandbox = await startTestSandbox();
     clients = sandboxClients(sandbox);
+    await createDefaultEventBuses(clients, ['team-search', 'team-assistant']);
     const { error } = await runActionOnce(
       createRuntimeWorkflowAction,
       clients,

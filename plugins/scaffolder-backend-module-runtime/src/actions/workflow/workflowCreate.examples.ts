@@ -28,6 +28,29 @@ export const examples: TemplateExample[] = [
 `,
   },
   {
+    description:
+      'A webhook that calls a service; the step outputs the webhook URL other services of the cluster call',
+    example: `steps:
+  - id: webhook
+    name: Create the upload webhook
+    action: runtime:workflow:create
+    input:
+      environment: dev
+      owner: group:default/search-team
+      service: semantic-search
+      name: on-upload
+      engine: argo-events
+      argoEvents:
+        namespace: team-search
+        source: { type: webhook, endpoint: /uploaded, port: 12000 }
+        trigger: { type: http, url: 'http://semantic-search.team-search.svc:8080/reindex' }
+output:
+  text:
+    - title: Webhook (in cluster)
+      content: \${{ steps.webhook.output.webhookUrl }}
+`,
+  },
+  {
     description: 'A nightly schedule that calls a service',
     example: `steps:
   - id: nightly

@@ -14,6 +14,7 @@ import {
   ActionRunOptions,
   runActionOnce,
 } from '../__testUtils__/actionTestKit';
+import { createDefaultEventBuses } from './__testUtils__/eventBus';
 import { createRuntimeWorkflowAction } from './workflowCreate';
 
 const common = {
@@ -52,6 +53,7 @@ describe('runtime:workflow:create', () => {
   beforeAll(async () => {
     sandbox = await startTestSandbox();
     clients = sandboxClients(sandbox);
+    await createDefaultEventBuses(clients, ['team-search']);
   });
   afterAll(() => sandbox.close());
 
@@ -163,6 +165,54 @@ describe('runtime:workflow:create', () => {
       });
       expect(sensor?.spec.triggers[0].template).toMatchObject({
         k8s: { operation: 'create' },
+      });
+    });
+
+    describe('with a webhook source', () => {
+      const webhookInput = {
+        ...argoInput,
+        name: 'on-upload',
+        argoEvents: {
+          ...argoInput.argoEvents,
+          source: { type: 'webhook', endpoint: '/uploaded', port: 12001 },
+        },
+      };
+      const webhookUrl =
+        'http://on-upload-eventsource-svc.team-search.svc:12001/uploaded';
+
+      it('dry run outputs the URL the webhook would have, creating nothing', async () => {
+        const { ctx, error } = await run(webhookInput, { isDryRun: true });
+        expect(error).toBeUndefined();
+        expect(outputsOf(ctx).webhookUrl).toBe(webhookUrl);
+        expect((await argoObjects('on-upload')).source).toBeUndefined();
+      });
+
+      it("declares the webhook's port as the EventSource's Service and outputs its in-cluster URL", async () => {
+        const { ctx, error } = await run(webhookInput);
+        expect(error).toBeUndefined();
+        expect(outputsOf(ctx)).toEqual({
+          engine: 'argo-events',
+          name: 'on-upload',
+          entityRef: 'resource:default/dev-workflow-team-search-on-upload',
+          webhookUrl,
+        });
+        const { source } = await argoObjects('on-upload');
+        expect(source?.spec.service).toEqual({
+          ports: [{ port: 12001, targetPort: 12001 }],
+        });
+        expect(source?.spec.webhook).toEqual({
+          'on-upload': { port: '12001', endpoint: '/uploaded', method: 'POST' },
+        });
+        expect(source?.spec.eventBusName).toBeUndefined();
+      });
+
+      it('has no webhook URL for a source that is not a webhook', async () => {
+        const { ctx, error } = await run(argoInput, { isDryRun: true });
+        expect(error).toBeUndefined();
+        expect(outputsOf(ctx)).not.toHaveProperty('webhookUrl');
+        expect(
+          (await argoObjects('reindex-on-upload')).source?.spec,
+        ).not.toHaveProperty('service');
       });
     });
 

@@ -1,16 +1,17 @@
 import { ConflictError, InputError } from '@backstage/errors';
 import {
+  RUNTIME_OWNER_LABEL,
   RUNTIME_OWNER_METADATA_KEY,
   RUNTIME_RESOURCE_TYPES,
   RUNTIME_SERVICE_METADATA_KEY,
   runtimeWorkflowCreatePermission,
 } from '@runtime-portal/backstage-plugin-runtime-common';
 import {
+  EVENT_BUS_KIND,
   EVENT_SOURCE_KIND,
-  KubernetesKind,
-  KubernetesObject,
   NAMESPACE_KIND,
   SENSOR_KIND,
+  eventSourceWebhookUrls,
   isRuntimeUpstreamError,
 } from '@runtime-portal/backstage-plugin-runtime-node';
 import { z as zod } from 'zod/v3';
@@ -29,16 +30,13 @@ import {
   announceResourceChange,
   requireSameClaim,
 } from '../shared';
-import {
-  claimLabels,
-  readClaimedObject,
-  writeClaimedObject,
-} from '../claimedObject';
+import { claimLabels, readClaimedObject } from '../claimedObject';
 import {
   ArgoEventsTriggerInput,
   eventSourceObject,
   sensorObject,
 } from './argoEventsObjects';
+import { DEFAULT_EVENT_BUS_NAME, missingEventBus } from './eventBus';
 import { requireAllowedHttpTrigger } from './httpTrigger';
 import {
   boundKubernetesTrigger,
@@ -49,11 +47,24 @@ import {
   WorkflowTriggerPolicy,
 } from './workflowTriggerPolicy';
 import { examples } from './workflowCreate.examples';
+import {
+  DEFAULT_WORKFLOW_EVENT_BUS_POLICY,
+  WorkflowEventBusPolicy,
+} from './workflowEventBusPolicy';
+import {
+  WorkflowObjectWrite,
+  writeWorkflowObjects,
+} from './writeWorkflowObjects';
 
 const CRON = /^(\S+\s+){4}\S+$/;
 const INTERVAL = /^[1-9][0-9]*(s|m|h)$/;
 const MAX_RETENTION_DAYS = 3650;
 const MAX_URL = 2048;
+const WRITE_VERBS = {
+  created: 'Created',
+  applied: 'Applied',
+  kept: 'Kept the existing',
+} as const;
 
 const sourceSchema = (z: typeof zod) =>
   z
@@ -175,6 +186,10 @@ export const inputObjectSchema = (z: typeof zod) =>
     argoEvents: z
       .object({
         namespace: dnsLabel(z, "The team's Kubernetes namespace"),
+        eventBusName: dnsLabel(
+          z,
+          `Argo Events EventBus of the namespace the workflow uses; default ${DEFAULT_EVENT_BUS_NAME}`,
+        ).optional(),
         source: sourceSchema(z),
         trigger: triggerSchema(z),
       })
@@ -231,6 +246,12 @@ export const outputSchema = (z: typeof zod) =>
     entityRef: z
       .string()
       .describe('Catalog entity ref of the workflow resource'),
+    webhookUrl: z
+      .string()
+      .optional()
+      .describe(
+        "A webhook source's in-cluster URL: http://<name>-eventsource-svc.<namespace>.svc:<port><endpoint>",
+      ),
   });
 
 type Input = zod.output<ReturnType<typeof inputSchema>>;
@@ -247,11 +268,17 @@ export type WorkflowCreateOutput = zod.output<ReturnType<typeof outputSchema>>;
  * an `http` trigger calls only Services of the owner's namespaces or URLs under
  * `runtime.workflows.httpTriggerAllowList` (otherwise a `NotAllowedError` saying why).
  *
+ * Argo Events runs nothing in a namespace without its EventBus (`argoEvents.eventBusName`, default
+ * `default`): a missing one is refused before anything is written, unless
+ * `runtime.workflows.createDefaultEventBus` says to create a JetStream `default` as part of the run.
+ * A webhook source gets a Service (`spec.service.ports`) and its in-cluster URL is output as `webhookUrl`.
+ *
  * Idempotent: Argo Events objects are created, or applied over the resourceVersion that was checked,
  * and the Temporal namespace is written with `ensureNamespace` (an equal namespace is success). Objects
  * of another team or service, also when created concurrently, and a Temporal namespace with other
- * settings, are a `ConflictError` naming both claims. Both claims are checked before either object is
- * written; when the Sensor fails after the EventSource was written the step can be re-run safely.
+ * settings, are a `ConflictError` naming both claims. Both claims are checked before anything is
+ * written; when a write fails, the objects the run created (the EventBus included) are deleted again,
+ * so the step can be re-run safely.
  *
  * @public
  */
@@ -280,6 +307,8 @@ export const workflowCreateAction = defineProvisioningAction({
 export interface WorkflowActionDeps extends RuntimeActionDeps {
   /** Which kinds `k8s` triggers may create and which URLs `http` triggers may call besides the team's Services. */
   workflows?: WorkflowTriggerPolicy;
+  /** Whether a missing EventBus `default` is created (see `readWorkflowEventBusPolicy`); refused when absent. */
+  eventBus?: WorkflowEventBusPolicy;
 }
 
 /**
@@ -298,7 +327,7 @@ async function provisionWorkflow(
 ): Promise<WorkflowCreateOutput> {
   const owner = ownerName(input.owner);
 
-  await audited(
+  const { webhookUrl } = await audited(
     run,
     deps,
     'runtime-workflow-create',
@@ -310,10 +339,13 @@ async function provisionWorkflow(
       owner,
       service: input.service,
     },
-    () =>
-      input.engine === 'temporal'
-        ? createTemporalNamespace(run, deps, input, owner)
-        : createArgoEventsWorkflow(run, deps, input, owner),
+    async (): Promise<{ webhookUrl?: string }> => {
+      if (input.engine === 'temporal') {
+        await createTemporalNamespace(run, deps, input, owner);
+        return {};
+      }
+      return createArgoEventsWorkflow(run, deps, input, owner);
+    },
   );
 
   await announceResourceChange(run, deps, {
@@ -331,6 +363,7 @@ async function provisionWorkflow(
         input.engine === 'temporal' ? 'temporal' : input.argoEvents!.namespace,
       name: input.name,
     }),
+    ...(webhookUrl ? { webhookUrl } : {}),
   };
 }
 
@@ -400,9 +433,9 @@ async function createArgoEventsWorkflow(
   deps: WorkflowActionDeps,
   input: Input,
   owner: string,
-): Promise<void> {
+): Promise<{ webhookUrl?: string }> {
   const kubernetes = deps.clients.client(input.environment, 'kubernetes');
-  const { namespace, source } = input.argoEvents!;
+  const { namespace, source, eventBusName } = input.argoEvents!;
   const { environment } = input;
   const signal = run.signal;
   const policy = deps.workflows ?? DEFAULT_WORKFLOW_TRIGGER_POLICY;
@@ -424,57 +457,77 @@ async function createArgoEventsWorkflow(
       `Invalid input: argoEvents.namespace: '${namespace}' does not exist in ${environment}`,
     );
   }
+  const managedBy = { 'app.kubernetes.io/managed-by': 'runtime-portal' };
+  const eventBus = await missingEventBus({
+    kubernetes,
+    environment,
+    namespace,
+    name: eventBusName ?? DEFAULT_EVENT_BUS_NAME,
+    policy: deps.eventBus ?? DEFAULT_WORKFLOW_EVENT_BUS_POLICY,
+    // The namespace's, not one service's: only the owning team is recorded.
+    labels: { [RUNTIME_OWNER_LABEL]: owner, ...managedBy },
+    signal,
+  });
 
   const spec = {
     name: input.name,
     namespace,
-    labels: {
-      ...claimLabels(claim),
-      'app.kubernetes.io/managed-by': 'runtime-portal',
-    },
+    labels: { ...claimLabels(claim), ...managedBy },
     source,
     trigger,
     objectStorageEndpoint:
       source.type === 'minio'
         ? deps.clients.environment(environment).objectStorage!.endpoint
         : undefined,
+    eventBusName,
   };
-  const writes = [
-    { kind: EVENT_SOURCE_KIND, object: eventSourceObject(spec) },
-    { kind: SENSOR_KIND, object: sensorObject(spec) },
-  ] as Array<{
-    kind: KubernetesKind<KubernetesObject>;
-    object: KubernetesObject;
-  }>;
-  const context = { kubernetes, environment, claim, signal };
-  // Both claims are checked before either object is written.
-  for (const { kind } of writes) {
+  const eventSource = eventSourceObject(spec);
+  const writes: WorkflowObjectWrite[] = [
+    ...(eventBus
+      ? [{ kind: EVENT_BUS_KIND, object: eventBus, mode: 'shared' as const }]
+      : []),
+    { kind: EVENT_SOURCE_KIND, object: eventSource, mode: 'claimed' },
+    { kind: SENSOR_KIND, object: sensorObject(spec), mode: 'claimed' },
+  ];
+  const webhookUrl = eventSourceWebhookUrls(eventSource)[0]?.url;
+  const context = {
+    kubernetes,
+    environment,
+    claim,
+    signal,
+    logger: run.logger,
+  };
+  // Both claims are checked before anything is written.
+  for (const kind of [EVENT_SOURCE_KIND, SENSOR_KIND]) {
     await readClaimedObject(kind, namespace, input.name, context);
   }
+  const described = `EventSource and Sensor ${namespace}/${input.name} (${
+    source.type
+  } → ${trigger.type})${
+    eventBus ? `, with a new JetStream EventBus ${namespace}/default` : ''
+  }`;
 
   if (run.isDryRun) {
-    for (const { kind, object } of writes) {
-      await writeClaimedObject(kind, object, { ...context, dryRun: true });
-    }
+    await writeWorkflowObjects(writes, { ...context, dryRun: true });
     run.logger.info(
-      `Dry run: the API server accepted EventSource and Sensor ${namespace}/${input.name} (${source.type} → ${trigger.type}); nothing was created`,
+      `Dry run: the API server accepted ${described}; nothing was created`,
     );
-    return;
+    return { webhookUrl };
   }
-  for (const { kind, object } of writes) {
-    await run.checkpoint({
-      key: `${object.kind}.${environment}.${namespace}.${input.name}`,
-      fn: async () => {
-        const written = await writeClaimedObject(kind, object, context);
-        run.logger.info(
-          `${written.created ? 'Created' : 'Applied'} ${
-            object.kind
-          } ${namespace}/${input.name}`,
-        );
-        return { uid: written.object.metadata.uid ?? '' };
-      },
-    });
+  await run.checkpoint({
+    key: `argo-events-workflow.${environment}.${namespace}.${input.name}`,
+    fn: async () => {
+      const results = await writeWorkflowObjects(writes, context);
+      for (const [object, result] of Object.entries(results)) {
+        run.logger.info(`${WRITE_VERBS[result]} ${object}`);
+      }
+      return results;
+    },
+  });
+  if (webhookUrl) {
+    run.logger.info(`The webhook answers in the cluster at ${webhookUrl}`);
   }
+  return { webhookUrl };
 }
 
 /**
