@@ -149,6 +149,20 @@ describe('GET /entity/:kind/:namespace/:name/delivery', () => {
     expect(transcriberReport.pipelines.data!.pipelines[0].status).toBe(
       'failed',
     );
+    // The failed pipeline names the job that failed it, linked to GitLab.
+    expect(transcriberReport.pipelines.data!.pipelines[0].failedJobs).toEqual([
+      expect.objectContaining({
+        name: 'build',
+        stage: 'build',
+        failureReason: 'script_failure',
+        webUrl: expect.stringMatching(
+          /\/media-team\/meeting-transcriber\/-\/jobs\/\d+$/,
+        ),
+      }),
+    ]);
+    expect(
+      searchReport.pipelines.data!.pipelines[0].failedJobs,
+    ).toBeUndefined();
   });
 
   it('degrades one source when its upstream is down, and says why', async () => {
@@ -183,8 +197,9 @@ describe('GET /entity/:kind/:namespace/:name/delivery', () => {
     );
     expect(responses.every(r => r.status === 200)).toBe(true);
     const calls = gitlab.count();
-    // One project lookup, one pipeline list and the details of the newest few pipelines.
-    expect(calls).toBeGreaterThanOrEqual(3);
+    // One project lookup, one pipeline list, the details of the newest few pipelines and the
+    // failed jobs of the failed latest one.
+    expect(calls).toBeGreaterThanOrEqual(4);
     expect(calls).toBeLessThanOrEqual(7);
     await get(server, transcriber);
     expect(gitlab.count()).toBe(calls);

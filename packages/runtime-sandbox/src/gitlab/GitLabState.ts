@@ -73,7 +73,37 @@ export interface GitLabPipeline {
 }
 
 /**
- * The users, namespaces, projects and pipelines of the sandbox's GitLab, in memory. Ids are global and
+ * Job statuses as GitLab names them (`CommitStatus::AVAILABLE_STATUSES`, `app/models/concerns/ci/has_status.rb`).
+ */
+export type GitLabJobStatus =
+  | GitLabPipelineStatus
+  | 'waiting_for_callback'
+  | 'canceling';
+
+/** A CI job (`Ci::Build`) of a pipeline. */
+export interface GitLabJob {
+  id: number;
+  pipelineId: number;
+  name: string;
+  stage: string;
+  /** The stage's position in the pipeline's `stages`. */
+  stageIndex: number;
+  status: GitLabJobStatus;
+  allowFailure: boolean;
+  /** Why a failed job failed (`script_failure`, ...); null otherwise. */
+  failureReason: string | null;
+  userId: number;
+  createdAt: Date;
+  /** When the job was queued for a runner (its stage was reached); null while `created`. */
+  queuedAt: Date | null;
+  startedAt: Date | null;
+  finishedAt: Date | null;
+  /** Replaced by a newer run of the same job (a retry): hidden unless `include_retried`. */
+  retried: boolean;
+}
+
+/**
+ * The users, namespaces, projects, pipelines and jobs of the sandbox's GitLab, in memory. Ids are global and
  * increasing as in GitLab; group ids are their namespace ids.
  */
 export class GitLabState {
@@ -81,10 +111,12 @@ export class GitLabState {
   readonly namespaces: GitLabNamespace[] = [];
   readonly projects: GitLabProject[] = [];
   readonly pipelines: GitLabPipeline[] = [];
+  readonly jobs: GitLabJob[] = [];
   private nextUserId = 1;
   private nextNamespaceId = 1;
   private nextProjectId = 1;
   private nextPipelineId = 1000;
+  private nextJobId = 5000;
 
   /** Adds a user with their personal namespace. */
   addUser(user: { username: string; name: string; email: string }): GitLabUser {
@@ -214,5 +246,17 @@ export class GitLabState {
     );
     if (!found) throw GitLabApiError.notFound();
     return found;
+  }
+
+  /** Adds a job with the next global job id (job ids are their own sequence, as `ci_builds` ids are). */
+  addJob(job: Omit<GitLabJob, 'id'>): GitLabJob {
+    const created = { ...job, id: this.nextJobId++ };
+    this.jobs.push(created);
+    return created;
+  }
+
+  /** A pipeline's jobs, retried ones included, in creation order. */
+  pipelineJobs(pipelineId: number): GitLabJob[] {
+    return this.jobs.filter(j => j.pipelineId === pipelineId);
   }
 }

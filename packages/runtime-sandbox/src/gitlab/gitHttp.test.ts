@@ -149,6 +149,18 @@ describe('git over HTTP', () => {
         source: 'push',
       }),
     ]);
+    // The pushed .gitlab-ci.yml's one job, in the default `test` stage, runs at once.
+    const jobs = await (
+      await api(`/projects/${created.id}/pipelines/${pipelines[0].id}/jobs`)
+    ).json();
+    expect(jobs).toEqual([
+      expect.objectContaining({
+        name: 'test',
+        stage: 'test',
+        status: 'running',
+        commit: expect.objectContaining({ id: sha }),
+      }),
+    ]);
     const protectedBranches = await (
       await api(`/projects/${created.id}/protected_branches`)
     ).json();

@@ -3,6 +3,7 @@ import { basicAuthToken } from './auth';
 import { serveGitHttp } from './gitHttpBackend';
 import { GitLabProject, GitLabState, GitLabUser } from './GitLabState';
 import { GitRepositories } from './GitRepositories';
+import { jobsOfCiDefinition } from './ciDefinition';
 import { PipelineRunner } from './PipelineRunner';
 
 const GIT_PATH = /^\/(.+)\.git\/(info\/refs|git-upload-pack|git-receive-pack)$/;
@@ -110,6 +111,7 @@ async function afterPush(
       beforeSha: before.get(branch) ?? '0'.repeat(40),
       userId: user.id,
       committedAt: commit ? new Date(commit.committedDate) : null,
+      jobs: jobsOfCiDefinition(ci.content.toString('utf8')),
     });
   }
 }

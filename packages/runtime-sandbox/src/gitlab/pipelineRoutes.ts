@@ -46,7 +46,7 @@ export function pipelineRoutes(context: GitLabContext): Router {
       .sort((a, b) => (sort === 'asc' ? a.id - b.id : b.id - a.id));
     res.json(
       paginate(req, res, matching, context.baseUrl()).map(p =>
-        json.pipelineBasic(p),
+        json.pipelineBasicWithMetadata(p),
       ),
     );
   });
@@ -62,12 +62,16 @@ export function pipelineRoutes(context: GitLabContext): Router {
         undefined,
       );
     if (!latest) throw GitLabApiError.notFound();
-    res.json(json.pipeline(latest));
+    res.json(json.pipelineWithMetadata(latest));
   });
 
   router.get('/projects/:id/pipelines/:pipelineId', (req, res) => {
     const project = state.project(req.params.id);
-    res.json(json.pipeline(state.pipeline(project.id, req.params.pipelineId)));
+    res.json(
+      json.pipelineWithMetadata(
+        state.pipeline(project.id, req.params.pipelineId),
+      ),
+    );
   });
 
   router.post('/projects/:id/pipelines/:pipelineId/retry', (req, res) => {

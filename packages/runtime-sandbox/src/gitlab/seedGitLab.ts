@@ -1,6 +1,8 @@
 import { RuntimeSeed, SeedDelivery, SeedService, SeedTeam } from '../seed';
 import { GitLabPipelineStatus, GitLabState, GitLabUser } from './GitLabState';
 import { GitRepositories } from './GitRepositories';
+import { jobsOfCiDefinition } from './ciDefinition';
+import { seedPipelineJobs } from './pipelineJobs';
 
 const CI_DEFINITION = `stages: [test, build, deploy]
 test:
@@ -13,6 +15,9 @@ deploy:
   stage: deploy
   script: [make bump-deploy]
 `;
+
+/** The jobs of {@link CI_DEFINITION}: test, build and deploy, a stage each. */
+const SEEDED_JOBS = jobsOfCiDefinition(CI_DEFINITION);
 
 const HOUR = 60 * 60 * 1000;
 const DAY = 24 * HOUR;
@@ -29,8 +34,9 @@ export const SEEDED_GITLAB_USERS = [
 
 /**
  * Seeds GitLab: the users, a group per team and, per service, its project (`<team>/<service>`) with
- * three commits on the default branch (scaffold, docs, image bump) and a pipeline per commit; the
- * newest pipeline has the seed's `lastPipeline` status (a `running` one has no finish time), the
+ * three commits on the default branch (scaffold, docs, image bump) and a pipeline per commit, with
+ * the test, build and deploy jobs of its `.gitlab-ci.yml`; the newest pipeline has the seed's
+ * `lastPipeline` status (a `running` one has no finish time; a `failed` one's build job failed), the
  * older ones succeeded. Answers the token owner.
  */
 export async function seedGitLab(
@@ -140,7 +146,7 @@ async function seedProject(
     const finishedAt = finished
       ? new Date(startedAt.getTime() + duration * 1000)
       : null;
-    state.addPipeline({
+    const pipeline = state.addPipeline({
       projectId: project.id,
       sha,
       beforeSha,
@@ -156,6 +162,7 @@ async function seedProject(
       duration: finished ? duration : null,
       queuedDuration: 12,
     });
+    seedPipelineJobs(state, pipeline, SEEDED_JOBS, duration);
     beforeSha = sha;
   }
   project.lastActivityAt = commits[commits.length - 1].date;

@@ -9,6 +9,7 @@ import { GitLabJson } from './gitlabJson';
 import { gitHttpRoutes } from './gitRoutes';
 import { GitLabState, GitLabUser } from './GitLabState';
 import { GitRepositories } from './GitRepositories';
+import { jobRoutes } from './jobRoutes';
 import { PipelineRunner } from './PipelineRunner';
 import { pipelineRoutes } from './pipelineRoutes';
 import { projectRoutes } from './projectRoutes';
@@ -63,6 +64,7 @@ export async function startGitLabServer(
   api.use(projectRoutes(context));
   api.use(repositoryRoutes(context));
   api.use(pipelineRoutes(context));
+  api.use(jobRoutes(context));
   api.use(() => {
     throw GitLabApiError.notFound();
   });

@@ -24,6 +24,21 @@ export interface RuntimeDeployment {
 }
 
 /**
+ * A failed job of a GitLab pipeline.
+ *
+ * @public
+ */
+export interface RuntimePipelineJob {
+  id: number;
+  name: string;
+  stage: string;
+  /** GitLab's `failure_reason`: `script_failure`, `stuck_or_timeout_failure`, ... */
+  failureReason?: string;
+  /** Link to the job (and its log) in GitLab. */
+  webUrl: string;
+}
+
+/**
  * A GitLab pipeline of the entity's project.
  *
  * @public
@@ -38,6 +53,13 @@ export interface RuntimePipeline {
   durationSeconds?: number;
   author?: string;
   webUrl: string;
+  /**
+   * The jobs that failed it (failures allowed by `allow_failure` left out), newest first: only on the
+   * latest pipeline of the default branch when it failed, and only when GitLab answered for them.
+   */
+  failedJobs?: RuntimePipelineJob[];
+  /** Why the failed jobs of a failed latest pipeline are missing (GitLab did not answer for them). */
+  failedJobsMessage?: string;
 }
 
 /**

@@ -96,6 +96,82 @@ describe('GitLabClient', () => {
     expect(pipelines).toHaveLength(2);
   });
 
+  describe('listPipelineJobs', () => {
+    const project = 'media-team/meeting-transcriber';
+    let failedId: number;
+    beforeAll(async () => {
+      [{ id: failedId }] = await client.listPipelines(project, {
+        perPage: 1,
+        maxPages: 1,
+      });
+    });
+
+    it("lists a failed pipeline's jobs, newest first, the failed one with its reason", async () => {
+      const jobs = await client.listPipelineJobs(project, failedId);
+      expect(jobs.map(j => [j.stage, j.name, j.status])).toEqual([
+        ['deploy', 'deploy', 'skipped'],
+        ['build', 'build', 'failed'],
+        ['test', 'test', 'success'],
+      ]);
+      expect(jobs[1]).toEqual({
+        id: expect.any(Number),
+        name: 'build',
+        stage: 'build',
+        status: 'failed',
+        allowFailure: false,
+        failureReason: 'script_failure',
+        ref: 'main',
+        createdAt: expect.any(String),
+        startedAt: expect.any(String),
+        finishedAt: expect.any(String),
+        duration: expect.any(Number),
+        queuedDuration: 0,
+        webUrl: `${server.url}/${project}/-/jobs/${jobs[1].id}`,
+        pipelineId: failedId,
+        user: { username: 'guest', name: 'Guest' },
+      });
+      expect(jobs[0]).toMatchObject({
+        startedAt: undefined,
+        duration: undefined,
+      });
+      expect(jobs[2].failureReason).toBeUndefined();
+    });
+
+    it('sends one scope or several as scope[]', async () => {
+      const requested: string[] = [];
+      const recording = new GitLabClient({
+        environment: 'dev',
+        access,
+        fetch: recordingFetch(requested),
+      });
+      const failed = await recording.listPipelineJobs(project, failedId, {
+        scope: 'failed',
+      });
+      expect(failed.map(j => j.name)).toEqual(['build']);
+      const ran = await recording.listPipelineJobs(project, failedId, {
+        scope: ['success', 'failed'],
+        includeRetried: true,
+      });
+      expect(ran.map(j => j.name)).toEqual(['build', 'test']);
+      const [first, second] = requested.map(url => new URL(url).searchParams);
+      expect(first.getAll('scope[]')).toEqual(['failed']);
+      expect(second.getAll('scope[]')).toEqual(['success', 'failed']);
+      expect(second.get('include_retried')).toBe('true');
+    });
+
+    it('fails with NotFound for an unknown pipeline', async () => {
+      expect(
+        await expectUpstreamFailure(client.listPipelineJobs(project, 999999)),
+      ).toMatchObject({
+        upstream: 'gitlab',
+        reason: 'NotFound',
+        status: 404,
+        detail: '404 Not found',
+        message: expect.stringContaining('list jobs of pipeline 999999'),
+      });
+    });
+  });
+
   it('gets a pipeline with its user and duration, and retries it', async () => {
     const [latest] = await client.listPipelines(
       'media-team/meeting-transcriber',
@@ -119,10 +195,11 @@ describe('GitLabClient', () => {
       'media-team/meeting-transcriber',
       latest.id,
     );
+    // GitLab keeps the previous run's finish time until the retried run completes.
     expect(retried).toMatchObject({
       id: latest.id,
       status: 'running',
-      finishedAt: undefined,
+      finishedAt: pipeline.finishedAt,
     });
   });
 

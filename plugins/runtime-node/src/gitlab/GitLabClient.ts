@@ -5,9 +5,11 @@ import {
 } from '../http';
 import {
   CommitJson,
+  JobJson,
   PipelineJson,
   ProjectJson,
   toCommit,
+  toJob,
   toPipeline,
   toPipelineSummary,
   toProject,
@@ -16,6 +18,8 @@ import { parseGitLabError } from './parseGitLabError';
 import {
   GitLabCallOptions,
   GitLabCommit,
+  GitLabJob,
+  GitLabJobListOptions,
   GitLabPageOptions,
   GitLabPipeline,
   GitLabPipelineStatus,
@@ -31,7 +35,7 @@ const DEFAULT_MAX_PAGES = 5;
  * A typed client for GitLab's REST API v4 (`access.url` is the API base, e.g. `https://gitlab/api/v4`,
  * as `integrations.gitlab[].apiBaseUrl`), authenticated with a
  * personal, group or project access token in `PRIVATE-TOKEN`: projects by id or `group/name`,
- * pipelines (paged through `x-next-page`), pipeline detail and retry, and commits. Every failure is a
+ * pipelines (paged through `x-next-page`), pipeline detail, jobs and retry, and commits. Every failure is a
  * {@link RuntimeUpstreamError} of the `gitlab` upstream.
  *
  * @public
@@ -107,6 +111,35 @@ export class GitLabClient {
       signal: options?.signal,
     });
     return toPipeline(body);
+  }
+
+  /**
+   * A pipeline's jobs, newest first, optionally of some statuses only (`scope`, sent as `scope[]`);
+   * the earlier runs of retried jobs only with `includeRetried`. Reason `NotFound` for an unknown
+   * pipeline or project.
+   */
+  async listPipelineJobs(
+    project: number | string,
+    pipelineId: number,
+    options?: GitLabJobListOptions,
+  ): Promise<GitLabJob[]> {
+    const scopes = options?.scope === undefined ? [] : [options.scope].flat();
+    // `scope[]` repeats, which the query map cannot say: it goes in the path's own query.
+    const scopeQuery = scopes.length
+      ? `?${new URLSearchParams(scopes.map(s => ['scope[]', s]))}`
+      : '';
+    const jobs = await this.pages<JobJson>(
+      `list jobs of pipeline ${pipelineId} of ${project}`,
+      `${projectPath(project)}/pipelines/${pipelineId}/jobs${scopeQuery}`,
+      {
+        include_retried:
+          options?.includeRetried === undefined
+            ? undefined
+            : String(options.includeRetried),
+      },
+      options,
+    );
+    return jobs.map(toJob);
   }
 
   /** Commits of a ref (the default branch when not given), newest first, optionally touching a path. */

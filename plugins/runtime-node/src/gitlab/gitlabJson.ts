@@ -1,5 +1,6 @@
 import {
   GitLabCommit,
+  GitLabJob,
   GitLabPipeline,
   GitLabPipelineSummary,
   GitLabProject,
@@ -43,6 +44,25 @@ export type PipelineJson = {
   finished_at?: string | null;
   duration?: number | null;
   queued_duration?: number | null;
+  user?: { username: string; name: string } | null;
+};
+
+/** A job in GitLab's JSON (`Ci::Job`, the fields the client reads). */
+export type JobJson = {
+  id: number;
+  name: string;
+  stage: string;
+  status: GitLabJob['status'];
+  allow_failure?: boolean;
+  failure_reason?: string | null;
+  ref: string;
+  created_at: string;
+  started_at?: string | null;
+  finished_at?: string | null;
+  duration?: number | null;
+  queued_duration?: number | null;
+  web_url: string;
+  pipeline: { id: number };
   user?: { username: string; name: string } | null;
 };
 
@@ -127,5 +147,28 @@ export function toCommit(json: CommitJson): GitLabCommit {
     committedDate: json.committed_date,
     parentIds: json.parent_ids ?? [],
     webUrl: json.web_url,
+  };
+}
+
+/** The typed job; `failureReason` only for a failed job, as GitLab sends it. */
+export function toJob(json: JobJson): GitLabJob {
+  return {
+    id: json.id,
+    name: json.name,
+    stage: json.stage,
+    status: json.status,
+    allowFailure: json.allow_failure ?? false,
+    failureReason: json.failure_reason ?? undefined,
+    ref: json.ref,
+    createdAt: json.created_at,
+    startedAt: json.started_at ?? undefined,
+    finishedAt: json.finished_at ?? undefined,
+    duration: json.duration ?? undefined,
+    queuedDuration: json.queued_duration ?? undefined,
+    webUrl: json.web_url,
+    pipelineId: json.pipeline.id,
+    user: json.user
+      ? { username: json.user.username, name: json.user.name }
+      : undefined,
   };
 }

@@ -3,6 +3,9 @@ export { parseGitLabError } from './parseGitLabError';
 export type {
   GitLabCallOptions,
   GitLabCommit,
+  GitLabJob,
+  GitLabJobListOptions,
+  GitLabJobStatus,
   GitLabPageOptions,
   GitLabPipeline,
   GitLabPipelineStatus,

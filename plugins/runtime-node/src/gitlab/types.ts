@@ -98,6 +98,56 @@ export interface GitLabPipeline extends GitLabPipelineSummary {
 }
 
 /**
+ * A job's status as GitLab names it (`CommitStatus::AVAILABLE_STATUSES`): a pipeline's statuses, and
+ * `waiting_for_callback` and `canceling`.
+ *
+ * @public
+ */
+export type GitLabJobStatus =
+  | GitLabPipelineStatus
+  | 'waiting_for_callback'
+  | 'canceling';
+
+/**
+ * A job of a pipeline, as the pipeline's job list shows it.
+ *
+ * @public
+ */
+export interface GitLabJob {
+  id: number;
+  name: string;
+  stage: string;
+  status: GitLabJobStatus;
+  /** Whether the pipeline passes even when this job fails. */
+  allowFailure: boolean;
+  /** Why a failed job failed: `script_failure`, `stuck_or_timeout_failure`, ... */
+  failureReason?: string;
+  ref: string;
+  createdAt: string;
+  startedAt?: string;
+  finishedAt?: string;
+  /** Seconds (with fractions) it ran, counted to now while it runs. */
+  duration?: number;
+  /** Seconds it waited for a runner. */
+  queuedDuration?: number;
+  webUrl: string;
+  pipelineId: number;
+  user?: { username: string; name: string };
+}
+
+/**
+ * Which of a pipeline's jobs {@link GitLabClient.listPipelineJobs} lists.
+ *
+ * @public
+ */
+export interface GitLabJobListOptions extends GitLabPageOptions {
+  /** Only jobs of these statuses (all when not given). */
+  scope?: GitLabJobStatus | GitLabJobStatus[];
+  /** Also the earlier runs of retried jobs. Defaults to false, as GitLab does. */
+  includeRetried?: boolean;
+}
+
+/**
  * A commit of a project's repository.
  *
  * @public

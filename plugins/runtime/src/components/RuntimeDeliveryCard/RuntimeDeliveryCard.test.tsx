@@ -1,5 +1,9 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import {
+  RuntimeDeliveryReport,
+  RuntimePipeline,
+} from '@runtime-portal/backstage-plugin-runtime-common';
+import {
   deliveryReport,
   fetchedAt,
   never,
@@ -76,6 +80,94 @@ describe('RuntimeDeliveryCard', () => {
       expect.objectContaining({ name: 'semantic-search' }),
       40,
     );
+  });
+
+  describe('under a failed pipeline', () => {
+    /** The default report, its failed main pipeline (#40) changed by `change`. */
+    const withFailedPipeline = (
+      change: Partial<RuntimePipeline>,
+    ): RuntimeDeliveryReport => {
+      const report = deliveryReport();
+      const pipelines = report.pipelines.data!.pipelines;
+      report.pipelines.data!.pipelines = pipelines.map(p =>
+        p.id === 40 ? { ...p, ...change } : p,
+      );
+      return report;
+    };
+
+    it('names the failed jobs, each linked to GitLab', async () => {
+      await renderEntityComponent(<RuntimeDeliveryCard />, {
+        getDelivery: async () =>
+          withFailedPipeline({
+            failedJobs: [
+              {
+                id: 902,
+                name: 'build',
+                stage: 'build',
+                failureReason: 'script_failure',
+                webUrl: 'http://gitlab.test/team-a/semantic-search/-/jobs/902',
+              },
+              {
+                id: 901,
+                name: 'e2e',
+                stage: 'test',
+                webUrl: 'http://gitlab.test/team-a/semantic-search/-/jobs/901',
+              },
+            ],
+          }),
+      });
+      const pipeline = await screen.findByRole('region', {
+        name: 'Last pipeline',
+      });
+      const jobs = within(pipeline).getByRole('list', { name: 'Failed jobs' });
+      const items = within(jobs).getAllByRole('listitem');
+      expect(items).toHaveLength(2);
+      // (Backstage's Link adds "Opens in a new window" for screen readers.)
+      expect(items[0]).toHaveTextContent(/^build.* in build: script failure$/);
+      expect(items[1]).toHaveTextContent(/^e2e.* in test$/);
+      expect(within(items[0]).getByRole('link')).toHaveAttribute(
+        'href',
+        'http://gitlab.test/team-a/semantic-search/-/jobs/902',
+      );
+      expect(within(items[1]).getByRole('link')).toHaveAttribute(
+        'href',
+        'http://gitlab.test/team-a/semantic-search/-/jobs/901',
+      );
+    });
+
+    it('says why the failed jobs are missing', async () => {
+      await renderEntityComponent(<RuntimeDeliveryCard />, {
+        getDelivery: async () =>
+          withFailedPipeline({
+            failedJobsMessage:
+              'The failed jobs could not be read: gitlab [dev] list jobs of pipeline 40 failed',
+          }),
+      });
+      const pipeline = await screen.findByRole('region', {
+        name: 'Last pipeline',
+      });
+      expect(
+        within(pipeline).getByText(/The failed jobs could not be read/),
+      ).toBeInTheDocument();
+      expect(
+        within(pipeline).queryByRole('list', { name: 'Failed jobs' }),
+      ).not.toBeInTheDocument();
+      // The pipeline itself still shows.
+      expect(within(pipeline).getByText('#40 on main')).toBeInTheDocument();
+    });
+
+    it('lists nothing when the pipeline names no failed job', async () => {
+      await renderEntityComponent(<RuntimeDeliveryCard />, {
+        getDelivery: async () => deliveryReport(),
+      });
+      const pipeline = await screen.findByRole('region', {
+        name: 'Last pipeline',
+      });
+      expect(within(pipeline).getByText('failed')).toBeInTheDocument();
+      expect(
+        within(pipeline).queryByRole('list', { name: 'Failed jobs' }),
+      ).not.toBeInTheDocument();
+    });
   });
 
   it('shows progress while loading', async () => {

@@ -5,6 +5,7 @@ import { useRuntimeDelivery } from '../../hooks/useRuntimeReports';
 import { useEntityTabLink } from '../../hooks/useEntityTabLink';
 import {
   DeploymentChips,
+  FailedJobs,
   LastSyncChip,
   lastDefaultBranchPipeline,
   RetryPipelineButton,
@@ -43,7 +44,8 @@ export interface RuntimeDeliveryCardProps {
 
 /**
  * Entity overview card: what is deployed where (sync, health, last sync), the last pipeline of the
- * default branch, and the newest image with its risk; problems are marked red.
+ * default branch (when it failed, the jobs that failed it, linked to GitLab), and the newest image
+ * with its risk; problems are marked red.
  */
 export function RuntimeDeliveryCard(props: RuntimeDeliveryCardProps) {
   const { value, loading, error, retry } = useRuntimeDelivery();
@@ -141,24 +143,27 @@ function DeliverySummary(props: {
               );
             }
             return (
-              <div className={classes.row}>
-                <StatusChip label={p.status} tone={pipelineTone(p.status)} />
-                <Link to={p.webUrl}>
-                  #{p.id} on {p.ref}
-                </Link>
-                <span>{formatDuration(p.durationSeconds)}</span>
-                {p.author && <span>by {p.author}</span>}
-                {(p.status === 'failed' || p.status === 'canceled') && (
-                  <RetryPipelineButton pipelineId={p.id} onDone={reload} />
-                )}
-                <Typography
-                  variant="caption"
-                  color="textSecondary"
-                  title={formatTimestamp(p.createdAt)}
-                >
-                  {formatRelativeTime(p.createdAt)}
-                </Typography>
-              </div>
+              <>
+                <div className={classes.row}>
+                  <StatusChip label={p.status} tone={pipelineTone(p.status)} />
+                  <Link to={p.webUrl}>
+                    #{p.id} on {p.ref}
+                  </Link>
+                  <span>{formatDuration(p.durationSeconds)}</span>
+                  {p.author && <span>by {p.author}</span>}
+                  {(p.status === 'failed' || p.status === 'canceled') && (
+                    <RetryPipelineButton pipelineId={p.id} onDone={reload} />
+                  )}
+                  <Typography
+                    variant="caption"
+                    color="textSecondary"
+                    title={formatTimestamp(p.createdAt)}
+                  >
+                    {formatRelativeTime(p.createdAt)}
+                  </Typography>
+                </div>
+                {p.status === 'failed' && <FailedJobs pipeline={p} />}
+              </>
             );
           }}
         </SignalView>
