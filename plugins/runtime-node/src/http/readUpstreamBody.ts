@@ -38,6 +38,17 @@ export async function readUpstreamBody(
   response: Response,
   context: UpstreamBodyContext,
 ): Promise<string> {
+  return new TextDecoder().decode(await readUpstreamBytes(response, context));
+}
+
+/**
+ * Reads a whole answer body as bytes (an encrypted or binary answer), within the same limits and
+ * with the same failures as {@link readUpstreamBody}.
+ */
+export async function readUpstreamBytes(
+  response: Response,
+  context: UpstreamBodyContext,
+): Promise<Buffer> {
   const fail = (
     reason: RuntimeUpstreamError['reason'],
     detail: string,
@@ -63,12 +74,11 @@ export async function readUpstreamBody(
     await response.body?.cancel().catch(() => {});
     throw tooLarge(`${declared} bytes`);
   }
-  if (!response.body) return '';
+  if (!response.body) return Buffer.alloc(0);
 
   const reader = response.body.getReader();
-  const decoder = new TextDecoder();
+  const chunks: Uint8Array[] = [];
   let received = 0;
-  let text = '';
   for (;;) {
     let chunk: ReadableStreamReadResult<Uint8Array>;
     try {
@@ -93,9 +103,9 @@ export async function readUpstreamBody(
       await reader.cancel().catch(() => {});
       throw tooLarge(`at least ${received} bytes`);
     }
-    text += decoder.decode(chunk.value, { stream: true });
+    chunks.push(chunk.value);
   }
-  return text + decoder.decode();
+  return Buffer.concat(chunks);
 }
 
 /** The network error's own words (e.g. `other side closed`), never a URL with credentials. */

@@ -1,5 +1,6 @@
 import {
   createCipheriv,
+  createDecipheriv,
   createHash,
   pbkdf2Sync,
   randomBytes,
@@ -140,7 +141,8 @@ describe('the sandbox MinIO admin API', () => {
         body: method === 'GET' ? undefined : body,
       },
     );
-    const text = await response.text();
+    const raw = Buffer.from(await response.arrayBuffer());
+    const text = raw.toString('utf8');
     let json: any;
     try {
       json = text ? JSON.parse(text) : undefined;
@@ -150,6 +152,7 @@ describe('the sandbox MinIO admin API', () => {
     return {
       status: response.status,
       contentType: response.headers.get('content-type'),
+      raw,
       text,
       json,
     };
@@ -176,6 +179,36 @@ describe('the sandbox MinIO admin API', () => {
         body: madminEncrypt(password, Buffer.from(JSON.stringify(request))),
       },
     );
+
+  const setPolicy = (accessKey: string, policyName: string) =>
+    admin('PUT', 'set-user-or-group-policy', {
+      policyName,
+      userOrGroup: accessKey,
+      isGroup: 'false',
+    });
+
+  /** madmin `DecryptData` of a PBKDF2AESGCM answer, by hand like {@link madminEncrypt}. */
+  function madminDecryptPbkdf2(password: string, data: Buffer): Buffer {
+    expect(data[32]).toBe(0x02);
+    const key = pbkdf2Sync(password, data.subarray(0, 32), 8192, 32, 'sha256');
+    const nonce = data.subarray(33, 41);
+    const stream = data.subarray(41);
+    expect(stream.length).toBeLessThanOrEqual(16384 + 16); // one fragment is enough here
+    const iv = (sequence: number) => {
+      const value = Buffer.concat([nonce, Buffer.alloc(4)]);
+      value.writeUInt32LE(sequence, 8);
+      return value;
+    };
+    const header = createCipheriv('aes-256-gcm', key, iv(0));
+    header.final();
+    const decipher = createDecipheriv('aes-256-gcm', key, iv(1));
+    decipher.setAAD(Buffer.concat([Buffer.from([0x80]), header.getAuthTag()]));
+    decipher.setAuthTag(stream.subarray(stream.length - 16));
+    return Buffer.concat([
+      decipher.update(stream.subarray(0, stream.length - 16)),
+      decipher.final(),
+    ]);
+  }
 
   describe('canned policies', () => {
     it('adds, reads, replaces and removes a canned policy', async () => {
@@ -218,16 +251,39 @@ describe('the sandbox MinIO admin API', () => {
       expect(gone.contentType).toBe('application/json');
       expect(gone.json).toEqual({
         Code: 'XMinioAdminNoSuchPolicy',
-        Message: 'The canned policy does not exist.',
+        Message:
+          'The canned policy does not exist. (Specified canned policy does not exist)',
         Resource: '/minio/admin/v3/info-canned-policy',
         RequestId: expect.stringMatching(/^[0-9A-F]{16}$/),
-        HostId: '',
+        HostId: expect.stringMatching(/^[0-9a-f]{64}$/),
       });
+      // MinIO ignores a policy that is not there
       const again = await admin('DELETE', 'remove-canned-policy', {
         name: 'p-search',
       });
-      expect(again.status).toBe(404);
-      expect(again.json.Code).toBe('XMinioAdminNoSuchPolicy');
+      expect(again).toMatchObject({ status: 200, text: '' });
+    });
+
+    it('refuses to remove a policy a user has attached', async () => {
+      await putPolicy('p-held', bucketPolicy('meeting-recordings'));
+      await putUser('svc-holder', {
+        secretKey: 'holder-secret-1',
+        status: 'enabled',
+      });
+      expect((await setPolicy('svc-holder', 'p-held')).status).toBe(200);
+      const refused = await admin('DELETE', 'remove-canned-policy', {
+        name: 'p-held',
+      });
+      expect(refused.status).toBe(400);
+      expect(refused.json).toMatchObject({
+        Code: 'XMinioIAMPolicyInUse',
+        Message: 'The policy cannot be removed, as it is in use',
+      });
+      await admin('DELETE', 'remove-user', { accessKey: 'svc-holder' });
+      expect(
+        (await admin('DELETE', 'remove-canned-policy', { name: 'p-held' }))
+          .status,
+      ).toBe(200);
     });
 
     it('refuses a malformed policy and a bad name with 400', async () => {
@@ -238,10 +294,16 @@ describe('the sandbox MinIO admin API', () => {
         { body: '{"Statement":' },
       );
       expect(malformed.status).toBe(400);
-      expect(malformed.json.Code).toBe('MalformedPolicy');
+      expect(malformed.json.Code).toBe('XMinioMalformedIAMPolicy');
       const badName = await putPolicy('a,b', bucketPolicy('x'));
       expect(badName.status).toBe(400);
-      expect(badName.json.Code).toBe('InvalidArgument');
+      expect(badName.json).toMatchObject({
+        Code: 'PolicyInvalidName',
+        Message: 'Policy name may not contain comma',
+      });
+      const spaced = await putPolicy(' p', bucketPolicy('x'));
+      expect(spaced.status).toBe(400);
+      expect(spaced.json.Code).toBe('XMinioInvalidResource');
     });
   });
 
@@ -251,13 +313,25 @@ describe('the sandbox MinIO admin API', () => {
       await putPolicy('p-index', bucketPolicy('semantic-search-index'));
     });
 
-    it('adds a user with policies, reads it without its secret, updates and removes it', async () => {
+    it('adds a user, sets its policies, reads it without its secret, updates and removes it', async () => {
       const added = await putUser('svc-recorder', {
         secretKey: 'recorder-secret-1',
-        policy: 'p-recordings',
+        policy: 'p-recordings', // ignored, as MinIO ignores it
         status: 'enabled',
       });
       expect(added).toMatchObject({ status: 200, text: '' });
+      const bare = await admin('GET', 'user-info', {
+        accessKey: 'svc-recorder',
+      });
+      expect(bare.json).toEqual({
+        status: 'enabled',
+        updatedAt: '0001-01-01T00:00:00Z',
+      });
+
+      expect(await setPolicy('svc-recorder', 'p-recordings')).toMatchObject({
+        status: 200,
+        text: '',
+      });
       const info = await admin('GET', 'user-info', {
         accessKey: 'svc-recorder',
       });
@@ -265,20 +339,38 @@ describe('the sandbox MinIO admin API', () => {
       expect(info.json).toEqual({
         policyName: 'p-recordings',
         status: 'enabled',
-        memberOf: null,
         updatedAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT/),
       });
       expect(info.text).not.toContain('recorder-secret-1');
 
       await putUser('svc-recorder', {
         secretKey: 'recorder-secret-2',
-        policy: 'p-recordings,p-index',
         status: 'enabled',
       });
+      const kept = await admin('GET', 'user-info', {
+        accessKey: 'svc-recorder',
+      });
+      expect(kept.json.policyName).toBe('p-recordings');
+      await setPolicy('svc-recorder', 'p-recordings,p-index');
       const updated = await admin('GET', 'user-info', {
         accessKey: 'svc-recorder',
       });
       expect(updated.json.policyName).toBe('p-recordings,p-index');
+
+      const listed = await admin('GET', 'list-users', {});
+      expect(listed.status).toBe(200);
+      expect(listed.contentType).toBe('application/json');
+      expect(listed.text).not.toContain('svc-recorder');
+      const users = JSON.parse(
+        madminDecryptPbkdf2(root.secretKey, listed.raw).toString('utf8'),
+      );
+      expect(users['svc-recorder']).toEqual(updated.json);
+      expect(JSON.stringify(users)).not.toContain('recorder-secret');
+
+      await setPolicy('svc-recorder', '');
+      expect(
+        (await admin('GET', 'user-info', { accessKey: 'svc-recorder' })).json,
+      ).toEqual({ status: 'enabled', updatedAt: '0001-01-01T00:00:00Z' });
 
       expect(
         (await admin('DELETE', 'remove-user', { accessKey: 'svc-recorder' }))
@@ -290,7 +382,8 @@ describe('the sandbox MinIO admin API', () => {
       expect(gone.status).toBe(404);
       expect(gone.json).toMatchObject({
         Code: 'XMinioAdminNoSuchUser',
-        Message: 'The specified user does not exist.',
+        Message:
+          'The specified user does not exist. (Specified user does not exist)',
         Resource: '/minio/admin/v3/user-info',
       });
       const again = await admin('DELETE', 'remove-user', {
@@ -301,58 +394,93 @@ describe('the sandbox MinIO admin API', () => {
     });
 
     it.each([
-      ['ab', 'XMinioAdminInvalidAccessKey'],
-      ['a'.repeat(21), 'XMinioAdminInvalidAccessKey'],
-      ['has=equals', 'XMinioAdminInvalidAccessKey'],
-      ['has,comma', 'XMinioAdminInvalidAccessKey'],
-    ])('refuses the access key %j with 400 %s', async (accessKey, code) => {
-      const answer = await putUser(accessKey, {
-        secretKey: 'long-enough-secret',
-        status: 'enabled',
-      });
-      expect(answer.status).toBe(400);
-      expect(answer.json.Code).toBe(code);
-    });
-
-    it.each(['short', 'x'.repeat(41)])(
-      'refuses the secret key %j with 400 XMinioAdminInvalidSecretKey',
-      async secretKey => {
-        const answer = await putUser('svc-keys', {
-          secretKey,
+      ['ab', 'access key length should be between 3 and 20'],
+      [
+        'has=equals',
+        "access key contains one of reserved characters '=' or ','",
+      ],
+      [
+        'has,comma',
+        "access key contains one of reserved characters '=' or ','",
+      ],
+    ])(
+      'refuses the access key %j with 400 XMinioAdminInvalidAccessKey',
+      async (accessKey, cause) => {
+        const answer = await putUser(accessKey, {
+          secretKey: 'long-enough-secret',
           status: 'enabled',
         });
         expect(answer.status).toBe(400);
-        expect(answer.json.Code).toBe('XMinioAdminInvalidSecretKey');
-        expect(answer.text).not.toContain(secretKey);
+        expect(answer.json).toMatchObject({
+          Code: 'XMinioAdminInvalidAccessKey',
+          Message: `The access key is invalid. (${cause})`,
+        });
       },
     );
 
-    it('accepts keys at the length limits', async () => {
+    it('refuses a secret key under 8 bytes with 400 XMinioAdminInvalidSecretKey', async () => {
+      const answer = await putUser('svc-keys', {
+        secretKey: 'short',
+        status: 'enabled',
+      });
+      expect(answer.status).toBe(400);
+      expect(answer.json).toMatchObject({
+        Code: 'XMinioAdminInvalidSecretKey',
+        Message:
+          'The secret key is invalid. (secret key length should be between 8 and 40)',
+      });
+      expect(answer.text).not.toContain('"short"');
+    });
+
+    it('accepts keys at the lower limits, and longer ones (MinIO checks no maximum)', async () => {
       expect(
         (await putUser('abc', { secretKey: '12345678', status: 'enabled' }))
           .status,
       ).toBe(200);
       expect(
         (
-          await putUser('a'.repeat(20), {
-            secretKey: 'y'.repeat(40),
+          await putUser('a'.repeat(21), {
+            secretKey: 'y'.repeat(41),
             status: 'enabled',
           })
         ).status,
       ).toBe(200);
     });
 
-    it('refuses a policy that does not exist with 404 XMinioAdminNoSuchPolicy', async () => {
-      const answer = await putUser('svc-nopolicy', {
+    it('disables a user whose status is not "enabled"', async () => {
+      await putUser('svc-nostatus', { secretKey: 'long-enough-secret' });
+      expect(
+        (await admin('GET', 'user-info', { accessKey: 'svc-nostatus' })).json
+          .status,
+      ).toBe('disabled');
+    });
+
+    it('sets policies only that exist, for users that exist, never for root or a group', async () => {
+      await putUser('svc-nopolicy', {
         secretKey: 'long-enough-secret',
-        policy: 'p-recordings,p-missing',
         status: 'enabled',
       });
-      expect(answer.status).toBe(404);
-      expect(answer.json.Code).toBe('XMinioAdminNoSuchPolicy');
+      const missing = await setPolicy('svc-nopolicy', 'p-recordings,p-missing');
+      expect(missing.status).toBe(404);
+      expect(missing.json.Code).toBe('XMinioAdminNoSuchPolicy');
       expect(
-        (await admin('GET', 'user-info', { accessKey: 'svc-nopolicy' })).status,
-      ).toBe(404);
+        (await admin('GET', 'user-info', { accessKey: 'svc-nopolicy' })).json
+          .policyName,
+      ).toBeUndefined();
+
+      const noUser = await setPolicy('svc-never', 'p-recordings');
+      expect(noUser.status).toBe(404);
+      expect(noUser.json.Code).toBe('XMinioAdminNoSuchUser');
+      const rootUser = await setPolicy(root.accessKey, 'p-recordings');
+      expect(rootUser.status).toBe(403);
+      expect(rootUser.json.Code).toBe('XMinioIAMActionNotAllowed');
+      const group = await admin('PUT', 'set-user-or-group-policy', {
+        policyName: 'p-recordings',
+        userOrGroup: 'g',
+        isGroup: 'true',
+      });
+      expect(group.status).toBe(404);
+      expect(group.json.Code).toBe('XMinioAdminNoSuchGroup');
     });
 
     it('answers 400 XMinioAdminConfigBadJSON to a body that does not decrypt', async () => {
@@ -361,7 +489,7 @@ describe('the sandbox MinIO admin API', () => {
       );
       const cases = [
         madminEncrypt('another-password', request),
-        madminEncrypt(root.secretKey, request, { id: 0x00 }),
+        madminEncrypt(root.secretKey, request, { id: 0x03 }),
         Buffer.from(JSON.stringify({ secretKey: 'long-enough-secret' })),
         madminEncrypt(root.secretKey, Buffer.from('not json')),
         Buffer.alloc(0),
@@ -383,14 +511,12 @@ describe('the sandbox MinIO admin API', () => {
 
     it('decrypts a body of several sio fragments', async () => {
       const request = {
-        secretKey: 'long-enough-secret',
-        policy: 'p-index',
+        secretKey: 'long-enough-secret-'.padEnd(40000, 'z'),
         status: 'enabled',
-        padding: 'z'.repeat(40000),
       };
       expect((await putUser('svc-large', request)).status).toBe(200);
       const info = await admin('GET', 'user-info', { accessKey: 'svc-large' });
-      expect(info.json.policyName).toBe('p-index');
+      expect(info.json.status).toBe('enabled');
     });
 
     it('refuses to make a user of the root access key', async () => {
@@ -441,9 +567,9 @@ describe('the sandbox MinIO admin API', () => {
       });
       await putUser('svc-admin', {
         secretKey: 'svc-admin-secret',
-        policy: 'p-all',
         status: 'enabled',
       });
+      await setPolicy('svc-admin', 'p-all');
       const as = { accessKey: 'svc-admin', secretKey: 'svc-admin-secret' };
       for (const [method, api, query] of [
         ['GET', 'user-info', { accessKey: 'svc-admin' }],
@@ -457,7 +583,7 @@ describe('the sandbox MinIO admin API', () => {
     });
 
     it('answers an unknown admin API and a wrong method', async () => {
-      expect((await admin('GET', 'list-users', {})).json.Code).toBe(
+      expect((await admin('GET', 'list-groups', {})).json.Code).toBe(
         'NotImplemented',
       );
       const wrongMethod = await admin('GET', 'add-user', { accessKey: 'abc' });
@@ -474,9 +600,9 @@ describe('the sandbox MinIO admin API', () => {
       await putPolicy('p-user-s3', bucketPolicy(bucket));
       await putUser('svc-search', {
         secretKey: 'svc-search-secret',
-        policy: 'p-user-s3',
         status: 'enabled',
       });
+      await setPolicy('svc-search', 'p-user-s3');
       user = clientFor('svc-search', 'svc-search-secret');
     });
 
@@ -565,9 +691,9 @@ describe('the sandbox MinIO admin API', () => {
     it('refuses a disabled user as an unknown access key', async () => {
       await putUser('svc-disabled', {
         secretKey: 'svc-disabled-secret',
-        policy: 'p-user-s3',
         status: 'disabled',
       });
+      await setPolicy('svc-disabled', 'p-user-s3');
       const disabled = clientFor('svc-disabled', 'svc-disabled-secret');
       expect(
         await failure(

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { IncomingMessage } from 'node:http';
 import { S3Error } from '../s3Errors';
 import { readBody, verifiedPayload } from '../s3Payload';
@@ -36,7 +37,7 @@ export async function handleAdminRequest(
       throw new AdminError('AccessDenied');
     }
     const body = verifiedPayload(message.headers, raw);
-    return routeAdminRequest(rawPath.slice(ADMIN_PATH_PREFIX.length), {
+    return await routeAdminRequest(rawPath.slice(ADMIN_PATH_PREFIX.length), {
       method,
       query: new URLSearchParams(rawQuery),
       body,
@@ -50,7 +51,17 @@ export async function handleAdminRequest(
     return {
       status: adminError.status,
       headers: { 'content-type': 'application/json' },
-      body: renderAdminErrorJson(adminError, rawPath, requestId),
+      body: renderAdminErrorJson(
+        adminError,
+        rawPath,
+        requestId,
+        hostId(message.headers.host ?? ''),
+      ),
     };
   }
+}
+
+/** MinIO's `HostId`: the hex SHA-256 of the node's name (its host and port). */
+function hostId(host: string): string {
+  return createHash('sha256').update(host).digest('hex');
 }

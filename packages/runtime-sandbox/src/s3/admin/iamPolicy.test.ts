@@ -107,8 +107,10 @@ describe('parsePolicyDocument', () => {
 
   it.each([
     ['not JSON', '{'],
-    ['no version', { Statement: bucketPolicy('a').Statement }],
-    ['no statements', { Version: '2012-10-17', Statement: [] }],
+    [
+      'version 2008-10-17',
+      { Version: '2008-10-17', Statement: bucketPolicy('a').Statement },
+    ],
     [
       'a bad effect',
       {
@@ -132,7 +134,7 @@ describe('parsePolicyDocument', () => {
         Statement: [{ Effect: 'Allow', Resource: 'arn:aws:s3:::a' }],
       },
     ],
-  ])('refuses %s with MalformedPolicy', (_name, value) => {
+  ])('refuses %s with XMinioMalformedIAMPolicy', (_name, value) => {
     let thrown: unknown;
     try {
       parse(value);
@@ -140,6 +142,37 @@ describe('parsePolicyDocument', () => {
       thrown = error;
     }
     expect(thrown).toBeInstanceOf(AdminError);
-    expect(thrown).toMatchObject({ code: 'MalformedPolicy', status: 400 });
+    expect(thrown).toMatchObject({
+      code: 'XMinioMalformedIAMPolicy',
+      status: 400,
+    });
+  });
+
+  it.each([
+    ['no version', { Statement: bucketPolicy('a').Statement }],
+    [
+      'an empty version',
+      { Version: '', Statement: bucketPolicy('a').Statement },
+    ],
+  ])(
+    'refuses %s with MalformedPolicy, as the handler checks it',
+    (_name, value) => {
+      expect(() => parse(value)).toThrow(
+        expect.objectContaining({
+          code: 'MalformedPolicy',
+          status: 400,
+          message: 'The policy must contain a valid version string',
+        }),
+      );
+    },
+  );
+
+  it('refuses a policy without statements with XMinioAdminInvalidArgument', () => {
+    expect(() => parse({ Version: '2012-10-17', Statement: [] })).toThrow(
+      expect.objectContaining({
+        code: 'XMinioAdminInvalidArgument',
+        message: 'Invalid arguments specified. (Invalid arguments specified)',
+      }),
+    );
   });
 });

@@ -1,4 +1,4 @@
-import { AdminError } from './adminErrors';
+import { AdminError, IAM_CAUSES } from './adminErrors';
 
 /** An IAM policy document as MinIO stores a canned policy. */
 export interface IamPolicyDocument {
@@ -20,31 +20,46 @@ export interface IamStatement {
 const RESOURCE_PREFIX = 'arn:aws:s3:::';
 
 /**
- * Parses the body of `add-canned-policy`, checking what MinIO checks: a JSON document with a
- * `Version`, and statements with an `Effect`, actions, and S3 resources (`arn:aws:s3:::…`).
- * Anything else is 400 `MalformedPolicy`.
+ * Parses the body of `add-canned-policy`, checking what MinIO checks (minio/pkg v3 `policy.ParseConfig`,
+ * then the handler's version check): JSON that decodes to a policy, version `2012-10-17`, and
+ * statements with an `Effect`, actions and S3 resources (`arn:aws:s3:::…`) are 400
+ * `XMinioMalformedIAMPolicy` otherwise; an empty or missing `Version` is 400 `MalformedPolicy`, and
+ * a policy without statements 400 `XMinioAdminInvalidArgument`.
  */
 export function parsePolicyDocument(body: Buffer): IamPolicyDocument {
   let document: unknown;
   try {
     document = JSON.parse(body.toString('utf8'));
-  } catch {
-    throw new AdminError('MalformedPolicy', 'The policy is not valid JSON.');
+  } catch (error) {
+    throw malformed(`invalid JSON: ${(error as Error).message}`);
   }
   const policy = document as Partial<IamPolicyDocument> | null;
   if (!policy || typeof policy !== 'object' || Array.isArray(policy)) {
-    throw new AdminError('MalformedPolicy', 'The policy must be an object.');
+    throw malformed('the policy must be a JSON object');
   }
-  if (policy.Version !== '2012-10-17' && policy.Version !== '2008-10-17') {
-    throw new AdminError('MalformedPolicy', 'Invalid policy version.');
+  const version = policy.Version ?? '';
+  if (version !== '2012-10-17' && version !== '') {
+    throw malformed(`invalid version '${String(version)}'`);
   }
   const statements = Array.isArray(policy.Statement)
     ? policy.Statement
     : [policy.Statement];
-  if (statements.length === 0 || statements.some(s => !isStatement(s))) {
-    throw new AdminError('MalformedPolicy');
+  if (statements.some(s => !isStatement(s))) {
+    throw malformed('invalid statement');
+  }
+  if (version === '') throw new AdminError('MalformedPolicy');
+  if (statements.length === 0) {
+    // IAMSys.SetPolicy refuses an empty policy with errInvalidArgument
+    throw new AdminError('XMinioAdminInvalidArgument', {
+      cause: IAM_CAUSES.invalidArgument,
+    });
   }
   return policy as IamPolicyDocument;
+}
+
+/** MinIO answers a `policy.Error` with its own text as the message. */
+function malformed(message: string): AdminError {
+  return new AdminError('XMinioMalformedIAMPolicy', { message });
 }
 
 function isStatement(value: unknown): value is IamStatement {

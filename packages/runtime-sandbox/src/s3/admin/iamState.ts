@@ -12,10 +12,14 @@ export interface CannedPolicy {
 export interface IamUser {
   accessKey: string;
   secretKey: string;
-  /** Names of the canned policies attached to the user. */
+  /**
+   * Names of the canned policies attached to the user (`set-user-or-group-policy`); MinIO keeps
+   * this mapping apart from the user's credentials, so `add-user` leaves it as it is.
+   */
   policies: string[];
+  /** When the policy mapping was last set; undefined while the user has none. */
+  policiesUpdatedAt?: Date;
   status: 'enabled' | 'disabled';
-  updatedAt: Date;
 }
 
 /**
@@ -37,6 +41,11 @@ export class IamState {
     });
   }
 
+  /** Whether a user has the policy attached (MinIO then refuses to remove it). */
+  policyInUse(name: string): boolean {
+    return [...this.users.values()].some(user => user.policies.includes(name));
+  }
+
   /** The secret key an enabled user signs with (a disabled user is unknown to the signature check). */
   secretFor(accessKey: string): string | undefined {
     const user = this.users.get(accessKey);
@@ -44,8 +53,7 @@ export class IamState {
   }
 
   /**
-   * Whether the user's policies allow an S3 action on a resource. A policy removed after it was
-   * attached no longer grants anything.
+   * Whether the user's policies allow an S3 action on a resource.
    */
   allows(user: IamUser, action: string, resource: string): boolean {
     const documents = user.policies.flatMap(name => {

@@ -1,95 +1,78 @@
-import { createCipheriv, createDecipheriv, pbkdf2Sync } from 'node:crypto';
-import { AdminError } from './adminErrors';
+import { pbkdf2, randomBytes } from 'node:crypto';
+import { promisify } from 'node:util';
+import { argon2idKey } from './argon2idKey';
+import { SioAlgorithm, sioOpen, sioSeal } from './sioStream';
 
 /*
- * madmin-go `EncryptData` output: salt (32) | algorithm ID (1) | nonce (8) | sio-go stream.
- * The sandbox reads the PBKDF2 + AES-256-GCM variant (ID 0x02) only; the Argon2id variants (0x00,
- * 0x01) need Argon2, which Node lacks, and are answered like any body that does not decrypt.
- *
- * The sio-go stream (secure-io/sio-go) is a sequence of AES-GCM sealed fragments of 16 KiB
- * plaintext each, nonce = stream nonce || sequence number (uint32 little endian). A header tag,
- * sealed over nothing with sequence 0, binds the fragments together: each fragment is authenticated
- * with `flag || header tag`, the flag being 0x80 on the final fragment and 0x00 before it.
+ * madmin-go `EncryptData` / `DecryptData` (minio/madmin-go v3.0.109 `encrypt.go`), which MinIO uses
+ * for admin bodies that carry secrets: salt (32) | algorithm ID (1) | nonce (8) | sio-go stream.
+ * ID 0x00 is Argon2id + AES-256-GCM, 0x01 Argon2id + ChaCha20-Poly1305, 0x02 PBKDF2-SHA256 (8192
+ * rounds) + AES-256-GCM. MinIO reads all three.
  */
 
 const SALT_BYTES = 32;
 const NONCE_BYTES = 8;
 const HEADER_BYTES = SALT_BYTES + 1 + NONCE_BYTES;
 const PBKDF2_AES_GCM = 0x02;
-const PBKDF2_ITERATIONS = 8192;
-const TAG_BYTES = 16;
-const FRAGMENT_BYTES = 16384 + TAG_BYTES;
+const ALGORITHMS: Record<
+  number,
+  { kdf: 'argon2id' | 'pbkdf2'; aead: SioAlgorithm }
+> = {
+  0x00: { kdf: 'argon2id', aead: 'AES-GCM' },
+  0x01: { kdf: 'argon2id', aead: 'ChaCha20-Poly1305' },
+  [PBKDF2_AES_GCM]: { kdf: 'pbkdf2', aead: 'AES-GCM' },
+};
+
+const pbkdf2Async = promisify(pbkdf2);
 
 /**
- * Decrypts an admin request body encrypted with the caller's secret key, as MinIO does; anything
- * that does not decrypt is `XMinioAdminConfigBadJSON`.
+ * Decrypts a madmin-encrypted body with the caller's secret key, as MinIO's `madmin.DecryptData`
+ * does; throws (`madmin: unexpected header`, `madmin: invalid encryption algorithm ID`,
+ * `sio: data is not authentic`) when it cannot.
  */
-export function madminDecrypt(password: string, data: Buffer): Buffer {
-  if (
-    data.length < HEADER_BYTES + TAG_BYTES ||
-    data[SALT_BYTES] !== PBKDF2_AES_GCM
-  ) {
-    throw new AdminError('XMinioAdminConfigBadJSON');
-  }
+export async function madminDecrypt(
+  password: string,
+  data: Buffer,
+): Promise<Buffer> {
+  if (data.length < HEADER_BYTES) throw new Error('madmin: unexpected header');
+  const algorithm = ALGORITHMS[data[SALT_BYTES]];
+  if (!algorithm) throw new Error('madmin: invalid encryption algorithm ID');
   const salt = data.subarray(0, SALT_BYTES);
-  const nonce = data.subarray(SALT_BYTES + 1, HEADER_BYTES);
-  const stream = data.subarray(HEADER_BYTES);
-  const key = pbkdf2Sync(password, salt, PBKDF2_ITERATIONS, 32, 'sha256');
+  const key = await streamKey(algorithm.kdf, password, salt);
+  return sioOpen(
+    { algorithm: algorithm.aead, key },
+    data.subarray(SALT_BYTES + 1, HEADER_BYTES),
+    data.subarray(HEADER_BYTES),
+  );
+}
 
-  const header = createCipheriv('aes-256-gcm', key, gcmNonce(nonce, 0));
-  header.final(); // seals nothing: only the tag
-  const fragmentData = Buffer.concat([
-    Buffer.from([0x00]),
-    header.getAuthTag(),
+/**
+ * Encrypts an admin answer (e.g. `list-users`) with the caller's secret key, as MinIO's
+ * `madmin.EncryptData` does in FIPS mode: PBKDF2 + AES-256-GCM (0x02). (Outside FIPS mode MinIO
+ * uses Argon2id, which costs a client a second of CPU in JavaScript; clients read both.)
+ */
+export async function madminEncrypt(
+  password: string,
+  data: Buffer,
+): Promise<Buffer> {
+  const salt = randomBytes(SALT_BYTES);
+  const nonce = randomBytes(NONCE_BYTES);
+  const key = await streamKey('pbkdf2', password, salt);
+  return Buffer.concat([
+    salt,
+    Buffer.from([PBKDF2_AES_GCM]),
+    nonce,
+    sioSeal({ algorithm: 'AES-GCM', key }, nonce, data),
   ]);
-  const plaintext: Buffer[] = [];
-  let sequence = 1;
-  let offset = 0;
-  while (stream.length - offset > FRAGMENT_BYTES) {
-    const fragment = stream.subarray(offset, offset + FRAGMENT_BYTES);
-    plaintext.push(open(key, nonce, sequence, fragment, fragmentData));
-    offset += FRAGMENT_BYTES;
-    sequence += 1;
-  }
-  if (stream.length - offset < TAG_BYTES) {
-    throw new AdminError('XMinioAdminConfigBadJSON');
-  }
-  fragmentData[0] = 0x80;
-  plaintext.push(
-    open(key, nonce, sequence, stream.subarray(offset), fragmentData),
-  );
-  return Buffer.concat(plaintext);
 }
 
-/** Opens one sealed fragment (ciphertext || 16-byte tag), or answers `XMinioAdminConfigBadJSON`. */
-function open(
-  key: Buffer,
-  nonce: Buffer,
-  sequence: number,
-  fragment: Buffer,
-  associatedData: Buffer,
-): Buffer {
-  const decipher = createDecipheriv(
-    'aes-256-gcm',
-    key,
-    gcmNonce(nonce, sequence),
-  );
-  decipher.setAAD(associatedData);
-  decipher.setAuthTag(fragment.subarray(fragment.length - TAG_BYTES));
-  try {
-    return Buffer.concat([
-      decipher.update(fragment.subarray(0, fragment.length - TAG_BYTES)),
-      decipher.final(),
-    ]);
-  } catch {
-    throw new AdminError('XMinioAdminConfigBadJSON');
-  }
-}
-
-/** The 12-byte GCM nonce of a fragment: stream nonce || sequence (uint32 LE). */
-function gcmNonce(nonce: Buffer, sequence: number): Buffer {
-  const result = Buffer.alloc(NONCE_BYTES + 4);
-  nonce.copy(result);
-  result.writeUInt32LE(sequence, NONCE_BYTES);
-  return result;
+function streamKey(
+  kdf: 'argon2id' | 'pbkdf2',
+  password: string,
+  salt: Buffer,
+): Promise<Buffer> {
+  const secret = Buffer.from(password, 'utf8');
+  return kdf === 'pbkdf2'
+    ? pbkdf2Async(secret, salt, 8192, 32, 'sha256')
+    : argon2idKey(secret, salt);
 }

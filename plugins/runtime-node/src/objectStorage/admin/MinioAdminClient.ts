@@ -5,12 +5,12 @@ import { ObjectStorageAccess } from '../../config';
 import { RuntimeUpstreamError } from '../../errors';
 import {
   DEFAULT_MAX_RESPONSE_BYTES,
-  readUpstreamBody,
+  readUpstreamBytes,
 } from '../../http/readUpstreamBody';
 import { withTimeout } from '../../http/timeouts';
 import { toObjectStorageError } from '../objectStorageErrors';
 import { BucketPolicy, ObjectStorageCallOptions } from '../types';
-import { encryptData } from './madminEncryption';
+import { decryptData, encryptData } from './madminEncryption';
 
 /**
  * A MinIO user as the admin API describes it (never with its secret key).
@@ -47,6 +47,8 @@ interface AdminCall {
 /** What MinIO answered to an admin call. */
 interface AdminAnswer {
   status: number;
+  /** The body as read (encrypted for some APIs). */
+  bytes: Buffer;
   text: string;
 }
 
@@ -56,11 +58,11 @@ interface AdminAnswer {
  * anonymous requests, so a service's access to its bucket is a user with a canned policy.
  *
  * Requests are signed with AWS Signature Version 4 (service `s3`) by the environment's root
- * credentials; the body of `putUser`, which carries the user's secret key, is encrypted with the root
- * secret key as madmin does. Each call is sent once, with the configured timeout combined with the
- * caller's signal. Every failure is a {@link RuntimeUpstreamError} of the `objectStorage` upstream
- * naming the operation and MinIO's error code and message; secret keys and request bodies never
- * appear in it.
+ * credentials; bodies that carry secrets (the `add-user` request, the `list-users` answer) are
+ * encrypted with the root secret key as madmin does. Each call is sent once, with the configured
+ * timeout combined with the caller's signal. Every failure is a {@link RuntimeUpstreamError} of
+ * the `objectStorage` upstream naming the operation and MinIO's error code and message; secret keys
+ * and request bodies never appear in it.
  *
  * @public
  */
@@ -149,9 +151,12 @@ export class MinioAdminClient {
   }
 
   /**
-   * Creates the user `accessKey`, enabled, with the secret key and canned policies given; an
-   * existing user gets the new secret key and policies. MinIO keeps an existing user's policies when
-   * `policies` is empty.
+   * Creates the user `accessKey`, enabled, with the secret key given, and sets its canned policies
+   * to exactly `policies` (none when empty); an existing user gets the new secret key and policies.
+   * These are two calls, as MinIO's `add-user` sets credentials and status only (it ignores
+   * madmin's `policy` field) and `set-user-or-group-policy` sets the policies: when the second
+   * fails (e.g. `XMinioAdminNoSuchPolicy`), the user exists with the new secret key and its
+   * previous policies.
    */
   async putUser(
     accessKey: string,
@@ -161,7 +166,6 @@ export class MinioAdminClient {
     const operation = `put user ${accessKey}`;
     const request = JSON.stringify({
       secretKey: user.secretKey,
-      policy: user.policies.join(','),
       status: 'enabled',
     });
     await this.expectOk(operation, {
@@ -169,7 +173,7 @@ export class MinioAdminClient {
       method: 'PUT',
       api: 'add-user',
       query: { accessKey },
-      body: encryptData(
+      body: await encryptData(
         this.access.secretAccessKey,
         Buffer.from(request, 'utf8'),
       ),
@@ -177,6 +181,56 @@ export class MinioAdminClient {
       redact: [user.secretKey],
       signal: options?.signal,
     });
+    await this.expectOk(operation, {
+      operation,
+      method: 'PUT',
+      api: 'set-user-or-group-policy',
+      query: {
+        policyName: user.policies.join(','),
+        userOrGroup: accessKey,
+        isGroup: 'false',
+      },
+      signal: options?.signal,
+    });
+  }
+
+  /**
+   * Every user (not service accounts or STS credentials) by access key. MinIO encrypts this answer
+   * with the root secret key; outside FIPS mode with Argon2id, which takes a second or more of CPU
+   * on a worker thread to undo.
+   */
+  async listUsers(
+    options?: ObjectStorageCallOptions,
+  ): Promise<Record<string, MinioUserInfo>> {
+    const operation = 'list users';
+    const answer = await this.send({
+      operation,
+      method: 'GET',
+      api: 'list-users',
+      query: {},
+      signal: options?.signal,
+    });
+    this.check(operation, answer);
+    let users: unknown;
+    try {
+      const plaintext = await decryptData(
+        this.access.secretAccessKey,
+        answer.bytes,
+      );
+      users = JSON.parse(plaintext.toString('utf8'));
+    } catch {
+      throw this.malformed(operation, answer);
+    }
+    if (!users || typeof users !== 'object' || Array.isArray(users)) {
+      throw this.malformed(operation, answer);
+    }
+    const result: Record<string, MinioUserInfo> = {};
+    for (const [accessKey, info] of Object.entries(users)) {
+      const user = userInfo(info);
+      if (!user) throw this.malformed(operation, answer);
+      result[accessKey] = user;
+    }
+    return result;
   }
 
   /** The user `accessKey`'s status and policies; undefined when there is no such user. */
@@ -193,22 +247,9 @@ export class MinioAdminClient {
       signal: options?.signal,
     });
     if (isError(answer, NO_SUCH_USER)) return undefined;
-    const info = this.parse<{ policyName?: unknown; status?: unknown }>(
-      operation,
-      answer,
-    );
-    if (info?.status !== 'enabled' && info?.status !== 'disabled') {
-      throw this.malformed(operation, answer);
-    }
-    const policyName =
-      typeof info.policyName === 'string' ? info.policyName : '';
-    return {
-      status: info.status,
-      policies: policyName
-        .split(',')
-        .map(policy => policy.trim())
-        .filter(Boolean),
-    };
+    const user = userInfo(this.parse<unknown>(operation, answer));
+    if (!user) throw this.malformed(operation, answer);
+    return user;
   }
 
   /** Removes the user `accessKey`; done already when there is no such user. */
@@ -273,7 +314,7 @@ export class MinioAdminClient {
     } catch (error) {
       throw this.unanswered(call, signal, error);
     }
-    const text = await readUpstreamBody(response, {
+    const bytes = await readUpstreamBytes(response, {
       upstream: 'objectStorage',
       environment: this.environment,
       operation: call.operation,
@@ -282,7 +323,7 @@ export class MinioAdminClient {
       callerSignal: call.signal,
       timeoutMs: this.access.timeoutMs,
     });
-    return { status: response.status, text };
+    return { status: response.status, bytes, text: bytes.toString('utf8') };
   }
 
   /** Throws the error MinIO answered with, unless the call succeeded. */
@@ -361,6 +402,25 @@ export class MinioAdminClient {
       },
     );
   }
+}
+
+/**
+ * A user of madmin's `UserInfo` (`{"policyName"?, "status", "memberOf"?, "updatedAt"}`), or
+ * undefined when it is not one.
+ */
+function userInfo(value: unknown): MinioUserInfo | undefined {
+  const info = value as { policyName?: unknown; status?: unknown } | null;
+  if (info?.status !== 'enabled' && info?.status !== 'disabled') {
+    return undefined;
+  }
+  const policyName = typeof info.policyName === 'string' ? info.policyName : '';
+  return {
+    status: info.status,
+    policies: policyName
+      .split(',')
+      .map(policy => policy.trim())
+      .filter(Boolean),
+  };
 }
 
 /** Whether MinIO answered with the admin error `code`. */
