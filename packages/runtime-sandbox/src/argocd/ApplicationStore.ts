@@ -12,6 +12,8 @@ export interface ApplicationQuery {
 
 /** What a sync request asks for. */
 export interface SyncRequest {
+  /** The project the application must be in (`ApplicationSyncRequest.project`). */
+  project?: string;
   revision?: string;
   prune?: boolean;
   dryRun?: boolean;
@@ -64,25 +66,41 @@ export class ApplicationStore {
       .sort((a, b) => a.metadata.name.localeCompare(b.metadata.name));
   }
 
-  /** One application (code 5 `not found` otherwise). */
-  get(name: string): ArgoCdApplication {
+  /**
+   * One application, as Argo CD's `getAppEnforceRBAC` finds it: without a project, an unknown name is
+   * code 7 `permission denied` (existence is not revealed); with one, an unknown name or an
+   * application of another project is code 5 `not found`.
+   */
+  get(name: string, project?: string): ArgoCdApplication {
     const application = this.applications.get(name);
-    if (!application) throw ArgoCdApiError.applicationNotFound(name);
+    if (!application) {
+      throw project
+        ? ArgoCdApiError.applicationNotFound(name)
+        : ArgoCdApiError.permissionDenied();
+    }
+    if (project && application.spec.project !== project) {
+      throw ArgoCdApiError.applicationNotFound(name);
+    }
     return application;
   }
 
   /**
-   * Starts a sync: refused with code 9 while another operation runs; a dry run changes nothing but
-   * the operation record.
+   * Starts a sync: refused with code 9 while another operation is set (`operation`); a dry run
+   * changes nothing but the operation record. Answers the application as the API server's update left
+   * it, with `operation` set and no `operationState` yet (Argo CD's `SetAppOperation`); the
+   * operation's state then runs as the controller would.
    */
   sync(
     name: string,
     request: SyncRequest,
     username: string,
   ): ArgoCdApplication {
-    const application = this.get(name);
-    if (application.status.operationState?.phase === 'Running') {
-      throw new ArgoCdApiError(9, 'another operation is already in progress');
+    const application = this.get(name, request.project);
+    if (application.operation) {
+      throw new ArgoCdApiError(
+        9,
+        'error setting app operation: rpc error: code = FailedPrecondition desc = another operation is already in progress',
+      );
     }
     const { source } = application.spec;
     const revision =
@@ -90,11 +108,14 @@ export class ApplicationStore {
         ? request.revision
         : application.status.sync.revision ||
           revisionFor(source.repoURL, source.targetRevision);
+    const syncOptions = application.spec.syncPolicy?.syncOptions;
     const operation = {
       sync: {
+        source,
         revision,
         ...(request.prune ? { prune: true } : {}),
         ...(request.dryRun ? { dryRun: true } : {}),
+        ...(syncOptions?.length ? { syncOptions } : {}),
       },
       initiatedBy: { username },
       retry: {},
@@ -120,7 +141,8 @@ export class ApplicationStore {
     }, this.syncAfterMs);
     timer.unref?.();
     this.timers.add(timer);
-    return application;
+    const { operationState: _running, ...status } = application.status;
+    return { ...application, status };
   }
 
   /** Stops every running operation's timer. */
@@ -142,7 +164,7 @@ export class ApplicationStore {
     state.phase = 'Succeeded';
     state.message = 'successfully synced (all tasks run)';
     state.finishedAt = finishedAt;
-    state.syncResult = { resources: [], revision, source };
+    state.syncResult = { revision, source };
     delete application.operation;
     if (!dryRun) {
       application.status.sync.status = 'Synced';

@@ -34,6 +34,11 @@ export class ArgoCdApiError extends Error {
     );
   }
 
+  /** `permission denied` (code 7): no access, or (without a project) no such application. */
+  static permissionDenied(): ArgoCdApiError {
+    return new ArgoCdApiError(7, 'permission denied');
+  }
+
   /** `no session information` (code 16), for a missing or unusable token. */
   static noSession(): ArgoCdApiError {
     return new ArgoCdApiError(16, 'no session information');

@@ -33,10 +33,19 @@ export interface ArgoCdApplication {
     project: string;
     source: ArgoCdSource;
     destination: { server: string; namespace: string };
-    syncPolicy?: Record<string, unknown>;
+    syncPolicy?: {
+      syncOptions?: string[];
+      automated?: Record<string, unknown>;
+    };
   };
   operation?: {
-    sync: { revision: string; prune?: boolean; dryRun?: boolean };
+    sync: {
+      source?: ArgoCdSource;
+      revision: string;
+      prune?: boolean;
+      dryRun?: boolean;
+      syncOptions?: string[];
+    };
     initiatedBy: { username: string };
     retry: Record<string, unknown>;
   };
@@ -58,7 +67,6 @@ export interface ArgoCdApplication {
       phase: 'Running' | 'Succeeded' | 'Failed' | 'Error' | 'Terminating';
       message: string;
       syncResult?: {
-        resources: Array<Record<string, unknown>>;
         revision: string;
         source: ArgoCdSource;
       };
@@ -67,6 +75,10 @@ export interface ArgoCdApplication {
     };
     sourceType: string;
     summary: { images: string[] };
+    /** Always present (an empty struct without a hydrator), as Go's encoding/json writes it. */
+    sourceHydrator: Record<string, unknown>;
+    /** The namespace of the application controller that reconciled the application. */
+    controllerNamespace: string;
   };
 }
 
@@ -166,14 +178,11 @@ export function seedApplications(
                   operation: {
                     sync: { revision: deployed.revision },
                     initiatedBy: { automated: true },
+                    retry: {},
                   },
                   phase: 'Succeeded' as const,
                   message: 'successfully synced (all tasks run)',
-                  syncResult: {
-                    resources: [],
-                    revision: deployed.revision,
-                    source,
-                  },
+                  syncResult: { revision: deployed.revision, source },
                   startedAt: deployed.deployStartedAt,
                   finishedAt: deployed.deployedAt,
                 },
@@ -181,6 +190,8 @@ export function seedApplications(
             : {}),
           sourceType: 'Directory',
           summary: { images: [image] },
+          sourceHydrator: {},
+          controllerNamespace: 'argocd',
         },
       });
     }

@@ -115,14 +115,33 @@ describe('startArgoCdServer', () => {
     expect(await names('name=nothing')).toEqual([]);
   });
 
-  it('answers 404 with code 5 for an unknown application', async () => {
-    const { status, body } = await api('/applications/nope');
-    expect(status).toBe(404);
-    expect(body).toEqual({
+  it('answers an unknown application with 403 code 7, or 404 code 5 when a project is given', async () => {
+    const denied = await api('/applications/nope');
+    expect(denied.status).toBe(403);
+    expect(denied.body).toEqual({
+      error: 'permission denied',
+      code: 7,
+      message: 'permission denied',
+    });
+    const missing = {
       error: 'applications.argoproj.io "nope" not found',
       code: 5,
       message: 'applications.argoproj.io "nope" not found',
-    });
+    };
+    const unknown = await api('/applications/nope?project=search-team');
+    expect(unknown).toEqual({ status: 404, body: missing });
+    const otherProject = await api(
+      '/applications/semantic-search?project=media-team',
+    );
+    expect(otherProject.status).toBe(404);
+    expect(
+      (await api('/applications/semantic-search?projects=search-team')).status,
+    ).toBe(200);
+    const two = await api(
+      '/applications/semantic-search?projects=a&projects=b',
+    );
+    expect(two.status).toBe(400);
+    expect(two.body.code).toBe(3);
   });
 
   it('syncs an OutOfSync application: Running, then Succeeded, Synced, with a history entry', async () => {
@@ -135,10 +154,15 @@ describe('startArgoCdServer', () => {
       body: JSON.stringify({ prune: true }),
     });
     expect(started.status).toBe(200);
-    expect(started.body.status.operationState).toMatchObject({
-      phase: 'Running',
-      startedAt: expect.any(String),
+    // As SetAppOperation answers: the operation set, its state not yet written by the controller.
+    expect(started.body.operation).toMatchObject({
+      sync: { revision: before.status.sync.revision, prune: true },
+      initiatedBy: { username: 'admin' },
     });
+    expect(started.body.status.operationState).toBeUndefined();
+    expect(
+      (await api('/applications/support-assistant')).body.status.operationState,
+    ).toMatchObject({ phase: 'Running', startedAt: expect.any(String) });
     const again = await api('/applications/support-assistant/sync', {
       method: 'POST',
       body: '{}',

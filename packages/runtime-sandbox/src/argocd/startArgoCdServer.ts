@@ -52,7 +52,12 @@ export async function startArgoCdServer(
     });
   });
   api.get('/applications/:name', (req, res) => {
-    res.json(store.get(req.params.name));
+    res.json(
+      store.get(
+        req.params.name,
+        oneProject(listParam(req.query.project ?? req.query.projects)),
+      ),
+    );
   });
   api.post('/applications/:name/sync', express.json(), (req, res) => {
     const body = (req.body ?? {}) as Record<string, unknown>;
@@ -60,6 +65,7 @@ export async function startArgoCdServer(
       store.sync(
         req.params.name,
         {
+          project: stringParam(body.project),
           revision: stringParam(body.revision),
           prune: body.prune === true,
           dryRun: body.dryRun === true,
@@ -104,6 +110,17 @@ function requireToken(token: string) {
 
 function stringParam(value: unknown): string | undefined {
   return typeof value === 'string' && value !== '' ? value : undefined;
+}
+
+/** The project of a get: zero or one (`project` or `projects`), as Argo CD's `Get` accepts. */
+function oneProject(projects: string[] | undefined): string | undefined {
+  if (projects && projects.length > 1) {
+    throw new ArgoCdApiError(
+      3,
+      'multiple projects specified - the get endpoint accepts either zero or one project',
+    );
+  }
+  return projects?.[0];
 }
 
 /** A repeated query parameter (`projects=a&projects=b`), also accepting commas. */

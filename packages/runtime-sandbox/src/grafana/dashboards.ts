@@ -1,10 +1,15 @@
 import { RuntimeSeed } from '../seed';
 import { hexHash } from '../loki/deterministic';
 
-/** A dashboard or folder as Grafana's search lists it. */
+/**
+ * A dashboard or folder as Grafana's search lists it (`model.Hit` of grafana/grafana
+ * pkg/services/search/model/model.go; `slug` is left empty and `uri` is `db/<slug>`, as the
+ * dashboard service fills them).
+ */
 export interface GrafanaSearchHit {
   id: number;
   uid: string;
+  orgId: number;
   title: string;
   uri: string;
   url: string;
@@ -13,6 +18,7 @@ export interface GrafanaSearchHit {
   tags: string[];
   isStarred: boolean;
   sortMeta: number;
+  isDeleted: boolean;
   folderId?: number;
   folderUid?: string;
   folderTitle?: string;
@@ -42,6 +48,7 @@ export function seedDashboards(seed: RuntimeSeed): GrafanaSearchHit[] {
     const hit: GrafanaSearchHit = {
       id: id++,
       uid,
+      orgId: 1,
       title,
       uri: `db/${slug}`,
       url: `/dashboards/f/${uid}/${slug}`,
@@ -50,6 +57,7 @@ export function seedDashboards(seed: RuntimeSeed): GrafanaSearchHit[] {
       tags: [],
       isStarred: false,
       sortMeta: 0,
+      isDeleted: false,
     };
     hits.push(hit);
     return hit;
@@ -64,6 +72,7 @@ export function seedDashboards(seed: RuntimeSeed): GrafanaSearchHit[] {
     hits.push({
       id: id++,
       uid,
+      orgId: 1,
       title,
       uri: `db/${slug}`,
       url: `/d/${uid}/${slug}`,
@@ -72,6 +81,7 @@ export function seedDashboards(seed: RuntimeSeed): GrafanaSearchHit[] {
       tags,
       isStarred: false,
       sortMeta: 0,
+      isDeleted: false,
       folderId: parent.id,
       folderUid: parent.uid,
       folderTitle: parent.title,

@@ -7,9 +7,18 @@ import { seedDashboards } from './dashboards';
 const typeRank = (type: string) => (type === 'dash-folder' ? 0 : 1);
 
 /**
+ * Grafana's 401 body: an `errutil` error's public part with the request's trace id, as
+ * `ReqContext.WriteErrOrFallback` writes it (grafana/grafana pkg/services/contexthandler/model,
+ * pkg/apimachinery/errutil `PublicError`; `extra` is null without a payload).
+ */
+function unauthorized(messageId: string, message: string) {
+  return { extra: null, message, messageId, statusCode: 401, traceID: '' };
+}
+
+/**
  * Starts the sandbox's Grafana: `GET /api/search` (`type` `dash-db`/`dash-folder`, repeatable `tag`
  * with AND semantics, `query` on titles, `dashboardUIDs`, `limit`, `page`) behind the service-account
- * token (`Authorization: Bearer`; anything else is 401 `{"message":"Unauthorized"}`), and the open
+ * token (`Authorization: Bearer`; anything else is 401 with Grafana's errutil body), and the open
  * `GET /api/health`.
  */
 export async function startGrafanaServer(
@@ -24,13 +33,20 @@ export async function startGrafanaServer(
     res.json({ commit: 'sandbox', database: 'ok', version: '11.4.0' });
   });
   app.use('/api', (req: Request, res: Response, next: NextFunction) => {
-    if (
-      req.headers.authorization !== `Bearer ${options.credentials.grafanaToken}`
-    ) {
-      res.status(401).json({ message: 'Unauthorized' });
+    const authorization = req.headers.authorization;
+    if (authorization === `Bearer ${options.credentials.grafanaToken}`) {
+      next();
       return;
     }
-    next();
+    // No credentials: no authn client applies (`auth.unauthorized`); any other token is an API key
+    // (service-account token) the api-key client cannot find (`api-key.invalid`).
+    res
+      .status(401)
+      .json(
+        authorization
+          ? unauthorized('api-key.invalid', 'Invalid API key')
+          : unauthorized('auth.unauthorized', 'Unauthorized'),
+      );
   });
   app.get('/api/search', (req, res) => {
     const params = new URL(req.originalUrl, 'http://sandbox').searchParams;

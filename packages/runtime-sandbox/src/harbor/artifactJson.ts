@@ -1,8 +1,4 @@
-import {
-  HarborArtifact,
-  VULNERABILITY_REPORT_MIME_TYPE,
-  VulnerabilityCounts,
-} from './seedArtifacts';
+import { HarborArtifact, VulnerabilityCounts } from './seedArtifacts';
 
 const SEVERITIES: Array<keyof VulnerabilityCounts> = [
   'Critical',
@@ -11,63 +7,91 @@ const SEVERITIES: Array<keyof VulnerabilityCounts> = [
   'Low',
 ];
 
-/** Harbor's `Artifact` model; tags and scan overview only when asked for, as the API does. */
+/** The config media type of the seeded OCI images (also their `artifact_type`). */
+const IMAGE_CONFIG_MEDIA_TYPE = 'application/vnd.oci.image.config.v1+json';
+
+/**
+ * Harbor's `Artifact` model as go-swagger writes it: optional properties that are empty (annotations,
+ * references, labels, accessories, tags when not asked for) are left out, not `null`. Tags and the
+ * scan overview come only when asked for; the overview is keyed by `reportMimeType` (undefined: no
+ * report of an accepted type, so no overview).
+ */
 export function artifactJson(
   artifact: HarborArtifact,
   path: { project: string; repository: string },
-  options: { withTag: boolean; withScanOverview: boolean },
+  options: { withTag: boolean; reportMimeType?: string },
 ) {
   const repositoryPath = `/api/v2.0/projects/${
     path.project
   }/repositories/${encodeURIComponent(
     encodeURIComponent(path.repository),
-  )}/artifacts/${artifact.digest}`;
+  )}/artifacts`;
+  const artifactPath = `${repositoryPath}/${artifact.digest}`;
   return {
     id: artifact.id,
     type: 'IMAGE',
-    media_type: 'application/vnd.oci.image.config.v1+json',
+    media_type: IMAGE_CONFIG_MEDIA_TYPE,
     manifest_media_type: 'application/vnd.oci.image.manifest.v1+json',
+    // The config media type when the manifest has no artifactType (controller/artifact/abstractor.go).
+    artifact_type: IMAGE_CONFIG_MEDIA_TYPE,
     project_id: artifact.projectId,
     repository_id: artifact.repositoryId,
+    repository_name: `${path.project}/${path.repository}`,
     digest: artifact.digest,
     size: artifact.size,
     icon: 'sha256:0048162a053eef4d4ce3fe7518615bef084403614f8bca43b40ae2e762e11e06',
     push_time: artifact.pushTime.toISOString(),
     pull_time: '0001-01-01T00:00:00.000Z',
-    extra_attrs: { architecture: 'amd64', os: 'linux' },
-    annotations: null,
-    references: null,
-    tags: options.withTag
-      ? artifact.tags.map(tag => ({
-          id: tag.id,
-          repository_id: artifact.repositoryId,
-          artifact_id: artifact.id,
-          name: tag.name,
-          push_time: tag.pushTime.toISOString(),
-          pull_time: '0001-01-01T00:00:00.000Z',
-          immutable: false,
-        }))
-      : null,
+    // What processor/image/manifest_v2.go reads from the image config.
+    extra_attrs: {
+      architecture: 'amd64',
+      author: '',
+      config: {
+        Cmd: ['python', '-m', 'service'],
+        Env: [
+          'PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin',
+        ],
+        WorkingDir: '/app',
+      },
+      created: new Date(artifact.pushTime.getTime() - 120_000).toISOString(),
+      os: 'linux',
+    },
+    ...(options.withTag && artifact.tags.length > 0
+      ? {
+          tags: artifact.tags.map(tag => ({
+            id: tag.id,
+            repository_id: artifact.repositoryId,
+            artifact_id: artifact.id,
+            name: tag.name,
+            push_time: tag.pushTime.toISOString(),
+            pull_time: '0001-01-01T00:00:00.000Z',
+            immutable: false,
+          })),
+        }
+      : {}),
     addition_links: {
       build_history: {
-        href: `${repositoryPath}/additions/build_history`,
+        href: `${artifactPath}/additions/build_history`,
+        absolute: false,
+      },
+      // The SBOM link without an SBOM digest, as SetSBOMAdditionLink("", version) writes it.
+      sboms: {
+        href: `${repositoryPath}//additions/sbom`,
         absolute: false,
       },
       vulnerabilities: {
-        href: `${repositoryPath}/additions/vulnerabilities`,
+        href: `${artifactPath}/additions/vulnerabilities`,
         absolute: false,
       },
     },
-    labels: null,
-    accessories: null,
-    ...(options.withScanOverview
-      ? { scan_overview: scanOverview(artifact) }
+    ...(options.reportMimeType
+      ? { scan_overview: scanOverview(artifact, options.reportMimeType) }
       : {}),
   };
 }
 
 /** The Trivy report summary keyed by the report MIME type; only severities found are counted. */
-function scanOverview(artifact: HarborArtifact) {
+function scanOverview(artifact: HarborArtifact, mimeType: string) {
   const counts = artifact.vulnerabilities;
   const found = SEVERITIES.filter(severity => counts[severity] > 0);
   const summary = Object.fromEntries(
@@ -75,7 +99,7 @@ function scanOverview(artifact: HarborArtifact) {
   );
   const total = found.reduce((sum, severity) => sum + counts[severity], 0);
   return {
-    [VULNERABILITY_REPORT_MIME_TYPE]: {
+    [mimeType]: {
       report_id: `${artifact.digest.slice(7, 15)}-trivy`,
       scan_status: 'Success',
       severity: found[0] ?? 'None',

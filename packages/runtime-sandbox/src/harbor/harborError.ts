@@ -12,6 +12,11 @@ export class HarborApiError extends Error {
     return new HarborApiError(401, 'UNAUTHORIZED', 'unauthorized');
   }
 
+  /** 403 `FORBIDDEN` (`errors.ForbiddenError(nil)`: the message is `forbidden`). */
+  static forbidden(): HarborApiError {
+    return new HarborApiError(403, 'FORBIDDEN', 'forbidden');
+  }
+
   /** 404 `NOT_FOUND`. */
   static notFound(message: string): HarborApiError {
     return new HarborApiError(404, 'NOT_FOUND', message);

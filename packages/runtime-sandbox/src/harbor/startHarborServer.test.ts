@@ -99,7 +99,30 @@ describe('startHarborServer', () => {
   it('leaves out the scan overview unless asked, and tags when with_tag=false', async () => {
     const { body } = await api(`${artifacts}?with_tag=false`);
     expect(body[0].scan_overview).toBeUndefined();
-    expect(body[0].tags).toBeNull();
+    expect(body[0]).not.toHaveProperty('tags');
+  });
+
+  it('keys the scan overview by the first report type X-Accept-Vulnerabilities accepts', async () => {
+    const native =
+      'application/vnd.scanner.adapter.vuln.report.harbor+json; version=1.0';
+    const overview = async (accept?: string) => {
+      const response = await fetch(
+        `${server.url}/api/v2.0${artifacts}?with_scan_overview=true`,
+        {
+          headers: {
+            authorization: basic,
+            ...(accept ? { 'x-accept-vulnerabilities': accept } : {}),
+          },
+        },
+      );
+      return Object.keys((await response.json())[0].scan_overview);
+    };
+    expect(await overview()).toEqual([VULNERABILITY_REPORT_MIME_TYPE]);
+    expect(await overview(native)).toEqual([native]);
+    expect(
+      await overview(`${native}, ${VULNERABILITY_REPORT_MIME_TYPE}`),
+    ).toEqual([native]);
+    expect(await overview('text/plain')).toEqual([native]);
   });
 
   it('pages with page_size, X-Total-Count and Link', async () => {
@@ -148,18 +171,17 @@ describe('startHarborServer', () => {
     ]);
   });
 
-  it('answers 404 NOT_FOUND for an unknown project or repository', async () => {
+  it('answers 403 FORBIDDEN for an unknown project, and an empty list for an unknown repository', async () => {
     const project = await api('/projects/nope/repositories/x/artifacts');
-    expect(project.status).toBe(404);
-    expect(project.body.errors[0]).toEqual({
-      code: 'NOT_FOUND',
-      message: 'project nope not found',
+    expect(project.status).toBe(403);
+    expect(project.body).toEqual({
+      errors: [{ code: 'FORBIDDEN', message: 'forbidden' }],
     });
     const repository = await api(
       '/projects/media-team/repositories/x/artifacts',
     );
-    expect(repository.body.errors[0].message).toBe(
-      'repository media-team/x not found',
-    );
+    expect(repository.status).toBe(200);
+    expect(repository.body).toEqual([]);
+    expect(repository.headers.get('x-total-count')).toBe('0');
   });
 });

@@ -3,6 +3,7 @@ import { listen } from '../http/listen';
 import { RunningServer, ServerOptions } from '../types';
 import { artifactJson } from './artifactJson';
 import { artifactFilter } from './artifactQuery';
+import { acceptedReportMimeType } from './reportMimeType';
 import { HarborApiError, answerHarborError } from './harborError';
 import { seedArtifacts } from './seedArtifacts';
 
@@ -12,9 +13,10 @@ const MAX_PAGE_SIZE = 100;
 /**
  * Starts the sandbox's Harbor API (v2.0): `GET /api/v2.0/ping` and
  * `GET /api/v2.0/projects/:project/repositories/:repository/artifacts` (`page`, `page_size` up to
- * 100, `with_tag`, `with_scan_overview`, `q`; newest first; `X-Total-Count` and `Link` headers),
- * where a repository name containing `/` arrives URL-encoded twice. Every artifact call needs the
- * robot account as basic auth. Artifacts come from the seed's images.
+ * 100, `with_tag`, `with_scan_overview` with the report type from `X-Accept-Vulnerabilities`, `q`;
+ * newest first; `X-Total-Count` and `Link` headers), where a repository name containing `/` arrives
+ * URL-encoded twice. Every artifact call needs the robot account as basic auth; an unknown project
+ * is 403, an unknown repository an empty list. Artifacts come from the seed's images.
  */
 export async function startHarborServer(
   options: ServerOptions,
@@ -40,15 +42,12 @@ export async function startHarborServer(
       const projectName = req.params.project;
       const repositoryName = decodeURIComponent(req.params.repository);
       const project = projects.get(projectName);
-      if (!project) {
-        throw HarborApiError.notFound(`project ${projectName} not found`);
-      }
-      const repository = project.repositories.get(repositoryName);
-      if (!repository) {
-        throw HarborApiError.notFound(
-          `repository ${projectName}/${repositoryName} not found`,
-        );
-      }
+      // Harbor checks the robot's permission on the project first; an unknown project is project 0,
+      // on which it has none (handler/base.go RequireProjectAccess): 403, not 404.
+      if (!project) throw HarborApiError.forbidden();
+      // The list filters by repository name without looking the repository up: none is empty.
+      const artifacts =
+        project.repositories.get(repositoryName)?.artifacts ?? [];
       const query = new URL(req.originalUrl, 'http://harbor').searchParams;
       const page = readInt(query, 'page', 1, 1);
       const pageSize = readInt(
@@ -58,7 +57,7 @@ export async function startHarborServer(
         1,
         MAX_PAGE_SIZE,
       );
-      const matching = repository.artifacts
+      const matching = artifacts
         .filter(artifactFilter(query.get('q') ?? undefined))
         .sort((a, b) => b.pushTime.getTime() - a.pushTime.getTime());
       res.set('x-total-count', String(matching.length));
@@ -66,7 +65,10 @@ export async function startHarborServer(
       if (link) res.set('link', link);
       const flags = {
         withTag: query.get('with_tag') !== 'false',
-        withScanOverview: query.get('with_scan_overview') === 'true',
+        reportMimeType:
+          query.get('with_scan_overview') === 'true'
+            ? acceptedReportMimeType(req.get('x-accept-vulnerabilities'))
+            : undefined,
       };
       res.json(
         matching

@@ -155,7 +155,7 @@ export function parseLogQuery(query: string): LogQuery {
     matchers.push(matcher);
     const separator = next();
     if (separator?.text === '}') break;
-    if (separator?.text !== ',') throw unexpected(separator, ', or }');
+    if (separator?.text !== ',') throw unexpected(separator, '} or ,');
   }
   if (matchers.every(m => matchesLabelValue(m, ''))) {
     throw new LogQLParseError(

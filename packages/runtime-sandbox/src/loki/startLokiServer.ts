@@ -5,6 +5,7 @@ import { logStreams } from './logLines';
 import { LogQLParseError, parseLogQuery, selectsStream } from './logql';
 import { LokiBadRequest, readRangeQueryParams } from './queryParams';
 import { queryLogs } from './queryLogs';
+import { queryStats } from './queryStats';
 import { telemetrySources } from './telemetrySources';
 
 /** How the sandbox's Loki is started. */
@@ -16,8 +17,20 @@ export interface LokiServerOptions extends ServerOptions {
   tenant?: string;
 }
 
-function plainError(res: Response, status: number, message: string) {
-  res.status(status).type('text/plain; charset=utf-8').send(`${message}\n`);
+/**
+ * A plain-text error: with a trailing newline as Go's `http.Error` writes it (401, 404), or without
+ * one as Loki's `WriteError` writes query errors (`fmt.Fprint`, pkg/util/server/error.go).
+ */
+function plainError(
+  res: Response,
+  status: number,
+  message: string,
+  newline = true,
+) {
+  res
+    .status(status)
+    .type('text/plain; charset=utf-8')
+    .send(newline ? `${message}\n` : message);
 }
 
 /**
@@ -67,6 +80,7 @@ export async function startLokiServer(
       byStream.set(entry.stream, values);
     }
     const bytes = entries.reduce((sum, e) => sum + e.line.length, 0);
+    const execTimeSeconds = Number(process.hrtime.bigint() - started) / 1e9;
     res.json({
       status: 'success',
       data: {
@@ -75,16 +89,12 @@ export async function startLokiServer(
           stream: stream.labels,
           values,
         })),
-        stats: {
-          summary: {
-            bytesProcessedPerSecond: 0,
-            linesProcessedPerSecond: 0,
-            totalBytesProcessed: bytes,
-            totalLinesProcessed: entries.length,
-            execTime: Number(process.hrtime.bigint() - started) / 1e9,
-            totalEntriesReturned: entries.length,
-          },
-        },
+        stats: queryStats({
+          linesProcessed: entries.length,
+          bytesProcessed: bytes,
+          entriesReturned: entries.length,
+          execTimeSeconds,
+        }),
       },
     });
   });
@@ -94,10 +104,10 @@ export async function startLokiServer(
   app.use(
     (error: unknown, _req: Request, res: Response, _next: NextFunction) => {
       if (error instanceof LokiBadRequest || error instanceof LogQLParseError) {
-        plainError(res, 400, error.message);
+        plainError(res, 400, error.message, false);
         return;
       }
-      plainError(res, 500, 'internal error');
+      plainError(res, 500, 'internal error', false);
     },
   );
 

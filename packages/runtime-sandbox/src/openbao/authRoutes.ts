@@ -1,5 +1,6 @@
 import { DEFAULT_TOKEN_TTL_SECONDS } from './kubernetesAuth';
 import { Route, listResponse } from './route';
+import { TokenEntry } from './tokenStore';
 
 /** The mount path of the sandbox's Kubernetes auth method. */
 export const KUBERNETES_AUTH_MOUNT = 'kubernetes';
@@ -91,39 +92,7 @@ export const authRoutes: Route[] = [
   {
     pattern: /^auth\/token\/lookup-self$/,
     operations: {
-      read: ({ token }) => {
-        const remaining =
-          token!.expiresAt === undefined
-            ? 0
-            : Math.max(0, Math.round((token!.expiresAt - Date.now()) / 1000));
-        return {
-          data: {
-            accessor: token!.accessor,
-            creation_time: Math.floor(token!.issuedAt / 1000),
-            creation_ttl: token!.ttlSeconds,
-            display_name: token!.displayName,
-            entity_id: token!.entityId,
-            expire_time:
-              token!.expiresAt === undefined
-                ? null
-                : new Date(token!.expiresAt).toISOString(),
-            explicit_max_ttl: 0,
-            id: token!.id,
-            meta:
-              Object.keys(token!.metadata).length > 0 ? token!.metadata : null,
-            namespace_path: token!.namespace,
-            num_uses: 0,
-            orphan: true,
-            path: token!.policies.includes('root')
-              ? 'auth/token/root'
-              : `auth/${KUBERNETES_AUTH_MOUNT}/login`,
-            policies: token!.policies,
-            renewable: token!.expiresAt !== undefined,
-            ttl: remaining,
-            type: 'service',
-          },
-        };
-      },
+      read: ({ token }) => ({ data: lookupSelfData(token!) }),
     },
   },
   {
@@ -136,3 +105,38 @@ export const authRoutes: Route[] = [
     },
   },
 ];
+
+/**
+ * The `auth/token/lookup-self` answer, shaped as OpenBao's `handleLookup` (vault/token_store.go):
+ * `namespace_path` only outside the root namespace; `renewable`, `issue_time` and a non-null
+ * `expire_time` only for a token with a lease (a login token, not the root token).
+ */
+function lookupSelfData(token: TokenEntry): Record<string, unknown> {
+  const data: Record<string, unknown> = {
+    accessor: token.accessor,
+    creation_time: Math.floor(token.issuedAt / 1000),
+    creation_ttl: token.ttlSeconds,
+    display_name: token.displayName,
+    entity_id: token.entityId,
+    expire_time: null,
+    explicit_max_ttl: 0,
+    id: token.id,
+    meta: Object.keys(token.metadata).length > 0 ? token.metadata : null,
+    num_uses: 0,
+    orphan: true,
+    path: token.policies.includes('root')
+      ? 'auth/token/root'
+      : `auth/${KUBERNETES_AUTH_MOUNT}/login`,
+    policies: token.policies,
+    ttl: 0,
+    type: 'service',
+  };
+  if (token.namespace !== '') data.namespace_path = token.namespace;
+  if (token.expiresAt !== undefined) {
+    data.expire_time = new Date(token.expiresAt).toISOString();
+    data.ttl = Math.max(0, Math.round((token.expiresAt - Date.now()) / 1000));
+    data.renewable = true;
+    data.issue_time = new Date(token.issuedAt).toISOString();
+  }
+  return data;
+}

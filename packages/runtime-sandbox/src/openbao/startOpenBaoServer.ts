@@ -5,7 +5,7 @@ import { OpenBaoState } from './OpenBaoState';
 import { seedOpenBao } from './seedOpenBao';
 
 /** The version the sandbox reports when the seed does not list an `openbao` component. */
-const FALLBACK_VERSION = '2.1.0';
+const FALLBACK_VERSION = '2.6.2';
 
 /**
  * Starts an in-memory OpenBao (Vault-compatible HTTP API) seeded from `options.seed`. The root token

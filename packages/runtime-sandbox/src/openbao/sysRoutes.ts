@@ -1,6 +1,6 @@
 import { badRequest } from './apiError';
 import { PolicyStore } from './policyStore';
-import { Route, listResponse } from './route';
+import { LogicalResponse, Route, listResponse } from './route';
 
 /** `sys/policies/acl` and `sys/namespaces` of the system backend. */
 export const sysRoutes: Route[] = [
@@ -71,11 +71,15 @@ export const sysRoutes: Route[] = [
   },
 ];
 
+/**
+ * Writes a policy as `handlePoliciesSet` does (vault/logical_system.go): nothing to say (204), or a
+ * warning (200) when the name was lower-cased.
+ */
 function writePolicy(
   policies: PolicyStore,
   name: string,
   body: Record<string, unknown>,
-): undefined {
+): LogicalResponse | undefined {
   if (typeof body.policy !== 'string' && body.policy !== undefined) {
     throw badRequest(
       `error converting input ${JSON.stringify(
@@ -89,7 +93,10 @@ function writePolicy(
     raw = Buffer.from(raw, 'base64').toString('utf8');
   }
   policies.write(name, raw);
-  return undefined;
+  const lower = name.toLowerCase();
+  return lower === name
+    ? undefined
+    : { data: null, warnings: [`policy name was converted to ${lower}`] };
 }
 
 function namespaceData(ns: {

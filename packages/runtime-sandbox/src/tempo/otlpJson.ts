@@ -87,6 +87,7 @@ export function traceSearchJson(
     })),
     matched: matched.length,
   };
+  const errorCount = trace.spans.filter(s => s.status === 'error').length;
   return {
     traceID: trace.traceId,
     rootServiceName: trace.source.name,
@@ -94,5 +95,12 @@ export function traceSearchJson(
     startTimeUnixNano: nanos(trace.startMs),
     durationMs: trace.durationMs,
     ...(spanSet ? { spanSet, spanSets: [spanSet] } : {}),
+    // Every span of a simulated trace is its source's; jsonpb leaves a zero errorCount out.
+    serviceStats: {
+      [trace.source.name]: {
+        spanCount: trace.spans.length,
+        ...(errorCount > 0 ? { errorCount } : {}),
+      },
+    },
   };
 }

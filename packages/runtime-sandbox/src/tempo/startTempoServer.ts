@@ -7,14 +7,26 @@ import { TempoBadRequest, readTraceSearch } from './searchParams';
 import { TraceQLParseError, matchingSpans } from './traceql';
 import { decodeTraceId, findTraces, simulatedTrace } from './traces';
 
-function plainError(res: Response, status: number, message: string) {
-  res.status(status).type('text/plain; charset=utf-8').send(`${message}\n`);
+/**
+ * A plain-text error: Tempo's query frontend sends a request error's text as it is (no trailing
+ * newline, modules/frontend `httpInvalidRequest`); Go's `http.NotFound` adds one.
+ */
+function plainError(
+  res: Response,
+  status: number,
+  message: string,
+  newline = false,
+) {
+  res
+    .status(status)
+    .type('text/plain; charset=utf-8')
+    .send(newline ? `${message}\n` : message);
 }
 
 /**
  * Starts the sandbox's Tempo: `GET /api/search` (TraceQL subset in `q`, or `tags` with
  * `minDuration`/`maxDuration`; `limit`, `start`, `end`), `GET /api/traces/{traceID}` (OTLP JSON,
- * 404 `trace not found`) and `/ready`, over traces simulated deterministically from the seed's
+ * 404 with no body) and `/ready`, over traces simulated deterministically from the seed's
  * telemetry: failures follow each source's error ratio, durations its latency percentiles.
  */
 export async function startTempoServer(
@@ -68,7 +80,8 @@ export async function startTempoServer(
     }
     const decoded = decodeTraceId(sources, traceId);
     if (!decoded) {
-      plainError(res, 404, 'trace not found');
+      // The frontend's trace-by-id combiner answers 404 with no body when no shard found the trace.
+      res.status(404).end();
       return;
     }
     const json = otlpTraceJson(
@@ -81,7 +94,7 @@ export async function startTempoServer(
     );
   });
   app.use((_req: Request, res: Response) => {
-    plainError(res, 404, '404 page not found');
+    plainError(res, 404, '404 page not found', true);
   });
   app.use(
     (error: unknown, _req: Request, res: Response, _next: NextFunction) => {

@@ -87,7 +87,20 @@ export function parseTraceQL(query: string): SpansetFilter {
       }, expecting ${expecting}`,
     );
   };
-  if (tokens[i]?.text !== '{') fail('{');
+  if (tokens[i]?.text !== '{') {
+    // A query can start with many tokens, so Tempo's parser (goyacc, verbose) names no expected
+    // one; a bare word is its IDENTIFIER token (grafana/tempo pkg/traceql/parse_test.go).
+    const token = tokens[0];
+    const name =
+      token && token.kind === 4 && /^[a-zA-Z_]/.test(token.text)
+        ? 'IDENTIFIER'
+        : token?.text ?? '$end';
+    throw new TraceQLParseError(
+      `invalid TraceQL query: parse error at line 1, col ${
+        token?.col ?? 0
+      }: syntax error: unexpected ${name}`,
+    );
+  }
   i++;
   const conditions: Condition[] = [];
   if (tokens[i]?.text === '}') {

@@ -70,11 +70,21 @@ describe('ArgoCdClient', () => {
     ).toEqual(['meeting-transcriber', 'support-assistant']);
   });
 
-  it('gets one application, and fails with NotFound for an unknown one', async () => {
+  it('gets one application; an unknown one is Forbidden, or NotFound within a project', async () => {
     expect((await client.getApplication('support-assistant')).sync.status).toBe(
       'OutOfSync',
     );
-    const error = await expectUpstreamFailure(client.getApplication('nope'));
+    expect(
+      await expectUpstreamFailure(client.getApplication('nope')),
+    ).toMatchObject({
+      upstream: 'argocd',
+      reason: 'Forbidden',
+      status: 403,
+      detail: 'permission denied',
+    });
+    const error = await expectUpstreamFailure(
+      client.getApplication('nope', { project: 'assistant-team' }),
+    );
     expect(error).toMatchObject({
       upstream: 'argocd',
       reason: 'NotFound',
@@ -85,7 +95,14 @@ describe('ArgoCdClient', () => {
 
   it('syncs: the operation runs, then the application is Synced with a new history entry', async () => {
     const started = await client.sync('support-assistant', { prune: true });
-    expect(started.operationState?.phase).toBe('Running');
+    expect(started.operationState).toBeUndefined();
+    expect(started.requestedOperation).toMatchObject({
+      prune: true,
+      initiatedBy: 'admin',
+    });
+    expect(
+      (await client.getApplication('support-assistant')).operationState?.phase,
+    ).toBe('Running');
     const busy = await expectUpstreamFailure(client.sync('support-assistant'));
     expect(busy).toMatchObject({ reason: 'Conflict', status: 400 });
     await new Promise(resolve => setTimeout(resolve, 1100));

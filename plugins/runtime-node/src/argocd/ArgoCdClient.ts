@@ -54,22 +54,31 @@ export class ArgoCdClient {
     return (body?.items ?? []).map(toApplication);
   }
 
-  /** One application; reason `NotFound` when there is none by that name. */
+  /**
+   * One application. With `project`, an unknown name (or one of another project) fails with reason
+   * `NotFound`; without it Argo CD does not reveal whether the name exists and answers
+   * `permission denied` (reason `Forbidden`).
+   */
   async getApplication(
     name: string,
-    options?: ArgoCdCallOptions,
+    options?: ArgoCdCallOptions & { project?: string },
   ): Promise<ArgoCdApplication> {
+    const query = options?.project
+      ? `?${new URLSearchParams({ project: options.project })}`
+      : '';
     const { body } = await this.http.request<ApplicationJson>({
       operation: `get application ${name}`,
-      path: `/api/v1/applications/${encodeURIComponent(name)}`,
+      path: `/api/v1/applications/${encodeURIComponent(name)}${query}`,
       signal: options?.signal,
     });
     return toApplication(body);
   }
 
   /**
-   * Starts a sync and answers the application with the operation running. Sent once; another
-   * operation in progress fails with reason `Conflict`.
+   * Starts a sync and answers the application as Argo CD's API server left it: the sync in
+   * `requestedOperation`, no `operationState` (cleared; the controller writes the running state just
+   * after). Sent once; another operation in progress fails with reason
+   * `Conflict`; with `project`, an application of another project fails with `NotFound`.
    */
   async sync(
     name: string,
@@ -80,6 +89,7 @@ export class ArgoCdClient {
       method: 'POST',
       path: `/api/v1/applications/${encodeURIComponent(name)}/sync`,
       body: {
+        ...(request?.project ? { project: request.project } : {}),
         ...(request?.revision ? { revision: request.revision } : {}),
         ...(request?.prune ? { prune: true } : {}),
         ...(request?.dryRun ? { dryRun: true } : {}),

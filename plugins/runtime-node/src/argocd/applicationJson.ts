@@ -13,6 +13,10 @@ export type ApplicationJson = {
     sources?: ArgoCdApplicationSource[];
     destination?: { server?: string; name?: string; namespace?: string };
   };
+  operation?: {
+    sync?: { revision?: string; prune?: boolean; dryRun?: boolean };
+    initiatedBy?: { username?: string; automated?: boolean };
+  };
   status?: {
     sync?: { status?: ArgoCdApplication['sync']['status']; revision?: string };
     health?: {
@@ -61,6 +65,15 @@ export function toApplication(json: ApplicationJson): ArgoCdApplication {
           revision:
             operation.syncResult?.revision ??
             operation.operation?.sync?.revision,
+        }
+      : undefined,
+    requestedOperation: json.operation?.sync
+      ? {
+          revision: json.operation.sync.revision,
+          prune: json.operation.sync.prune ?? false,
+          dryRun: json.operation.sync.dryRun ?? false,
+          initiatedBy: json.operation.initiatedBy?.username,
+          automated: json.operation.initiatedBy?.automated ?? false,
         }
       : undefined,
     history: (status.history ?? []).map(entry => ({

@@ -6,5 +6,6 @@ export type {
   ArgoCdCallOptions,
   ArgoCdHistoryEntry,
   ArgoCdOperationState,
+  ArgoCdRequestedSync,
   ArgoCdSyncRequest,
 } from './types';

@@ -48,6 +48,21 @@ export interface ArgoCdOperationState {
 }
 
 /**
+ * A sync operation set on an application and not finished yet.
+ *
+ * @public
+ */
+export interface ArgoCdRequestedSync {
+  /** The revision to sync to. */
+  revision?: string;
+  prune: boolean;
+  dryRun: boolean;
+  /** Who asked (`initiatedBy.username`); undefined for an automated sync. */
+  initiatedBy?: string;
+  automated: boolean;
+}
+
+/**
  * An Argo CD application, summarised from `argoproj.io/v1alpha1` `Application`.
  *
  * @public
@@ -74,6 +89,8 @@ export interface ArgoCdApplication {
     message?: string;
   };
   operationState?: ArgoCdOperationState;
+  /** A sync requested and not finished yet (`Application.operation`). */
+  requestedOperation?: ArgoCdRequestedSync;
   history: ArgoCdHistoryEntry[];
   images: string[];
   reconciledAt?: string;
@@ -85,6 +102,8 @@ export interface ArgoCdApplication {
  * @public
  */
 export interface ArgoCdSyncRequest extends ArgoCdCallOptions {
+  /** The project the application must be in (Argo CD checks it before the name). */
+  project?: string;
   /** The revision to sync to; the application's target revision when unset. */
   revision?: string;
   prune?: boolean;

@@ -68,7 +68,10 @@ describe('GrafanaClient', () => {
   });
 
   it('fails with Unauthorized for a missing or wrong token, never showing it', async () => {
-    for (const token of [undefined, 'wrong-canary-token']) {
+    for (const [token, detail] of [
+      [undefined, 'Unauthorized'],
+      ['wrong-canary-token', 'Invalid API key'],
+    ]) {
       const error = await expectUpstreamFailure(
         clientWith(token).searchDashboards({ tags: ['runtime'] }),
       );
@@ -76,7 +79,7 @@ describe('GrafanaClient', () => {
         upstream: 'grafana',
         reason: 'Unauthorized',
         status: 401,
-        detail: 'Unauthorized',
+        detail,
       });
       expect(error.message).not.toContain('canary');
     }

@@ -97,15 +97,16 @@ describe('HarborClient', () => {
     expect(requested[2]).toMatch(/[?&]page_size=100/);
   });
 
-  it('fails with NotFound for an unknown repository', async () => {
+  it('lists nothing for an unknown repository, and fails with Forbidden for an unknown project', async () => {
+    expect(await client.listArtifacts('media-team', 'nope')).toEqual([]);
     const error = await expectUpstreamFailure(
-      client.listArtifacts('media-team', 'nope'),
+      client.listArtifacts('nope', 'nope'),
     );
     expect(error).toMatchObject({
       upstream: 'harbor',
-      reason: 'NotFound',
-      status: 404,
-      detail: 'repository media-team/nope not found',
+      reason: 'Forbidden',
+      status: 403,
+      detail: 'forbidden',
     });
   });
 

@@ -3,7 +3,11 @@ import {
   HttpUpstreamClient,
   httpServiceClient,
 } from '../http';
-import { ArtifactJson, toArtifact } from './artifactJson';
+import {
+  ACCEPT_VULNERABILITIES,
+  ArtifactJson,
+  toArtifact,
+} from './artifactJson';
 import { parseHarborError } from './parseHarborError';
 import { HarborArtifact, HarborCallOptions } from './types';
 
@@ -32,6 +36,8 @@ export class HarborClient {
   /**
    * The artifacts of `project/repository` (a repository name may contain `/`; it is encoded twice as
    * Harbor requires), newest first, reading up to `maxPages` pages of `pageSize` (at most 100).
+   * An unknown repository is an empty list; an unknown project (or one the robot may not read)
+   * fails with reason `Forbidden`.
    */
   async listArtifacts(
     project: string,
@@ -65,6 +71,8 @@ export class HarborClient {
           with_scan_overview: true,
           q: options?.q,
         },
+        // The report types the scan overview may be keyed by, the preferred one first.
+        headers: { 'x-accept-vulnerabilities': ACCEPT_VULNERABILITIES },
         signal: options?.signal,
       });
       const items = Array.isArray(body) ? body : [];

@@ -4,6 +4,16 @@ import { HarborArtifact, HarborScanSummary } from './types';
 const VULNERABILITY_REPORT =
   'application/vnd.security.vulnerability.report; version=1.1';
 
+/** Harbor's own (older) report type, which a scanner may write instead. */
+const NATIVE_REPORT =
+  'application/vnd.scanner.adapter.vuln.report.harbor+json; version=1.0';
+
+/**
+ * The `X-Accept-Vulnerabilities` header the client sends: the generic report first, Harbor's native
+ * one as the fallback (the first type with a report keys `scan_overview`).
+ */
+export const ACCEPT_VULNERABILITIES = `${VULNERABILITY_REPORT}, ${NATIVE_REPORT}`;
+
 /** An artifact as Harbor's API answers it (the fields the client reads). */
 export type ArtifactJson = {
   digest: string;
@@ -27,14 +37,18 @@ export type ArtifactJson = {
   > | null;
 };
 
-/** The typed artifact; the scan is read from the vulnerability report (any version if 1.1 is absent). */
+/**
+ * The typed artifact; the scan is read from the vulnerability report (another version of it, or
+ * Harbor's native report, if 1.1 is absent).
+ */
 export function toArtifact(json: ArtifactJson): HarborArtifact {
   const overview = json.scan_overview ?? {};
   const report =
     overview[VULNERABILITY_REPORT] ??
     Object.entries(overview).find(([mime]) =>
       mime.startsWith('application/vnd.security.vulnerability.report'),
-    )?.[1];
+    )?.[1] ??
+    overview[NATIVE_REPORT];
   let scan: HarborScanSummary | undefined;
   if (report) {
     const counts = report.summary?.summary ?? {};

@@ -105,6 +105,52 @@ describe('contract fixtures', () => {
     ).toThrow('next: missing');
   });
 
+  it('tells an encoded slash in a path from a plain one, and decodes other escapes', () => {
+    const encoded: ContractFixture = {
+      ...fixture,
+      request: { method: 'GET', path: '/projects/a%2Fb/x%252Fy' },
+    };
+    const match = (url: string) =>
+      requestMismatch(encoded, { method: 'GET', url, headers: {} });
+    expect(match('/projects/a%2fb/x%252Fy')).toBeUndefined();
+    expect(match('/projects/a/b/x%252Fy')).toBe(
+      'path /projects/a/b/x%252Fy, expected /projects/a%2Fb/x%252Fy',
+    );
+    expect(match('/projects/a%2Fb/x%2Fy')).toMatch(/^path /);
+    expect(
+      requestMismatch(
+        { ...fixture, request: { method: 'GET', path: '/v1/a:b c' } },
+        { method: 'GET', url: '/v1/a%3Ab%20c', headers: {} },
+      ),
+    ).toBeUndefined();
+  });
+
+  it('applies optional and maps paths under a body that is an array', () => {
+    const list: ContractFixture = {
+      ...fixture,
+      response: {
+        status: 200,
+        body: [{ name: 'one', labels: { app: 'x' }, size: 1 }],
+        optional: ['[].size'],
+        maps: ['[].labels'],
+      },
+    };
+    const answer = (body: unknown) => ({
+      status: 200,
+      headers: new Headers(),
+      body,
+    });
+    expect(() =>
+      expectAnswerMatchesFixture(
+        answer([{ name: 'two', labels: { other: 'y' } }]),
+        list,
+      ),
+    ).not.toThrow();
+    expect(() =>
+      expectAnswerMatchesFixture(answer([{ labels: {} }]), list),
+    ).toThrow('body[].name: missing');
+  });
+
   it('serves fixtures to a client and checks a stand-in answer against them', async () => {
     const server = await serveContractFixtures([fixture]);
     try {

@@ -87,7 +87,7 @@ export function requestMismatch(
   if (actual.method !== expected.method) {
     return `method ${actual.method}, expected ${expected.method}`;
   }
-  if (decodeURIComponent(url.pathname) !== expected.path) {
+  if (canonicalPath(url.pathname) !== canonicalPath(expected.path)) {
     return `path ${url.pathname}, expected ${expected.path}`;
   }
   const wanted = new Set([
@@ -171,12 +171,15 @@ export async function serveContractFixtures(
         'content-type': isText ? 'text/plain' : 'application/json',
         ...headers,
       });
-      res.end(
-        answer === undefined ? '' : isText ? answer : JSON.stringify(answer),
-      );
+      res.end(answerText(answer));
     });
   });
   return Object.assign(server, { mismatches });
+}
+
+function answerText(answer: unknown): string {
+  if (answer === undefined) return '';
+  return typeof answer === 'string' ? answer : JSON.stringify(answer);
 }
 
 /** What a stand-in answered to a fixture's request. */
@@ -247,8 +250,8 @@ export function expectAnswerMatchesFixture(
   if (fixture.response.body !== undefined) {
     problems.push(
       ...shapeDifferences(answer.body, fixture.response.body, 'body', {
-        optional: fixture.response.optional?.map(p => `body.${p}`),
-        maps: fixture.response.maps?.map(p => `body.${p}`),
+        optional: fixture.response.optional?.map(bodyPath),
+        maps: fixture.response.maps?.map(bodyPath),
       }),
     );
   }
@@ -271,6 +274,32 @@ export function expectSameShape(
 ) {
   const problems = shapeDifferences(actual, expected, '', rules);
   if (problems.length > 0) throw new Error(problems.join('\n'));
+}
+
+/**
+ * A path with its percent-escapes decoded, except `%2F` and `%25`, which stay escaped (upper case):
+ * an encoded slash (GitLab's `group%2Fproject`) or a twice-encoded one (Harbor's `a%252Fb`) is not
+ * the same path as a plain slash.
+ */
+function canonicalPath(path: string): string {
+  return path.replace(/%([0-9a-fA-F]{2})/g, (escape, hex: string) => {
+    const upper = hex.toUpperCase();
+    if (upper === '2F' || upper === '25') return `%${upper}`;
+    try {
+      return decodeURIComponent(escape);
+    } catch {
+      return `%${upper}`;
+    }
+  });
+}
+
+/**
+ * A fixture's `optional` or `maps` path under the answer's `body` (`[]...` for an array body, `''`
+ * for the body itself, e.g. a map of users by name).
+ */
+function bodyPath(path: string): string {
+  if (path === '') return 'body';
+  return path.startsWith('[') ? `body${path}` : `body.${path}`;
 }
 
 function jsonType(value: unknown): string {

@@ -1,0 +1,167 @@
+import { join } from 'node:path';
+import {
+  DEFAULT_SANDBOX_CREDENTIALS,
+  loadSeed,
+  startTempoServer,
+} from '@runtime-portal/runtime-sandbox';
+import { TempoClient } from './TempoClient';
+import {
+  FixtureServer,
+  expectAnswerMatchesFixture,
+  loadContractFixtures,
+  sendContractRequest,
+  serveContractFixtures,
+} from '../testing/contractFixtures';
+import { expectUpstreamFailure } from '../testing/expectUpstreamFailure';
+import { httpAccess } from '../testing/httpAccess';
+
+const fixtures = loadContractFixtures(join(__dirname, '__fixtures__'));
+
+/** An error answer's body, which the fixture pins by value (not only by shape); undefined otherwise. */
+function pinnedErrorBody(status: number, body: unknown): unknown {
+  return status >= 400 ? body : undefined;
+}
+
+/** The range every search fixture asks for (`start`/`end` in Unix seconds). */
+const start = new Date(1684778000_000);
+const end = new Date(1684781600_000);
+
+describe('Tempo contract', () => {
+  describe('TempoClient against the fixtures', () => {
+    let server: FixtureServer;
+    let client: TempoClient;
+
+    beforeAll(async () => {
+      server = await serveContractFixtures(Object.values(fixtures));
+      client = new TempoClient({
+        environment: 'dev',
+        access: httpAccess(server.url),
+      });
+    });
+    afterEach(() => {
+      server.requests.length = 0;
+      server.mismatches.length = 0;
+    });
+    afterAll(() => server.close());
+
+    /** The client sent one request, and it was exactly a fixture's. */
+    const expectOneFixtureRequest = () => {
+      expect(server.mismatches).toEqual([]);
+      expect(server.requests).toHaveLength(1);
+    };
+
+    it(`${fixtures.search_traceql.name}`, async () => {
+      const traces = await client.search({
+        query:
+          '{ resource.service.name = "support-assistant" && status = error }',
+        limit: 2,
+        start,
+        end,
+      });
+      expect(traces).toEqual([
+        {
+          traceId: '86b06081cde1f8c35c2283d8b50bcf9c',
+          rootServiceName: 'support-assistant',
+          rootTraceName: 'POST /api/v1/jobs',
+          startTime: new Date(1684781590471),
+          durationMs: 4020,
+        },
+      ]);
+      expectOneFixtureRequest();
+    });
+
+    it(`${fixtures.search_bad_traceql.name}`, async () => {
+      const error = await expectUpstreamFailure(
+        client.search({ query: 'foo', limit: 2, start, end }),
+      );
+      expect(error).toMatchObject({
+        upstream: 'tempo',
+        reason: 'Invalid',
+        status: 400,
+        detail:
+          'invalid TraceQL query: parse error at line 1, col 1: syntax error: unexpected IDENTIFIER',
+      });
+      expectOneFixtureRequest();
+    });
+
+    it(`${fixtures.trace_by_id.name}`, async () => {
+      const trace = await client.getTrace('86b06081cde1f8c35c2283d8b50bcf9c');
+      const common = {
+        serviceName: 'support-assistant',
+        status: 'error' as const,
+      };
+      expect(trace).toEqual({
+        traceId: '86b06081cde1f8c35c2283d8b50bcf9c',
+        spans: [
+          {
+            ...common,
+            spanId: 'd2bef9bf49f2e3a0',
+            parentSpanId: undefined,
+            name: 'POST /api/v1/jobs',
+            kind: 'SPAN_KIND_SERVER',
+            startTime: new Date(1684781590471),
+            durationMs: 4020,
+            attributes: {
+              'http.request.method': 'POST',
+              'http.route': '/api/v1/jobs',
+              'http.response.status_code': 503,
+            },
+          },
+          {
+            spanId: 'fb5474ad83350f9d',
+            parentSpanId: 'd2bef9bf49f2e3a0',
+            name: 'SELECT items',
+            serviceName: 'support-assistant',
+            kind: 'SPAN_KIND_CLIENT',
+            status: 'unset',
+            startTime: new Date(1684781590551),
+            durationMs: 402,
+            attributes: { 'db.system': 'postgresql' },
+          },
+          {
+            ...common,
+            spanId: '6ae6e83881be6ca5',
+            parentSpanId: 'd2bef9bf49f2e3a0',
+            name: 'POST /openai/v1/chat/completions',
+            kind: 'SPAN_KIND_CLIENT',
+            startTime: new Date(1684781591074),
+            durationMs: 3216,
+            attributes: {
+              'peer.service': 'qwen2-5-7b-instruct',
+              'http.response.status_code': 503,
+            },
+          },
+        ],
+      });
+      expectOneFixtureRequest();
+    });
+
+    it(`${fixtures.trace_by_id_unknown.name}`, async () => {
+      await expect(
+        client.getTrace('0123456789abcdef0123456789abcdef'),
+      ).resolves.toBeUndefined();
+      expectOneFixtureRequest();
+    });
+  });
+
+  describe('the sandbox Tempo answers each fixture like Tempo', () => {
+    let server: { url: string; close(): Promise<void> };
+
+    beforeAll(async () => {
+      server = await startTempoServer({
+        port: 0,
+        seed: loadSeed(),
+        credentials: DEFAULT_SANDBOX_CREDENTIALS,
+      });
+    });
+    afterAll(() => server.close());
+
+    it.each(Object.entries(fixtures))('%s', async (_file, fixture) => {
+      const answer = await sendContractRequest(server.url, fixture);
+      expectAnswerMatchesFixture(answer, fixture);
+      expect(pinnedErrorBody(answer.status, answer.body)).toEqual(
+        pinnedErrorBody(fixture.response.status, fixture.response.body),
+      );
+    });
+  });
+});
