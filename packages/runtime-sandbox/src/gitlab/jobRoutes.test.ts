@@ -32,6 +32,15 @@ async function api(server: RunningServer, path: string, method = 'GET') {
   };
 }
 
+/** Waits (up to 15 s) until the pipeline at `path` is no longer running. */
+async function finished(server: RunningServer, path: string) {
+  const deadline = Date.now() + 15_000;
+  while ((await api(server, path)).body.status === 'running') {
+    if (Date.now() > deadline) throw new Error(`${path} still running`);
+    await new Promise(resolve => setTimeout(resolve, 100));
+  }
+}
+
 const summary = (jobs: any[]) =>
   jobs.map(j => `${j.stage}/${j.name}:${j.status}`);
 
@@ -42,7 +51,8 @@ describe('GET /projects/:id/pipelines/:pipeline_id/jobs', () => {
     api(server, `/projects/${FAILING}/pipelines/${pipelineId}/jobs${query}`);
 
   beforeAll(async () => {
-    server = await startWith();
+    // Long enough that a busy machine still sees the retried pipeline running.
+    server = await startWith({ readyAfterMs: 2000 });
     [failed] = (
       await api(server, `/projects/${FAILING}/pipelines?per_page=1`)
     ).body;
@@ -155,7 +165,7 @@ describe('GET /projects/:id/pipelines/:pipeline_id/jobs', () => {
       failure_reason: 'script_failure',
     });
 
-    await new Promise(resolve => setTimeout(resolve, 400));
+    await finished(server, `/projects/${FAILING}/pipelines/${failed.id}`);
     expect(summary((await jobsOf()).body)).toEqual([
       'build/build:success',
       'deploy/deploy:success',
@@ -172,7 +182,10 @@ describe('GET /projects/:id/pipelines/:pipeline_id/jobs', () => {
 
 describe('the jobs of a seeded running pipeline', () => {
   it('run the middle stage, with the later stage waiting', async () => {
-    const server = await startWith({ lastPipeline: 'running' });
+    const server = await startWith({
+      lastPipeline: 'running',
+      readyAfterMs: 5000,
+    });
     try {
       const project = encodeURIComponent(
         loadSeed().teams[0].services[0].delivery!.gitlabProject,
