@@ -5,13 +5,11 @@ import {
   startArgoCdServer,
 } from '@runtime-portal/runtime-sandbox';
 import { ArgoCdClient } from './ArgoCdClient';
+import { loadContractFixtures } from '../testing/contractFixtures';
 import {
-  FixtureServer,
-  expectAnswerMatchesFixture,
-  loadContractFixtures,
-  sendContractRequest,
-  serveContractFixtures,
-} from '../testing/contractFixtures';
+  describeStandInContract,
+  useFixtureClient,
+} from '../testing/contractSuite';
 import { expectUpstreamFailure } from '../testing/expectUpstreamFailure';
 import { httpAccess } from '../testing/httpAccess';
 import { wholeBody } from '../testing/wholeBody';
@@ -29,32 +27,20 @@ const searchSource = {
 
 describe('Argo CD contract', () => {
   describe('ArgoCdClient against the fixtures', () => {
-    let server: FixtureServer;
-    let client: ArgoCdClient;
-
-    beforeAll(async () => {
-      server = await serveContractFixtures(Object.values(fixtures));
-      client = new ArgoCdClient({
-        environment: 'dev',
-        access: httpAccess(server.url, { token: FIXTURE_TOKEN }),
-      });
-    });
-    /** The client sent only requests a fixture describes. */
-    function expectSentAsDescribed() {
-      expect(server.mismatches).toEqual([]);
-    }
-
-    afterEach(() => {
-      server.mismatches.length = 0;
-      server.requests.length = 0;
-    });
-    afterAll(() => server.close());
+    const { server, client, expectSentAsDescribed } = useFixtureClient(
+      Object.values(fixtures),
+      url =>
+        new ArgoCdClient({
+          environment: 'dev',
+          access: httpAccess(url, { token: FIXTURE_TOKEN }),
+        }),
+    );
 
     it(`${fixtures['list-applications-by-selector'].name}`, async () => {
-      const apps = await client.listApplications({
+      const apps = await client().listApplications({
         selector: 'app.kubernetes.io/name=semantic-search',
       });
-      expect(server.requests).toHaveLength(1);
+      expect(server().requests).toHaveLength(1);
       expect(apps).toEqual([
         {
           name: 'semantic-search',
@@ -98,7 +84,7 @@ describe('Argo CD contract', () => {
     });
 
     it(`${fixtures['list-applications-by-projects'].name}`, async () => {
-      const apps = await client.listApplications({
+      const apps = await client().listApplications({
         projects: ['media-team', 'assistant-team'],
       });
       expect(apps.map(app => [app.name, app.project, app.sync.status])).toEqual(
@@ -111,7 +97,7 @@ describe('Argo CD contract', () => {
     });
 
     it(`${fixtures['get-application'].name}`, async () => {
-      const app = await client.getApplication('semantic-search', {
+      const app = await client().getApplication('semantic-search', {
         project: 'search-team',
       });
       expect(app).toMatchObject({
@@ -127,7 +113,7 @@ describe('Argo CD contract', () => {
 
     it(`${fixtures['get-unknown-application'].name}`, async () => {
       expect(
-        await expectUpstreamFailure(client.getApplication('nope')),
+        await expectUpstreamFailure(client().getApplication('nope')),
       ).toMatchObject({
         upstream: 'argocd',
         reason: 'Forbidden',
@@ -140,7 +126,7 @@ describe('Argo CD contract', () => {
     it(`${fixtures['get-unknown-application-in-project'].name}`, async () => {
       expect(
         await expectUpstreamFailure(
-          client.getApplication('nope', { project: 'assistant-team' }),
+          client().getApplication('nope', { project: 'assistant-team' }),
         ),
       ).toMatchObject({
         reason: 'NotFound',
@@ -151,7 +137,7 @@ describe('Argo CD contract', () => {
     });
 
     it(`${fixtures['sync-application'].name}`, async () => {
-      const app = await client.sync('support-assistant', { prune: true });
+      const app = await client().sync('support-assistant', { prune: true });
       expect(app.operationState).toBeUndefined();
       expect(app.requestedOperation).toEqual({
         revision: '6d2aae1be2eda3e53729f5644fb1d61b368883fb',
@@ -165,7 +151,7 @@ describe('Argo CD contract', () => {
     });
 
     it(`${fixtures['sync-unknown-application'].name}`, async () => {
-      expect(await expectUpstreamFailure(client.sync('nope'))).toMatchObject({
+      expect(await expectUpstreamFailure(client().sync('nope'))).toMatchObject({
         reason: 'Forbidden',
         status: 403,
       });
@@ -175,7 +161,7 @@ describe('Argo CD contract', () => {
     it(`${fixtures['list-applications-without-token'].name}`, async () => {
       const anonymous = new ArgoCdClient({
         environment: 'dev',
-        access: httpAccess(server.url),
+        access: httpAccess(server().url),
       });
       expect(
         await expectUpstreamFailure(
@@ -186,46 +172,39 @@ describe('Argo CD contract', () => {
         status: 401,
         detail: 'no session information',
       });
-      expect(server.requests[0].headers.authorization).toBeUndefined();
+      expect(server().requests[0].headers.authorization).toBeUndefined();
       expectSentAsDescribed();
     });
 
     it('sends nothing a fixture does not describe', async () => {
       await expectUpstreamFailure(
-        client.listApplications({ name: 'semantic-search', projects: ['x'] }),
+        client().listApplications({ name: 'semantic-search', projects: ['x'] }),
       );
-      expect(server.mismatches).toHaveLength(1);
-      server.mismatches.length = 0;
+      expect(server().mismatches).toHaveLength(1);
     });
   });
 
-  describe('the sandbox Argo CD answers each fixture', () => {
-    let sandbox: { url: string; close(): Promise<void> };
-
-    beforeAll(async () => {
-      sandbox = await startArgoCdServer({
-        port: 0,
-        seed: loadSeed(),
-        credentials: DEFAULT_SANDBOX_CREDENTIALS,
-        // No sync finishes while the fixtures run.
-        readyAfterMs: 60_000,
-        gitlabUrl: 'http://127.0.0.1:8929',
-      });
-    });
-    afterAll(() => sandbox.close());
-
-    // File-name order: the sync fixtures run after the lists, which expect no operation pending.
-    it.each(Object.entries(fixtures))('%s', async (_file, fixture) => {
-      const withToken = fixture.request.headers?.authorization !== undefined;
-      const answer = await sendContractRequest(sandbox.url, fixture, {
-        headers: withToken
-          ? {
+  // File-name order: the sync fixtures run after the lists, which expect no operation pending.
+  describeStandInContract(
+    'the sandbox Argo CD answers each fixture',
+    fixtures,
+    {
+      start: () =>
+        startArgoCdServer({
+          port: 0,
+          seed: loadSeed(),
+          credentials: DEFAULT_SANDBOX_CREDENTIALS,
+          // No sync finishes while the fixtures run.
+          readyAfterMs: 60_000,
+          gitlabUrl: 'http://127.0.0.1:8929',
+        }),
+      headers: (fixture): Record<string, string> =>
+        fixture.request.headers?.authorization === undefined
+          ? {}
+          : {
               authorization: `Bearer ${DEFAULT_SANDBOX_CREDENTIALS.argocdToken}`,
-            }
-          : {},
-      });
-      expectAnswerMatchesFixture(answer, fixture);
-      expect(wholeBody(answer)).toEqual(wholeBody(fixture.response));
-    });
-  });
+            },
+      pinned: wholeBody,
+    },
+  );
 });

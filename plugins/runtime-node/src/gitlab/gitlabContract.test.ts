@@ -5,13 +5,11 @@ import {
   startGitLabServer,
 } from '@runtime-portal/runtime-sandbox';
 import { GitLabClient } from './GitLabClient';
+import { loadContractFixtures } from '../testing/contractFixtures';
 import {
-  FixtureServer,
-  expectAnswerMatchesFixture,
-  loadContractFixtures,
-  sendContractRequest,
-  serveContractFixtures,
-} from '../testing/contractFixtures';
+  describeStandInContract,
+  useFixtureClient,
+} from '../testing/contractSuite';
 import { expectUpstreamFailure } from '../testing/expectUpstreamFailure';
 import { httpAccess } from '../testing/httpAccess';
 import { wholeBody } from '../testing/wholeBody';
@@ -26,31 +24,19 @@ const JOBS = 'http://127.0.0.1:8929/media-team/meeting-transcriber/-/jobs';
 
 describe('GitLab contract', () => {
   describe('GitLabClient against the fixtures', () => {
-    let server: FixtureServer;
-    let client: GitLabClient;
-
-    beforeAll(async () => {
-      server = await serveContractFixtures(Object.values(fixtures));
-      client = new GitLabClient({
-        environment: 'dev',
-        access: httpAccess(`${server.url}/api/v4`, { token: FIXTURE_TOKEN }),
-      });
-    });
-    /** The client sent only requests a fixture describes. */
-    function expectSentAsDescribed() {
-      expect(server.mismatches).toEqual([]);
-    }
-
-    afterEach(() => {
-      server.mismatches.length = 0;
-      server.requests.length = 0;
-    });
-    afterAll(() => server.close());
+    const { server, client, expectSentAsDescribed } = useFixtureClient(
+      Object.values(fixtures),
+      url =>
+        new GitLabClient({
+          environment: 'dev',
+          access: httpAccess(`${url}/api/v4`, { token: FIXTURE_TOKEN }),
+        }),
+    );
 
     it(`${fixtures['list-pipelines'].name}`, async () => {
-      const pipelines = await client.listPipelines(PROJECT);
+      const pipelines = await client().listPipelines(PROJECT);
       // One page: `x-next-page` is empty.
-      expect(server.requests).toHaveLength(1);
+      expect(server().requests).toHaveLength(1);
       expect(pipelines).toEqual([
         {
           id: 1008,
@@ -71,7 +57,7 @@ describe('GitLab contract', () => {
     });
 
     it(`${fixtures['get-pipeline'].name}`, async () => {
-      expect(await client.getPipeline(PROJECT, 1008)).toEqual({
+      expect(await client().getPipeline(PROJECT, 1008)).toEqual({
         id: 1008,
         iid: 3,
         projectId: 3,
@@ -92,8 +78,8 @@ describe('GitLab contract', () => {
     });
 
     it(`${fixtures['retry-pipeline'].name}`, async () => {
-      const retried = await client.retryPipeline(PROJECT, 1008);
-      expect(server.requests.map(r => r.method)).toEqual(['POST']);
+      const retried = await client().retryPipeline(PROJECT, 1008);
+      expect(server().requests.map(r => r.method)).toEqual(['POST']);
       expect(retried).toMatchObject({
         id: 1008,
         status: 'running',
@@ -106,8 +92,8 @@ describe('GitLab contract', () => {
     });
 
     it(`${fixtures['list-pipeline-jobs'].name}`, async () => {
-      const jobs = await client.listPipelineJobs(PROJECT, 1007);
-      expect(server.requests).toHaveLength(1);
+      const jobs = await client().listPipelineJobs(PROJECT, 1007);
+      expect(server().requests).toHaveLength(1);
       expect(jobs.map(j => [j.id, j.stage, j.name, j.status])).toEqual([
         [5023, 'deploy', 'deploy', 'success'],
         [5022, 'build', 'build', 'success'],
@@ -135,7 +121,7 @@ describe('GitLab contract', () => {
 
     it(`${fixtures['list-pipeline-jobs-failed'].name}`, async () => {
       expect(
-        await client.listPipelineJobs(PROJECT, 1008, { scope: 'failed' }),
+        await client().listPipelineJobs(PROJECT, 1008, { scope: 'failed' }),
       ).toEqual([
         expect.objectContaining({
           id: 5025,
@@ -153,7 +139,7 @@ describe('GitLab contract', () => {
 
     it(`${fixtures['list-jobs-of-unknown-pipeline'].name}`, async () => {
       expect(
-        await expectUpstreamFailure(client.listPipelineJobs(PROJECT, 999999)),
+        await expectUpstreamFailure(client().listPipelineJobs(PROJECT, 999999)),
       ).toMatchObject({
         upstream: 'gitlab',
         reason: 'NotFound',
@@ -165,7 +151,7 @@ describe('GitLab contract', () => {
 
     it(`${fixtures['get-unknown-pipeline'].name}`, async () => {
       expect(
-        await expectUpstreamFailure(client.getPipeline(PROJECT, 999999)),
+        await expectUpstreamFailure(client().getPipeline(PROJECT, 999999)),
       ).toMatchObject({
         upstream: 'gitlab',
         reason: 'NotFound',
@@ -177,7 +163,7 @@ describe('GitLab contract', () => {
 
     it(`${fixtures['list-pipelines-of-unknown-project'].name}`, async () => {
       expect(
-        await expectUpstreamFailure(client.listPipelines('nobody/nothing')),
+        await expectUpstreamFailure(client().listPipelines('nobody/nothing')),
       ).toMatchObject({
         reason: 'NotFound',
         status: 404,
@@ -189,7 +175,7 @@ describe('GitLab contract', () => {
     it(`${fixtures['list-pipelines-with-wrong-token'].name}`, async () => {
       const wrong = new GitLabClient({
         environment: 'dev',
-        access: httpAccess(`${server.url}/api/v4`, {
+        access: httpAccess(`${server().url}/api/v4`, {
           token: 'wrong-gitlab-token',
         }),
       });
@@ -205,38 +191,26 @@ describe('GitLab contract', () => {
 
     it('sends nothing a fixture does not describe', async () => {
       await expectUpstreamFailure(
-        client.listPipelines(PROJECT, { status: 'running' }),
+        client().listPipelines(PROJECT, { status: 'running' }),
       );
-      expect(server.mismatches).toHaveLength(1);
-      server.mismatches.length = 0;
+      expect(server().mismatches).toHaveLength(1);
     });
   });
 
-  describe('the sandbox GitLab answers each fixture', () => {
-    let sandbox: { url: string; close(): Promise<void> };
-
-    beforeAll(async () => {
-      sandbox = await startGitLabServer({
+  // File-name order: the retry runs last, after the pipeline was read as failed.
+  describeStandInContract('the sandbox GitLab answers each fixture', fixtures, {
+    start: () =>
+      startGitLabServer({
         port: 0,
         seed: loadSeed(),
         credentials: DEFAULT_SANDBOX_CREDENTIALS,
         // A retried pipeline keeps running while the fixtures run.
         readyAfterMs: 60_000,
-      });
-    });
-    afterAll(() => sandbox.close());
-
-    // File-name order: the retry runs last, after the pipeline was read as failed.
-    it.each(Object.entries(fixtures))('%s', async (_file, fixture) => {
-      const withToken =
-        fixture.request.headers?.['private-token'] === FIXTURE_TOKEN;
-      const answer = await sendContractRequest(sandbox.url, fixture, {
-        headers: withToken
-          ? { 'private-token': DEFAULT_SANDBOX_CREDENTIALS.gitlabToken }
-          : {},
-      });
-      expectAnswerMatchesFixture(answer, fixture);
-      expect(wholeBody(answer)).toEqual(wholeBody(fixture.response));
-    });
+      }),
+    headers: (fixture): Record<string, string> =>
+      fixture.request.headers?.['private-token'] === FIXTURE_TOKEN
+        ? { 'private-token': DEFAULT_SANDBOX_CREDENTIALS.gitlabToken }
+        : {},
+    pinned: wholeBody,
   });
 });

@@ -5,13 +5,11 @@ import {
   startHarborServer,
 } from '@runtime-portal/runtime-sandbox';
 import { HarborClient } from './HarborClient';
+import { loadContractFixtures } from '../testing/contractFixtures';
 import {
-  FixtureServer,
-  expectAnswerMatchesFixture,
-  loadContractFixtures,
-  sendContractRequest,
-  serveContractFixtures,
-} from '../testing/contractFixtures';
+  describeStandInContract,
+  useFixtureClient,
+} from '../testing/contractSuite';
 import { expectUpstreamFailure } from '../testing/expectUpstreamFailure';
 import { httpAccess } from '../testing/httpAccess';
 import { wholeBody } from '../testing/wholeBody';
@@ -29,34 +27,22 @@ const FIXTURE_AUTH = `Basic ${Buffer.from(
 
 describe('Harbor contract', () => {
   describe('HarborClient against the fixtures', () => {
-    let server: FixtureServer;
-    let client: HarborClient;
-
-    beforeAll(async () => {
-      server = await serveContractFixtures(Object.values(fixtures));
-      client = new HarborClient({
-        environment: 'dev',
-        access: httpAccess(server.url, ROBOT),
-      });
-    });
-    /** The client sent only requests a fixture describes. */
-    function expectSentAsDescribed() {
-      expect(server.mismatches).toEqual([]);
-    }
-
-    afterEach(() => {
-      server.mismatches.length = 0;
-      server.requests.length = 0;
-    });
-    afterAll(() => server.close());
+    const { server, client, expectSentAsDescribed } = useFixtureClient(
+      Object.values(fixtures),
+      url =>
+        new HarborClient({
+          environment: 'dev',
+          access: httpAccess(url, ROBOT),
+        }),
+    );
 
     it(`${fixtures['list-artifacts-with-scan-overview'].name}`, async () => {
-      const artifacts = await client.listArtifacts(
+      const artifacts = await client().listArtifacts(
         'media-team',
         'meeting-transcriber',
       );
       // One page: X-Total-Count says 2.
-      expect(server.requests).toHaveLength(1);
+      expect(server().requests).toHaveLength(1);
       expect(artifacts).toEqual([
         {
           digest:
@@ -88,13 +74,13 @@ describe('Harbor contract', () => {
     });
 
     it(`${fixtures['list-artifacts-of-unknown-repository'].name}`, async () => {
-      expect(await client.listArtifacts('media-team', 'nope')).toEqual([]);
+      expect(await client().listArtifacts('media-team', 'nope')).toEqual([]);
       expectSentAsDescribed();
     });
 
     it(`${fixtures['list-artifacts-of-unknown-project'].name}`, async () => {
       expect(
-        await expectUpstreamFailure(client.listArtifacts('nope', 'nope')),
+        await expectUpstreamFailure(client().listArtifacts('nope', 'nope')),
       ).toMatchObject({
         upstream: 'harbor',
         reason: 'Forbidden',
@@ -107,7 +93,7 @@ describe('Harbor contract', () => {
     it(`${fixtures['list-artifacts-with-wrong-password'].name}`, async () => {
       const wrong = new HarborClient({
         environment: 'dev',
-        access: httpAccess(server.url, {
+        access: httpAccess(server().url, {
           ...ROBOT,
           password: 'wrong-harbor-secret',
         }),
@@ -126,45 +112,36 @@ describe('Harbor contract', () => {
 
     it('sends nothing a fixture does not describe', async () => {
       await expectUpstreamFailure(
-        client.listArtifacts('media-team', 'meeting-transcriber', {
+        client().listArtifacts('media-team', 'meeting-transcriber', {
           q: 'tags=0.9.1',
         }),
       );
-      expect(server.mismatches).toHaveLength(1);
-      server.mismatches.length = 0;
+      expect(server().mismatches).toHaveLength(1);
     });
   });
 
-  describe('the sandbox Harbor answers each fixture', () => {
-    let sandbox: { url: string; close(): Promise<void> };
-
-    beforeAll(async () => {
-      sandbox = await startHarborServer({
+  describeStandInContract('the sandbox Harbor answers each fixture', fixtures, {
+    start: () =>
+      startHarborServer({
         port: 0,
         seed: loadSeed(),
         credentials: DEFAULT_SANDBOX_CREDENTIALS,
-      });
-    });
-    afterAll(() => sandbox.close());
-
-    it.each(Object.entries(fixtures))('%s', async (_file, fixture) => {
+      }),
+    // The sandbox's robot instead of the fixture's; a wrong secret stays wrong.
+    headers: (fixture): Record<string, string> => {
+      if (fixture.request.headers?.authorization !== FIXTURE_AUTH) return {};
       const { harborUsername, harborPassword } = DEFAULT_SANDBOX_CREDENTIALS;
-      // The sandbox's robot instead of the fixture's; a wrong secret stays wrong.
-      const withRobot = fixture.request.headers?.authorization === FIXTURE_AUTH;
-      const answer = await sendContractRequest(sandbox.url, fixture, {
-        headers: withRobot
-          ? {
-              authorization: `Basic ${Buffer.from(
-                `${harborUsername}:${harborPassword}`,
-              ).toString('base64')}`,
-            }
-          : {},
-      });
-      expectAnswerMatchesFixture(answer, fixture);
-      expect(wholeBody(answer)).toEqual(wholeBody(fixture.response));
+      return {
+        authorization: `Basic ${Buffer.from(
+          `${harborUsername}:${harborPassword}`,
+        ).toString('base64')}`,
+      };
+    },
+    pinned: wholeBody,
+    alsoExpect: (answer, fixture) => {
       expect(answer.headers.get('x-total-count') ?? undefined).toBe(
         fixture.response.headers?.['x-total-count'] ?? undefined,
       );
-    });
+    },
   });
 });

@@ -7,21 +7,16 @@ import {
 import { LokiClient } from './LokiClient';
 import {
   ContractFixture,
-  FixtureServer,
-  expectAnswerMatchesFixture,
   loadContractFixtures,
-  sendContractRequest,
-  serveContractFixtures,
 } from '../testing/contractFixtures';
+import {
+  describeStandInContract,
+  useFixtureClient,
+} from '../testing/contractSuite';
 import { expectUpstreamFailure } from '../testing/expectUpstreamFailure';
 import { httpAccess } from '../testing/httpAccess';
 
 const fixtures = loadContractFixtures(join(__dirname, '__fixtures__'));
-
-/** An error answer's body, which the fixture pins by value (not only by shape); undefined otherwise. */
-function pinnedErrorBody(status: number, body: unknown): unknown {
-  return status >= 400 ? body : undefined;
-}
 
 /** The time range every fixture's request asks for (its `start` and `end`, in nanoseconds). */
 function fixtureRange(fixture: ContractFixture) {
@@ -34,33 +29,20 @@ function fixtureRange(fixture: ContractFixture) {
 
 describe('Loki contract', () => {
   describe('LokiClient against the fixtures', () => {
-    let server: FixtureServer;
-    let client: LokiClient;
-
-    beforeAll(async () => {
-      server = await serveContractFixtures(Object.values(fixtures));
-      client = new LokiClient({
-        environment: 'dev',
-        access: httpAccess(server.url, {
-          headers: { 'X-Scope-OrgID': 'runtime' },
+    const { client, expectOneFixtureRequest } = useFixtureClient(
+      Object.values(fixtures),
+      url =>
+        new LokiClient({
+          environment: 'dev',
+          access: httpAccess(url, {
+            headers: { 'X-Scope-OrgID': 'runtime' },
+          }),
         }),
-      });
-    });
-    afterEach(() => {
-      server.requests.length = 0;
-      server.mismatches.length = 0;
-    });
-    afterAll(() => server.close());
-
-    /** The client sent one request, and it was exactly a fixture's. */
-    const expectOneFixtureRequest = () => {
-      expect(server.mismatches).toEqual([]);
-      expect(server.requests).toHaveLength(1);
-    };
+    );
 
     it(`${fixtures.query_range.name}`, async () => {
       const fixture = fixtures.query_range;
-      const lines = await client.queryRange({
+      const lines = await client().queryRange({
         query: '{namespace="team-search", service="semantic-search"}',
         ...fixtureRange(fixture),
         limit: 2,
@@ -90,7 +72,7 @@ describe('Loki contract', () => {
 
     it(`${fixtures.query_range_bad_logql.name}`, async () => {
       const error = await expectUpstreamFailure(
-        client.queryRange({
+        client().queryRange({
           query: '{namespace="team-search"',
           ...fixtureRange(fixtures.query_range_bad_logql),
           limit: 2,
@@ -107,25 +89,17 @@ describe('Loki contract', () => {
     });
   });
 
-  describe('the sandbox Loki answers each fixture like Loki', () => {
-    let server: { url: string; close(): Promise<void> };
-
-    beforeAll(async () => {
-      server = await startLokiServer({
-        port: 0,
-        seed: loadSeed(),
-        credentials: DEFAULT_SANDBOX_CREDENTIALS,
-        tenant: 'runtime',
-      });
-    });
-    afterAll(() => server.close());
-
-    it.each(Object.entries(fixtures))('%s', async (_file, fixture) => {
-      const answer = await sendContractRequest(server.url, fixture);
-      expectAnswerMatchesFixture(answer, fixture);
-      expect(pinnedErrorBody(answer.status, answer.body)).toEqual(
-        pinnedErrorBody(fixture.response.status, fixture.response.body),
-      );
-    });
-  });
+  describeStandInContract(
+    'the sandbox Loki answers each fixture like Loki',
+    fixtures,
+    {
+      start: () =>
+        startLokiServer({
+          port: 0,
+          seed: loadSeed(),
+          credentials: DEFAULT_SANDBOX_CREDENTIALS,
+          tenant: 'runtime',
+        }),
+    },
+  );
 });

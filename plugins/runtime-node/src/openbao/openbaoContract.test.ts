@@ -10,11 +10,13 @@ import {
   ContractFixture,
   FixtureAnswer,
   FixtureServer,
-  expectAnswerMatchesFixture,
   loadContractFixtures,
-  sendContractRequest,
   serveContractFixtures,
 } from '../testing/contractFixtures';
+import {
+  StartedStandIn,
+  describeStandInContract,
+} from '../testing/contractSuite';
 import { expectUpstreamFailure } from '../testing/expectUpstreamFailure';
 import { OpenBaoClient } from './OpenBaoClient';
 
@@ -438,260 +440,259 @@ describe('OpenBao contract: the client against the fixtures', () => {
   });
 });
 
-describe('OpenBao contract: the sandbox stand-in against the fixtures', () => {
-  const ROLE = {
-    bound_service_account_names: ['billing'],
-    bound_service_account_namespaces: ['team-a'],
-    token_policies: ['billing-read'],
-    token_ttl: 3600,
-  };
-  const SECRET = { password: 'not-a-real-password' };
-  const POLICY = responseOf('policy-read').data.policy as string;
+/* The sandbox stand-in against the fixtures. */
 
-  let sandbox: { url: string; close(): Promise<void> };
+const ROLE = {
+  bound_service_account_names: ['billing'],
+  bound_service_account_namespaces: ['team-a'],
+  token_policies: ['billing-read'],
+  token_ttl: 3600,
+};
+const SECRET = { password: 'not-a-real-password' };
+const POLICY = responseOf('policy-read').data.policy as string;
 
-  /** Sends a request to the stand-in with the root token, and returns the answer. */
-  async function asRoot(
-    method: string,
-    urlPath: string,
-    body?: unknown,
-    token = TOKEN,
-  ): Promise<{ status: number; body: any }> {
-    const response = await fetch(`${sandbox.url}${urlPath}`, {
-      method,
-      headers: { 'x-vault-token': token, 'content-type': 'application/json' },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    const text = await response.text();
-    return {
-      status: response.status,
-      body: text ? JSON.parse(text) : undefined,
-    };
-  }
+/** The stand-in, once started. */
+let sandbox: StartedStandIn;
 
-  /** Like {@link asRoot}, for the state the fixtures describe: fails unless it succeeds. */
-  async function given(method: string, urlPath: string, body?: unknown) {
-    const answer = await asRoot(method, urlPath, body);
-    if (answer.status >= 300) {
-      throw new Error(
-        `${method} ${urlPath}: ${answer.status} ${JSON.stringify(answer.body)}`,
-      );
-    }
-  }
-
-  beforeAll(async () => {
-    sandbox = await startOpenBaoServer({
-      port: 0,
-      seed: { components: [], teams: [] },
-      credentials: DEFAULT_SANDBOX_CREDENTIALS,
-    });
-    // The state each fixture's request finds in OpenBao (names do not collide).
-    await given('POST', '/v1/secret/data/contract/read/db', { data: SECRET });
-    await given('POST', '/v1/secret/data/contract/read/db', { data: SECRET });
-    await given('POST', '/v1/secret/metadata/contract/read/db', {
-      custom_metadata: { owner: 'team-a', service: 'billing' },
-      max_versions: 5,
-    });
-    await given('POST', '/v1/secret/data/contract/cas/db', { data: SECRET });
-    await given('POST', '/v1/secret/data/contract/cas-taken/db', {
-      data: SECRET,
-    });
-    await given('POST', '/v1/secret/metadata/contract/meta-taken/db', {
-      custom_metadata: { owner: 'team-a', service: 'billing' },
-    });
-    await given('POST', '/v1/secret/data/contract/tree/a', { data: SECRET });
-    await given('POST', '/v1/secret/data/contract/tree/sub/b', {
-      data: SECRET,
-    });
-    for (const name of ['contract-read', 'contract-list', 'contract-delete']) {
-      await given('PUT', `/v1/sys/policies/acl/${name}`, { policy: POLICY });
-    }
-    await given('POST', '/v1/auth/kubernetes/role/contract-read', ROLE);
-    await given('POST', '/v1/auth/kubernetes/role/contract-login', {
-      ...ROLE,
-      bound_service_account_names: ['runtime-portal'],
-      bound_service_account_namespaces: ['backstage'],
-    });
-    await given('POST', '/v1/auth/kubernetes/role/contract-elsewhere', {
-      ...ROLE,
-      bound_service_account_names: ['someone-else'],
-      bound_service_account_namespaces: ['backstage'],
-    });
+/** Sends a request to the stand-in with the root token, and returns the answer. */
+async function asRoot(
+  method: string,
+  urlPath: string,
+  body?: unknown,
+  token = TOKEN,
+): Promise<{ status: number; body: any }> {
+  const response = await fetch(`${sandbox.url}${urlPath}`, {
+    method,
+    headers: { 'x-vault-token': token, 'content-type': 'application/json' },
+    body: body === undefined ? undefined : JSON.stringify(body),
   });
-  afterAll(() => sandbox.close());
+  const text = await response.text();
+  return {
+    status: response.status,
+    body: text ? JSON.parse(text) : undefined,
+  };
+}
 
-  /** Reads back what a fixture's request did in the stand-in, and checks values the shape leaves open. */
-  async function readBack(name: string, answer: FixtureAnswer): Promise<void> {
-    const body = answer.body as any;
-    switch (name) {
-      case 'kv-write-secret': {
-        const read = await asRoot('GET', '/v1/secret/data/contract/write/db');
-        expect(read.body.data.data).toEqual(SECRET);
-        expect(read.body.data.metadata.version).toBe(1);
-        return;
-      }
-      case 'kv-write-secret-cas': {
-        expect(body.data.version).toBe(2);
-        const read = await asRoot('GET', '/v1/secret/metadata/contract/cas/db');
-        expect(read.body.data.current_version).toBe(2);
-        return;
-      }
-      case 'kv-write-secret-cas-mismatch': {
-        const read = await asRoot(
-          'GET',
-          '/v1/secret/metadata/contract/cas-taken/db',
-        );
-        expect(read.body.data.current_version).toBe(1);
-        return;
-      }
-      case 'kv-read-secret': {
-        expect(body.data.data).toEqual(SECRET);
-        expect(body.data.metadata.version).toBe(2);
-        return;
-      }
-      case 'kv-read-metadata': {
-        expect(body.data).toMatchObject({
-          current_version: 2,
-          current_metadata_version: 1,
-          max_versions: 5,
-          custom_metadata: { owner: 'team-a', service: 'billing' },
-        });
-        expect(Object.keys(body.data.versions)).toEqual(['1', '2']);
-        return;
-      }
-      case 'kv-write-metadata': {
-        const read = await asRoot(
-          'GET',
-          '/v1/secret/metadata/contract/meta/db',
-        );
-        expect(read.body.data).toMatchObject({
-          current_version: 0,
-          max_versions: 5,
-          custom_metadata: { owner: 'team-a', service: 'billing' },
-        });
-        return;
-      }
-      case 'kv-write-metadata-cas': {
-        const read = await asRoot(
-          'GET',
-          '/v1/secret/metadata/contract/meta-cas/db',
-        );
-        expect(read.body.data.current_metadata_version).toBe(1);
-        return;
-      }
-      case 'kv-write-metadata-cas-mismatch': {
-        const read = await asRoot(
-          'GET',
-          '/v1/secret/metadata/contract/meta-taken/db',
-        );
-        expect(read.body.data.custom_metadata).toEqual({
-          owner: 'team-a',
-          service: 'billing',
-        });
-        return;
-      }
-      case 'kv-list': {
-        expect(body.data.keys).toEqual(['a', 'sub/']);
-        return;
-      }
-      case 'policy-write': {
-        const read = await asRoot('GET', '/v1/sys/policies/acl/contract-write');
-        expect(read.body.data).toMatchObject({
-          name: 'contract-write',
-          policy: POLICY,
-        });
-        return;
-      }
-      case 'policy-read': {
-        expect(body.data).toMatchObject({
-          name: 'contract-read',
-          policy: POLICY,
-          version: 1,
-        });
-        return;
-      }
-      case 'policy-write-invalid': {
-        expect(
-          (await asRoot('GET', '/v1/sys/policies/acl/contract-broken')).status,
-        ).toBe(404);
-        return;
-      }
-      case 'policy-list': {
-        expect(body.data.keys).toEqual(
-          expect.arrayContaining(responseOf('policy-list').data.keys),
-        );
-        return;
-      }
-      case 'policy-delete': {
-        expect(
-          (await asRoot('GET', '/v1/sys/policies/acl/contract-delete')).status,
-        ).toBe(404);
-        return;
-      }
-      case 'kubernetes-role-write': {
-        const read = await asRoot(
-          'GET',
-          '/v1/auth/kubernetes/role/contract-write',
-        );
-        expect(read.body.data).toMatchObject(ROLE);
-        return;
-      }
-      case 'kubernetes-role-read': {
-        expect(body.data).toEqual(responseOf('kubernetes-role-read').data);
-        return;
-      }
-      case 'kubernetes-role-write-invalid': {
-        expect(
-          (await asRoot('GET', '/v1/auth/kubernetes/role/contract-invalid'))
-            .status,
-        ).toBe(404);
-        return;
-      }
-      case 'kubernetes-login': {
-        const auth = body.auth;
-        expect(auth.metadata).toEqual(
-          responseOf('kubernetes-login').auth.metadata,
-        );
-        expect(auth.policies).toEqual(['billing-read', 'default']);
-        expect(auth.lease_duration).toBe(3600);
-        const self = await asRoot(
-          'GET',
-          '/v1/auth/token/lookup-self',
-          undefined,
-          auth.client_token,
-        );
-        expect(self.status).toBe(200);
-        expect(self.body.data).toMatchObject({
-          policies: ['billing-read', 'default'],
-          renewable: true,
-          type: 'service',
-        });
-        expect(Date.parse(self.body.data.issue_time)).not.toBeNaN();
-        return;
-      }
-      case 'token-lookup-self': {
-        expect(body.data).toMatchObject({
-          id: TOKEN,
-          path: 'auth/token/root',
-          policies: ['root'],
-        });
-        return;
-      }
-      default:
-    }
+/** Like {@link asRoot}, for the state the fixtures describe: fails unless it succeeds. */
+async function given(method: string, urlPath: string, body?: unknown) {
+  const answer = await asRoot(method, urlPath, body);
+  if (answer.status >= 300) {
+    throw new Error(
+      `${method} ${urlPath}: ${answer.status} ${JSON.stringify(answer.body)}`,
+    );
   }
+}
 
-  it.each(Object.keys(FIXTURES).map(name => [name, fixture(name).name]))(
-    '%s: %s',
-    async name => {
-      const contractFixture = fixture(name);
-      const answer = await sendContractRequest(sandbox.url, contractFixture);
-      expectAnswerMatchesFixture(answer, contractFixture);
-      const expected = contractFixture.response.body;
-      // No body where OpenBao sends none (204), and OpenBao's exact error messages.
-      expect(answer.body === undefined).toBe(expected === undefined);
-      expect(errorsOf(answer.body)).toEqual(errorsOf(expected));
-      await readBack(name, answer);
-    },
-  );
-});
+/** Starts the stand-in with the state each fixture's request finds in OpenBao (names do not collide). */
+async function startOpenBaoWithFixtureState(): Promise<StartedStandIn> {
+  sandbox = await startOpenBaoServer({
+    port: 0,
+    seed: { components: [], teams: [] },
+    credentials: DEFAULT_SANDBOX_CREDENTIALS,
+  });
+  await given('POST', '/v1/secret/data/contract/read/db', { data: SECRET });
+  await given('POST', '/v1/secret/data/contract/read/db', { data: SECRET });
+  await given('POST', '/v1/secret/metadata/contract/read/db', {
+    custom_metadata: { owner: 'team-a', service: 'billing' },
+    max_versions: 5,
+  });
+  await given('POST', '/v1/secret/data/contract/cas/db', { data: SECRET });
+  await given('POST', '/v1/secret/data/contract/cas-taken/db', {
+    data: SECRET,
+  });
+  await given('POST', '/v1/secret/metadata/contract/meta-taken/db', {
+    custom_metadata: { owner: 'team-a', service: 'billing' },
+  });
+  await given('POST', '/v1/secret/data/contract/tree/a', { data: SECRET });
+  await given('POST', '/v1/secret/data/contract/tree/sub/b', {
+    data: SECRET,
+  });
+  for (const name of ['contract-read', 'contract-list', 'contract-delete']) {
+    await given('PUT', `/v1/sys/policies/acl/${name}`, { policy: POLICY });
+  }
+  await given('POST', '/v1/auth/kubernetes/role/contract-read', ROLE);
+  await given('POST', '/v1/auth/kubernetes/role/contract-login', {
+    ...ROLE,
+    bound_service_account_names: ['runtime-portal'],
+    bound_service_account_namespaces: ['backstage'],
+  });
+  await given('POST', '/v1/auth/kubernetes/role/contract-elsewhere', {
+    ...ROLE,
+    bound_service_account_names: ['someone-else'],
+    bound_service_account_namespaces: ['backstage'],
+  });
+  return sandbox;
+}
+
+/** Reads back what a fixture's request did in the stand-in, and checks values the shape leaves open. */
+async function readBack(name: string, answer: FixtureAnswer): Promise<void> {
+  const body = answer.body as any;
+  switch (name) {
+    case 'kv-write-secret': {
+      const read = await asRoot('GET', '/v1/secret/data/contract/write/db');
+      expect(read.body.data.data).toEqual(SECRET);
+      expect(read.body.data.metadata.version).toBe(1);
+      return;
+    }
+    case 'kv-write-secret-cas': {
+      expect(body.data.version).toBe(2);
+      const read = await asRoot('GET', '/v1/secret/metadata/contract/cas/db');
+      expect(read.body.data.current_version).toBe(2);
+      return;
+    }
+    case 'kv-write-secret-cas-mismatch': {
+      const read = await asRoot(
+        'GET',
+        '/v1/secret/metadata/contract/cas-taken/db',
+      );
+      expect(read.body.data.current_version).toBe(1);
+      return;
+    }
+    case 'kv-read-secret': {
+      expect(body.data.data).toEqual(SECRET);
+      expect(body.data.metadata.version).toBe(2);
+      return;
+    }
+    case 'kv-read-metadata': {
+      expect(body.data).toMatchObject({
+        current_version: 2,
+        current_metadata_version: 1,
+        max_versions: 5,
+        custom_metadata: { owner: 'team-a', service: 'billing' },
+      });
+      expect(Object.keys(body.data.versions)).toEqual(['1', '2']);
+      return;
+    }
+    case 'kv-write-metadata': {
+      const read = await asRoot('GET', '/v1/secret/metadata/contract/meta/db');
+      expect(read.body.data).toMatchObject({
+        current_version: 0,
+        max_versions: 5,
+        custom_metadata: { owner: 'team-a', service: 'billing' },
+      });
+      return;
+    }
+    case 'kv-write-metadata-cas': {
+      const read = await asRoot(
+        'GET',
+        '/v1/secret/metadata/contract/meta-cas/db',
+      );
+      expect(read.body.data.current_metadata_version).toBe(1);
+      return;
+    }
+    case 'kv-write-metadata-cas-mismatch': {
+      const read = await asRoot(
+        'GET',
+        '/v1/secret/metadata/contract/meta-taken/db',
+      );
+      expect(read.body.data.custom_metadata).toEqual({
+        owner: 'team-a',
+        service: 'billing',
+      });
+      return;
+    }
+    case 'kv-list': {
+      expect(body.data.keys).toEqual(['a', 'sub/']);
+      return;
+    }
+    case 'policy-write': {
+      const read = await asRoot('GET', '/v1/sys/policies/acl/contract-write');
+      expect(read.body.data).toMatchObject({
+        name: 'contract-write',
+        policy: POLICY,
+      });
+      return;
+    }
+    case 'policy-read': {
+      expect(body.data).toMatchObject({
+        name: 'contract-read',
+        policy: POLICY,
+        version: 1,
+      });
+      return;
+    }
+    case 'policy-write-invalid': {
+      expect(
+        (await asRoot('GET', '/v1/sys/policies/acl/contract-broken')).status,
+      ).toBe(404);
+      return;
+    }
+    case 'policy-list': {
+      expect(body.data.keys).toEqual(
+        expect.arrayContaining(responseOf('policy-list').data.keys),
+      );
+      return;
+    }
+    case 'policy-delete': {
+      expect(
+        (await asRoot('GET', '/v1/sys/policies/acl/contract-delete')).status,
+      ).toBe(404);
+      return;
+    }
+    case 'kubernetes-role-write': {
+      const read = await asRoot(
+        'GET',
+        '/v1/auth/kubernetes/role/contract-write',
+      );
+      expect(read.body.data).toMatchObject(ROLE);
+      return;
+    }
+    case 'kubernetes-role-read': {
+      expect(body.data).toEqual(responseOf('kubernetes-role-read').data);
+      return;
+    }
+    case 'kubernetes-role-write-invalid': {
+      expect(
+        (await asRoot('GET', '/v1/auth/kubernetes/role/contract-invalid'))
+          .status,
+      ).toBe(404);
+      return;
+    }
+    case 'kubernetes-login': {
+      const auth = body.auth;
+      expect(auth.metadata).toEqual(
+        responseOf('kubernetes-login').auth.metadata,
+      );
+      expect(auth.policies).toEqual(['billing-read', 'default']);
+      expect(auth.lease_duration).toBe(3600);
+      const self = await asRoot(
+        'GET',
+        '/v1/auth/token/lookup-self',
+        undefined,
+        auth.client_token,
+      );
+      expect(self.status).toBe(200);
+      expect(self.body.data).toMatchObject({
+        policies: ['billing-read', 'default'],
+        renewable: true,
+        type: 'service',
+      });
+      expect(Date.parse(self.body.data.issue_time)).not.toBeNaN();
+      return;
+    }
+    case 'token-lookup-self': {
+      expect(body.data).toMatchObject({
+        id: TOKEN,
+        path: 'auth/token/root',
+        policies: ['root'],
+      });
+      return;
+    }
+    default:
+  }
+}
+
+describeStandInContract(
+  'OpenBao contract: the sandbox stand-in against the fixtures',
+  FIXTURES,
+  {
+    start: startOpenBaoWithFixtureState,
+    testName: (file, contractFixture) => `${file}: ${contractFixture.name}`,
+    // No body where OpenBao sends none (204), and OpenBao's exact error messages.
+    pinned: answer => ({
+      hasBody: answer.body !== undefined,
+      errors: errorsOf(answer.body),
+    }),
+    alsoExpect: (answer, _fixture, file) => readBack(file, answer),
+  },
+);

@@ -5,22 +5,15 @@ import {
   startTempoServer,
 } from '@runtime-portal/runtime-sandbox';
 import { TempoClient } from './TempoClient';
+import { loadContractFixtures } from '../testing/contractFixtures';
 import {
-  FixtureServer,
-  expectAnswerMatchesFixture,
-  loadContractFixtures,
-  sendContractRequest,
-  serveContractFixtures,
-} from '../testing/contractFixtures';
+  describeStandInContract,
+  useFixtureClient,
+} from '../testing/contractSuite';
 import { expectUpstreamFailure } from '../testing/expectUpstreamFailure';
 import { httpAccess } from '../testing/httpAccess';
 
 const fixtures = loadContractFixtures(join(__dirname, '__fixtures__'));
-
-/** An error answer's body, which the fixture pins by value (not only by shape); undefined otherwise. */
-function pinnedErrorBody(status: number, body: unknown): unknown {
-  return status >= 400 ? body : undefined;
-}
 
 /** The range every search fixture asks for (`start`/`end` in Unix seconds). */
 const start = new Date(1684778000_000);
@@ -28,30 +21,13 @@ const end = new Date(1684781600_000);
 
 describe('Tempo contract', () => {
   describe('TempoClient against the fixtures', () => {
-    let server: FixtureServer;
-    let client: TempoClient;
-
-    beforeAll(async () => {
-      server = await serveContractFixtures(Object.values(fixtures));
-      client = new TempoClient({
-        environment: 'dev',
-        access: httpAccess(server.url),
-      });
-    });
-    afterEach(() => {
-      server.requests.length = 0;
-      server.mismatches.length = 0;
-    });
-    afterAll(() => server.close());
-
-    /** The client sent one request, and it was exactly a fixture's. */
-    const expectOneFixtureRequest = () => {
-      expect(server.mismatches).toEqual([]);
-      expect(server.requests).toHaveLength(1);
-    };
+    const { client, expectOneFixtureRequest } = useFixtureClient(
+      Object.values(fixtures),
+      url => new TempoClient({ environment: 'dev', access: httpAccess(url) }),
+    );
 
     it(`${fixtures.search_traceql.name}`, async () => {
-      const traces = await client.search({
+      const traces = await client().search({
         query:
           '{ resource.service.name = "support-assistant" && status = error }',
         limit: 2,
@@ -72,7 +48,7 @@ describe('Tempo contract', () => {
 
     it(`${fixtures.search_bad_traceql.name}`, async () => {
       const error = await expectUpstreamFailure(
-        client.search({ query: 'foo', limit: 2, start, end }),
+        client().search({ query: 'foo', limit: 2, start, end }),
       );
       expect(error).toMatchObject({
         upstream: 'tempo',
@@ -85,7 +61,7 @@ describe('Tempo contract', () => {
     });
 
     it(`${fixtures.trace_by_id.name}`, async () => {
-      const trace = await client.getTrace('86b06081cde1f8c35c2283d8b50bcf9c');
+      const trace = await client().getTrace('86b06081cde1f8c35c2283d8b50bcf9c');
       const common = {
         serviceName: 'support-assistant',
         status: 'error' as const,
@@ -138,30 +114,22 @@ describe('Tempo contract', () => {
 
     it(`${fixtures.trace_by_id_unknown.name}`, async () => {
       await expect(
-        client.getTrace('0123456789abcdef0123456789abcdef'),
+        client().getTrace('0123456789abcdef0123456789abcdef'),
       ).resolves.toBeUndefined();
       expectOneFixtureRequest();
     });
   });
 
-  describe('the sandbox Tempo answers each fixture like Tempo', () => {
-    let server: { url: string; close(): Promise<void> };
-
-    beforeAll(async () => {
-      server = await startTempoServer({
-        port: 0,
-        seed: loadSeed(),
-        credentials: DEFAULT_SANDBOX_CREDENTIALS,
-      });
-    });
-    afterAll(() => server.close());
-
-    it.each(Object.entries(fixtures))('%s', async (_file, fixture) => {
-      const answer = await sendContractRequest(server.url, fixture);
-      expectAnswerMatchesFixture(answer, fixture);
-      expect(pinnedErrorBody(answer.status, answer.body)).toEqual(
-        pinnedErrorBody(fixture.response.status, fixture.response.body),
-      );
-    });
-  });
+  describeStandInContract(
+    'the sandbox Tempo answers each fixture like Tempo',
+    fixtures,
+    {
+      start: () =>
+        startTempoServer({
+          port: 0,
+          seed: loadSeed(),
+          credentials: DEFAULT_SANDBOX_CREDENTIALS,
+        }),
+    },
+  );
 });

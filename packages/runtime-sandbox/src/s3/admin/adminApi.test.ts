@@ -1,10 +1,4 @@
-import {
-  createCipheriv,
-  createDecipheriv,
-  createHash,
-  pbkdf2Sync,
-  randomBytes,
-} from 'node:crypto';
+import { createHash } from 'node:crypto';
 import {
   CreateBucketCommand,
   GetBucketVersioningCommand,
@@ -17,6 +11,11 @@ import {
 } from '@aws-sdk/client-s3';
 import { Sha256 } from '@aws-crypto/sha256-js';
 import { SignatureV4 } from '@smithy/signature-v4';
+import {
+  decryptMadminData,
+  encryptMadminData,
+  MADMIN_PBKDF2_AES_GCM,
+} from '@runtime-portal/backstage-plugin-runtime-node';
 import { loadSeed } from '../../seed';
 import { DEFAULT_SANDBOX_CREDENTIALS, RunningServer } from '../../types';
 import { FOREIGN_BUCKET_NAME, startS3Server } from '..';
@@ -24,54 +23,6 @@ import { bucketPolicy } from './__testUtils__/bucketPolicy';
 
 const { s3AccessKeyId, s3SecretAccessKey } = DEFAULT_SANDBOX_CREDENTIALS;
 const root = { accessKey: s3AccessKeyId, secretKey: s3SecretAccessKey };
-
-/**
- * madmin `EncryptData`, PBKDF2AESGCM variant, written here with Node's crypto alone (independent of
- * the sandbox's decryption and of the runtime-node client): salt | 0x02 | nonce | sio-go stream of
- * 16 KiB fragments, sealed with AES-256-GCM under nonce || seq (LE), authenticated with
- * flag || header tag (flag 0x80 on the last fragment).
- */
-function madminEncrypt(
-  password: string,
-  data: Buffer,
-  options: { id?: number } = {},
-): Buffer {
-  const salt = randomBytes(32);
-  const nonce = randomBytes(8);
-  const key = pbkdf2Sync(password, salt, 8192, 32, 'sha256');
-  const sealFragment = (sequence: number, plaintext: Buffer, aad: Buffer) => {
-    const iv = Buffer.concat([nonce, Buffer.alloc(4)]);
-    iv.writeUInt32LE(sequence, 8);
-    const cipher = createCipheriv('aes-256-gcm', key, iv).setAAD(aad);
-    return Buffer.concat([
-      cipher.update(plaintext),
-      cipher.final(),
-      cipher.getAuthTag(),
-    ]);
-  };
-  const headerTag = sealFragment(0, Buffer.alloc(0), Buffer.alloc(0));
-  const out = [salt, Buffer.from([options.id ?? 0x02]), nonce];
-  const size = 16384;
-  let sequence = 1;
-  let offset = 0;
-  for (; data.length - offset > size; offset += size, sequence++) {
-    out.push(
-      sealFragment(
-        sequence,
-        data.subarray(offset, offset + size),
-        Buffer.concat([Buffer.from([0x00]), headerTag]),
-      ),
-    );
-  }
-  out.push(
-    sealFragment(
-      sequence,
-      data.subarray(offset),
-      Buffer.concat([Buffer.from([0x80]), headerTag]),
-    ),
-  );
-  return Buffer.concat(out);
-}
 
 describe('the sandbox MinIO admin API', () => {
   let server: RunningServer;
@@ -166,7 +117,7 @@ describe('the sandbox MinIO admin API', () => {
       { body: JSON.stringify(policy) },
     );
 
-  const putUser = (
+  const putUser = async (
     accessKey: string,
     request: Record<string, unknown>,
     password = root.secretKey,
@@ -176,7 +127,10 @@ describe('the sandbox MinIO admin API', () => {
       'add-user',
       { accessKey },
       {
-        body: madminEncrypt(password, Buffer.from(JSON.stringify(request))),
+        body: await encryptMadminData(
+          password,
+          Buffer.from(JSON.stringify(request)),
+        ),
       },
     );
 
@@ -186,29 +140,6 @@ describe('the sandbox MinIO admin API', () => {
       userOrGroup: accessKey,
       isGroup: 'false',
     });
-
-  /** madmin `DecryptData` of a PBKDF2AESGCM answer, by hand like {@link madminEncrypt}. */
-  function madminDecryptPbkdf2(password: string, data: Buffer): Buffer {
-    expect(data[32]).toBe(0x02);
-    const key = pbkdf2Sync(password, data.subarray(0, 32), 8192, 32, 'sha256');
-    const nonce = data.subarray(33, 41);
-    const stream = data.subarray(41);
-    expect(stream.length).toBeLessThanOrEqual(16384 + 16); // one fragment is enough here
-    const iv = (sequence: number) => {
-      const value = Buffer.concat([nonce, Buffer.alloc(4)]);
-      value.writeUInt32LE(sequence, 8);
-      return value;
-    };
-    const header = createCipheriv('aes-256-gcm', key, iv(0));
-    header.final();
-    const decipher = createDecipheriv('aes-256-gcm', key, iv(1));
-    decipher.setAAD(Buffer.concat([Buffer.from([0x80]), header.getAuthTag()]));
-    decipher.setAuthTag(stream.subarray(stream.length - 16));
-    return Buffer.concat([
-      decipher.update(stream.subarray(0, stream.length - 16)),
-      decipher.final(),
-    ]);
-  }
 
   describe('canned policies', () => {
     it('adds, reads, replaces and removes a canned policy', async () => {
@@ -361,8 +292,9 @@ describe('the sandbox MinIO admin API', () => {
       expect(listed.status).toBe(200);
       expect(listed.contentType).toBe('application/json');
       expect(listed.text).not.toContain('svc-recorder');
+      expect(listed.raw[32]).toBe(MADMIN_PBKDF2_AES_GCM);
       const users = JSON.parse(
-        madminDecryptPbkdf2(root.secretKey, listed.raw).toString('utf8'),
+        (await decryptMadminData(root.secretKey, listed.raw)).toString('utf8'),
       );
       expect(users['svc-recorder']).toEqual(updated.json);
       expect(JSON.stringify(users)).not.toContain('recorder-secret');
@@ -487,16 +419,18 @@ describe('the sandbox MinIO admin API', () => {
       const request = Buffer.from(
         JSON.stringify({ secretKey: 'long-enough-secret', status: 'enabled' }),
       );
-      const cases = [
-        madminEncrypt('another-password', request),
-        madminEncrypt(root.secretKey, request, { id: 0x03 }),
-        Buffer.from(JSON.stringify({ secretKey: 'long-enough-secret' })),
-        madminEncrypt(root.secretKey, Buffer.from('not json')),
-        Buffer.alloc(0),
-      ];
-      const tampered = madminEncrypt(root.secretKey, request);
+      const unknownAlgorithm = await encryptMadminData(root.secretKey, request);
+      unknownAlgorithm[32] = 0x03;
+      const tampered = await encryptMadminData(root.secretKey, request);
       tampered[tampered.length - 1] ^= 1;
-      cases.push(tampered);
+      const cases = [
+        await encryptMadminData('another-password', request),
+        unknownAlgorithm,
+        Buffer.from(JSON.stringify({ secretKey: 'long-enough-secret' })),
+        await encryptMadminData(root.secretKey, Buffer.from('not json')),
+        Buffer.alloc(0),
+        tampered,
+      ];
       for (const body of cases) {
         const answer = await admin(
           'PUT',

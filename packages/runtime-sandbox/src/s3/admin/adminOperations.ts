@@ -1,9 +1,13 @@
+import {
+  decryptMadminData,
+  encryptMadminData,
+  MADMIN_PBKDF2_AES_GCM,
+} from '@runtime-portal/backstage-plugin-runtime-node';
 import { S3Response } from '../s3Request';
 import { S3State } from '../s3State';
 import { AdminError, IAM_CAUSES } from './adminErrors';
 import { IamUser } from './iamState';
 import { parsePolicyDocument } from './iamPolicy';
-import { madminDecrypt, madminEncrypt } from './madminDecrypt';
 
 /*
  * MinIO's IAM admin APIs as minio/minio RELEASE.2025-10-15T17-29-55Z serves them
@@ -157,7 +161,7 @@ async function addUser({
   }
   let request: { secretKey?: unknown; status?: unknown };
   try {
-    const plaintext = await madminDecrypt(
+    const plaintext = await decryptMadminData(
       state.portalAccount.secretAccessKey,
       body,
     );
@@ -216,7 +220,8 @@ function userInfo({ query, state }: AdminRequest): S3Response {
 
 /**
  * `GET list-users`: every user (madmin `UserInfo` by access key), encrypted with the caller's secret
- * key as MinIO encrypts it.
+ * key as MinIO encrypts it in FIPS mode: PBKDF2 and AES-256-GCM (`0x02`). Outside FIPS mode MinIO
+ * uses Argon2id, which costs a client a second of CPU in JavaScript; clients read both.
  */
 async function listUsers({ query, state }: AdminRequest): Promise<S3Response> {
   if (query.has('bucket')) throw new AdminError('NotImplemented');
@@ -226,9 +231,10 @@ async function listUsers({ query, state }: AdminRequest): Promise<S3Response> {
       describeUser(user),
     ]),
   );
-  const body = await madminEncrypt(
+  const body = await encryptMadminData(
     state.portalAccount.secretAccessKey,
     Buffer.from(JSON.stringify(users), 'utf8'),
+    MADMIN_PBKDF2_AES_GCM,
   );
   return { status: 200, headers: { 'content-type': 'application/json' }, body };
 }

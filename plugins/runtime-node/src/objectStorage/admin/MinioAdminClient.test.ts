@@ -21,7 +21,7 @@ import {
   startTestS3,
 } from '../__testUtils__/startTestS3';
 import { MinioAdminClient } from './MinioAdminClient';
-import { decryptData } from './madminEncryption';
+import { decryptMadminData } from './madminEncryption';
 
 const s3SecretAccessKey = TEST_S3_SECRET_ACCESS_KEY;
 
@@ -242,7 +242,7 @@ describe('MinioAdminClient', () => {
       expect(bodies[0][32]).toBe(0x02);
       expect(
         JSON.parse(
-          (await decryptData(s3SecretAccessKey, bodies[0])).toString(),
+          (await decryptMadminData(s3SecretAccessKey, bodies[0])).toString(),
         ),
       ).toEqual({
         secretKey: 'svc-peek-secret',

@@ -10,7 +10,7 @@ import {
 import { withTimeout } from '../../http/timeouts';
 import { toObjectStorageError } from '../objectStorageErrors';
 import { BucketPolicy, ObjectStorageCallOptions } from '../types';
-import { decryptData, encryptData } from './madminEncryption';
+import { decryptMadminData, encryptMadminData } from './madminEncryption';
 
 /**
  * A MinIO user as the admin API describes it (never with its secret key).
@@ -173,7 +173,7 @@ export class MinioAdminClient {
       method: 'PUT',
       api: 'add-user',
       query: { accessKey },
-      body: await encryptData(
+      body: await encryptMadminData(
         this.access.secretAccessKey,
         Buffer.from(request, 'utf8'),
       ),
@@ -213,7 +213,7 @@ export class MinioAdminClient {
     this.check(operation, answer);
     let users: unknown;
     try {
-      const plaintext = await decryptData(
+      const plaintext = await decryptMadminData(
         this.access.secretAccessKey,
         answer.bytes,
       );

@@ -22,18 +22,34 @@ import {
  * three, and answers with `0x00` (or `0x01` without AES hardware; `0x02` in FIPS mode).
  */
 
-/** madmin's algorithm ID for an Argon2id key and an AES-256-GCM stream. */
-export const ARGON2ID_AES_GCM = 0x00;
-/** madmin's algorithm ID for an Argon2id key and a ChaCha20-Poly1305 stream. */
-export const ARGON2ID_CHACHA20_POLY1305 = 0x01;
-/** madmin's algorithm ID for a PBKDF2-HMAC-SHA256 key and an AES-256-GCM stream. */
-export const PBKDF2_AES_GCM = 0x02;
+/**
+ * madmin's algorithm ID for an Argon2id key and an AES-256-GCM stream.
+ *
+ * @public
+ */
+export const MADMIN_ARGON2ID_AES_GCM = 0x00;
+/**
+ * madmin's algorithm ID for an Argon2id key and a ChaCha20-Poly1305 stream.
+ *
+ * @public
+ */
+export const MADMIN_ARGON2ID_CHACHA20_POLY1305 = 0x01;
+/**
+ * madmin's algorithm ID for a PBKDF2-HMAC-SHA256 key and an AES-256-GCM stream.
+ *
+ * @public
+ */
+export const MADMIN_PBKDF2_AES_GCM = 0x02;
 
-/** An algorithm ID of madmin's `EncryptData`. */
+/**
+ * An algorithm ID of madmin's `EncryptData`.
+ *
+ * @public
+ */
 export type MadminAlgorithmId =
-  | typeof ARGON2ID_AES_GCM
-  | typeof ARGON2ID_CHACHA20_POLY1305
-  | typeof PBKDF2_AES_GCM;
+  | typeof MADMIN_ARGON2ID_AES_GCM
+  | typeof MADMIN_ARGON2ID_CHACHA20_POLY1305
+  | typeof MADMIN_PBKDF2_AES_GCM;
 
 const SALT_BYTES = 32;
 const HEADER_BYTES = SALT_BYTES + 1 + SIO_NONCE_BYTES;
@@ -46,12 +62,14 @@ const pbkdf2Async = promisify(pbkdf2);
 /**
  * Encrypts `data` for MinIO's admin API with a key derived from `password`, as madmin's
  * `EncryptData` does; PBKDF2AESGCM (`0x02`) unless another algorithm is asked for (Argon2id costs
- * 64 MiB and about a second in JavaScript).
+ * 64 MiB and about a second of CPU, on a worker thread).
+ *
+ * @public
  */
-export async function encryptData(
+export async function encryptMadminData(
   password: string,
   data: Buffer,
-  algorithmId: MadminAlgorithmId = PBKDF2_AES_GCM,
+  algorithmId: MadminAlgorithmId = MADMIN_PBKDF2_AES_GCM,
 ): Promise<Buffer> {
   const salt = randomBytes(SALT_BYTES);
   const nonce = randomBytes(SIO_NONCE_BYTES);
@@ -65,11 +83,13 @@ export async function encryptData(
 }
 
 /**
- * Decrypts what madmin's `EncryptData` (or {@link encryptData}) produced, in any of its three
+ * Decrypts what madmin's `EncryptData` (or {@link encryptMadminData}) produced, in any of its three
  * algorithms. Throws when the data is too short, names an unknown algorithm, or is not authentic
  * under this password (`sio: data is not authentic`).
+ *
+ * @public
  */
-export async function decryptData(
+export async function decryptMadminData(
   password: string,
   data: Buffer,
 ): Promise<Buffer> {
@@ -96,14 +116,16 @@ export async function decryptData(
 
 function isAlgorithmId(id: number): id is MadminAlgorithmId {
   return (
-    id === ARGON2ID_AES_GCM ||
-    id === ARGON2ID_CHACHA20_POLY1305 ||
-    id === PBKDF2_AES_GCM
+    id === MADMIN_ARGON2ID_AES_GCM ||
+    id === MADMIN_ARGON2ID_CHACHA20_POLY1305 ||
+    id === MADMIN_PBKDF2_AES_GCM
   );
 }
 
 function streamAlgorithm(id: MadminAlgorithmId): SioAlgorithm {
-  return id === ARGON2ID_CHACHA20_POLY1305 ? 'ChaCha20-Poly1305' : 'AES-GCM';
+  return id === MADMIN_ARGON2ID_CHACHA20_POLY1305
+    ? 'ChaCha20-Poly1305'
+    : 'AES-GCM';
 }
 
 /** The 32-byte stream key; both derivations run off the event loop. */
@@ -113,7 +135,7 @@ async function deriveKey(
   salt: Buffer,
 ): Promise<Buffer> {
   const secret = Buffer.from(password, 'utf8');
-  if (id === PBKDF2_AES_GCM) {
+  if (id === MADMIN_PBKDF2_AES_GCM) {
     return pbkdf2Async(secret, salt, PBKDF2_ITERATIONS, KEY_BYTES, 'sha256');
   }
   return madminArgon2idKey(secret, salt);

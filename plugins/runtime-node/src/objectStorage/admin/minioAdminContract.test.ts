@@ -7,17 +7,21 @@ import { ObjectStorageAccess } from '../../config';
 import {
   ContractFixture,
   FixtureAnswer,
-  expectAnswerMatchesFixture,
   loadContractFixtures,
   requestMismatch,
 } from '../../testing/contractFixtures';
+import { describeStandInContract } from '../../testing/contractSuite';
 import { expectUpstreamFailure } from '../../testing/expectUpstreamFailure';
 import { TestServer, startTestServer } from '../../testing/testServer';
 import { bucketAccessPolicy } from '../bucketAccess';
 import { BucketPolicy } from '../types';
 import { startTestS3 } from '../__testUtils__/startTestS3';
 import { MinioAdminClient } from './MinioAdminClient';
-import { ARGON2ID_AES_GCM, decryptData, encryptData } from './madminEncryption';
+import {
+  MADMIN_ARGON2ID_AES_GCM,
+  decryptMadminData,
+  encryptMadminData,
+} from './madminEncryption';
 
 /*
  * MinIO's admin API (minio/minio RELEASE.2025-10-15T17-29-55Z, minio/madmin-go v3.0.109) as
@@ -45,6 +49,24 @@ const GENERATED_ERROR_FIELDS = {
   HostId: expect.stringMatching(/^[0-9a-f]{64}$/),
 };
 
+/**
+ * What a stand-in's answer must share with the fixture's beyond its shape: no body where MinIO
+ * sends none, and an error's code, message and resource in MinIO's own words.
+ */
+function bodyPresenceAndErrorWords(answer: {
+  status: number;
+  body?: unknown;
+}): unknown {
+  const body = answer.body as Record<string, unknown> | undefined;
+  return {
+    hasBody: body !== undefined,
+    error:
+      answer.status >= 400
+        ? { Code: body?.Code, Message: body?.Message, Resource: body?.Resource }
+        : undefined,
+  };
+}
+
 /** The fixture server's record of one request: the fixture it matched, and its plaintext body. */
 interface ServedRequest {
   fixture: string;
@@ -65,7 +87,7 @@ async function serveAdminFixtures(): Promise<
     let body: unknown;
     if (raw.length > 0) {
       const plaintext = ENCRYPTED_REQUEST_PATHS.has(path)
-        ? await decryptData(ROOT_SECRET, raw)
+        ? await decryptMadminData(ROOT_SECRET, raw)
         : raw;
       body = JSON.parse(plaintext.toString('utf8'));
     }
@@ -94,7 +116,7 @@ async function serveAdminFixtures(): Promise<
     return {
       status: fixture.response.status,
       body: ENCRYPTED_ANSWER_PATHS.has(path)
-        ? await encryptData(ROOT_SECRET, json, ARGON2ID_AES_GCM)
+        ? await encryptMadminData(ROOT_SECRET, json, MADMIN_ARGON2ID_AES_GCM)
         : json,
     };
   };
@@ -115,6 +137,21 @@ async function serveAdminFixtures(): Promise<
     });
   });
   return Object.assign(server, { served, mismatches });
+}
+
+/** A client of the fixture server at `url`, as its root user with `secretAccessKey`. */
+function rootClientOf(url: string, secretAccessKey: string): MinioAdminClient {
+  return new MinioAdminClient({
+    environment: 'dev',
+    access: {
+      endpoint: url,
+      region: 'us-east-1',
+      accessKeyId: 'contract-root',
+      secretAccessKey,
+      forcePathStyle: true,
+      timeoutMs: 10_000,
+    },
+  });
 }
 
 /** What the client is asked to do for each fixture, and what it must make of the answer. */
@@ -224,17 +261,7 @@ describe('MinIO admin API contract', () => {
 
     beforeAll(async () => {
       server = await serveAdminFixtures();
-      client = new MinioAdminClient({
-        environment: 'dev',
-        access: {
-          endpoint: server.url,
-          region: 'us-east-1',
-          accessKeyId: 'contract-root',
-          secretAccessKey: ROOT_SECRET,
-          forcePathStyle: true,
-          timeoutMs: 10_000,
-        },
-      });
+      client = rootClientOf(server.url, ROOT_SECRET);
     });
     afterAll(() => server.close());
     beforeEach(() => {
@@ -255,17 +282,7 @@ describe('MinIO admin API contract', () => {
     );
 
     it('refuses an answer that does not decrypt under its secret key', async () => {
-      const other = new MinioAdminClient({
-        environment: 'dev',
-        access: {
-          endpoint: server.url,
-          region: 'us-east-1',
-          accessKeyId: 'contract-root',
-          secretAccessKey: 'another-root-secret',
-          forcePathStyle: true,
-          timeoutMs: 10_000,
-        },
-      });
+      const other = rootClientOf(server.url, 'another-root-secret');
       expect(await expectUpstreamFailure(other.listUsers())).toMatchObject({
         operation: 'list users',
         reason: 'Malformed',
@@ -274,59 +291,52 @@ describe('MinIO admin API contract', () => {
     }, 20_000);
   });
 
-  describe('the sandbox stand-in answering the fixtures', () => {
-    let sandbox: { url: string; close(): Promise<void> };
-    let access: ObjectStorageAccess;
-    let admin: MinioAdminClient;
-
-    beforeAll(async () => {
-      ({ server: sandbox, access } = await startTestS3({
-        components: [],
-        teams: [
-          {
-            name: 'search-team',
-            namespace: 'team-search',
-            services: [
-              {
-                name: 'semantic-search',
-                buckets: [{ name: 'semantic-search-index', versioning: true }],
-              },
-            ],
-          },
-        ],
-      }));
-      admin = new MinioAdminClient({ environment: 'dev', access });
-    });
-    afterAll(() => sandbox.close());
-    it.each(Object.keys(fixtures))('answers the request of %s', async name => {
+  let access: ObjectStorageAccess;
+  let admin: MinioAdminClient;
+  describeStandInContract(
+    'the sandbox stand-in answering the fixtures',
+    fixtures,
+    {
+      start: async () => {
+        const started = await startTestS3({
+          components: [],
+          teams: [
+            {
+              name: 'search-team',
+              namespace: 'team-search',
+              services: [
+                {
+                  name: 'semantic-search',
+                  buckets: [
+                    { name: 'semantic-search-index', versioning: true },
+                  ],
+                },
+              ],
+            },
+          ],
+        });
+        access = started.access;
+        admin = new MinioAdminClient({ environment: 'dev', access });
+        return started.server;
+      },
+      testName: name => `answers the request of ${name}`,
       // from an empty IAM state to what the request needs
-      for (const user of Object.keys(await admin.listUsers())) {
-        await admin.removeUser(user);
-      }
-      await admin.removeCannedPolicy(policyName);
-      await SANDBOX_SETUP[name](admin);
-
-      const fixture = fixtures[name];
-      const answer = await sendSignedFixtureRequest(access, fixture);
-      expectAnswerMatchesFixture(answer, fixture);
-      // no body where MinIO sends none
-      expect(answer.body === undefined).toBe(
-        fixture.response.body === undefined,
-      );
-      // an error's code, message and resource are MinIO's own words
-      const expected = (fixture.response.body ?? {}) as Record<string, unknown>;
-      expect(answer.body ?? {}).toMatchObject(
-        fixture.response.status >= 400
-          ? {
-              Code: expected.Code,
-              Message: expected.Message,
-              Resource: expected.Resource,
-              ...GENERATED_ERROR_FIELDS,
-            }
-          : {},
-      );
-    });
-  });
+      prepare: async name => {
+        for (const user of Object.keys(await admin.listUsers())) {
+          await admin.removeUser(user);
+        }
+        await admin.removeCannedPolicy(policyName);
+        await SANDBOX_SETUP[name](admin);
+      },
+      send: (_sandbox, fixture) => sendSignedFixtureRequest(access, fixture),
+      pinned: bodyPresenceAndErrorWords,
+      alsoExpect: (answer, fixture) => {
+        if (fixture.response.status >= 400) {
+          expect(answer.body).toMatchObject(GENERATED_ERROR_FIELDS);
+        }
+      },
+    },
+  );
 });
 
 /**
@@ -347,7 +357,7 @@ async function sendSignedFixtureRequest(
   if (body !== undefined) {
     payload = Buffer.from(JSON.stringify(body), 'utf8');
     if (ENCRYPTED_REQUEST_PATHS.has(path)) {
-      payload = await encryptData(access.secretAccessKey, payload);
+      payload = await encryptMadminData(access.secretAccessKey, payload);
     }
   }
   const signer = new SignatureV4({
@@ -388,7 +398,7 @@ async function sendSignedFixtureRequest(
   });
   let raw: Buffer = Buffer.from(await response.arrayBuffer());
   if (response.ok && ENCRYPTED_ANSWER_PATHS.has(path)) {
-    raw = await decryptData(access.secretAccessKey, raw);
+    raw = await decryptMadminData(access.secretAccessKey, raw);
   }
   const text = raw.toString('utf8');
   return {

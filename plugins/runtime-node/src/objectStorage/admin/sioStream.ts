@@ -35,37 +35,15 @@ export function sioEncrypt(
   plaintext: Buffer,
   associatedData: Buffer = Buffer.alloc(0),
 ): Buffer {
-  const bufSize = stream.bufSize ?? SIO_BUFFER_SIZE;
-  const fragmentData = streamAssociatedData(
+  const size = stream.bufSize ?? SIO_BUFFER_SIZE;
+  return mapFragments(
     stream,
     streamNonce,
     associatedData,
+    plaintext,
+    size,
+    seal,
   );
-  const fragments: Buffer[] = [];
-  let sequence = 1;
-  let offset = 0;
-  while (plaintext.length - offset > bufSize) {
-    fragments.push(
-      seal(
-        stream,
-        fragmentNonce(streamNonce, sequence),
-        plaintext.subarray(offset, offset + bufSize),
-        fragmentData,
-      ),
-    );
-    offset += bufSize;
-    sequence = nextSequence(sequence);
-  }
-  fragmentData[0] = 0x80;
-  fragments.push(
-    seal(
-      stream,
-      fragmentNonce(streamNonce, sequence),
-      plaintext.subarray(offset),
-      fragmentData,
-    ),
-  );
-  return Buffer.concat(fragments);
 }
 
 /**
@@ -79,40 +57,57 @@ export function sioDecrypt(
   ciphertext: Buffer,
   associatedData: Buffer = Buffer.alloc(0),
 ): Buffer {
-  const fragmentBytes = (stream.bufSize ?? SIO_BUFFER_SIZE) + TAG_BYTES;
-  const fragmentData = streamAssociatedData(
+  const size = (stream.bufSize ?? SIO_BUFFER_SIZE) + TAG_BYTES;
+  return mapFragments(
+    stream,
+    streamNonce,
+    associatedData,
+    ciphertext,
+    size,
+    open,
+  );
+}
+
+/**
+ * Cuts `input` into fragments of `size` bytes, the final one holding the rest (empty only when the
+ * input is), seals or opens each under its nonce and associated data, and concatenates the results.
+ */
+function mapFragments(
+  stream: SioStream,
+  streamNonce: Buffer,
+  associatedData: Buffer,
+  input: Buffer,
+  size: number,
+  aead: typeof seal,
+): Buffer {
+  const fragmentData = fragmentAssociatedData(
     stream,
     streamNonce,
     associatedData,
   );
-  const plaintext: Buffer[] = [];
+  const output: Buffer[] = [];
   let sequence = 1;
   let offset = 0;
-  while (ciphertext.length - offset > fragmentBytes) {
-    plaintext.push(
-      open(
+  for (; input.length - offset > size; offset += size) {
+    output.push(
+      aead(
         stream,
         fragmentNonce(streamNonce, sequence),
-        ciphertext.subarray(offset, offset + fragmentBytes),
-        fragmentData,
+        input.subarray(offset, offset + size),
+        fragmentData(false),
       ),
     );
-    offset += fragmentBytes;
     sequence = nextSequence(sequence);
   }
-  if (ciphertext.length - offset < TAG_BYTES) {
-    throw new Error('sio: data is not authentic');
-  }
-  fragmentData[0] = 0x80;
-  plaintext.push(
-    open(
+  output.push(
+    aead(
       stream,
       fragmentNonce(streamNonce, sequence),
-      ciphertext.subarray(offset),
-      fragmentData,
+      input.subarray(offset),
+      fragmentData(true),
     ),
   );
-  return Buffer.concat(plaintext);
+  return Buffer.concat(output);
 }
 
 /** The ciphertext size of a plaintext of `size` bytes: one tag per fragment. */
@@ -123,12 +118,15 @@ export function sioCiphertextSize(
   return size + TAG_BYTES * Math.max(1, Math.ceil(size / bufSize));
 }
 
-/** `0x00 || tag`, where the tag seals nothing under sequence number 0 and the caller's data. */
-function streamAssociatedData(
+/**
+ * A fragment's associated data, `flag || tag`: the flag is `0x80` for the final fragment and `0x00`
+ * before it; the tag seals nothing under sequence number 0 and the caller's associated data.
+ */
+function fragmentAssociatedData(
   stream: SioStream,
   streamNonce: Buffer,
   associatedData: Buffer,
-): Buffer {
+): (final: boolean) => Buffer {
   if (streamNonce.length !== SIO_NONCE_BYTES) {
     throw new Error(`sio: the nonce must be ${SIO_NONCE_BYTES} bytes`);
   }
@@ -138,7 +136,7 @@ function streamAssociatedData(
     Buffer.alloc(0),
     associatedData,
   );
-  return Buffer.concat([Buffer.from([0x00]), tag]);
+  return final => Buffer.concat([Buffer.from([final ? 0x80 : 0x00]), tag]);
 }
 
 function fragmentNonce(streamNonce: Buffer, sequence: number): Buffer {
@@ -203,6 +201,9 @@ function open(
     nonce,
     { authTagLength: TAG_BYTES },
   );
+  if (sealed.length < TAG_BYTES) {
+    throw new Error('sio: data is not authentic');
+  }
   const ciphertext = sealed.subarray(0, sealed.length - TAG_BYTES);
   decipher.setAAD(associatedData);
   decipher.setAuthTag(sealed.subarray(sealed.length - TAG_BYTES));
