@@ -16,8 +16,8 @@ export interface Config {
          */
         ownerFallback?: string;
         /**
-         * Prefix of live resource entity names, e.g. `rt` gives `rt-dev-bucket-x`; lowercase letters,
-         * digits and dashes. Default none.
+         * Prefix of live resource entity names. Read only when `runtime.resourceNamePrefix` is not set.
+         * @deprecated Use `runtime.resourceNamePrefix`, which the scaffolder module reads too.
          */
         namePrefix?: string;
         /** How often the Runtime is read. Default: every 5 minutes, 3 minutes timeout. */

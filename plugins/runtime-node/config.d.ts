@@ -6,6 +6,12 @@ export interface Config {
      * answer is refused without reading the rest. Default 8388608 (8 MiB).
      */
     maxResponseBytes?: number;
+    /**
+     * Prefix of live resource entity names, e.g. `rt` gives `rt-dev-bucket-x`: 1-16 lowercase letters,
+     * digits and dashes. The catalog module names the entities with it and the scaffolder module
+     * outputs their refs with it. Replaces `catalog.providers.runtime.namePrefix`. Default none.
+     */
+    resourceNamePrefix?: string;
     /** Which `integrations.gitlab` entry is the platform's GitLab (pipelines on service pages). */
     gitlab?: {
       /** The integration's host; default the first `integrations.gitlab` entry. */

@@ -30,9 +30,9 @@ test('with Loki stopped, a service still shows everything else and its log panel
     await expect(
       main.getByRole('img', { name: 'Request rate chart' }),
     ).toBeVisible();
-    await expect(main.getByRole('table', { name: 'Traces' })).toBeVisible();
+    await expect(main.getByRole('region', { name: 'Traces' })).toBeVisible();
     await expect(
-      main.getByRole('table', { name: 'Dashboards' }).getByRole('row').nth(1),
+      main.getByRole('region', { name: 'Dashboards' }).getByRole('row').nth(1),
     ).toBeVisible();
     await saveScreen(
       page,

@@ -18,7 +18,7 @@ describe('catalogModuleRuntime in a backend with the catalog', () => {
   });
   afterAll(() => sandbox?.close());
 
-  it('puts the platform model and the live resources into the catalog, with owners and relations', async () => {
+  it('puts the platform model and the live resources (named with runtime.resourceNamePrefix) into the catalog, with owners and relations', async () => {
     const backend = await startTestBackend({
       features: [
         catalogPlugin,
@@ -47,7 +47,10 @@ describe('catalogModuleRuntime in a backend with the catalog', () => {
                 },
               },
             },
-            runtime: { environments: [sandbox.config('dev')] },
+            runtime: {
+              environments: [sandbox.config('dev')],
+              resourceNamePrefix: 'rt',
+            },
           },
         }),
       ],
@@ -62,7 +65,7 @@ describe('catalogModuleRuntime in a backend with the catalog', () => {
       };
       const bucket = await eventually(async () => {
         const entity = await get(
-          'resource/default/dev-bucket-meeting-recordings',
+          'resource/default/rt-dev-bucket-meeting-recordings',
         );
         return entity?.relations?.length ? entity : undefined;
       });

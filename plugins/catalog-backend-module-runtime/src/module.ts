@@ -55,7 +55,7 @@ export const catalogModuleRuntime = createBackendModule({
           logger,
           platformOwner: settings.platformOwner,
           ownerFallback: settings.ownerFallback,
-          namePrefix: readResourceNamePrefix(config),
+          namePrefix: readResourceNamePrefix(config, { logger }),
           environments: settings.environments,
           kinds: settings.kinds,
           schedule: { scheduler, definition: settings.schedule },

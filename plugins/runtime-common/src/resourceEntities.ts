@@ -50,7 +50,7 @@ const MAX_NAME = 63;
  * @public
  */
 export function runtimeResourceEntityName(parts: {
-  /** Optional installation-wide prefix (`catalog.providers.runtime.namePrefix`), e.g. `rt`. */
+  /** Optional installation-wide prefix (`runtime.resourceNamePrefix`), e.g. `rt`. */
   prefix?: string;
   environment: string;
   type: RuntimeResourceType;

@@ -1,27 +1,251 @@
 /**
  * Runtime Portal backend library: the runtime configuration and one typed client per Runtime upstream.
  *
+ * The surface is explicit: the clients and their types, the config and access readers, the Kubernetes
+ * kinds, the error type and its guard, and the events topic. The HTTP plumbing (fetch, timeouts, body
+ * reading, error parsers) stays inside the package. Test doubles live in the `testUtils` entry point.
+ *
  * @packageDocumentation
  */
 
-export * from './access';
-export * from './audit';
-export * from './cache';
-export * from './clients';
-export * from './config';
-export * from './errors';
-export * from './http';
-export * from './kubernetes';
-export * from './openbao';
-export * from './permissions';
-export * from './objectStorage';
-export * from './temporal';
-export * from './events';
-export * from './prometheus';
-export * from './alertmanager';
-export * from './loki';
-export * from './tempo';
-export * from './grafana';
-export * from './argocd';
-export * from './gitlab';
-export * from './harbor';
+// The shared clients and their service
+export {
+  RuntimeClients,
+  runtimeClientsServiceRef,
+  type RuntimeClientsService,
+  type RuntimePlatformClients,
+  type RuntimeUpstreamClients,
+} from './clients';
+
+// Configuration
+export {
+  readRuntimeEnvironments,
+  readRuntimeDeliveryServices,
+  readResourceNamePrefix,
+  readKubeAI,
+  DEFAULT_KUBEAI_NAMESPACE,
+  RUNTIME_HTTP_SERVICES,
+  type RuntimeDeliveryServices,
+  type RuntimeEnvironment,
+  type RuntimeHttpService,
+  type HttpServiceAccess,
+  type KubeAIAccess,
+  type KubernetesAccess,
+  type ObjectStorageAccess,
+  type OpenBaoAccess,
+  type TemporalAccess,
+} from './config';
+
+// Team access, callers, permissions and audit
+export {
+  readRuntimeAccess,
+  teamOwningTarget,
+  teamTargets,
+  groupRef,
+  resolveRuntimeCaller,
+  mayActFor,
+  requireActFor,
+  TeamNamespaces,
+  type RuntimeAccessConfig,
+  type RuntimeTeamAccess,
+  type RuntimeTargetKind,
+  type RuntimeCaller,
+} from './access';
+export { requirePermission } from './permissions';
+export { withAuditEvent } from './audit';
+
+// Errors
+export {
+  RuntimeUpstreamError,
+  isRuntimeUpstreamError,
+  type RuntimeUpstream,
+  type RuntimeUpstreamErrorOptions,
+  type RuntimeUpstreamErrorReason,
+} from './errors';
+
+// Events
+export {
+  RUNTIME_RESOURCES_CHANGED_TOPIC,
+  type RuntimeResourcesChangedPayload,
+} from './events';
+
+// Shared helpers
+export { CoalescingCache } from './cache';
+export { mapConcurrently } from './http';
+
+// Kubernetes
+export {
+  KubernetesClient,
+  MODEL_KIND,
+  EVENT_SOURCE_KIND,
+  SENSOR_KIND,
+  EVENT_BUS_KIND,
+  APPLICATION_KIND,
+  NAMESPACE_KIND,
+  POD_KIND,
+  SERVICE_KIND,
+  DEPLOYMENT_KIND,
+  STATEFUL_SET_KIND,
+  KUBERNETES_KINDS,
+  apiVersionOf,
+  findKind,
+  eventSourceServiceName,
+  eventSourceWebhookUrls,
+  KUBEAI_MODEL_ENGINES,
+  KUBEAI_MODEL_FEATURES,
+  KUBEAI_SERVICE_NAME,
+  discoverKubeAIUrl,
+  kubeaiServiceUrl,
+  openAIBaseUrl,
+  type EventSourceWebhookUrl,
+  type KubeAIModelEngine,
+  type KubeAIModelFeature,
+  type ArgoCDApplication,
+  type ArgoEventBus,
+  type ArgoEventSource,
+  type ArgoEventSourceService,
+  type ArgoSensor,
+  type KubeAIModel,
+  type KubeAIModelSpec,
+  type KubernetesApplyOptions,
+  type KubernetesCallOptions,
+  type KubernetesClientOptions,
+  type KubernetesCondition,
+  type KubernetesDeleteOptions,
+  type KubernetesKind,
+  type KubernetesListAllOptions,
+  type KubernetesListOptions,
+  type KubernetesListPage,
+  type KubernetesManagedFieldsEntry,
+  type KubernetesObject,
+  type KubernetesObjectMeta,
+  type KubernetesOwnerReference,
+  type KubernetesWatchEvent,
+  type KubernetesWatchOptions,
+  type KubernetesWorkload,
+  type KubernetesWriteOptions,
+} from './kubernetes';
+
+// OpenBao
+export {
+  OpenBaoClient,
+  bucketKeysGrantName,
+  secretGrantName,
+  secretReadGrantName,
+  type OpenBaoClientOptions,
+  type OpenBaoCallOptions,
+  type WriteSecretOptions,
+  type WriteSecretMetadataOptions,
+  type OpenBaoSecretVersion,
+  type OpenBaoSecretVersionMetadata,
+  type OpenBaoSecretMetadata,
+  type WriteSecretMetadataRequest,
+  type OpenBaoAclPolicy,
+  type KubernetesAuthRoleRequest,
+  type OpenBaoKubernetesAuthRole,
+} from './openbao';
+
+// Object storage (S3 and MinIO admin)
+export {
+  ObjectStorageClient,
+  MinioAdminClient,
+  EXPIRATION_RULE_ID,
+  validateBucketName,
+  bucketAccessNames,
+  bucketAccessPolicy,
+  decryptMadminData,
+  encryptMadminData,
+  MADMIN_ARGON2ID_AES_GCM,
+  MADMIN_ARGON2ID_CHACHA20_POLY1305,
+  MADMIN_PBKDF2_AES_GCM,
+  type MadminAlgorithmId,
+  type MinioUserInfo,
+  type BucketAccessNames,
+  type BucketLifecycle,
+  type BucketLifecycleRule,
+  type BucketPolicy,
+  type BucketSummary,
+  type BucketVersioning,
+  type BucketWithTags,
+  type ObjectStorageCallOptions,
+} from './objectStorage';
+
+// Temporal
+export {
+  TemporalClient,
+  type RegisterTemporalNamespaceRequest,
+  type TemporalCallOptions,
+  type TemporalNamespace,
+  type TemporalNamespaceState,
+} from './temporal';
+
+// Observability
+export {
+  PrometheusClient,
+  DEFAULT_PROMETHEUS_QUERIES,
+  renderQuery,
+  escapePromqlString,
+  type PrometheusQueryTemplate,
+  type PrometheusQueryVariables,
+  type PrometheusInstantResult,
+  type PrometheusInstantSample,
+  type PrometheusPoint,
+  type PrometheusQueryOptions,
+  type PrometheusRangeQueryOptions,
+  type PrometheusRangeResult,
+  type PrometheusRangeSeries,
+} from './prometheus';
+export {
+  AlertmanagerClient,
+  alertmanagerEqualityMatcher,
+  type ListAlertsRequest,
+  type ObservabilityCallOptions,
+  type RuntimeAlert,
+} from './alertmanager';
+export {
+  LokiClient,
+  buildStreamSelector,
+  type LokiLogLine,
+  type LokiQueryRangeRequest,
+} from './loki';
+export {
+  TempoClient,
+  type TempoSearchRequest,
+  type TempoSpan,
+  type TempoTraceSummary,
+} from './tempo';
+export { GrafanaClient, type GrafanaDashboard } from './grafana';
+
+// Delivery
+export {
+  ArgoCdClient,
+  type ArgoCdApplication,
+  type ArgoCdApplicationSource,
+  type ArgoCdCallOptions,
+  type ArgoCdHistoryEntry,
+  type ArgoCdOperationState,
+  type ArgoCdRequestedSync,
+  type ArgoCdSyncRequest,
+} from './argocd';
+export {
+  GitLabClient,
+  gitlabProjectOfFileUrl,
+  type GitLabProjectOfFile,
+  type GitLabCallOptions,
+  type GitLabCommit,
+  type GitLabJob,
+  type GitLabJobListOptions,
+  type GitLabJobStatus,
+  type GitLabPageOptions,
+  type GitLabPipeline,
+  type GitLabPipelineStatus,
+  type GitLabPipelineSummary,
+  type GitLabProject,
+} from './gitlab';
+export {
+  HarborClient,
+  type HarborArtifact,
+  type HarborCallOptions,
+  type HarborScanSummary,
+  type HarborVulnerabilityCounts,
+} from './harbor';

@@ -71,4 +71,29 @@ describe('scaffolderModuleRuntime', () => {
       });
     }
   });
+
+  it('refuses to start when runtime.resourceNamePrefix would make invalid entity names', async () => {
+    await expect(
+      startTestBackend({
+        extensionPoints: [
+          [scaffolderActionsExtensionPoint, { addActions: () => {} }],
+        ],
+        features: [
+          scaffolderModuleRuntime,
+          mockServices.rootConfig.factory({
+            data: { runtime: { resourceNamePrefix: 'Runtime!' } },
+          }),
+          catalogServiceMock.factory(),
+          createServiceFactory({
+            service: runtimeClientsServiceRef,
+            deps: {},
+            factory: () =>
+              RuntimeClients.fromConfig(
+                new ConfigReader({ runtime: { environments: [] } }),
+              ),
+          }),
+        ],
+      }),
+    ).rejects.toThrow(/runtime\.resourceNamePrefix/);
+  });
 });

@@ -46,6 +46,7 @@ export const scaffolderModuleRuntime = createBackendModule({
         events: eventsServiceRef,
         config: coreServices.rootConfig,
         urlReader: coreServices.urlReader,
+        logger: coreServices.logger,
       },
       async init({
         scaffolderActions,
@@ -60,6 +61,7 @@ export const scaffolderModuleRuntime = createBackendModule({
         events,
         config,
         urlReader,
+        logger,
       }) {
         permissionsRegistry.addPermissions(runtimePermissions);
         const access = readRuntimeAccess(config);
@@ -73,7 +75,7 @@ export const scaffolderModuleRuntime = createBackendModule({
           auth,
           auditor,
           events,
-          namePrefix: readResourceNamePrefix(config),
+          namePrefix: readResourceNamePrefix(config, { logger }),
           workflows: readWorkflowTriggerPolicy(config),
           eventBus: readWorkflowEventBusPolicy(config),
           urlReader,

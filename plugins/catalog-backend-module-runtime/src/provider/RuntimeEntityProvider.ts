@@ -12,7 +12,7 @@ import { RuntimeResourceType } from '@runtime-portal/backstage-plugin-runtime-co
 import {
   KubernetesKind,
   KubernetesObject,
-  RuntimeClients,
+  RuntimeClientsService,
 } from '@runtime-portal/backstage-plugin-runtime-node';
 import {
   discoverInstallations,
@@ -40,11 +40,11 @@ import { KubernetesInformer } from './KubernetesInformer';
 
 /** What the provider is made from. */
 export interface RuntimeEntityProviderOptions {
-  clients: RuntimeClients;
+  clients: RuntimeClientsService;
   logger: LoggerService;
   platformOwner: string;
   ownerFallback: string;
-  /** Prefix of live resource entity names (`catalog.providers.runtime.namePrefix`). */
+  /** Prefix of live resource entity names (`runtime.resourceNamePrefix`). */
   namePrefix?: string;
   /** Environments to read; all configured ones when undefined. */
   environments?: string[];

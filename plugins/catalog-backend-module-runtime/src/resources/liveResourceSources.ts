@@ -6,7 +6,7 @@ import {
   KubernetesKind,
   KubernetesObject,
   MODEL_KIND,
-  RuntimeClients,
+  RuntimeClientsService,
   RuntimeUpstreamClients,
   SENSOR_KIND,
 } from '@runtime-portal/backstage-plugin-runtime-node';
@@ -27,7 +27,7 @@ interface LiveResourceSourceBase {
 /** A small upstream, read whole on every refresh. */
 export interface ListedLiveResourceSource extends LiveResourceSourceBase {
   read(
-    clients: RuntimeClients,
+    clients: RuntimeClientsService,
     environment: string,
     signal?: AbortSignal,
   ): Promise<LiveResource[]>;

@@ -3,10 +3,9 @@ import {
   CoalescingCache,
   isRuntimeUpstreamError,
   NAMESPACE_KIND,
-  RuntimeClients,
+  RuntimeClientsService,
   RuntimeEnvironment,
   RuntimeUpstreamClients,
-  withTimeout,
 } from '@runtime-portal/backstage-plugin-runtime-node';
 
 /** An upstream of an environment, and whether the portal can use it right now. */
@@ -78,7 +77,7 @@ export class RuntimeHealthService {
 
   constructor(
     private readonly options: {
-      clients: RuntimeClients;
+      clients: RuntimeClientsService;
       cache: CacheService;
       ttlMs?: number;
       probeTimeoutMs?: number;
@@ -119,7 +118,7 @@ export class RuntimeHealthService {
     upstream: keyof RuntimeUpstreamClients,
   ): Promise<UpstreamHealth> {
     const started = Date.now();
-    const signal = withTimeout(this.options.probeTimeoutMs ?? 5_000);
+    const signal = AbortSignal.timeout(this.options.probeTimeoutMs ?? 5_000);
     try {
       const client = this.options.clients.client(environment, upstream);
       await (

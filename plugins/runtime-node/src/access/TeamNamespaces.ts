@@ -1,5 +1,5 @@
 import { NotAllowedError } from '@backstage/errors';
-import { RuntimeClients } from '../clients';
+import { RuntimeClientsService } from '../clients';
 import { NAMESPACE_KIND } from '../kubernetes';
 import { RuntimeAccessConfig, teamOwningTarget } from './readRuntimeAccess';
 import { groupRef } from './groupRef';
@@ -14,7 +14,7 @@ import { groupRef } from './groupRef';
 export class TeamNamespaces {
   constructor(
     private readonly options: {
-      clients: RuntimeClients;
+      clients: RuntimeClientsService;
       access: RuntimeAccessConfig;
     },
   ) {}

@@ -18,45 +18,23 @@ import { GrafanaClient } from '../grafana';
 import { ArgoCdClient } from '../argocd';
 import { GitLabClient } from '../gitlab';
 import { HarborClient } from '../harbor';
+import {
+  RuntimeClientsService,
+  RuntimePlatformClients,
+  RuntimeUpstreamClients,
+} from './RuntimeClientsService';
 
 /** The environment name in errors of the platform-wide upstreams (GitLab, Harbor). */
 const PLATFORM_ENVIRONMENT = 'platform';
 
 /**
- * The client of each upstream, by upstream name.
- *
- * @public
- */
-export interface RuntimeUpstreamClients {
-  kubernetes: KubernetesClient;
-  openbao: OpenBaoClient;
-  objectStorage: ObjectStorageClient;
-  temporal: TemporalClient;
-  prometheus: PrometheusClient;
-  alertmanager: AlertmanagerClient;
-  loki: LokiClient;
-  tempo: TempoClient;
-  grafana: GrafanaClient;
-  argocd: ArgoCdClient;
-}
-
-/**
- * The clients of the platform-wide upstreams, shared by every environment.
- *
- * @public
- */
-export interface RuntimePlatformClients {
-  gitlab: GitLabClient;
-  harbor: HarborClient;
-}
-
-/**
  * The one place where the suite's upstream clients are made: one client per upstream and configured
- * environment, created on first use and shared. Only configured environments can be reached.
+ * environment, created on first use and shared. Only configured environments can be reached. The
+ * default implementation of {@link RuntimeClientsService}.
  *
  * @public
  */
-export class RuntimeClients {
+export class RuntimeClients implements RuntimeClientsService {
   private readonly byName: Map<string, RuntimeEnvironment>;
   private readonly made = new Map<string, unknown>();
 

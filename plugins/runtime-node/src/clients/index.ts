@@ -1,2 +1,7 @@
-export * from './RuntimeClients';
+export { RuntimeClients } from './RuntimeClients';
+export type {
+  RuntimeClientsService,
+  RuntimePlatformClients,
+  RuntimeUpstreamClients,
+} from './RuntimeClientsService';
 export { runtimeClientsServiceRef } from './runtimeClientsServiceRef';

@@ -4,20 +4,23 @@ import {
   createServiceRef,
 } from '@backstage/backend-plugin-api';
 import { RuntimeClients } from './RuntimeClients';
+import { RuntimeClientsService } from './RuntimeClientsService';
 
 /**
- * The shared {@link RuntimeClients} of the backend: one instance for every plugin and module, made from
- * `runtime.environments`.
+ * The shared {@link RuntimeClientsService} of the backend: one instance for every plugin and module.
+ * The default factory makes a {@link RuntimeClients} from `runtime.environments`.
  *
  * @public
  */
-export const runtimeClientsServiceRef = createServiceRef<RuntimeClients>({
-  id: 'runtime-portal.clients',
-  scope: 'root',
-  defaultFactory: async service =>
-    createServiceFactory({
-      service,
-      deps: { config: coreServices.rootConfig },
-      factory: ({ config }) => RuntimeClients.fromConfig(config),
-    }),
-});
+export const runtimeClientsServiceRef = createServiceRef<RuntimeClientsService>(
+  {
+    id: 'runtime-portal.clients',
+    scope: 'root',
+    defaultFactory: async service =>
+      createServiceFactory({
+        service,
+        deps: { config: coreServices.rootConfig },
+        factory: ({ config }) => RuntimeClients.fromConfig(config),
+      }),
+  },
+);

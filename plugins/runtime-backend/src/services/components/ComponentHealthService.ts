@@ -5,7 +5,7 @@ import {
   RuntimeComponentsHealth,
   RuntimeSignal,
 } from '@runtime-portal/backstage-plugin-runtime-common';
-import { RuntimeClients } from '@runtime-portal/backstage-plugin-runtime-node';
+import { RuntimeClientsService } from '@runtime-portal/backstage-plugin-runtime-node';
 import { SignalReader } from '../signals/SignalReader';
 
 /** `up` of every runtime component's scrape targets, one instant query per environment. */
@@ -21,7 +21,7 @@ const TIMEOUT_MS = 5_000;
  */
 export class ComponentHealthService {
   constructor(
-    private readonly options: { clients: RuntimeClients; reader: SignalReader },
+    private readonly options: { clients: RuntimeClientsService; reader: SignalReader },
   ) {}
 
   /** Every configured environment's component targets and dashboards. */

@@ -10,7 +10,7 @@ import {
   runtimePipelineRetryPermission,
 } from '@runtime-portal/backstage-plugin-runtime-common';
 import {
-  RuntimeClients,
+  RuntimeClientsService,
   requirePermission,
   withAuditEvent,
 } from '@runtime-portal/backstage-plugin-runtime-node';
@@ -30,7 +30,7 @@ import { gitlabProjectPath } from './signals/pipelines';
 export class DeliveryActions {
   constructor(
     private readonly options: {
-      clients: RuntimeClients;
+      clients: RuntimeClientsService;
       reader: SignalReader;
       permissions: PermissionsService;
       auditor: AuditorService;

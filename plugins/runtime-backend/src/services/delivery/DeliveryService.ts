@@ -3,7 +3,7 @@ import {
   RuntimeDeployment,
   RuntimeSignal,
 } from '@runtime-portal/backstage-plugin-runtime-common';
-import { RuntimeClients } from '@runtime-portal/backstage-plugin-runtime-node';
+import { RuntimeClientsService } from '@runtime-portal/backstage-plugin-runtime-node';
 import { SignalReader } from '../signals/SignalReader';
 import { DeliveryTarget } from '../entities/deliveryTarget';
 import { EntityOwnership } from '../entities/entityOwnership';
@@ -44,7 +44,7 @@ const TIMEOUT_MS = 5_000;
 export class DeliveryService {
   constructor(
     private readonly options: {
-      clients: RuntimeClients;
+      clients: RuntimeClientsService;
       reader: SignalReader;
       targets: TargetAccess;
     },

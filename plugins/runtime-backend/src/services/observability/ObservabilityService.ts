@@ -10,7 +10,7 @@ import {
   RuntimeObservabilityReport,
   RuntimeSignal,
 } from '@runtime-portal/backstage-plugin-runtime-common';
-import { RuntimeClients } from '@runtime-portal/backstage-plugin-runtime-node';
+import { RuntimeClientsService } from '@runtime-portal/backstage-plugin-runtime-node';
 import { SignalReader } from '../signals/SignalReader';
 import { ObservabilityTarget } from '../entities/observabilityTarget';
 import { EntityOwnership } from '../entities/entityOwnership';
@@ -30,7 +30,7 @@ import { loadDashboards } from './signals/dashboards';
 
 /** What a signal loader is given. */
 export interface SignalContext {
-  clients: RuntimeClients;
+  clients: RuntimeClientsService;
   environment: string;
   target: ObservabilityTarget;
   window: TimeWindow;
@@ -84,7 +84,7 @@ const LOADERS: { [S in ObservabilitySignalName]: Loader<SignalData[S]> } = {
 export class ObservabilityService {
   constructor(
     private readonly options: {
-      clients: RuntimeClients;
+      clients: RuntimeClientsService;
       reader: SignalReader;
       settings: ObservabilitySettings;
       targets: TargetAccess;

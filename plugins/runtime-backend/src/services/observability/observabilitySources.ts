@@ -1,4 +1,4 @@
-import { RuntimeClients } from '@runtime-portal/backstage-plugin-runtime-node';
+import { RuntimeClientsService } from '@runtime-portal/backstage-plugin-runtime-node';
 
 /** Which observability upstream each signal reads, with its title in messages. */
 export const OBSERVABILITY_UPSTREAMS = {
@@ -14,7 +14,7 @@ export type ObservabilitySignalName = keyof typeof OBSERVABILITY_UPSTREAMS;
 
 /** Whether the environment has the upstream of a signal configured. */
 export function hasUpstream(
-  clients: RuntimeClients,
+  clients: RuntimeClientsService,
   environment: string,
   signal: ObservabilitySignalName,
 ): boolean {

@@ -11,9 +11,8 @@ import {
   runtimeResourceReadPermission,
 } from '@runtime-portal/backstage-plugin-runtime-common';
 import {
-  RuntimeClients,
+  RuntimeClientsService,
   requirePermission,
-  withTimeout,
 } from '@runtime-portal/backstage-plugin-runtime-node';
 import { isRuntimeProviderEntity } from '../entities/entityOwnership';
 import { bucketDetails } from './bucketDetails';
@@ -37,7 +36,7 @@ const LOADERS = {
 export class ResourceDetailsService {
   constructor(
     private readonly options: {
-      clients: RuntimeClients;
+      clients: RuntimeClientsService;
       permissions: PermissionsService;
       timeoutMs?: number;
     },
@@ -89,7 +88,7 @@ export class ResourceDetailsService {
       clients,
       environment,
       upstreamRef,
-      withTimeout(this.options.timeoutMs ?? 10_000),
+      AbortSignal.timeout(this.options.timeoutMs ?? 10_000),
     );
   }
 }

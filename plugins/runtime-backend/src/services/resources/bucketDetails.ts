@@ -6,13 +6,13 @@ import {
 } from '@runtime-portal/backstage-plugin-runtime-common';
 import {
   ObjectStorageClient,
-  RuntimeClients,
+  RuntimeClientsService,
   bucketAccessNames,
 } from '@runtime-portal/backstage-plugin-runtime-node';
 
 /** A bucket's versioning, lifecycle expiry, tags, policy and its service's MinIO user. */
 export async function bucketDetails(
-  clients: RuntimeClients,
+  clients: RuntimeClientsService,
   environment: string,
   upstreamRef: string,
   signal: AbortSignal,

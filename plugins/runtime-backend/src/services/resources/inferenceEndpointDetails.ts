@@ -3,7 +3,7 @@ import { RuntimeInferenceEndpointDetails } from '@runtime-portal/backstage-plugi
 import {
   KubeAIModel,
   MODEL_KIND,
-  RuntimeClients,
+  RuntimeClientsService,
   discoverKubeAIUrl,
   kubeaiServiceUrl,
   openAIBaseUrl,
@@ -11,7 +11,7 @@ import {
 
 /** A KubeAI Model's spec, status and OpenAI-compatible base URL. */
 export async function inferenceEndpointDetails(
-  clients: RuntimeClients,
+  clients: RuntimeClientsService,
   environment: string,
   upstreamRef: string,
   signal: AbortSignal,

@@ -1,7 +1,7 @@
 import { NotFoundError } from '@backstage/errors';
 import { RuntimeSecretDetails } from '@runtime-portal/backstage-plugin-runtime-common';
 import {
-  RuntimeClients,
+  RuntimeClientsService,
   secretReadGrantName,
 } from '@runtime-portal/backstage-plugin-runtime-node';
 
@@ -10,7 +10,7 @@ import {
  * actions give the read policy and Kubernetes auth role of a path (`secretReadGrantName`).
  */
 export async function secretDetails(
-  clients: RuntimeClients,
+  clients: RuntimeClientsService,
   environment: string,
   upstreamRef: string,
   signal: AbortSignal,

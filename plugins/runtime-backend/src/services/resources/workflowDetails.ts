@@ -4,7 +4,7 @@ import {
   ArgoEventSource,
   ArgoSensor,
   EVENT_SOURCE_KIND,
-  RuntimeClients,
+  RuntimeClientsService,
   SENSOR_KIND,
   eventSourceWebhookUrls,
 } from '@runtime-portal/backstage-plugin-runtime-node';
@@ -13,7 +13,7 @@ type Step = { kind: string; description: string };
 
 /** An Argo Events sensor with its event sources, or a Temporal namespace. */
 export async function workflowDetails(
-  clients: RuntimeClients,
+  clients: RuntimeClientsService,
   environment: string,
   upstreamRef: string,
   signal: AbortSignal,
@@ -81,7 +81,7 @@ export async function workflowDetails(
 }
 
 async function temporalDetails(
-  clients: RuntimeClients,
+  clients: RuntimeClientsService,
   environment: string,
   name: string,
   signal: AbortSignal,

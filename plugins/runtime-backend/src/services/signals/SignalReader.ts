@@ -3,7 +3,6 @@ import { RuntimeSignal } from '@runtime-portal/backstage-plugin-runtime-common';
 import {
   CoalescingCache,
   isRuntimeUpstreamError,
-  withTimeout,
 } from '@runtime-portal/backstage-plugin-runtime-node';
 
 /** How long a failure is remembered, so a down upstream is not asked again by every viewer. */
@@ -71,7 +70,7 @@ export class SignalReader {
   }
 
   private async load<T>(request: SignalRequest<T>): Promise<RuntimeSignal<T>> {
-    const budget = withTimeout(request.timeoutMs);
+    const budget = AbortSignal.timeout(request.timeoutMs);
     try {
       const data = await request.load(budget);
       return { status: 'ok', data, fetchedAt: new Date().toISOString() };

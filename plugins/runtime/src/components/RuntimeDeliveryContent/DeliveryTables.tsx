@@ -1,5 +1,5 @@
-import { TableCellProps } from '@material-ui/core';
-import { Link } from '@backstage/core-components';
+import { CSSProperties } from 'react';
+import { Link, TableColumn } from '@backstage/core-components';
 import {
   RuntimeDeployment,
   RuntimeImage,
@@ -17,8 +17,7 @@ import {
   imageRisk,
   pipelineTone,
   shortRevision,
-  SimpleTable,
-  SimpleTableColumn,
+  CompactTable,
   StatusChip,
   Tone,
 } from '../shared';
@@ -29,7 +28,7 @@ const When = (props: { iso: string }) => (
   </span>
 );
 
-const monospace: TableCellProps = { style: { fontFamily: 'monospace' } };
+const monospace: CSSProperties = { fontFamily: 'monospace' };
 
 function timelineTone(entry: DeliveryTimelineEntry): Tone {
   if (entry.kind === 'pipeline') return pipelineTone(entry.status);
@@ -45,7 +44,7 @@ function timelineTone(entry: DeliveryTimelineEntry): Tone {
   return 'neutral';
 }
 
-const timelineColumns: SimpleTableColumn<DeliveryTimelineEntry>[] = [
+const timelineColumns: TableColumn<DeliveryTimelineEntry>[] = [
   { title: 'When', render: e => <When iso={e.time} /> },
   { title: 'Kind', render: e => e.kind },
   {
@@ -55,7 +54,7 @@ const timelineColumns: SimpleTableColumn<DeliveryTimelineEntry>[] = [
   {
     title: 'Revision',
     render: e => (e.revision ? shortRevision(e.revision) : ''),
-    cellProps: monospace,
+    cellStyle: monospace,
   },
   {
     title: 'Status',
@@ -66,20 +65,19 @@ const timelineColumns: SimpleTableColumn<DeliveryTimelineEntry>[] = [
 /** Commits, pipelines, images and deployments in one table, newest first. */
 export function TimelineTable(props: { entries: DeliveryTimelineEntry[] }) {
   return (
-    <SimpleTable
-      aria-label="Delivery timeline"
+    <CompactTable
+      label="Delivery timeline"
       emptyText="Nothing delivered yet"
       columns={timelineColumns}
       rows={props.entries}
-      rowKey={(e, i) => `${e.kind}-${e.time}-${i}`}
     />
   );
 }
 
-const pipelineColumns: SimpleTableColumn<RuntimePipeline>[] = [
+const pipelineColumns: TableColumn<RuntimePipeline>[] = [
   { title: 'Pipeline', render: p => <Link to={p.webUrl}>#{p.id}</Link> },
   { title: 'Ref', render: p => p.ref },
-  { title: 'Commit', render: p => shortRevision(p.sha), cellProps: monospace },
+  { title: 'Commit', render: p => shortRevision(p.sha), cellStyle: monospace },
   {
     title: 'Status',
     render: p => <StatusChip label={p.status} tone={pipelineTone(p.status)} />,
@@ -92,12 +90,11 @@ const pipelineColumns: SimpleTableColumn<RuntimePipeline>[] = [
 /** GitLab pipelines: id, ref, commit, status, created, duration and author. */
 export function PipelinesTable(props: { pipelines: RuntimePipeline[] }) {
   return (
-    <SimpleTable
-      aria-label="Pipelines"
+    <CompactTable
+      label="Pipelines"
       emptyText="No pipelines"
       columns={pipelineColumns}
       rows={props.pipelines}
-      rowKey={p => String(p.id)}
     />
   );
 }
@@ -106,7 +103,7 @@ export function PipelinesTable(props: { pipelines: RuntimePipeline[] }) {
 function vulnerabilityColumn(
   title: string,
   severity: 'critical' | 'high' | 'medium' | 'low',
-): SimpleTableColumn<RuntimeImage> {
+): TableColumn<RuntimeImage> {
   return {
     title,
     align: 'right',
@@ -115,7 +112,7 @@ function vulnerabilityColumn(
   };
 }
 
-const imageColumns: SimpleTableColumn<RuntimeImage>[] = [
+const imageColumns: TableColumn<RuntimeImage>[] = [
   { title: 'Tags', render: image => image.tags.join(', ') || '(untagged)' },
   {
     title: 'Digest',
@@ -125,7 +122,7 @@ const imageColumns: SimpleTableColumn<RuntimeImage>[] = [
       ) : (
         shortRevision(image.digest)
       ),
-    cellProps: monospace,
+    cellStyle: monospace,
   },
   { title: 'Pushed', render: image => <When iso={image.pushedAt} /> },
   {
@@ -144,17 +141,16 @@ const imageColumns: SimpleTableColumn<RuntimeImage>[] = [
 /** Harbor images: tags, digest, push time and vulnerability counts. */
 export function ImagesTable(props: { images: RuntimeImage[] }) {
   return (
-    <SimpleTable
-      aria-label="Images"
+    <CompactTable
+      label="Images"
       emptyText="No images"
       columns={imageColumns}
       rows={props.images}
-      rowKey={image => image.digest}
     />
   );
 }
 
-const deploymentColumns: SimpleTableColumn<RuntimeDeployment>[] = [
+const deploymentColumns: TableColumn<RuntimeDeployment>[] = [
   {
     title: 'Application',
     render: d =>
@@ -162,8 +158,8 @@ const deploymentColumns: SimpleTableColumn<RuntimeDeployment>[] = [
   },
   {
     title: 'Revision',
-    render: d => shortRevision(d.revision),
-    cellProps: d => ({ ...monospace, title: d.revision }),
+    render: d => <span title={d.revision}>{shortRevision(d.revision)}</span>,
+    cellStyle: monospace,
   },
   { title: 'Target', render: d => d.targetRevision ?? '' },
   {
@@ -191,12 +187,11 @@ export function DeploymentsTable(props: {
   deployments: RuntimeDeployment[];
 }) {
   return (
-    <SimpleTable
-      aria-label={`Deployments in ${props.environment}`}
+    <CompactTable
+      label={`Deployments in ${props.environment}`}
       emptyText="No Argo CD application found"
       columns={deploymentColumns}
       rows={props.deployments}
-      rowKey={d => d.application}
     />
   );
 }

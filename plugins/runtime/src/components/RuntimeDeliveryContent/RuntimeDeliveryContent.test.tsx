@@ -13,7 +13,7 @@ describe('RuntimeDeliveryContent', () => {
     await renderEntityComponent(<RuntimeDeliveryContent />, {
       getDelivery: async () => deliveryReport(),
     });
-    const timeline = await screen.findByRole('table', {
+    const timeline = await screen.findByRole('region', {
       name: 'Delivery timeline',
     });
     const rows = within(timeline).getAllByRole('row').slice(1);
@@ -37,18 +37,18 @@ describe('RuntimeDeliveryContent', () => {
       'http://gitlab.test/team-a/semantic-search/-/commit/a1b2c3d4e5f60718293a4b5c6d7e8f9012345678',
     );
 
-    const pipelines = screen.getByRole('table', { name: 'Pipelines' });
+    const pipelines = screen.getByRole('region', { name: 'Pipelines' });
     expect(within(pipelines).getByText('#41').closest('a')).toHaveAttribute(
       'href',
       'http://gitlab.test/team-a/semantic-search/-/pipelines/41',
     );
     expect(within(pipelines).getByText('failed')).toBeInTheDocument();
 
-    const images = screen.getByRole('table', { name: 'Images' });
+    const images = screen.getByRole('region', { name: 'Images' });
     expect(within(images).getByText('a1b2c3d4, latest')).toBeInTheDocument();
     expect(within(images).getByText('7')).toBeInTheDocument();
 
-    const dev = screen.getByRole('table', { name: 'Deployments in dev' });
+    const dev = screen.getByRole('region', { name: 'Deployments in dev' });
     expect(within(dev).getByText('OutOfSync')).toBeInTheDocument();
     expect(within(dev).getByText('main')).toBeInTheDocument();
     expect(
@@ -125,7 +125,7 @@ describe('RuntimeDeliveryContent', () => {
       screen.getByText(/The timeline leaves out pipelines, images/),
     ).toBeInTheDocument();
     expect(
-      screen.getByRole('table', { name: 'Deployments in dev' }),
+      screen.getByRole('region', { name: 'Deployments in dev' }),
     ).toBeInTheDocument();
   });
 });

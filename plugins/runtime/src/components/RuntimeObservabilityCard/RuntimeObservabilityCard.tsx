@@ -16,7 +16,7 @@ import {
 } from '@runtime-portal/backstage-plugin-runtime-common';
 import { useRuntimeObservability } from '../../hooks/useRuntimeReports';
 import { useEntityTabLink } from '../../hooks/useEntityTabLink';
-import { Sparkline } from '../charts';
+import { MetricTrendLine } from '../charts';
 import {
   AlertList,
   cardMetrics,
@@ -122,7 +122,10 @@ function EnvironmentSummary(props: {
                       {formatMetricValue(currentValue(s), s.unit)}
                     </TableCell>
                     <TableCell className={classes.cell} align="right">
-                      <Sparkline points={s.points} title={`${s.title} trend`} />
+                      <MetricTrendLine
+                        points={s.points}
+                        title={`${s.title} trend`}
+                      />
                     </TableCell>
                   </TableRow>
                 ))}

@@ -1,5 +1,5 @@
-import { Box, Chip, makeStyles, TableCellProps } from '@material-ui/core';
-import { Link } from '@backstage/core-components';
+import { Box, Chip, makeStyles } from '@material-ui/core';
+import { Link, TableColumn } from '@backstage/core-components';
 import {
   RuntimeDashboardLink,
   RuntimeFiringAlert,
@@ -10,9 +10,8 @@ import {
   EmptyNote,
   formatRelativeTime,
   formatTimestamp,
+  CompactTable,
   severityTone,
-  SimpleTable,
-  SimpleTableColumn,
   StatusChip,
 } from '../shared';
 
@@ -29,14 +28,16 @@ const useStyles = makeStyles(theme => ({
     wordBreak: 'break-all',
   },
   time: { color: theme.palette.text.secondary, marginRight: theme.spacing(1) },
-  mono: { fontFamily: 'monospace' },
 }));
 
-const timestampTitle = (iso: string): TableCellProps => ({
-  title: formatTimestamp(iso),
-});
+/** A relative time with the full timestamp as its tooltip. */
+const Since = (props: { iso: string }) => (
+  <span title={formatTimestamp(props.iso)}>
+    {formatRelativeTime(props.iso)}
+  </span>
+);
 
-const alertColumns: SimpleTableColumn<RuntimeFiringAlert>[] = [
+const alertColumns: TableColumn<RuntimeFiringAlert>[] = [
   {
     title: 'Severity',
     render: a => (
@@ -51,20 +52,18 @@ const alertColumns: SimpleTableColumn<RuntimeFiringAlert>[] = [
   { title: 'State', render: a => a.state },
   {
     title: 'Since',
-    render: a => formatRelativeTime(a.startsAt),
-    cellProps: a => timestampTitle(a.startsAt),
+    render: a => <Since iso={a.startsAt} />,
   },
 ];
 
 /** Firing alerts: severity, name, summary, state and since when. */
 export function AlertsTable(props: { alerts: RuntimeFiringAlert[] }) {
   return (
-    <SimpleTable
-      aria-label="Firing alerts"
+    <CompactTable
+      label="Firing alerts"
       emptyText="No firing alerts"
       columns={alertColumns}
       rows={props.alerts}
-      rowKey={a => `${a.name}-${a.startsAt}`}
     />
   );
 }
@@ -87,9 +86,7 @@ export function LogLines(props: { lines: RuntimeLogLine[]; range: string }) {
   );
 }
 
-const traceColumns = (
-  mono: string,
-): SimpleTableColumn<RuntimeTraceSummary>[] => [
+const traceColumns: TableColumn<RuntimeTraceSummary>[] = [
   {
     title: 'Trace',
     render: t =>
@@ -98,7 +95,7 @@ const traceColumns = (
       ) : (
         t.traceId.slice(0, 16)
       ),
-    cellProps: { className: mono },
+    cellStyle: { fontFamily: 'monospace' },
   },
   {
     title: 'Root span',
@@ -118,26 +115,23 @@ const traceColumns = (
   },
   {
     title: 'Started',
-    render: t => formatRelativeTime(t.startedAt),
-    cellProps: t => timestampTitle(t.startedAt),
+    render: t => <Since iso={t.startedAt} />,
   },
 ];
 
 /** Recent slow or failed traces: id (linked when a URL is known), root span, duration, start. */
 export function TracesTable(props: { traces: RuntimeTraceSummary[] }) {
-  const classes = useStyles();
   return (
-    <SimpleTable
-      aria-label="Traces"
+    <CompactTable
+      label="Traces"
       emptyText="No traces found"
-      columns={traceColumns(classes.mono)}
+      columns={traceColumns}
       rows={props.traces}
-      rowKey={t => t.traceId}
     />
   );
 }
 
-const dashboardColumns: SimpleTableColumn<RuntimeDashboardLink>[] = [
+const dashboardColumns: TableColumn<RuntimeDashboardLink>[] = [
   {
     title: 'Dashboard',
     render: d => (
@@ -162,12 +156,11 @@ const dashboardColumns: SimpleTableColumn<RuntimeDashboardLink>[] = [
 /** Grafana dashboards of the entity, each opening in a new tab. */
 export function DashboardLinks(props: { dashboards: RuntimeDashboardLink[] }) {
   return (
-    <SimpleTable
-      aria-label="Dashboards"
+    <CompactTable
+      label="Dashboards"
       emptyText="No dashboards match this entity"
       columns={dashboardColumns}
       rows={props.dashboards}
-      rowKey={d => d.uid}
     />
   );
 }

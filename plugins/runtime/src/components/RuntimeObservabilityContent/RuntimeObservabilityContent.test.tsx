@@ -1,4 +1,4 @@
-import { fireEvent, screen, waitFor } from '@testing-library/react';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import {
   fetchedAt,
   never,
@@ -18,7 +18,7 @@ describe('RuntimeObservabilityContent', () => {
       await screen.findByRole('img', { name: 'Request rate chart' }),
     ).toBeInTheDocument();
     expect(
-      screen.getByRole('img', { name: 'Latency p50 chart' }),
+      screen.getByRole('img', { name: 'Latency chart' }),
     ).toBeInTheDocument();
     expect(screen.getAllByText('12.3 req/s').length).toBeGreaterThan(0);
     expect(screen.getByText('HighErrorRate')).toBeInTheDocument();
@@ -123,5 +123,49 @@ describe('RuntimeObservabilityContent', () => {
       screen.getByText('No dashboards match this entity'),
     ).toBeInTheDocument();
     expect(screen.getByText('HighErrorRate')).toBeInTheDocument();
+  });
+
+  describe('with a measured layout', () => {
+    // jsdom has no layout: give every element a size and ResizeObserver a stand-in, so that
+    // recharts' ResponsiveContainer measures 480×170 and draws the charts.
+    const originalResizeObserver = global.ResizeObserver;
+    beforeEach(() => {
+      jest
+        .spyOn(HTMLElement.prototype, 'clientWidth', 'get')
+        .mockReturnValue(480);
+      jest
+        .spyOn(HTMLElement.prototype, 'clientHeight', 'get')
+        .mockReturnValue(170);
+      global.ResizeObserver = class {
+        observe() {}
+        unobserve() {}
+        disconnect() {}
+      };
+    });
+    afterEach(() => {
+      jest.restoreAllMocks();
+      global.ResizeObserver = originalResizeObserver;
+    });
+
+    it('draws the latency percentiles as the lines of one chart, each in the legend', async () => {
+      await renderEntityComponent(<RuntimeObservabilityContent />, {
+        getObservability: async () => observabilityReport(),
+      });
+      const latency = await screen.findByRole('img', {
+        name: 'Latency chart',
+      });
+      expect(latency.querySelectorAll('.recharts-line')).toHaveLength(2);
+      const legend = latency.querySelector(
+        '.recharts-legend-wrapper',
+      ) as HTMLElement;
+      expect(within(legend).getByText('p50')).toBeInTheDocument();
+      expect(within(legend).getByText('p95')).toBeInTheDocument();
+      expect(screen.getByText('p50 80 ms · p95 245 ms')).toBeInTheDocument();
+      const requests = screen.getByRole('img', { name: 'Request rate chart' });
+      expect(requests.querySelectorAll('.recharts-line')).toHaveLength(1);
+      expect(
+        screen.queryByRole('img', { name: 'Latency p95 chart' }),
+      ).toBeNull();
+    });
   });
 });

@@ -12,15 +12,17 @@ import { InfoCard, Progress, EmptyState } from '@backstage/core-components';
 import {
   RUNTIME_OBSERVABILITY_RANGES,
   RuntimeEnvironmentObservability,
-  RuntimeMetricSeries,
   RuntimeObservabilityRange,
 } from '@runtime-portal/backstage-plugin-runtime-common';
 import { useRuntimeObservability } from '../../hooks/useRuntimeReports';
-import { LineChart } from '../charts';
+import {
+  groupMetricSeries,
+  MetricChartGroup,
+  MetricLineChart,
+} from '../charts';
 import { currentValue, HealthChip } from '../observability';
 import {
   EmptyNote,
-  formatAxisTime,
   formatMetricValue,
   ReportError,
   SignalView,
@@ -123,9 +125,9 @@ function EnvironmentDetails(props: {
               </InfoCard>
             ) : (
               <Grid container spacing={2}>
-                {series.map(s => (
-                  <Grid item xs={12} md={6} lg={4} key={s.id}>
-                    <MetricChart series={s} />
+                {groupMetricSeries(series).map(group => (
+                  <Grid item xs={12} md={6} lg={4} key={group.id}>
+                    <MetricChart group={group} />
                   </Grid>
                 ))}
               </Grid>
@@ -165,19 +167,28 @@ function EnvironmentDetails(props: {
   );
 }
 
-function MetricChart(props: { series: RuntimeMetricSeries }) {
-  const { series } = props;
+/** The current value of each series of a chart, e.g. `p50 80 ms · p95 245 ms`. */
+function currentValues(group: MetricChartGroup): string {
+  if (group.series.length === 1) {
+    return formatMetricValue(currentValue(group.series[0]), group.unit);
+  }
+  return group.series
+    .map(
+      (s, i) =>
+        `${group.lines[i].name} ${formatMetricValue(currentValue(s), s.unit)}`,
+    )
+    .join(' · ');
+}
+
+function MetricChart(props: { group: MetricChartGroup }) {
+  const { group } = props;
   return (
-    <InfoCard
-      title={series.title}
-      subheader={formatMetricValue(currentValue(series), series.unit)}
-    >
-      <Box height={170}>
-        <LineChart
-          title={`${series.title} chart`}
-          points={series.points}
-          formatValue={v => formatMetricValue(v, series.unit)}
-          formatTime={formatAxisTime}
+    <InfoCard title={group.title} subheader={currentValues(group)}>
+      <Box minHeight={170}>
+        <MetricLineChart
+          title={`${group.title} chart`}
+          unit={group.unit}
+          lines={group.lines}
         />
       </Box>
     </InfoCard>

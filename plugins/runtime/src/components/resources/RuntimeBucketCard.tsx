@@ -1,4 +1,8 @@
-import { CodeSnippet, CopyTextButton } from '@backstage/core-components';
+import {
+  CodeSnippet,
+  CopyTextButton,
+  StructuredMetadataTable,
+} from '@backstage/core-components';
 import Accordion from '@material-ui/core/Accordion';
 import AccordionDetails from '@material-ui/core/AccordionDetails';
 import AccordionSummary from '@material-ui/core/AccordionSummary';
@@ -10,7 +14,7 @@ import {
   RuntimeBucketAccess,
   RuntimeBucketDetails,
 } from '@runtime-portal/backstage-plugin-runtime-common';
-import { Facts } from './Facts';
+import { METADATA_TABLE_OPTIONS, metadataRows } from './metadataRows';
 import { ResourceDetailsCard } from './ResourceDetailsCard';
 
 const useStyles = makeStyles(theme => ({
@@ -69,8 +73,8 @@ function BucketDetails(props: { details: RuntimeBucketDetails }) {
   const tags = Object.entries(details.tags);
   return (
     <>
-      <Facts
-        rows={[
+      <StructuredMetadataTable
+        metadata={metadataRows([
           ['Bucket', <code>{details.name}</code>],
           [
             'Endpoint',
@@ -106,7 +110,8 @@ function BucketDetails(props: { details: RuntimeBucketDetails }) {
             'Service access',
             details.access && <ServiceAccess access={details.access} />,
           ],
-        ]}
+        ])}
+        options={METADATA_TABLE_OPTIONS}
       />
       {details.access?.policy && (
         <PolicyDocument

@@ -1,7 +1,7 @@
-import { InfoCard } from '@backstage/core-components';
+import { InfoCard, TableColumn } from '@backstage/core-components';
 import { useEntity } from '@backstage/plugin-catalog-react';
 import Typography from '@material-ui/core/Typography';
-import { SimpleTable, SimpleTableColumn } from '../shared';
+import { CompactTable } from '../shared';
 import { InstallationChip } from './InstallationChip';
 import {
   annotatedEnvironments,
@@ -9,7 +9,7 @@ import {
   installationStatus,
 } from './installationStatus';
 
-const installationColumns: SimpleTableColumn<InstallationStatus>[] = [
+const installationColumns: TableColumn<InstallationStatus>[] = [
   { title: 'Environment', render: status => status.environment },
   { title: 'Status', render: status => <InstallationChip status={status} /> },
   { title: 'Version', render: status => status.version ?? '-' },
@@ -37,10 +37,10 @@ export function RuntimeComponentStatusCard() {
           module adds its installations on its next run.
         </Typography>
       ) : (
-        <SimpleTable
+        <CompactTable
+          label="Installations"
           columns={installationColumns}
           rows={statuses}
-          rowKey={status => status.environment}
         />
       )}
     </InfoCard>

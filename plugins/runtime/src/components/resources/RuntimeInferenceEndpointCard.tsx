@@ -1,10 +1,14 @@
-import { CodeSnippet, CopyTextButton } from '@backstage/core-components';
+import {
+  CodeSnippet,
+  CopyTextButton,
+  StructuredMetadataTable,
+} from '@backstage/core-components';
 import Chip from '@material-ui/core/Chip';
 import Typography from '@material-ui/core/Typography';
 import { makeStyles } from '@material-ui/core/styles';
 import { RuntimeInferenceEndpointDetails } from '@runtime-portal/backstage-plugin-runtime-common';
 import { curlExamples } from './curlExamples';
-import { Facts } from './Facts';
+import { METADATA_TABLE_OPTIONS, metadataRows } from './metadataRows';
 import { ResourceDetailsCard } from './ResourceDetailsCard';
 
 const useStyles = makeStyles(theme => ({
@@ -24,8 +28,8 @@ function EndpointDetails(props: { details: RuntimeInferenceEndpointDetails }) {
   );
   return (
     <>
-      <Facts
-        rows={[
+      <StructuredMetadataTable
+        metadata={metadataRows([
           [
             'Model source',
             <span className={classes.mono}>{details.modelUrl}</span>,
@@ -57,7 +61,8 @@ function EndpointDetails(props: { details: RuntimeInferenceEndpointDetails }) {
               />
             </span>,
           ],
-        ]}
+        ])}
+        options={METADATA_TABLE_OPTIONS}
       />
       {examples.map(example => (
         <div key={example.feature} className={classes.example}>

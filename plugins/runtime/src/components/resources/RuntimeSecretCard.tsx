@@ -1,9 +1,13 @@
-import { Table, TableColumn } from '@backstage/core-components';
+import {
+  StructuredMetadataTable,
+  Table,
+  TableColumn,
+} from '@backstage/core-components';
 import Typography from '@material-ui/core/Typography';
 import { makeStyles } from '@material-ui/core/styles';
 import Alert from '@material-ui/lab/Alert';
 import { RuntimeSecretDetails } from '@runtime-portal/backstage-plugin-runtime-common';
-import { Facts } from './Facts';
+import { METADATA_TABLE_OPTIONS, metadataRows } from './metadataRows';
 import { ResourceDetailsCard } from './ResourceDetailsCard';
 
 type Version = RuntimeSecretDetails['versions'][number];
@@ -49,12 +53,13 @@ function SecretDetails(props: { details: RuntimeSecretDetails }) {
         Secret values are never shown here: read them from OpenBao with a role
         that is allowed to.
       </Alert>
-      <Facts
-        rows={[
+      <StructuredMetadataTable
+        metadata={metadataRows([
           ['Mount', <code>{details.mount}</code>],
           ['Path', <code>{details.path}</code>],
           ['Current version', String(details.currentVersion)],
-        ]}
+        ])}
+        options={METADATA_TABLE_OPTIONS}
       />
       <div className={classes.section}>
         <Table<Version>

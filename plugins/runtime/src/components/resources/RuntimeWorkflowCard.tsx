@@ -1,3 +1,4 @@
+import { StructuredMetadataTable } from '@backstage/core-components';
 import List from '@material-ui/core/List';
 import ListItem from '@material-ui/core/ListItem';
 import ListItemText from '@material-ui/core/ListItemText';
@@ -5,7 +6,7 @@ import Typography from '@material-ui/core/Typography';
 import { makeStyles } from '@material-ui/core/styles';
 import { RuntimeWorkflowDetails } from '@runtime-portal/backstage-plugin-runtime-common';
 import { StatusChip, Tone } from '../shared';
-import { Facts } from './Facts';
+import { METADATA_TABLE_OPTIONS, metadataRows } from './metadataRows';
 import { ResourceDetailsCard } from './ResourceDetailsCard';
 
 const ENGINES: Record<RuntimeWorkflowDetails['engine'], string> = {
@@ -54,8 +55,8 @@ function WorkflowDetails(props: { details: RuntimeWorkflowDetails }) {
   const classes = useStyles();
   return (
     <>
-      <Facts
-        rows={[
+      <StructuredMetadataTable
+        metadata={metadataRows([
           ['Engine', ENGINES[details.engine] ?? details.engine],
           ['Name', <code>{details.name}</code>],
           ['Namespace', details.namespace],
@@ -77,7 +78,8 @@ function WorkflowDetails(props: { details: RuntimeWorkflowDetails }) {
               ? undefined
               : `${details.retentionDays} days`,
           ],
-        ]}
+        ])}
+        options={METADATA_TABLE_OPTIONS}
       />
       <Steps title="Triggers" steps={details.triggers} empty="No trigger." />
       <Steps title="Actions" steps={details.actions} empty="No action." />

@@ -3,5 +3,5 @@ export * from './tones';
 export { StatusChip } from './StatusChip';
 export { SignalView, EmptyNote } from './SignalView';
 export { ReportError } from './ReportError';
-export { SimpleTable } from './SimpleTable';
-export type { SimpleTableColumn, SimpleTableProps } from './SimpleTable';
+export { CompactTable, COMPACT_TABLE_OPTIONS } from './CompactTable';
+export type { CompactTableProps } from './CompactTable';

@@ -90,7 +90,10 @@ export const outputSchema = (z: typeof zod) =>
     catalogInfoUrl: z.string().describe('The registered file'),
   });
 
-type Output = { entityRef: string; catalogInfoUrl: string };
+/** The action's parsed input: a repository and a path, or the file's URL. */
+export type CatalogRegisterInput = zod.output<ReturnType<typeof inputSchema>>;
+
+type Output = zod.output<ReturnType<typeof outputSchema>>;
 
 /**
  * Registers a team's catalog-info file with the scaffolder's own service credentials, after checking
@@ -159,7 +162,7 @@ export async function runCatalogRegister(
 /** The `runtime:catalog:register` scaffolder action. */
 export function createRuntimeCatalogRegisterAction(
   deps: CatalogRegisterDeps,
-): TemplateAction<any, any, any> {
+): TemplateAction<CatalogRegisterInput, Output, 'v2'> {
   return createTemplateAction({
     id: CATALOG_REGISTER_ACTION_ID,
     description:
@@ -170,7 +173,7 @@ export function createRuntimeCatalogRegisterAction(
     async handler(ctx) {
       writeOutputs(ctx, await runCatalogRegister(deps, ctx));
     },
-  }) as TemplateAction<any, any, any>;
+  });
 }
 
 async function readCatalogInfo(

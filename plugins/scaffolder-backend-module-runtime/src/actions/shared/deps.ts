@@ -8,7 +8,7 @@ import { CatalogService } from '@backstage/plugin-catalog-node';
 import { EventsService } from '@backstage/plugin-events-node';
 import {
   RuntimeAccessConfig,
-  RuntimeClients,
+  RuntimeClientsService,
   TeamNamespaces,
 } from '@runtime-portal/backstage-plugin-runtime-node';
 
@@ -19,7 +19,7 @@ import {
  */
 export interface RuntimeActionDeps {
   /** The Runtime's upstream clients, per configured environment. */
-  clients: RuntimeClients;
+  clients: RuntimeClientsService;
   /** Decides whether the task's initiator may create the resource. */
   permissions: PermissionsService;
   /** The initiator's ownership refs (the teams they may act for). */

@@ -1,6 +1,6 @@
 import { InputError } from '@backstage/errors';
 import {
-  RuntimeClients,
+  RuntimeClientsService,
   RuntimeUpstreamClients,
 } from '@runtime-portal/backstage-plugin-runtime-node';
 
@@ -9,7 +9,7 @@ import {
  * the known environments otherwise. Makes no upstream call.
  */
 export function requireUpstream(
-  clients: RuntimeClients,
+  clients: RuntimeClientsService,
   environment: string,
   upstream: keyof RuntimeUpstreamClients,
 ): void {

@@ -135,12 +135,27 @@ export async function runProvisioningAction<
   return action.provision(deps, input, run, access);
 }
 
-/** The scaffolder action of a provisioning action: dry-run aware, its outputs written as step outputs. */
-export function toScaffolderAction(
-  action: ProvisioningAction<any, JsonObject>,
+/**
+ * The input type of a provisioning action's scaffolder action: its parsed input, itself when that is
+ * a JSON object, else with the JSON object type added (a passthrough object has `unknown` values; a
+ * task's input is JSON).
+ */
+export type ScaffolderActionInput<TInput> = TInput extends JsonObject
+  ? TInput
+  : TInput & JsonObject;
+
+/**
+ * The scaffolder action of a provisioning action: dry-run aware, its outputs written as step outputs,
+ * typed with the action's parsed input and its output.
+ */
+export function toScaffolderAction<
+  TInput extends ProvisioningInput,
+  TOutput extends JsonObject,
+>(
+  action: ProvisioningAction<TInput, TOutput>,
   deps: RuntimeActionDeps,
-): TemplateAction<any, any, any> {
-  return createTemplateAction({
+): TemplateAction<ScaffolderActionInput<TInput>, TOutput, 'v2'> {
+  const scaffolderAction = createTemplateAction({
     id: action.id,
     description: action.description,
     examples: action.examples,
@@ -149,5 +164,13 @@ export function toScaffolderAction(
     async handler(ctx) {
       writeOutputs(ctx, await runProvisioningAction(action, deps, ctx));
     },
-  }) as TemplateAction<any, any, any>;
+  });
+  // `createTemplateAction` types the action with the schemas' output types passed through its
+  // `FlattenOptionalProperties`, which TypeScript cannot reduce for a generic `TInput`; for each
+  // concrete action it is `TInput` itself.
+  return scaffolderAction as unknown as TemplateAction<
+    ScaffolderActionInput<TInput>,
+    TOutput,
+    'v2'
+  >;
 }
