@@ -1,6 +1,5 @@
-/***/
 /**
- * The runtime-provider module for @backstage/plugin-catalog-backend
+ * The runtime-provider module for `@backstage/plugin-catalog-backend`
  *
  * @packageDocumentation
  */

@@ -8,6 +8,10 @@ import {
   readResourceNamePrefix,
   readRuntimeAccess,
   runtimeClientsServiceRef,
+  runtimeLiveResourceSourcesExtensionPoint,
+  RuntimeLiveResourceSource,
+  runtimeOwnerResolutionExtensionPoint,
+  RuntimeOwnerResolver,
 } from '@runtime-portal/backstage-plugin-runtime-node';
 import { readCatalogRuntimeConfig } from './platformModel/readCatalogRuntimeConfig';
 import {
@@ -17,6 +21,7 @@ import {
 import { refreshOnResourceChange } from './events/refreshOnResourceChange';
 import { RuntimeTeamEntityProcessor } from './processor/RuntimeTeamEntityProcessor';
 import { gitlabProjectResolver } from './processor/gitlabProjectOfLocation';
+import { checkExtraLiveResourceSources } from './resources/extraLiveResourceSources';
 
 /**
  * Catalog module that puts the Runtime into the catalog: the platform model with what each environment
@@ -24,12 +29,33 @@ import { gitlabProjectResolver } from './processor/gitlabProjectOfLocation';
  * actions announce on the events service (`runtime.resources.changed`) triggers a refresh right away.
  * Its processor holds entities read from a team's GitLab group to that team on every refresh.
  *
+ * Adopters' modules add live resource kinds with `runtimeLiveResourceSourcesExtensionPoint` and
+ * replace the owner resolution with `runtimeOwnerResolutionExtensionPoint` (both in
+ * `@runtime-portal/backstage-plugin-runtime-node`).
+ *
  * @public
  */
 export const catalogModuleRuntime = createBackendModule({
   moduleId: 'runtime',
   pluginId: 'catalog',
-  register({ registerInit }) {
+  register({ registerExtensionPoint, registerInit }) {
+    const extraSources: RuntimeLiveResourceSource[] = [];
+    registerExtensionPoint(runtimeLiveResourceSourcesExtensionPoint, {
+      addLiveResourceSource(source) {
+        extraSources.push(source);
+      },
+    });
+    let ownerResolver: RuntimeOwnerResolver | undefined;
+    registerExtensionPoint(runtimeOwnerResolutionExtensionPoint, {
+      setOwnerResolver(resolver) {
+        if (ownerResolver) {
+          throw new Error(
+            'Runtime catalog: an owner resolver is already set; only one module may set it',
+          );
+        }
+        ownerResolver = resolver;
+      },
+    });
     registerInit({
       deps: {
         logger: coreServices.logger,
@@ -58,6 +84,8 @@ export const catalogModuleRuntime = createBackendModule({
           namePrefix: readResourceNamePrefix(config, { logger }),
           environments: settings.environments,
           kinds: settings.kinds,
+          extraSources: checkExtraLiveResourceSources(extraSources),
+          ownerResolver,
           schedule: { scheduler, definition: settings.schedule },
         });
         lifecycle.addShutdownHook(() => provider.stop());

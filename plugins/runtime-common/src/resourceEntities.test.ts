@@ -19,6 +19,24 @@ describe('runtimeResourceEntityName', () => {
     ).toBe('prod-bucket-recordings');
   });
 
+  it("names an adopter's own type by the type itself", () => {
+    expect(
+      runtimeResourceEntityName({
+        environment: 'dev',
+        type: 'queue',
+        scope: 'team-a',
+        name: 'orders',
+      }),
+    ).toBe('dev-queue-team-a-orders');
+    expect(
+      runtimeResourceEntityName({
+        environment: 'dev',
+        type: 'constructor',
+        name: 'x',
+      }),
+    ).toBe('dev-constructor-x');
+  });
+
   it('puts the configured prefix first', () => {
     expect(
       runtimeResourceEntityName({

@@ -53,17 +53,21 @@ export function runtimeResourceEntityName(parts: {
   /** Optional installation-wide prefix (`runtime.resourceNamePrefix`), e.g. `rt`. */
   prefix?: string;
   environment: string;
-  type: RuntimeResourceType;
+  /** A built-in type (named by its word, e.g. `endpoint`) or an adopter's own type (named as is). */
+  type: RuntimeResourceType | (string & {});
   /** The namespace or other scope the name is unique within, when there is one. */
   scope?: string;
   name: string;
 }): string {
-  const typeWord = {
+  const typeWords: Record<string, string> = {
     'inference-endpoint': 'endpoint',
     secret: 'secret',
     bucket: 'bucket',
     workflow: 'workflow',
-  }[parts.type];
+  };
+  const typeWord = Object.prototype.hasOwnProperty.call(typeWords, parts.type)
+    ? typeWords[parts.type]
+    : parts.type;
   const full = [
     parts.prefix,
     parts.environment,

@@ -69,9 +69,25 @@ export {
   type RuntimeResourcesChangedPayload,
 } from './events';
 
+// Extension points of the Runtime catalog module
+export {
+  runtimeLiveResourceSourcesExtensionPoint,
+  runtimeOwnerResolutionExtensionPoint,
+  type RuntimeListedLiveResourceSource,
+  type RuntimeLiveResource,
+  type RuntimeLiveResourceSource,
+  type RuntimeLiveResourceSourceBase,
+  type RuntimeLiveResourceSourcesExtensionPoint,
+  type RuntimeOwnerQuery,
+  type RuntimeOwnerResolutionExtensionPoint,
+  type RuntimeOwnerResolver,
+  type RuntimeResolvedOwner,
+  type RuntimeWatchedLiveResourceSource,
+} from './extensions';
+
 // Shared helpers
 export { CoalescingCache } from './cache';
-export { mapConcurrently } from './http';
+export { mapConcurrently, type HttpServiceClientOptions } from './http';
 
 // Kubernetes
 export {

@@ -7,6 +7,9 @@ import {
   fetchApiRef,
 } from '@backstage/core-plugin-api';
 import { createScaffolderFieldExtension } from '@backstage/plugin-scaffolder-react';
+import type { JSX } from 'react';
+import type { RuntimeObservabilityCardProps } from './components/RuntimeObservabilityCard';
+import type { RuntimeDeliveryCardProps } from './components/RuntimeDeliveryCard';
 import { runtimeApiRef, RuntimeClient } from './api';
 import { RuntimeEnvironmentPicker } from './scaffolder/RuntimeEnvironmentPicker';
 import { rootRouteRef } from './routes';
@@ -49,7 +52,9 @@ export const RuntimePage = runtimePlugin.provide(
  *
  * @public
  */
-export const RuntimeObservabilityCard = runtimePlugin.provide(
+export const RuntimeObservabilityCard: (
+  props: RuntimeObservabilityCardProps,
+) => JSX.Element = runtimePlugin.provide(
   createComponentExtension({
     name: 'RuntimeObservabilityCard',
     component: {
@@ -66,24 +71,27 @@ export const RuntimeObservabilityCard = runtimePlugin.provide(
  *
  * @public
  */
-export const RuntimeObservabilityContent = runtimePlugin.provide(
-  createComponentExtension({
-    name: 'RuntimeObservabilityContent',
-    component: {
-      lazy: () =>
-        import('./components/RuntimeObservabilityContent').then(
-          m => m.RuntimeObservabilityContent,
-        ),
-    },
-  }),
-);
+export const RuntimeObservabilityContent: () => JSX.Element =
+  runtimePlugin.provide(
+    createComponentExtension({
+      name: 'RuntimeObservabilityContent',
+      component: {
+        lazy: () =>
+          import('./components/RuntimeObservabilityContent').then(
+            m => m.RuntimeObservabilityContent,
+          ),
+      },
+    }),
+  );
 
 /**
  * Entity overview card: deployments per environment, last pipeline and newest image with its risk.
  *
  * @public
  */
-export const RuntimeDeliveryCard = runtimePlugin.provide(
+export const RuntimeDeliveryCard: (
+  props: RuntimeDeliveryCardProps,
+) => JSX.Element = runtimePlugin.provide(
   createComponentExtension({
     name: 'RuntimeDeliveryCard',
     component: {
@@ -100,7 +108,7 @@ export const RuntimeDeliveryCard = runtimePlugin.provide(
  *
  * @public
  */
-export const RuntimeDeliveryContent = runtimePlugin.provide(
+export const RuntimeDeliveryContent: () => JSX.Element = runtimePlugin.provide(
   createComponentExtension({
     name: 'RuntimeDeliveryContent',
     component: {
@@ -117,32 +125,34 @@ export const RuntimeDeliveryContent = runtimePlugin.provide(
  *
  * @public
  */
-export const RuntimeResourceCard = runtimePlugin.provide(
-  createComponentExtension({
-    name: 'RuntimeResourceCard',
-    component: {
-      lazy: () =>
-        import('./components/resources').then(m => m.RuntimeResourceCard),
-    },
-  }),
-);
+export const RuntimeResourceCard: () => JSX.Element | null =
+  runtimePlugin.provide(
+    createComponentExtension({
+      name: 'RuntimeResourceCard',
+      component: {
+        lazy: () =>
+          import('./components/resources').then(m => m.RuntimeResourceCard),
+      },
+    }),
+  );
 
 /**
  * Entity card of a runtime Component: installed, version, ready and replicas per environment.
  *
  * @public
  */
-export const RuntimeComponentStatusCard = runtimePlugin.provide(
-  createComponentExtension({
-    name: 'RuntimeComponentStatusCard',
-    component: {
-      lazy: () =>
-        import('./components/resources').then(
-          m => m.RuntimeComponentStatusCard,
-        ),
-    },
-  }),
-);
+export const RuntimeComponentStatusCard: () => JSX.Element =
+  runtimePlugin.provide(
+    createComponentExtension({
+      name: 'RuntimeComponentStatusCard',
+      component: {
+        lazy: () =>
+          import('./components/resources').then(
+            m => m.RuntimeComponentStatusCard,
+          ),
+      },
+    }),
+  );
 
 /**
  * Template form field `RuntimeEnvironmentPicker`: one of the configured Runtime environments. Add it

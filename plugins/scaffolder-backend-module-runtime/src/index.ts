@@ -1,5 +1,5 @@
 /**
- * The runtime module for @backstage/plugin-scaffolder-backend: the Runtime's provisioning actions and
+ * The runtime module for `@backstage/plugin-scaffolder-backend`: the Runtime's provisioning actions and
  * `runtime:catalog:register`.
  *
  * @packageDocumentation
@@ -14,5 +14,11 @@ export {
   createRuntimeSecretAction,
   createRuntimeWorkflowAction,
 } from './actions';
-export type { CatalogRegisterDeps, RuntimeActionDeps } from './actions';
+export type {
+  CatalogRegisterDeps,
+  RuntimeActionDeps,
+  WorkflowActionDeps,
+  WorkflowTriggerPolicy,
+  WorkflowEventBusPolicy,
+} from './actions';
 export { registerRuntimeActions } from './registry';

@@ -13,6 +13,7 @@ import {
   KubernetesKind,
   KubernetesObject,
   RuntimeClientsService,
+  RuntimeOwnerResolver,
 } from '@runtime-portal/backstage-plugin-runtime-node';
 import {
   discoverInstallations,
@@ -49,6 +50,13 @@ export interface RuntimeEntityProviderOptions {
   /** Environments to read; all configured ones when undefined. */
   environments?: string[];
   kinds: RuntimeResourceType[];
+  /**
+   * Live resource sources adopters added (checked by `checkExtraLiveResourceSources`), read on every
+   * refresh like the built-in ones, whatever `kinds` says.
+   */
+  extraSources?: readonly LiveResourceSource[];
+  /** Replaces the default owner resolution of live resources. */
+  ownerResolver?: RuntimeOwnerResolver;
   /** Refreshes on this schedule once connected; without it, call `refresh()` (tests, benchmarks). */
   schedule?: {
     scheduler: SchedulerService;
@@ -117,7 +125,16 @@ export class RuntimeEntityProvider implements EntityProvider {
   private changeTimer?: ReturnType<typeof setTimeout>;
   private changedWhileRunning = false;
 
-  constructor(private readonly options: RuntimeEntityProviderOptions) {}
+  private readonly sources: readonly LiveResourceSource[];
+
+  constructor(private readonly options: RuntimeEntityProviderOptions) {
+    this.sources = [
+      ...LIVE_RESOURCE_SOURCES.filter(source =>
+        (options.kinds as string[]).includes(source.type),
+      ),
+      ...(options.extraSources ?? []),
+    ];
+  }
 
   getProviderName(): string {
     return 'runtime';
@@ -284,21 +301,20 @@ export class RuntimeEntityProvider implements EntityProvider {
     failed: Set<string>,
     signal?: AbortSignal,
   ): Promise<ScopedEntity[]> {
-    const { clients, kinds } = this.options;
+    const { clients } = this.options;
     const reads = environments.flatMap(env =>
-      LIVE_RESOURCE_SOURCES.filter(
-        source =>
-          kinds.includes(source.type) && clients.has(env, source.upstream),
-      ).map(async source => {
-        const scope = liveResourceLocation(env, source.id);
-        try {
-          return await this.readSource(source, env, scope, signal);
-        } catch (error) {
-          failed.add(scope);
-          this.warn(scope, error);
-          return [];
-        }
-      }),
+      this.sources
+        .filter(source => clients.has(env, source.upstream))
+        .map(async source => {
+          const scope = liveResourceLocation(env, source.id);
+          try {
+            return await this.readSource(source, env, scope, signal);
+          } catch (error) {
+            failed.add(scope);
+            this.warn(scope, error);
+            return [];
+          }
+        }),
     );
     const scoped = (await Promise.all(reads)).flat();
     const named: Entity[] = distinctNames(scoped.map(s => s.entity));
@@ -316,8 +332,13 @@ export class RuntimeEntityProvider implements EntityProvider {
     scope: string,
     signal?: AbortSignal,
   ): Promise<ScopedEntity[]> {
-    const { clients, ownerFallback, namePrefix } = this.options;
-    const options = { ownerFallback, namePrefix, location: scope };
+    const { clients, ownerFallback, namePrefix, ownerResolver } = this.options;
+    const options = {
+      ownerFallback,
+      namePrefix,
+      ownerResolver,
+      location: scope,
+    };
     if (!isWatchedSource(source)) {
       const resources = await source.read(clients, env, signal);
       return resources.map(resource => ({
@@ -341,7 +362,7 @@ export class RuntimeEntityProvider implements EntityProvider {
     if (last && last.version === informer.version) return last.entities;
     const previous = last?.objects ?? new Map<string, MappedObject>();
     const current = new Map<string, MappedObject>();
-    const { ownerFallback, namePrefix } = this.options;
+    const { ownerFallback, namePrefix, ownerResolver } = this.options;
     for (const object of objects as KubernetesObject[]) {
       const { uid, namespace, name, resourceVersion } = object.metadata;
       const key = uid ?? `${namespace ?? ''}/${name}`;
@@ -354,6 +375,7 @@ export class RuntimeEntityProvider implements EntityProvider {
         const entity = liveResourceEntity(source.toResource(object, env), {
           ownerFallback,
           namePrefix,
+          ownerResolver,
           location: scope,
         });
         mapped = {

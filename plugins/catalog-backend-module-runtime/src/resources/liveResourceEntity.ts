@@ -1,49 +1,40 @@
 import { Entity } from '@backstage/catalog-model';
 import {
   RUNTIME_ANNOTATIONS,
-  RuntimeResourceType,
   runtimeResourceEntityName,
 } from '@runtime-portal/backstage-plugin-runtime-common';
+import {
+  RuntimeLiveResource,
+  RuntimeOwnerResolver,
+} from '@runtime-portal/backstage-plugin-runtime-node';
 import { systemName } from '../platformModel/platformModelEntities';
-import { resolveOwner, serviceRef } from './resolveOwner';
+import { resolveOwnerWith } from './ownerResolution';
+import { serviceRef } from './resolveOwner';
 
-/** What every live resource source knows about one resource. */
-export interface LiveResource {
-  environment: string;
-  type: RuntimeResourceType;
-  /** Namespace or other scope the raw name is unique within. */
-  scope?: string;
-  /** The resource's name in its upstream. */
-  name: string;
-  /** Where it is upstream, e.g. `team-a/llama` or `secret/team-a/db`. */
-  upstreamRef: string;
-  /** The runtime component hosting it, e.g. `kubeai`. */
-  hostComponent: string;
-  /** The capability area of the hosting component. */
-  area: string;
-  /** The owner value found, and where it was looked for (for the problem annotation). */
-  ownerValue: string | undefined;
-  ownerSource: string;
-  /** The using service's name, when known. */
-  service?: string;
-  description?: string;
-  /** Detail annotations (never secret values). */
-  details: Record<string, string>;
-}
+/** What every live resource source knows about one resource (the public type adopters' sources yield). */
+export type LiveResource = RuntimeLiveResource;
 
 /** The catalog location of the live resources of one environment and source. */
 export function liveResourceLocation(environment: string, source: string) {
   return `runtime:${environment}/${source}`;
 }
 
-/** A live resource as a catalog `Resource`, owned by its team or else by the fallback owner. */
+/**
+ * A live resource as a catalog `Resource`, owned by its team or else by the fallback owner; an
+ * adopter's owner resolver, when given, replaces the default resolution.
+ */
 export function liveResourceEntity(
   resource: LiveResource,
-  options: { ownerFallback: string; location: string; namePrefix?: string },
+  options: {
+    ownerFallback: string;
+    location: string;
+    namePrefix?: string;
+    ownerResolver?: RuntimeOwnerResolver;
+  },
 ): Entity {
-  const owner = resolveOwner(
-    resource.ownerValue,
-    resource.ownerSource,
+  const owner = resolveOwnerWith(
+    options.ownerResolver,
+    resource,
     options.ownerFallback,
   );
   const usedBy = serviceRef(resource.service);

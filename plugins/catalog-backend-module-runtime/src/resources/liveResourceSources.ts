@@ -1,51 +1,23 @@
+import { RUNTIME_RESOURCE_TYPES } from '@runtime-portal/backstage-plugin-runtime-common';
 import {
-  RUNTIME_RESOURCE_TYPES,
-  RuntimeResourceType,
-} from '@runtime-portal/backstage-plugin-runtime-common';
-import {
-  KubernetesKind,
   KubernetesObject,
   MODEL_KIND,
-  RuntimeClientsService,
-  RuntimeUpstreamClients,
+  RuntimeLiveResourceSource,
+  RuntimeWatchedLiveResourceSource,
   SENSOR_KIND,
 } from '@runtime-portal/backstage-plugin-runtime-node';
 import { readBuckets } from './buckets';
 import { inferenceEndpointOf } from './inferenceEndpoints';
-import { LiveResource } from './liveResourceEntity';
 import { readSecrets } from './secrets';
 import { readTemporalWorkflows, sensorWorkflowOf } from './workflows';
 
-/** What every source of live resources of one type has. */
-interface LiveResourceSourceBase {
-  /** Stable id, part of the catalog location, e.g. `models`. */
-  id: string;
-  type: RuntimeResourceType;
-  upstream: keyof RuntimeUpstreamClients;
-}
-
-/** A small upstream, read whole on every refresh. */
-export interface ListedLiveResourceSource extends LiveResourceSourceBase {
-  read(
-    clients: RuntimeClientsService,
-    environment: string,
-    signal?: AbortSignal,
-  ): Promise<LiveResource[]>;
-}
-
 /** A Kubernetes kind, kept current by a watch; each object maps to one live resource. */
-export interface WatchedLiveResourceSource<
+export type WatchedLiveResourceSource<
   T extends KubernetesObject = KubernetesObject,
-> extends LiveResourceSourceBase {
-  upstream: 'kubernetes';
-  kind: KubernetesKind<T>;
-  toResource(object: T, environment: string): LiveResource;
-}
+> = RuntimeWatchedLiveResourceSource<T>;
 
-/** One upstream that yields live resources of one type. */
-export type LiveResourceSource =
-  | ListedLiveResourceSource
-  | WatchedLiveResourceSource<any>;
+/** One upstream that yields live resources of one type (the public type of adopters' sources). */
+export type LiveResourceSource = RuntimeLiveResourceSource;
 
 /** Whether a source is a watched Kubernetes kind. */
 export function isWatchedSource(

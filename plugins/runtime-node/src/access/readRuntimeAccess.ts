@@ -34,7 +34,11 @@ export interface RuntimeAccessConfig {
   teams: RuntimeTeamAccess[];
 }
 
-/** The kinds of upstream target a team can own. */
+/**
+ * The kinds of upstream target a team can own.
+ *
+ * @public
+ */
 export type RuntimeTargetKind = Exclude<keyof RuntimeTeamAccess, 'group'>;
 
 const NAME = /^[A-Za-z0-9]([-A-Za-z0-9_./]*[A-Za-z0-9])?$/;

@@ -24,6 +24,9 @@ import {
 
 export type { RuntimeActionDeps } from './shared';
 export type { CatalogRegisterDeps } from './catalog/catalogRegister';
+export type { WorkflowActionDeps } from './workflow/workflowCreate';
+export type { WorkflowTriggerPolicy } from './workflow/workflowTriggerPolicy';
+export type { WorkflowEventBusPolicy } from './workflow/workflowEventBusPolicy';
 export {
   createRuntimeCatalogRegisterAction,
   createRuntimeBucketAction,

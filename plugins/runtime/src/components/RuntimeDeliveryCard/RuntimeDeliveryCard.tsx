@@ -36,7 +36,11 @@ const useStyles = makeStyles(theme => ({
   mono: { fontFamily: 'monospace' },
 }));
 
-/** Props of {@link RuntimeDeliveryCard}. */
+/**
+ * Props of {@link RuntimeDeliveryCard}.
+ *
+ * @public
+ */
 export interface RuntimeDeliveryCardProps {
   /** The path of the Delivery tab on the entity page; `delivery` unless given. */
   tabPath?: string;

@@ -42,7 +42,11 @@ const useStyles = makeStyles(theme => ({
   cell: { padding: theme.spacing(0.5, 1, 0.5, 0), borderBottom: 'none' },
 }));
 
-/** Props of {@link RuntimeObservabilityCard}. */
+/**
+ * Props of {@link RuntimeObservabilityCard}.
+ *
+ * @public
+ */
 export interface RuntimeObservabilityCardProps {
   /** The time range of the sparklines; `1h` unless given. */
   range?: RuntimeObservabilityRange;

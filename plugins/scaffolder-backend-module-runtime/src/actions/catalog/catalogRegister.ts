@@ -2,10 +2,7 @@ import { UrlReaderService } from '@backstage/backend-plugin-api';
 import { Entity } from '@backstage/catalog-model';
 import { NotAllowedError } from '@backstage/errors';
 import { ScmIntegrationRegistry } from '@backstage/integration';
-import {
-  TemplateAction,
-  createTemplateAction,
-} from '@backstage/plugin-scaffolder-node';
+import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import {
   RuntimeCaller,
   mayActFor,
@@ -159,10 +156,12 @@ export async function runCatalogRegister(
   });
 }
 
-/** The `runtime:catalog:register` scaffolder action. */
-export function createRuntimeCatalogRegisterAction(
-  deps: CatalogRegisterDeps,
-): TemplateAction<CatalogRegisterInput, Output, 'v2'> {
+/**
+ * The `runtime:catalog:register` scaffolder action.
+ *
+ * @public
+ */
+export function createRuntimeCatalogRegisterAction(deps: CatalogRegisterDeps) {
   return createTemplateAction({
     id: CATALOG_REGISTER_ACTION_ID,
     description:
