@@ -1,4 +1,5 @@
-import { InputError, NotFoundError } from '@backstage/errors';
+import { InputError } from '@backstage/errors';
+import { environmentByName } from './environmentByName';
 import { RuntimeDeliveryServices, RuntimeEnvironment } from '../config';
 import {
   RuntimeClientsService,
@@ -55,15 +56,7 @@ export class InMemoryRuntimeClients implements RuntimeClientsService {
   }
 
   environment(name: string): RuntimeEnvironment {
-    const environment = this.byName.get(name);
-    if (!environment) {
-      throw new NotFoundError(
-        `No Runtime environment '${name}' is configured; known: ${
-          [...this.byName.keys()].join(', ') || 'none'
-        }`,
-      );
-    }
-    return environment;
+    return environmentByName(this.byName, name);
   }
 
   has(environment: string, upstream: keyof RuntimeUpstreamClients): boolean {

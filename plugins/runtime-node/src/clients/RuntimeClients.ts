@@ -1,5 +1,6 @@
 import { Config } from '@backstage/config';
-import { InputError, NotFoundError } from '@backstage/errors';
+import { environmentByName } from './environmentByName';
+import { InputError } from '@backstage/errors';
 import {
   readRuntimeDeliveryServices,
   readRuntimeEnvironments,
@@ -95,15 +96,7 @@ export class RuntimeClients implements RuntimeClientsService {
 
   /** One configured environment; a `NotFoundError` for any other name. */
   environment(name: string): RuntimeEnvironment {
-    const environment = this.byName.get(name);
-    if (!environment) {
-      throw new NotFoundError(
-        `No Runtime environment '${name}' is configured; known: ${
-          [...this.byName.keys()].join(', ') || 'none'
-        }`,
-      );
-    }
-    return environment;
+    return environmentByName(this.byName, name);
   }
 
   /** Whether the environment has the upstream configured. */
