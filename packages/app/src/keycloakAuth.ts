@@ -13,7 +13,7 @@ import {
 import { OAuth2 } from '@backstage/core-app-api';
 
 /** Sign-in through Keycloak: the backend's `oidc` provider (auth.providers.oidc). */
-export const keycloakAuthApiRef: ApiRef<
+const keycloakAuthApiRef: ApiRef<
   OpenIdConnectApi & ProfileInfoApi & BackstageIdentityApi & SessionApi
 > = createApiRef({ id: 'auth.keycloak' });
 

@@ -7,7 +7,7 @@ import {
 } from '@runtime-portal/backstage-plugin-runtime-node';
 
 /** How a runtime component is installed in one environment. */
-export interface ComponentInstallation {
+interface ComponentInstallation {
   version?: string;
   namespace: string;
   ready: boolean;
@@ -22,8 +22,10 @@ const NAME_LABEL = 'app.kubernetes.io/name';
 const VERSION_LABEL = 'app.kubernetes.io/version';
 
 /** The workload kinds that make up an installation. */
-export const INSTALLATION_KINDS: readonly KubernetesKind<KubernetesWorkload>[] =
-  [DEPLOYMENT_KIND, STATEFUL_SET_KIND];
+const INSTALLATION_KINDS: readonly KubernetesKind<KubernetesWorkload>[] = [
+  DEPLOYMENT_KIND,
+  STATEFUL_SET_KIND,
+];
 
 /** Selects the workloads of the known runtime components. */
 export const INSTALLATION_LABEL_SELECTOR = `${NAME_LABEL} in (${RUNTIME_COMPONENTS.map(

@@ -6,7 +6,7 @@ import {
 } from '@runtime-portal/backstage-plugin-runtime-node';
 
 /** The subscriber id (the events service prefixes it with the plugin id). */
-export const RESOURCE_CHANGE_SUBSCRIBER_ID = 'runtime-resources-changed';
+const RESOURCE_CHANGE_SUBSCRIBER_ID = 'runtime-resources-changed';
 
 /**
  * Subscribes to {@link RUNTIME_RESOURCES_CHANGED_TOPIC} and triggers the scheduled task `taskId` (the

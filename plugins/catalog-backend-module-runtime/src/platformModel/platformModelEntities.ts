@@ -11,7 +11,7 @@ import yaml from 'yaml';
 export const PLATFORM_MODEL_LOCATION = 'runtime:platform-model';
 
 /** The Domain that holds the Runtime's capability areas. */
-export const RUNTIME_DOMAIN = 'runtime';
+const RUNTIME_DOMAIN = 'runtime';
 
 /** The catalog name of the System of a capability area. */
 export const systemName = (areaId: string) => `runtime-${areaId}`;

@@ -7,7 +7,7 @@ import {
 } from '@runtime-portal/backstage-plugin-runtime-node';
 
 /** A GitLab project on the platform GitLab that a catalog file was read from. */
-export type GitLabProjectOfLocation = GitLabProjectOfFile;
+type GitLabProjectOfLocation = GitLabProjectOfFile;
 
 /** Finds the platform GitLab project of a `url` location. */
 export type GitLabProjectResolver = (

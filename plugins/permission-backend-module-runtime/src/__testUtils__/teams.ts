@@ -9,7 +9,7 @@ import { mockServices } from '@backstage/backend-test-utils';
 import { NotFoundError } from '@backstage/errors';
 
 /** The platform admins' group, as `runtime.access.platformAdmins` names it in the tests. */
-export const PLATFORM_TEAM = 'group:default/platform-team';
+const PLATFORM_TEAM = 'group:default/platform-team';
 
 /** The test users and the groups their sign-in gives them (as the `ent` claim of a real token). */
 export const USERS = {

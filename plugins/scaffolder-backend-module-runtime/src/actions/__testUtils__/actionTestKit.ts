@@ -92,7 +92,7 @@ export function testUserInfo(): UserInfoService {
 }
 
 /** The Runtime access config of the tests: platform-team administers; search-team owns team-search. */
-export function testAccess() {
+function testAccess() {
   return readRuntimeAccess(
     new ConfigReader({
       runtime: {
@@ -184,7 +184,7 @@ export function testContext<I extends Record<string, any>>(options: {
 }
 
 /** Everything an action said: logger calls and outputs, as one string (for leak checks). */
-export function everythingSaid(ctx: {
+function everythingSaid(ctx: {
   logger: jest.Mocked<LoggerService>;
   output: jest.Mock;
 }): string {

@@ -18,7 +18,7 @@ function keysSubject(bucket: string, credentialsPath: string): string {
  * Custom metadata key on the credentials secret: `ready` once MinIO and OpenBao hold the same keys;
  * anything else means a run stopped in between, and the next run issues new keys.
  */
-export const CREDENTIALS_STATE_METADATA_KEY = 'runtime-portal-credentials';
+const CREDENTIALS_STATE_METADATA_KEY = 'runtime-portal-credentials';
 
 const SECRET_KEY_ALPHABET =
   'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';

@@ -82,7 +82,7 @@ export const inputSchema = (z: typeof zod) =>
     ).optional(),
   });
 
-export const outputSchema = (z: typeof zod) =>
+const outputSchema = (z: typeof zod) =>
   z.object({
     bucket: z.string().describe('Name of the bucket'),
     endpoint: z
@@ -108,7 +108,7 @@ export const outputSchema = (z: typeof zod) =>
   });
 
 /** The outputs of `runtime:bucket:create`. */
-export type BucketCreateOutput = zod.output<ReturnType<typeof outputSchema>>;
+type BucketCreateOutput = zod.output<ReturnType<typeof outputSchema>>;
 
 /**
  * `runtime:bucket:create`: creates an object storage bucket tagged with its owner and service, with

@@ -15,7 +15,7 @@ import { CatalogInfoLocation } from './catalogInfoUrl';
  * describes the live resources, and a hand-made one could pass for them; Group, User, System,
  * Domain, Location and Template are the platform's.
  */
-export const TEAM_REGISTERED_KINDS = ['Component', 'API'];
+const TEAM_REGISTERED_KINDS = ['Component', 'API'];
 
 /** Annotations the catalog or the Runtime's entity provider set; a team's file may not claim them. */
 const RESERVED_ANNOTATION = [

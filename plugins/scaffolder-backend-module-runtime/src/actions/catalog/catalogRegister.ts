@@ -30,7 +30,7 @@ import { examples } from './catalogRegister.examples';
 import { addLocationOnce } from './addLocationOnce';
 
 /** The action id, used in templates. */
-export const CATALOG_REGISTER_ACTION_ID = 'runtime:catalog:register';
+const CATALOG_REGISTER_ACTION_ID = 'runtime:catalog:register';
 const AUDIT_EVENT_ID = 'runtime-catalog-register';
 
 /**
@@ -79,16 +79,13 @@ export const inputSchema = (z: typeof zod) =>
   ]);
 
 /** The action's outputs, as `catalog:register`'s. */
-export const outputSchema = (z: typeof zod) =>
+const outputSchema = (z: typeof zod) =>
   z.object({
     entityRef: z
       .string()
       .describe('The registered Component (else the first entity)'),
     catalogInfoUrl: z.string().describe('The registered file'),
   });
-
-/** The action's parsed input: a repository and a path, or the file's URL. */
-export type CatalogRegisterInput = zod.output<ReturnType<typeof inputSchema>>;
 
 type Output = zod.output<ReturnType<typeof outputSchema>>;
 
@@ -99,7 +96,7 @@ type Output = zod.output<ReturnType<typeof outputSchema>>;
  * annotation and taking over no other team's entity. A dry run reads and checks, registers nothing.
  * An existing registration of the same file is success. Refusals are audited too.
  */
-export async function runCatalogRegister(
+async function runCatalogRegister(
   deps: CatalogRegisterDeps,
   run: RuntimeActionRun,
 ): Promise<Output> {

@@ -147,11 +147,11 @@ export const inputSchema = (z: typeof zod) =>
   });
 
 /** The outputs of `runtime:inference-endpoint:create`. */
-export type InferenceEndpointCreateOutput = zod.output<
+type InferenceEndpointCreateOutput = zod.output<
   ReturnType<typeof outputSchema>
 >;
 
-export const outputSchema = (z: typeof zod) =>
+const outputSchema = (z: typeof zod) =>
   z.object({
     baseUrl: z
       .string()

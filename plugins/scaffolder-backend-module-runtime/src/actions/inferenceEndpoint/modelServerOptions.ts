@@ -22,7 +22,7 @@ function printable(value: string): boolean {
  * credentials from the portal's secrets: see KubeAI's `engine_*.go` and `model_source.go`). A Model's
  * `spec.env` is added after them, so it could replace them: never allowed.
  */
-export const RESERVED_ENV = new Set([
+const RESERVED_ENV = new Set([
   // vLLM
   'VLLM_ALLOW_RUNTIME_LORA_UPDATING',
   // Ollama
@@ -51,7 +51,7 @@ export const RESERVED_ENV = new Set([
  * Engine flags KubeAI sets itself (the model, the name clients send, where the server listens):
  * `spec.args` come after them, so they could replace them: never allowed.
  */
-export const RESERVED_FLAGS = new Set([
+const RESERVED_FLAGS = new Set([
   '--model',
   '--model-id',
   '--served-model-name',

@@ -67,7 +67,7 @@ export const inputSchema = (z: typeof zod) =>
     ).optional(),
   });
 
-export const outputSchema = (z: typeof zod) =>
+const outputSchema = (z: typeof zod) =>
   z.object({
     path: z.string().describe('Path of the secret in the KV v2 mount'),
     policyName: z
@@ -82,7 +82,7 @@ export const outputSchema = (z: typeof zod) =>
 type Input = zod.output<ReturnType<typeof inputSchema>>;
 
 /** The outputs of `runtime:secret:create`. */
-export type SecretCreateOutput = zod.output<ReturnType<typeof outputSchema>>;
+type SecretCreateOutput = zod.output<ReturnType<typeof outputSchema>>;
 
 /**
  * `runtime:secret:create`: writes a KV v2 secret whose values come only from the task's secrets, a

@@ -9,7 +9,7 @@ const ROLE_TOKEN_TTL_SECONDS = 3600;
 const HEADER = /^# Managed by Runtime Portal for owner (\S+), service (\S+):/;
 
 /** The read-only ACL policy of one secret, headed by the claim it belongs to. */
-export function secretReadPolicy(
+function secretReadPolicy(
   kvMount: string,
   path: string,
   claim: ResourceClaim,

@@ -7,7 +7,6 @@ export {
   ownerName,
   serviceField,
 } from './fields';
-export { requireUpstream } from './environment';
 export { claimOf, requireSameClaim, writeClaimMetadata } from './claim';
 export type { ResourceClaim } from './claim';
 export { audited } from './audit';
@@ -21,10 +20,5 @@ export {
   runProvisioningAction,
   toScaffolderAction,
 } from './provisioningAction';
-export type {
-  ProvisioningAction,
-  ProvisioningInput,
-} from './provisioningAction';
-export { authorizeProvisioning } from './access';
-export type { ProvisioningAccess, ProvisioningTarget } from './access';
-export { grantSecretRead, secretReadPolicy } from './grantSecretRead';
+export type { ProvisioningAction } from './provisioningAction';
+export { grantSecretRead } from './grantSecretRead';

@@ -7,7 +7,7 @@ import {
 } from '@runtime-portal/backstage-plugin-runtime-node';
 
 /** Where events come from. */
-export type ArgoEventsSourceInput =
+type ArgoEventsSourceInput =
   | { type: 'webhook'; endpoint?: string; port: number; method: string }
   | { type: 'calendar'; schedule?: string; interval?: string }
   | {

@@ -169,7 +169,7 @@ const triggerSchema = (z: typeof zod) =>
  * The input's fields without the checks across fields: the schema the actions registry lists
  * (it needs a plain object); `inputSchema` adds the checks and is what every run parses with.
  */
-export const inputObjectSchema = (z: typeof zod) =>
+const inputObjectSchema = (z: typeof zod) =>
   z.object({
     environment: environmentField(z),
     owner: ownerField(z),
@@ -239,7 +239,7 @@ export const inputSchema = (z: typeof zod) =>
     }
   });
 
-export const outputSchema = (z: typeof zod) =>
+const outputSchema = (z: typeof zod) =>
   z.object({
     engine: z.string().describe('argo-events or temporal'),
     name: z.string().describe('Name of the Sensor or the Temporal namespace'),
@@ -257,7 +257,7 @@ export const outputSchema = (z: typeof zod) =>
 type Input = zod.output<ReturnType<typeof inputSchema>>;
 
 /** The outputs of `runtime:workflow:create`. */
-export type WorkflowCreateOutput = zod.output<ReturnType<typeof outputSchema>>;
+type WorkflowCreateOutput = zod.output<ReturnType<typeof outputSchema>>;
 
 /**
  * `runtime:workflow:create`: an Argo Events EventSource and Sensor (webhook, calendar or minio source;

@@ -17,7 +17,7 @@ export interface WorkflowEventBusPolicy {
  * The JetStream version of a created EventBus when none is configured: `latest`, the one every
  * Argo Events release's `argo-events-controller-config` lists (and its docs' simplest example uses).
  */
-export const DEFAULT_EVENT_BUS_JETSTREAM_VERSION = 'latest';
+const DEFAULT_EVENT_BUS_JETSTREAM_VERSION = 'latest';
 
 /** Without configuration a missing EventBus is refused. */
 export const DEFAULT_WORKFLOW_EVENT_BUS_POLICY: WorkflowEventBusPolicy = {

@@ -1,1 +1,0 @@
-export { runtimeFrontendPlugin } from './plugin';
