@@ -1,5 +1,5 @@
 import { RuntimeSeed } from '../seed';
-import { telemetrySources } from '../loki/telemetrySources';
+import { telemetrySources } from '../telemetry/telemetrySources';
 import { StoredAlert } from './AlertStore';
 
 /** Error ratio above which `RuntimeHighErrorRatio` fires. */

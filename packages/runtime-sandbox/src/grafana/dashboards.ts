@@ -1,5 +1,5 @@
 import { RuntimeSeed } from '../seed';
-import { hexHash } from '../loki/deterministic';
+import { hexHash } from '../telemetry/deterministic';
 
 /**
  * A dashboard or folder as Grafana's search lists it (`model.Hit` of grafana/grafana

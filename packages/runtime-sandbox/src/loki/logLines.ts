@@ -1,6 +1,6 @@
-import { hexHash, latencyAt, pick, unitHash } from './deterministic';
-import { requestRoute } from './requestRoute';
-import { TelemetrySource } from './telemetrySources';
+import { hexHash, latencyAt, pick, unitHash } from '../telemetry/deterministic';
+import { requestRoute } from '../telemetry/requestRoute';
+import { TelemetrySource } from '../telemetry/telemetrySources';
 
 /** A log level the simulated workloads write. */
 export type LogLevel = 'info' | 'warn' | 'error';

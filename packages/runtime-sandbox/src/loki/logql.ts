@@ -1,5 +1,14 @@
+import { parser } from '@grafana/lezer-logql';
+import { SyntaxNode } from '@lezer/common';
 import { goRegExp } from '../http/goRegExp';
 import { LabelMatcher, matchesLabelValue } from '../http/labelMatcher';
+import { unquoteString } from '../prometheus/promqlLiterals';
+import {
+  formatParseError,
+  lineAndColumn,
+  yaccSyntaxError,
+} from '../telemetry/yaccSyntaxError';
+import { LOGQL_GRAMMAR } from './logqlTokens';
 
 /** A label matcher of a LogQL stream selector. */
 export type StreamMatcher = LabelMatcher;
@@ -20,170 +29,170 @@ export interface LogQuery {
 /** A query Loki cannot parse; the message is Loki's own wording. */
 export class LogQLParseError extends Error {}
 
-type Token = {
-  kind: 'punct' | 'op' | 'ident' | 'string';
-  text: string;
-  value: string;
-  col: number;
-};
-
-const OPERATORS = ['|=', '|~', '!=', '!~', '=~', '='];
-
-function tokenize(query: string): Token[] {
-  const tokens: Token[] = [];
-  let i = 0;
-  const fail = (col: number, message: string) =>
-    new LogQLParseError(`parse error at line 1, col ${col}: ${message}`);
-  while (i < query.length) {
-    const char = query[i];
-    if (/\s/.test(char)) {
-      i++;
-      continue;
-    }
-    const col = i + 1;
-    if ('{},'.includes(char)) {
-      tokens.push({ kind: 'punct', text: char, value: char, col });
-      i++;
-      continue;
-    }
-    const at = i;
-    const op = OPERATORS.find(o => query.startsWith(o, at));
-    if (op) {
-      tokens.push({ kind: 'op', text: op, value: op, col });
-      i += op.length;
-      continue;
-    }
-    if (char === '|') {
-      tokens.push({ kind: 'op', text: '|', value: '|', col });
-      i++;
-      continue;
-    }
-    if (/[a-zA-Z_]/.test(char)) {
-      const ident = /^[a-zA-Z_][a-zA-Z0-9_]*/.exec(query.slice(i))![0];
-      tokens.push({ kind: 'ident', text: ident, value: ident, col });
-      i += ident.length;
-      continue;
-    }
-    if (char === '`') {
-      const end = query.indexOf('`', i + 1);
-      if (end < 0) throw fail(col, 'literal not terminated');
-      tokens.push({
-        kind: 'string',
-        text: query.slice(i, end + 1),
-        value: query.slice(i + 1, end),
-        col,
-      });
-      i = end + 1;
-      continue;
-    }
-    if (char === '"') {
-      let end = i + 1;
-      while (end < query.length && query[end] !== '"') {
-        end += query[end] === '\\' ? 2 : 1;
-      }
-      if (end >= query.length) throw fail(col, 'literal not terminated');
-      const text = query.slice(i, end + 1);
-      let value: string;
-      try {
-        value = JSON.parse(text);
-      } catch {
-        throw fail(col, `invalid syntax in string ${text}`);
-      }
-      tokens.push({ kind: 'string', text, value, col });
-      i = end + 1;
-      continue;
-    }
-    throw fail(
-      col,
-      `syntax error: unexpected character ${JSON.stringify(char)}`,
-    );
+/** Valid LogQL outside the subset the sandbox evaluates. */
+export class LogQLUnsupportedError extends Error {
+  constructor(construct: string) {
+    super(`the sandbox Loki does not support ${construct}`);
   }
-  return tokens;
 }
 
-function compile(source: string, anchored: boolean, col: number): RegExp {
-  try {
-    return goRegExp(source, anchored);
-  } catch (error) {
-    throw new LogQLParseError(
-      `parse error at line 1, col ${col}: error parsing regexp: ${
-        (error as Error).message
-      }`,
+const MATCH_TYPES: Record<string, StreamMatcher['type']> = {
+  Eq: '=',
+  Neq: '!=',
+  Re: '=~',
+  Nre: '!~',
+};
+const FILTER_TYPES: Record<string, LineFilter['type']> = {
+  PipeExact: '|=',
+  Neq: '!=',
+  PipeMatch: '|~',
+  Nre: '!~',
+};
+/** What the pipeline stages after a `|` are, for the unsupported-construct message. */
+const STAGE_NAMES: Record<string, string> = {
+  LabelParser: 'label parsers',
+  LogfmtParser: 'label parsers',
+  JsonExpressionParser: 'label parsers',
+  LogfmtExpressionParser: 'label parsers',
+  LabelFilter: 'label filters',
+  LineFormatExpr: 'line_format',
+  LabelFormatExpr: 'label_format',
+  DecolorizeExpr: 'decolorize',
+  DropLabelsExpr: 'drop',
+  KeepLabelsExpr: 'keep',
+};
+
+function children(node: SyntaxNode): SyntaxNode[] {
+  const out: SyntaxNode[] = [];
+  for (let child = node.firstChild; child; child = child.nextSibling) {
+    out.push(child);
+  }
+  return out;
+}
+
+/** The nodes named `name` under `node` (left-recursive lists such as `Matchers`), in order. */
+function descendants(node: SyntaxNode, name: string): SyntaxNode[] {
+  return children(node).flatMap(child =>
+    child.name === name ? [child] : descendants(child, name),
+  );
+}
+
+class LogQueryReader {
+  constructor(private readonly query: string) {}
+
+  private text(node: SyntaxNode): string {
+    return this.query.slice(node.from, node.to);
+  }
+
+  /** A string token's value; Loki's lexer fails on a bad escape (`strutil.Unquote`) at the token. */
+  private string(node: SyntaxNode): string {
+    try {
+      return unquoteString(this.text(node));
+    } catch {
+      const { line, col } = lineAndColumn(this.query, node.from);
+      throw new LogQLParseError(
+        `parse error at line ${line}, col ${col}: invalid syntax`,
+      );
+    }
+  }
+
+  /** A regular expression; Loki's `labels.NewMatcher` fails without a position. */
+  private regex(source: string, anchored: boolean): RegExp {
+    try {
+      return goRegExp(source, anchored);
+    } catch (error) {
+      throw new LogQLParseError(
+        `parse error : error parsing regexp: ${(error as Error).message}`,
+      );
+    }
+  }
+
+  logQuery(expr: SyntaxNode): LogQuery {
+    const [logExpr] = children(expr);
+    if (logExpr?.name !== 'LogExpr') {
+      throw new LogQLUnsupportedError('metric queries');
+    }
+    const [selector, pipeline, ...rest] = children(logExpr);
+    if (selector?.name !== 'Selector' || rest.length > 0) {
+      throw new LogQLUnsupportedError(`the log query ${this.text(logExpr)}`);
+    }
+    const matchers = descendants(selector, 'Matcher').map(node =>
+      this.matcher(node),
     );
+    const filters = pipeline ? this.pipeline(pipeline) : [];
+    return { matchers, filters };
+  }
+
+  private matcher(node: SyntaxNode): StreamMatcher {
+    const [name, op, value] = children(node);
+    const matcher: StreamMatcher = {
+      name: this.text(name),
+      type: MATCH_TYPES[op.name],
+      value: this.string(value),
+    };
+    if (matcher.type === '=~' || matcher.type === '!~') {
+      matcher.regex = this.regex(matcher.value, true);
+    }
+    return matcher;
+  }
+
+  private pipeline(node: SyntaxNode): LineFilter[] {
+    return descendants(node, 'PipelineStage').flatMap(stage => {
+      const [first, second] = children(stage);
+      if (first.name !== 'LineFilters') {
+        const what = second ? STAGE_NAMES[second.name] : undefined;
+        throw new LogQLUnsupportedError(
+          what ?? `the pipeline stage ${this.text(stage)}`,
+        );
+      }
+      return descendants(first, 'LineFilter').map(filter =>
+        this.lineFilter(filter),
+      );
+    });
+  }
+
+  private lineFilter(node: SyntaxNode): LineFilter {
+    const [filter, value, ...rest] = children(node);
+    const type = FILTER_TYPES[filter.firstChild?.name ?? ''];
+    if (!type) {
+      throw new LogQLUnsupportedError(
+        `the line filter ${this.text(filter)} (patterns)`,
+      );
+    }
+    if (value?.name !== 'String' || rest.length > 0) {
+      throw new LogQLUnsupportedError(
+        `the line filter ${this.text(node)} (only ${type} "text")`,
+      );
+    }
+    const lineFilter: LineFilter = { type, value: this.string(value) };
+    if (type === '|~' || type === '!~') {
+      // Loki compiles line filter regexes when it builds the pipeline; the sandbox checks them here.
+      lineFilter.regex = this.regex(lineFilter.value, false);
+    }
+    return lineFilter;
   }
 }
 
 /**
- * Parses the LogQL subset the sandbox serves: a stream selector `{name="v", name=~"re", ...}` (with
- * `=`, `!=`, `=~`, `!~`; label regexes anchored) followed by line filters `|= "text"`, `!= "text"`,
- * `|~ "re"`, `!~ "re"`. Errors carry Loki's `parse error at line 1, col N: ...` wording.
+ * Parses LogQL with Grafana's grammar (`@grafana/lezer-logql`) into the subset the sandbox
+ * evaluates: a stream selector `{name="v", name=~"re", ...}` (`=`, `!=`, `=~`, `!~`; label regexes
+ * anchored) followed by line filters `|= "text"`, `!= "text"`, `|~ "re"`, `!~ "re"`. Syntax errors
+ * are worded as Loki's parser words them (`parse error at line 1, col N: syntax error: ...`,
+ * {@link LogQLParseError}); valid LogQL outside the subset is a {@link LogQLUnsupportedError}.
  */
 export function parseLogQuery(query: string): LogQuery {
-  const tokens = tokenize(query);
-  let position = 0;
-  const endCol = query.length + 1;
-  const unexpected = (token: Token | undefined, expecting: string) =>
-    new LogQLParseError(
-      `parse error at line 1, col ${
-        token?.col ?? endCol
-      }: syntax error: unexpected ${
-        token ? token.text : '$end'
-      }, expecting ${expecting}`,
-    );
-  const next = () => tokens[position++];
-
-  const open = next();
-  if (open?.text !== '{') throw unexpected(open, '{');
-  const matchers: StreamMatcher[] = [];
-  for (;;) {
-    const name = next();
-    if (name?.kind !== 'ident') throw unexpected(name, 'IDENTIFIER');
-    const op = next();
-    if (op?.kind !== 'op' || !['=', '!=', '=~', '!~'].includes(op.text)) {
-      throw unexpected(op, '= or != or =~ or !~');
-    }
-    const value = next();
-    if (value?.kind !== 'string') throw unexpected(value, 'STRING');
-    const matcher: StreamMatcher = {
-      name: name.value,
-      type: op.text as StreamMatcher['type'],
-      value: value.value,
-    };
-    if (op.text === '=~' || op.text === '!~') {
-      matcher.regex = compile(value.value, true, value.col);
-    }
-    matchers.push(matcher);
-    const separator = next();
-    if (separator?.text === '}') break;
-    if (separator?.text !== ',') throw unexpected(separator, '} or ,');
-  }
-  if (matchers.every(m => matchesLabelValue(m, ''))) {
+  const syntaxError = yaccSyntaxError(LOGQL_GRAMMAR, query);
+  if (syntaxError) throw new LogQLParseError(formatParseError(syntaxError));
+  const expr = parser.parse(query).topNode.firstChild!;
+  const parsed = new LogQueryReader(query).logQuery(expr);
+  if (parsed.matchers.every(m => matchesLabelValue(m, ''))) {
     throw new LogQLParseError(
       'parse error : queries require at least one regexp or equality matcher that does not have an empty-compatible value. For instance, app=~".*" does not meet this requirement, but app=~".+" will',
     );
   }
-
-  const filters: LineFilter[] = [];
-  while (position < tokens.length) {
-    const op = next();
-    if (op.kind !== 'op' || !['|=', '!=', '|~', '!~'].includes(op.text)) {
-      throw unexpected(op, '|= or != or |~ or !~');
-    }
-    const value = next();
-    if (value?.kind !== 'string') throw unexpected(value, 'STRING');
-    const filter: LineFilter = {
-      type: op.text as LineFilter['type'],
-      value: value.value,
-    };
-    if (op.text === '|~' || op.text === '!~') {
-      filter.regex = compile(value.value, false, value.col);
-    }
-    filters.push(filter);
-  }
-  return { matchers, filters };
+  return parsed;
 }
 
-/** Whether one stream matcher accepts a label value (absent labels are the empty value). */
 /** Whether a stream's labels pass the selector. */
 export function selectsStream(
   query: LogQuery,

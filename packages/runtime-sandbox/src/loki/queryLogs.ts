@@ -1,4 +1,4 @@
-import { unitHash } from './deterministic';
+import { unitHash } from '../telemetry/deterministic';
 import { LogStream, logLine } from './logLines';
 import { LogQuery, passesLineFilters } from './logql';
 

@@ -3,7 +3,6 @@ import {
   parseLokiTime,
   readRangeQueryParams,
 } from './queryParams';
-import { parseLogQuery } from './logql';
 
 describe('Loki query parameters', () => {
   it('reads nanoseconds, seconds, float seconds and RFC 3339', () => {
@@ -32,23 +31,5 @@ describe('Loki query parameters', () => {
     expect(() =>
       readRangeQueryParams(new URLSearchParams({ direction: 'sideways' }), now),
     ).toThrow(/invalid direction/);
-  });
-
-  it('parses selectors with line filters', () => {
-    expect(
-      parseLogQuery('{namespace="a", service=~"b.*"} |= "x" !~ `y+`'),
-    ).toMatchObject({
-      matchers: [
-        { name: 'namespace', type: '=' },
-        { name: 'service', type: '=~' },
-      ],
-      filters: [
-        { type: '|=', value: 'x' },
-        { type: '!~', value: 'y+' },
-      ],
-    });
-    expect(() => parseLogQuery('{namespace="a"} | json')).toThrow(
-      /^parse error at line 1, col 17/,
-    );
   });
 });

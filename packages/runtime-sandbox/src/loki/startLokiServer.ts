@@ -2,11 +2,16 @@ import express, { NextFunction, Request, Response } from 'express';
 import { listen } from '../http/listen';
 import { RunningServer, ServerOptions } from '../types';
 import { logStreams } from './logLines';
-import { LogQLParseError, parseLogQuery, selectsStream } from './logql';
+import {
+  LogQLParseError,
+  LogQLUnsupportedError,
+  parseLogQuery,
+  selectsStream,
+} from './logql';
 import { LokiBadRequest, readRangeQueryParams } from './queryParams';
 import { queryLogs } from './queryLogs';
 import { queryStats } from './queryStats';
-import { telemetrySources } from './telemetrySources';
+import { telemetrySources } from '../telemetry/telemetrySources';
 
 /** How the sandbox's Loki is started. */
 export interface LokiServerOptions extends ServerOptions {
@@ -35,7 +40,7 @@ function plainError(
 
 /**
  * Starts the sandbox's Loki: `GET /loki/api/v1/query_range` over a LogQL subset (stream selector and
- * line filters) on log lines simulated deterministically from the seed's telemetry (see
+ * line filters, see {@link parseLogQuery}) on log lines simulated deterministically from the seed's telemetry (see
  * {@link logStreams}), answering with Loki's `streams` result and plain-text 400s, plus `/ready`.
  */
 export async function startLokiServer(
@@ -103,7 +108,13 @@ export async function startLokiServer(
   });
   app.use(
     (error: unknown, _req: Request, res: Response, _next: NextFunction) => {
-      if (error instanceof LokiBadRequest || error instanceof LogQLParseError) {
+      // Loki answers its client errors (parse errors, `UserError`s) 400 in plain text; so does the
+      // sandbox for valid LogQL it does not evaluate.
+      if (
+        error instanceof LokiBadRequest ||
+        error instanceof LogQLParseError ||
+        error instanceof LogQLUnsupportedError
+      ) {
         plainError(res, 400, error.message, false);
         return;
       }

@@ -1,10 +1,8 @@
 import { TraceSelector } from './traces';
+import { SpansetFilter, parseDurationMs, parseTraceQL } from './parseTraceQL';
 import {
-  SpansetFilter,
   matchingSpans,
   outlineMayMatch,
-  parseDurationMs,
-  parseTraceQL,
   sourceMayMatch,
   spanAttribute,
 } from './traceql';

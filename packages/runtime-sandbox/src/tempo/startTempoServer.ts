@@ -1,10 +1,11 @@
 import express, { NextFunction, Request, Response } from 'express';
 import { listen } from '../http/listen';
-import { telemetrySources } from '../loki/telemetrySources';
+import { telemetrySources } from '../telemetry/telemetrySources';
 import { RunningServer, ServerOptions } from '../types';
 import { otlpTraceJson, traceSearchJson } from './otlpJson';
 import { TempoBadRequest, readTraceSearch } from './searchParams';
-import { TraceQLParseError, matchingSpans } from './traceql';
+import { TraceQLParseError, TraceQLUnsupportedError } from './parseTraceQL';
+import { matchingSpans } from './traceql';
 import { decodeTraceId, findTraces, simulatedTrace } from './traces';
 
 /**
@@ -100,7 +101,9 @@ export async function startTempoServer(
     (error: unknown, _req: Request, res: Response, _next: NextFunction) => {
       if (
         error instanceof TempoBadRequest ||
-        error instanceof TraceQLParseError
+        error instanceof TraceQLParseError ||
+        // Valid TraceQL the sandbox does not evaluate: a 400 in Tempo's plain-text form.
+        error instanceof TraceQLUnsupportedError
       ) {
         plainError(res, 400, error.message);
         return;

@@ -1,6 +1,6 @@
-import { hexHash, latencyAt, pick, unitHash } from '../loki/deterministic';
-import { requestRoute } from '../loki/requestRoute';
-import { TelemetrySource } from '../loki/telemetrySources';
+import { hexHash, latencyAt, pick, unitHash } from '../telemetry/deterministic';
+import { requestRoute } from '../telemetry/requestRoute';
+import { TelemetrySource } from '../telemetry/telemetrySources';
 
 /** A span of a simulated trace. */
 export interface SimulatedSpan {
