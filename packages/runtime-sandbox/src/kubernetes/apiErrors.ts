@@ -161,18 +161,18 @@ export function methodNotAllowed(): KubeApiError {
   );
 }
 
-/** 415 for a body type the resource does not accept. */
-export function unsupportedMediaType(
-  contentType: string,
-  accepted: string[],
-): KubeApiError {
+/**
+ * 415 for a body type the request does not accept, as kube-apiserver's
+ * `negotiation.NewUnsupportedMediaTypeError` words it: the accepted media types in the message,
+ * no details.
+ */
+export function unsupportedMediaType(accepted: string[]): KubeApiError {
   return new KubeApiError(
     415,
     'UnsupportedMediaType',
     `the body of the request was in an unknown format - accepted media types include: ${accepted.join(
       ', ',
     )}`,
-    { causes: [{ reason: 'UnexpectedServerResponse', message: contentType }] },
   );
 }
 

@@ -83,17 +83,6 @@ function resourceEntries(resource: ResourceType) {
       verbs: SUBRESOURCE_VERBS,
     });
   }
-  if (resource.scale) {
-    entries.push({
-      name: `${resource.plural}/scale`,
-      singularName: '',
-      namespaced: resource.namespaced,
-      group: 'autoscaling',
-      version: 'v1',
-      kind: 'Scale',
-      verbs: SUBRESOURCE_VERBS,
-    });
-  }
   return entries;
 }
 
@@ -109,4 +98,22 @@ export function apiResourceList(group: string, version: string) {
     groupVersion: apiVersionOf(resources[0]),
     resources: resources.flatMap(resourceEntries),
   };
+}
+
+/**
+ * The discovery document at a path (`/version`, `/api`, `/apis`, `/api/v1`, `/apis/{group}`,
+ * `/apis/{group}/{version}`), or undefined when the path names none.
+ */
+export function discoveryDocument(pathname: string, host: string): unknown {
+  const segments = pathname.split('/').filter(Boolean);
+  if (pathname === '/version') return versionInfo();
+  if (pathname === '/api') return coreApiVersions(host);
+  if (pathname === '/apis') return apiGroupList();
+  if (segments[0] === 'api' && segments.length === 2)
+    return apiResourceList('', segments[1]);
+  if (segments[0] === 'apis' && segments.length === 2)
+    return apiGroup(segments[1]);
+  if (segments[0] === 'apis' && segments.length === 3)
+    return apiResourceList(segments[1], segments[2]);
+  return undefined;
 }

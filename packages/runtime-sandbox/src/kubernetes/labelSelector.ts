@@ -214,10 +214,3 @@ export function matchesLabels(
     }
   });
 }
-
-/** The selector a workload's `spec.selector.matchLabels` stands for, as a string. */
-export function formatMatchLabels(matchLabels: Record<string, string>): string {
-  return Object.entries(matchLabels)
-    .map(([k, v]) => `${k}=${v}`)
-    .join(',');
-}

@@ -106,11 +106,6 @@ export function deleteAt(obj: Record<string, any>, path: readonly string[]) {
   if (isPlainObject(parent)) delete parent[path[path.length - 1]];
 }
 
-/** Reads a `.spec.replicas`-style JSON path (as CRD scale subresources name them). */
-export function readDottedPath(obj: unknown, dotted: string): unknown {
-  return getAt(obj, dotted.replace(/^\./, '').split('.'));
-}
-
 /** The namespace/name key objects are stored and listed under (etcd orders by it). */
 export function objectKey(namespace: string | undefined, name: string): string {
   return namespace ? `${namespace}/${name}` : name;
@@ -151,4 +146,9 @@ export function canonicalOrder(object: KubernetesObject): KubernetesObject {
     ...rest,
     ...(status !== undefined ? { status } : {}),
   };
+}
+
+/** RFC 3339 with second precision, as Kubernetes timestamps are written. */
+export function timestamp(date: Date): string {
+  return date.toISOString().replace(/\.\d{3}Z$/, 'Z');
 }

@@ -1,13 +1,15 @@
 import http from 'node:http';
 import yaml from 'yaml';
-import { PatchType } from './ApiServer';
 import {
   KubeApiError,
   badRequest,
+  notFound,
   pathNotFound,
   requestEntityTooLarge,
   unsupportedMediaType,
 } from './apiErrors';
+import { patchTypeOfMediaType } from './operations/patchTypes';
+import { PatchType, WritableSubresource } from './operations/types';
 import { ResourceType, findResourceByPlural } from './resources';
 import { FieldValidation } from './validation/unknownFields';
 
@@ -17,10 +19,19 @@ export interface ResourceTarget {
   /** Undefined for cluster-scoped kinds and for lists across all namespaces. */
   namespace?: string;
   name?: string;
-  subresource?: 'status' | 'scale';
+  subresource?: WritableSubresource;
 }
 
 const MAX_BODY_BYTES = 3 * 1024 * 1024;
+
+/**
+ * 404 for a subresource the sandbox does not serve (`/status` is the only one it serves): for a
+ * custom resource the NotFound kube-apiserver's CRD handler answers, naming the object
+ * (`models.kubeai.org "x" not found`); for a built-in kind the 404 for a path with no route.
+ */
+function subresourceNotFound(resource: ResourceType, name: string) {
+  return resource.custom ? notFound(resource, name) : pathNotFound();
+}
 
 /**
  * Parses a resource path. Returns undefined when the path is not a resource path at all
@@ -56,17 +67,17 @@ export function parseResourcePath(
   if (!resource || extra.length > 0) throw pathNotFound();
   if (resource.namespaced && namespace === undefined && name !== undefined)
     throw pathNotFound();
-  if (subresource !== undefined) {
-    const served =
-      (subresource === 'status' && resource.statusSubresource) ||
-      (subresource === 'scale' && resource.scale !== undefined);
-    if (!served) throw pathNotFound();
+  if (
+    subresource !== undefined &&
+    !(subresource === 'status' && resource.statusSubresource)
+  ) {
+    throw subresourceNotFound(resource, name);
   }
   return {
     resource,
     namespace,
     name,
-    subresource: subresource as ResourceTarget['subresource'],
+    subresource: subresource as WritableSubresource | undefined,
   };
 }
 
@@ -190,19 +201,16 @@ function mediaType(req: http.IncomingMessage): string {
     .toLowerCase();
 }
 
-const PATCH_TYPES: Record<string, PatchType> = {
-  'application/merge-patch+json': 'merge',
-  'application/json-patch+json': 'json',
-  'application/strategic-merge-patch+json': 'strategic',
-  'application/apply-patch+yaml': 'apply',
-};
-
-/** The patch type a PATCH's Content-Type names; 415 for anything else. */
-export function patchTypeOf(req: http.IncomingMessage): PatchType {
-  const type = PATCH_TYPES[mediaType(req)];
-  if (!type)
-    throw unsupportedMediaType(mediaType(req), Object.keys(PATCH_TYPES));
-  return type;
+/**
+ * The patch type a PATCH's Content-Type names, checked before anything else of the request as
+ * kube-apiserver's `PatchResource` does: 415 `UnsupportedMediaType` for a type the resource does
+ * not accept (JSON patch, or strategic merge patch on a custom resource).
+ */
+export function patchTypeOf(
+  req: http.IncomingMessage,
+  resource: ResourceType,
+): PatchType {
+  return patchTypeOfMediaType(resource, mediaType(req));
 }
 
 /** Decodes a JSON (or, for apply and YAML bodies, YAML) request body. */
@@ -212,7 +220,7 @@ export function decodeBody(req: http.IncomingMessage, text: string): unknown {
   const isYaml =
     type === 'application/apply-patch+yaml' || type === 'application/yaml';
   if (!isYaml && !type.endsWith('json')) {
-    throw unsupportedMediaType(type, ['application/json', 'application/yaml']);
+    throw unsupportedMediaType(['application/json', 'application/yaml']);
   }
   try {
     return isYaml ? yaml.parse(text) : JSON.parse(text);

@@ -3,13 +3,6 @@
  * (The portal's client keeps its own registry; the sandbox must not import plugin packages.)
  */
 
-/** Where a scale subresource reads and writes replicas (as in a CRD's `subresources.scale`). */
-export interface ScaleSubresource {
-  specReplicasPath: string;
-  statusReplicasPath: string;
-  labelSelectorPath?: string;
-}
-
 /** One served resource type. */
 export interface ResourceType {
   /** API group; empty for the core group. */
@@ -25,7 +18,6 @@ export interface ResourceType {
   custom: boolean;
   /** Whether writes to the main resource ignore `.status` (and `/status` writes only `.status`). */
   statusSubresource: boolean;
-  scale?: ScaleSubresource;
   /** The name rule kube-apiserver applies to this kind. */
   nameRule: 'subdomain' | 'label' | 'dns1035';
 }
@@ -123,10 +115,6 @@ export const RESOURCE_TYPES: readonly ResourceType[] = [
     shortNames: ['deploy'],
     custom: false,
     statusSubresource: true,
-    scale: {
-      specReplicasPath: '.spec.replicas',
-      statusReplicasPath: '.status.replicas',
-    },
     nameRule: 'subdomain',
   },
   {
@@ -140,10 +128,6 @@ export const RESOURCE_TYPES: readonly ResourceType[] = [
     shortNames: ['sts'],
     custom: false,
     statusSubresource: true,
-    scale: {
-      specReplicasPath: '.spec.replicas',
-      statusReplicasPath: '.status.replicas',
-    },
     nameRule: 'subdomain',
   },
   {
@@ -156,10 +140,6 @@ export const RESOURCE_TYPES: readonly ResourceType[] = [
     namespaced: true,
     custom: true,
     statusSubresource: true,
-    scale: {
-      specReplicasPath: '.spec.replicas',
-      statusReplicasPath: '.status.replicas.all',
-    },
     nameRule: 'subdomain',
   },
   {

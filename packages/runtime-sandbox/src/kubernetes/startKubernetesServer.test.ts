@@ -61,7 +61,7 @@ describe('sandbox Kubernetes API server', () => {
       });
       expect(
         kubeai.body.resources.map((r: { name: string }) => r.name),
-      ).toEqual(['models', 'models/status', 'models/scale']);
+      ).toEqual(['models', 'models/status']);
       const core = await k8s.call('GET', '/api/v1');
       expect(core.body.resources).toContainEqual(
         expect.objectContaining({
@@ -456,7 +456,7 @@ describe('sandbox Kubernetes API server', () => {
       expect(body.details.causes[0].field).toBe('metadata.resourceVersion');
     });
 
-    it('applies merge patches and JSON patches', async () => {
+    it('applies merge patches', async () => {
       const merged = await k8s.call('PATCH', `${MODELS}/llama`, {
         body: {
           metadata: { labels: { tier: 'gold' } },
@@ -464,13 +464,75 @@ describe('sandbox Kubernetes API server', () => {
         },
         contentType: 'application/merge-patch+json',
       });
+      expect(merged.status).toBe(200);
       expect(merged.body.metadata.labels).toMatchObject({ tier: 'gold' });
       expect(merged.body.spec.maxReplicas).toBe(3);
-      const patched = await k8s.call('PATCH', `${MODELS}/llama`, {
+    });
+
+    const unsupportedMediaType = (accepted: string[]) => ({
+      kind: 'Status',
+      apiVersion: 'v1',
+      metadata: {},
+      status: 'Failure',
+      message: `the body of the request was in an unknown format - accepted media types include: ${accepted.join(
+        ', ',
+      )}`,
+      reason: 'UnsupportedMediaType',
+      code: 415,
+    });
+
+    it('refuses JSON patches of a custom resource with 415, naming the patch types it accepts, and changes nothing', async () => {
+      const { status, body } = await k8s.call('PATCH', `${MODELS}/llama`, {
         body: [{ op: 'replace', path: '/spec/maxReplicas', value: 4 }],
         contentType: 'application/json-patch+json',
       });
-      expect(patched.body.spec.maxReplicas).toBe(4);
+      expect(status).toBe(415);
+      expect(body).toEqual(
+        unsupportedMediaType([
+          'application/merge-patch+json',
+          'application/apply-patch+yaml',
+        ]),
+      );
+      expect((await k8s.call('GET', `${MODELS}/llama`)).body).toEqual(created);
+    });
+
+    it('refuses JSON patches of a built-in kind with 415, offering strategic merge patch too', async () => {
+      const configMaps = '/api/v1/namespaces/team-a/configmaps';
+      await k8s.call('POST', configMaps, {
+        body: { metadata: { name: 'settings' }, data: { mode: 'a' } },
+      });
+      const refused = await k8s.call('PATCH', `${configMaps}/settings`, {
+        body: [{ op: 'replace', path: '/data/mode', value: 'b' }],
+        contentType: 'application/json-patch+json',
+      });
+      expect(refused.status).toBe(415);
+      expect(refused.body).toEqual(
+        unsupportedMediaType([
+          'application/merge-patch+json',
+          'application/strategic-merge-patch+json',
+          'application/apply-patch+yaml',
+        ]),
+      );
+      const strategic = await k8s.call('PATCH', `${configMaps}/settings`, {
+        body: { data: { mode: 'c' } },
+        contentType: 'application/strategic-merge-patch+json',
+      });
+      expect(strategic.status).toBe(200);
+      expect(strategic.body.data).toEqual({ mode: 'c' });
+    });
+
+    it('checks the patch type before the body, as kube-apiserver does', async () => {
+      const { status, body } = await k8s.call('PATCH', `${MODELS}/llama`, {
+        body: 'not json at all',
+        contentType: 'text/plain',
+      });
+      expect(status).toBe(415);
+      expect(body).toEqual(
+        unsupportedMediaType([
+          'application/merge-patch+json',
+          'application/apply-patch+yaml',
+        ]),
+      );
     });
 
     it('refuses strategic merge patches on custom resources with 415', async () => {
@@ -479,7 +541,12 @@ describe('sandbox Kubernetes API server', () => {
         contentType: 'application/strategic-merge-patch+json',
       });
       expect(status).toBe(415);
-      expect(body.reason).toBe('UnsupportedMediaType');
+      expect(body).toEqual(
+        unsupportedMediaType([
+          'application/merge-patch+json',
+          'application/apply-patch+yaml',
+        ]),
+      );
     });
 
     it('ignores status on main-resource writes and writes it through /status only', async () => {
@@ -499,23 +566,75 @@ describe('sandbox Kubernetes API server', () => {
       expect(viaStatus.body.spec.maxReplicas).toBe(2);
     });
 
-    it('reads and writes replicas through the scale subresource', async () => {
-      const scaled = await k8s.call('PUT', `${MODELS}/llama/scale`, {
-        body: {
-          apiVersion: 'autoscaling/v1',
-          kind: 'Scale',
-          metadata: { name: 'llama' },
-          spec: { replicas: 2 },
-        },
+    it('answers the scale subresource of a custom resource with the NotFound of a subresource its CRD does not serve', async () => {
+      for (const method of ['GET', 'PUT', 'PATCH']) {
+        const { status, body } = await k8s.call(
+          method,
+          `${MODELS}/llama/scale`,
+          {
+            body:
+              method === 'GET'
+                ? undefined
+                : {
+                    apiVersion: 'autoscaling/v1',
+                    kind: 'Scale',
+                    metadata: { name: 'llama' },
+                    spec: { replicas: 2 },
+                  },
+            contentType:
+              method === 'PATCH' ? 'application/merge-patch+json' : undefined,
+          },
+        );
+        expect(status).toBe(404);
+        expect(body).toEqual({
+          kind: 'Status',
+          apiVersion: 'v1',
+          metadata: {},
+          status: 'Failure',
+          message: 'models.kubeai.org "llama" not found',
+          reason: 'NotFound',
+          details: { name: 'llama', group: 'kubeai.org', kind: 'models' },
+          code: 404,
+        });
+      }
+      expect((await k8s.call('GET', `${MODELS}/llama`)).body).toEqual(created);
+    });
+
+    it('answers the scale subresource of a built-in kind with the 404 of a path the server does not route', async () => {
+      const { status, body } = await k8s.call(
+        'GET',
+        '/apis/apps/v1/namespaces/team-a/deployments/web/scale',
+      );
+      expect(status).toBe(404);
+      expect(body).toEqual({
+        kind: 'Status',
+        apiVersion: 'v1',
+        metadata: {},
+        status: 'Failure',
+        message: 'the server could not find the requested resource',
+        reason: 'NotFound',
+        details: {},
+        code: 404,
       });
-      expect(scaled.body).toMatchObject({
-        kind: 'Scale',
-        apiVersion: 'autoscaling/v1',
-        spec: { replicas: 2 },
-      });
+      const apps = await k8s.call('GET', '/apis/apps/v1');
       expect(
-        (await k8s.call('GET', `${MODELS}/llama`)).body.spec.replicas,
-      ).toBe(2);
+        apps.body.resources
+          .map((r: { name: string }) => r.name)
+          .filter((n: string) => n.startsWith('deployments')),
+      ).toEqual(['deployments', 'deployments/status']);
+    });
+
+    it('answers /status of a custom resource whose CRD has no status subresource with NotFound', async () => {
+      const { status, body } = await k8s.call(
+        'GET',
+        '/apis/argoproj.io/v1alpha1/namespaces/team-a/applications/web/status',
+      );
+      expect(status).toBe(404);
+      expect(body).toMatchObject({
+        reason: 'NotFound',
+        message: 'applications.argoproj.io "web" not found',
+        details: { name: 'web', group: 'argoproj.io', kind: 'applications' },
+      });
     });
   });
 

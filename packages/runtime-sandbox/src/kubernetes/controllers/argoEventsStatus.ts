@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { timestamp } from '../ApiServer';
+import { timestamp } from '../objects';
 
 /**
  * Status conditions as Argo Events writes them (`pkg/apis/events/v1alpha1/status_types.go`): one per

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
-import { ApiServer, timestamp } from '../ApiServer';
+import { ApiServer } from '../ApiServer';
 import { StoreEvent } from '../ObjectStore';
-import { KubernetesObject } from '../objects';
+import { KubernetesObject, timestamp } from '../objects';
 import { ControllerRuntime } from './ControllerRuntime';
 import { POD_RESOURCE, queueKey } from './controllerSupport';
 

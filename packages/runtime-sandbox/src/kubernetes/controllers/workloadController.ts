@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
-import { ApiServer, timestamp } from '../ApiServer';
+import { ApiServer } from '../ApiServer';
 import { StoreEvent } from '../ObjectStore';
-import { KubernetesObject, clone } from '../objects';
+import { KubernetesObject, clone, timestamp } from '../objects';
 import { ResourceType, resourceOfKind } from '../resources';
 import { ControllerRuntime } from './ControllerRuntime';
 import {

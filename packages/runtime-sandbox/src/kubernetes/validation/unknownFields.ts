@@ -49,8 +49,8 @@ function goJson(value: unknown): string {
 }
 
 /**
- * 422 for a merge or JSON patch whose result has unknown fields under `fieldValidation=Strict`
- * (`jsonPatcher.applyPatchToCurrentObject`): an Invalid error without kind or name whose one cause
+ * 422 for a merge patch whose result has unknown fields under `fieldValidation=Strict`
+ * (kube-apiserver's `jsonPatcher.applyPatchToCurrentObject`): an Invalid error without kind or name whose one cause
  * is `patch: Invalid value: "<patched object>": strict decoding error: ...`.
  */
 export function strictPatchError(
