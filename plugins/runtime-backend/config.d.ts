@@ -2,13 +2,17 @@ export interface Config {
   runtime?: {
     /** How the observability report of an entity is read (`/api/runtime/entity/.../observability`). */
     observability?: {
-      /** Seconds each signal is cached; many viewers share one upstream query per TTL. */
+      /**
+       * Seconds each signal is cached; many viewers share one upstream query per TTL. A signal added
+       * with `runtimeObservabilitySignalsExtensionPoint` is set by its id.
+       */
       cacheTtlSeconds?: {
         metrics?: number;
         alerts?: number;
         logs?: number;
         traces?: number;
         dashboards?: number;
+        [signalId: string]: number | undefined;
       };
       /** Time budget of one signal, retries included, in milliseconds. Default 5000. */
       signalTimeoutMs?: number;

@@ -7,6 +7,8 @@ import {
   TeamNamespaces,
   readRuntimeAccess,
   runtimeClientsServiceRef,
+  RuntimeObservabilitySignal,
+  runtimeObservabilitySignalsExtensionPoint,
 } from '@runtime-portal/backstage-plugin-runtime-node';
 import { createRouter } from './router';
 import { RuntimeHealthService } from './services/RuntimeHealthService';
@@ -21,6 +23,8 @@ import { ComponentHealthService } from './services/components/ComponentHealthSer
 import { runtimeDeliveryPermissions } from '@runtime-portal/backstage-plugin-runtime-common';
 import { EncodedReports } from './services/http/EncodedReports';
 import { TargetAccess } from './services/entities/TargetAccess';
+import { ExtraSignals } from './services/observability/extraSignals/ExtraSignals';
+import { checkExtraSignals } from './services/observability/extraSignals/checkExtraSignals';
 
 /**
  * How long an encoded report is shared by the viewers of an entity: reports come from cached signals,
@@ -32,11 +36,20 @@ const ENCODED_REPORT_TTL_MS = 1000;
  * The Runtime Portal backend plugin (id `runtime`): serves `/api/runtime` — environment health, and
  * the observability and delivery reports of catalog entities.
  *
+ * Adopters' modules add signals to the observability report with
+ * `runtimeObservabilitySignalsExtensionPoint` (in `@runtime-portal/backstage-plugin-runtime-node`).
+ *
  * @public
  */
 export const runtimePlugin = createBackendPlugin({
   pluginId: 'runtime',
   register(env) {
+    const addedSignals: RuntimeObservabilitySignal[] = [];
+    env.registerExtensionPoint(runtimeObservabilitySignalsExtensionPoint, {
+      addObservabilitySignal(signal) {
+        addedSignals.push(signal);
+      },
+    });
     env.registerInit({
       deps: {
         config: coreServices.rootConfig,
@@ -68,6 +81,21 @@ export const runtimePlugin = createBackendPlugin({
           `Runtime environments: ${names.join(', ') || 'none configured'}`,
         );
         const reader = new SignalReader({ cache, logger });
+        const observabilitySettings = readObservabilitySettings(config);
+        const extraSignals = new ExtraSignals({
+          signals: checkExtraSignals(addedSignals),
+          clients,
+          reader,
+          timeoutMs: observabilitySettings.timeoutMs,
+          ttlMs: observabilitySettings.extraTtlMs,
+        });
+        if (addedSignals.length) {
+          logger.info(
+            `Observability signals added by modules: ${addedSignals
+              .map(s => s.id)
+              .join(', ')}`,
+          );
+        }
         const access = readRuntimeAccess(config);
         const targets = new TargetAccess({
           access,
@@ -82,8 +110,9 @@ export const runtimePlugin = createBackendPlugin({
             observability: new ObservabilityService({
               clients,
               reader,
-              settings: readObservabilitySettings(config),
+              settings: observabilitySettings,
               targets,
+              extraSignals,
             }),
             delivery: new DeliveryService({ clients, reader, targets }),
             resources: new ResourceDetailsService({ clients, permissions }),

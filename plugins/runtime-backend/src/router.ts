@@ -86,7 +86,7 @@ export async function createRouter(
         target,
         ownership,
       ])}`,
-      () => options.observability.report(ownership, target, range),
+      () => options.observability.report({ entity, ownership, target }, range),
     );
     sendEncodedReport(req, res, report);
   });

@@ -85,6 +85,15 @@ export {
   type RuntimeWatchedLiveResourceSource,
 } from './extensions';
 
+// Extension point of the Runtime backend plugin
+export {
+  runtimeObservabilitySignalsExtensionPoint,
+  type RuntimeObservabilitySignal,
+  type RuntimeObservabilitySignalRequest,
+  type RuntimeObservabilitySignalsExtensionPoint,
+  type RuntimeObservabilityWindow,
+} from './extensions';
+
 // Shared helpers
 export { CoalescingCache } from './cache';
 export { mapConcurrently, type HttpServiceClientOptions } from './http';

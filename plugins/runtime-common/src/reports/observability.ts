@@ -100,6 +100,17 @@ export interface RuntimeDashboardLink {
 export type RuntimeHealthState = 'healthy' | 'degraded' | 'unknown';
 
 /**
+ * A signal an adopter's backend module added (`runtimeObservabilitySignalsExtensionPoint`): its title
+ * and its status; `data` is whatever JSON the module read.
+ *
+ * @public
+ */
+export interface RuntimeExtraSignal extends RuntimeSignal<unknown> {
+  /** What the signal is called, e.g. `SLO budget`. */
+  title: string;
+}
+
+/**
  * The observability of an entity in one environment.
  *
  * @public
@@ -112,6 +123,11 @@ export interface RuntimeEnvironmentObservability {
   logs: RuntimeSignal<RuntimeLogLine[]>;
   traces: RuntimeSignal<RuntimeTraceSummary[]>;
   dashboards: RuntimeSignal<RuntimeDashboardLink[]>;
+  /**
+   * The signals added by adopters' backend modules, by id, in the order they were added (empty when
+   * there are none). They do not count towards `health`.
+   */
+  extraSignals?: Record<string, RuntimeExtraSignal>;
 }
 
 /**

@@ -1,5 +1,4 @@
 export { ArgoCdClient } from './ArgoCdClient';
-export { parseArgoCdError } from './parseArgoCdError';
 export type {
   ArgoCdApplication,
   ArgoCdApplicationSource,

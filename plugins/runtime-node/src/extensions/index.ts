@@ -12,3 +12,10 @@ export {
   type RuntimeResolvedOwner,
   type RuntimeWatchedLiveResourceSource,
 } from './catalogExtensions';
+export {
+  runtimeObservabilitySignalsExtensionPoint,
+  type RuntimeObservabilitySignal,
+  type RuntimeObservabilitySignalRequest,
+  type RuntimeObservabilitySignalsExtensionPoint,
+  type RuntimeObservabilityWindow,
+} from './observabilityExtensions';

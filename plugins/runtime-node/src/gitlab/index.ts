@@ -1,5 +1,4 @@
 export { GitLabClient } from './GitLabClient';
-export { parseGitLabError } from './parseGitLabError';
 export type {
   GitLabCallOptions,
   GitLabCommit,

@@ -1,5 +1,4 @@
 export { HarborClient } from './HarborClient';
-export { parseHarborError } from './parseHarborError';
 export type {
   HarborArtifact,
   HarborCallOptions,

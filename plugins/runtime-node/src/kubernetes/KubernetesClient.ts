@@ -22,7 +22,7 @@ import {
 } from './types';
 
 /** The page size of {@link KubernetesClient.listAll} when none is given. */
-export const DEFAULT_LIST_PAGE_SIZE = 500;
+const DEFAULT_LIST_PAGE_SIZE = 500;
 
 const APPLY_PATCH = 'application/apply-patch+yaml';
 

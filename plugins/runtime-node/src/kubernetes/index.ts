@@ -1,4 +1,4 @@
-export { KubernetesClient, DEFAULT_LIST_PAGE_SIZE } from './KubernetesClient';
+export { KubernetesClient } from './KubernetesClient';
 export {
   MODEL_KIND,
   EVENT_SOURCE_KIND,
@@ -19,7 +19,6 @@ export {
   eventSourceWebhookUrls,
 } from './eventSourceWebhookUrls';
 export type { EventSourceWebhookUrl } from './eventSourceWebhookUrls';
-export { kubeConfigFromAccess } from './kubeConfig';
 export { KUBEAI_MODEL_ENGINES, KUBEAI_MODEL_FEATURES } from './kubeaiModel';
 export type { KubeAIModelEngine, KubeAIModelFeature } from './kubeaiModel';
 export {
@@ -28,8 +27,6 @@ export {
   kubeaiServiceUrl,
   openAIBaseUrl,
 } from './kubeaiBaseUrl';
-export { kubernetesFetch } from './kubernetesFetch';
-export { parseKubernetesStatus } from './parseKubernetesStatus';
 export type {
   ArgoCDApplication,
   ArgoEventBus,

@@ -1,5 +1,4 @@
 export { PrometheusClient } from './PrometheusClient';
-export { parsePrometheusError } from './parsePrometheusError';
 export {
   DEFAULT_PROMETHEUS_QUERIES,
   renderQuery,

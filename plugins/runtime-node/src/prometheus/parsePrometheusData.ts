@@ -5,7 +5,7 @@ import {
 } from './types';
 
 /** Reads a sample value as Prometheus writes it (`"1.5"`, `"NaN"`, `"+Inf"`, `"-Inf"`). */
-export function parseSampleValue(text: unknown): number {
+function parseSampleValue(text: unknown): number {
   switch (text) {
     case 'NaN':
       return NaN;

@@ -1,5 +1,4 @@
 export { TemporalClient } from './TemporalClient';
-export { parseTemporalError } from './parseTemporalError';
 export type {
   RegisterTemporalNamespaceRequest,
   TemporalCallOptions,

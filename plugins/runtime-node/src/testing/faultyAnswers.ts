@@ -1,8 +1,7 @@
 import http from 'node:http';
 
 /** The start of a JSON list answer, cut off where a reset or a stall leaves it. */
-export const CUT_OFF_JSON =
-  '[{"labels":{"alertname":"DiskFull"},"annotations":';
+const CUT_OFF_JSON = '[{"labels":{"alertname":"DiskFull"},"annotations":';
 
 /**
  * A handler that answers 200 with `body`'s declared length, sends its first half, then resets the

@@ -1,11 +1,11 @@
 import { RealServer, startRealServer } from './realServer';
 
 /** Where Debian's `prometheus-alertmanager` package installs Alertmanager. */
-export const ALERTMANAGER_BINARY =
+const ALERTMANAGER_BINARY =
   process.env.ALERTMANAGER_BINARY ?? '/usr/bin/prometheus-alertmanager';
 
 /** The receiver of the test Alertmanager's routing tree (the sandbox uses the same name). */
-export const REAL_ALERTMANAGER_RECEIVER = 'runtime-portal';
+const REAL_ALERTMANAGER_RECEIVER = 'runtime-portal';
 
 /** A real Alertmanager started for a test. */
 export type RealAlertmanager = RealServer;

@@ -1,7 +1,7 @@
 import { RealServer, startRealServer } from './realServer';
 
 /** Where Debian's `prometheus` package installs Prometheus (override with `PROMETHEUS_BINARY`). */
-export const PROMETHEUS_BINARY =
+const PROMETHEUS_BINARY =
   process.env.PROMETHEUS_BINARY ?? '/usr/bin/prometheus';
 
 /** The scrape job of the test Prometheus (its series carry `job="runtime-sandbox"`). */

@@ -2,7 +2,7 @@ import http from 'node:http';
 import { AddressInfo } from 'node:net';
 
 /** What a {@link TestServer} recorded of one request it got. */
-export interface RecordedRequest {
+interface RecordedRequest {
   method: string;
   /** Path and query, e.g. `/api/v1/query?query=up`. */
   url: string;

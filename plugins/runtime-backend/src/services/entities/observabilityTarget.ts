@@ -5,6 +5,7 @@ import {
   RUNTIME_RESOURCE_TYPES,
   dashboardTagsFromSelector,
 } from '@runtime-portal/backstage-plugin-runtime-common';
+import { EntityOwnership } from './entityOwnership';
 
 /** What the observability report of one entity is about, read from its annotations. */
 export interface ObservabilityTarget {
@@ -17,6 +18,13 @@ export interface ObservabilityTarget {
   dashboardTags: string[];
   /** The only environment the entity lives in, when it is a live resource. */
   environment?: string;
+}
+
+/** What an observability report is about: the entity as the caller read it, whose it is, what it names. */
+export interface ObservabilitySubject {
+  entity: Entity;
+  ownership: EntityOwnership;
+  target: ObservabilityTarget;
 }
 
 /**

@@ -12,7 +12,10 @@ import {
 } from '@runtime-portal/backstage-plugin-runtime-common';
 import { RuntimeClientsService } from '@runtime-portal/backstage-plugin-runtime-node';
 import { SignalReader } from '../signals/SignalReader';
-import { ObservabilityTarget } from '../entities/observabilityTarget';
+import {
+  ObservabilitySubject,
+  ObservabilityTarget,
+} from '../entities/observabilityTarget';
 import { EntityOwnership } from '../entities/entityOwnership';
 import { TargetAccess } from '../entities/TargetAccess';
 import { timeWindow, TimeWindow } from './timeRange';
@@ -27,6 +30,7 @@ import { loadAlerts } from './signals/alerts';
 import { loadLogs } from './signals/logs';
 import { loadTraces } from './signals/traces';
 import { loadDashboards } from './signals/dashboards';
+import { ExtraSignals } from './extraSignals/ExtraSignals';
 
 /** What a signal loader is given. */
 export interface SignalContext {
@@ -77,9 +81,9 @@ const LOADERS: { [S in ObservabilitySignalName]: Loader<SignalData[S]> } = {
 
 /**
  * The observability report of an entity: per configured environment, its metrics, alerts, logs,
- * traces and dashboards, each read concurrently within its own budget, cached and coalesced. A
- * service's signals are read only when its namespace belongs to the entity's owner (`TargetAccess`);
- * otherwise they say whose it is.
+ * traces and dashboards, and the signals adopters' modules added, each read concurrently within its
+ * own budget, cached and coalesced. A service's signals are read only when its namespace belongs to
+ * the entity's owner (`TargetAccess`); otherwise they say whose it is.
  */
 export class ObservabilityService {
   constructor(
@@ -88,22 +92,27 @@ export class ObservabilityService {
       reader: SignalReader;
       settings: ObservabilitySettings;
       targets: TargetAccess;
+      /** The signals adopters' modules added. */
+      extraSignals: ExtraSignals;
     },
   ) {}
 
-  /** The report of a target over a range ending now. */
+  /**
+   * The report of an entity (as the caller read it from the catalog) and its target over a range
+   * ending now.
+   */
   async report(
-    entity: EntityOwnership,
-    target: ObservabilityTarget,
+    subject: ObservabilitySubject,
     range: RuntimeObservabilityRange,
   ): Promise<RuntimeObservabilityReport> {
+    const { ownership, target } = subject;
     const window = timeWindow(range);
     const environments = this.options.clients
       .environments()
       .map(e => e.name)
       .filter(name => !target.environment || target.environment === name);
     return {
-      entityRef: entity.entityRef,
+      entityRef: ownership.entityRef,
       profile: target.profile,
       range: {
         start: new Date(window.start * 1000).toISOString(),
@@ -112,7 +121,7 @@ export class ObservabilityService {
       },
       environments: await Promise.all(
         environments.map(environment =>
-          this.environmentReport(environment, target, window, entity),
+          this.environmentReport(environment, subject, window),
         ),
       ),
     };
@@ -120,20 +129,26 @@ export class ObservabilityService {
 
   private async environmentReport(
     environment: string,
-    target: ObservabilityTarget,
+    subject: ObservabilitySubject,
     window: TimeWindow,
-    entity: EntityOwnership,
   ): Promise<RuntimeEnvironmentObservability> {
-    const refusal = await this.namespaceRefusal(environment, target, entity);
+    const { ownership, target } = subject;
+    const refusal = await this.namespaceRefusal(environment, target, ownership);
     const read = <S extends ObservabilitySignalName>(name: S) =>
       this.signal(name, environment, target, window, refusal);
-    const [metrics, alerts, logs, traces, dashboards] = await Promise.all([
-      read('metrics'),
-      read('alerts'),
-      read('logs'),
-      read('traces'),
-      read('dashboards'),
-    ]);
+    const [metrics, alerts, logs, traces, dashboards, extraSignals] =
+      await Promise.all([
+        read('metrics'),
+        read('alerts'),
+        read('logs'),
+        read('traces'),
+        read('dashboards'),
+        this.options.extraSignals.read(environment, {
+          ...subject,
+          window,
+          refusal,
+        }),
+      ]);
     return {
       environment,
       health: healthOf(metrics, alerts, this.options.settings),
@@ -142,6 +157,7 @@ export class ObservabilityService {
       logs,
       traces,
       dashboards,
+      extraSignals,
     };
   }
 

@@ -5,6 +5,8 @@ import { ObservabilitySignalName } from './observabilitySources';
 export interface ObservabilitySettings {
   /** Milliseconds each signal is cached, by signal. */
   ttlMs: Record<ObservabilitySignalName, number>;
+  /** Milliseconds the signals adopters added are cached, by id, where the config says. */
+  extraTtlMs: Record<string, number>;
   /** Time budget of one signal, retries included. */
   timeoutMs: number;
   /** Error ratio (0–1) above which a service shows as degraded. */
@@ -40,6 +42,11 @@ export function readObservabilitySettings(
       (ttl?.getOptionalNumber(signal) ?? seconds) * 1000,
     ]),
   ) as Record<ObservabilitySignalName, number>;
+  const extraTtlMs = Object.fromEntries(
+    (ttl?.keys() ?? [])
+      .filter(signal => !(signal in DEFAULT_TTL_SECONDS))
+      .map(signal => [signal, ttl!.getNumber(signal) * 1000]),
+  );
   const queriesConfig = c?.getOptionalConfig('queries');
   const queries: Record<string, string> = {};
   for (const id of queriesConfig?.keys() ?? []) {
@@ -53,6 +60,7 @@ export function readObservabilitySettings(
   }
   return {
     ttlMs,
+    extraTtlMs,
     timeoutMs: c?.getOptionalNumber('signalTimeoutMs') ?? 5000,
     errorRatioThreshold: threshold,
     queries,

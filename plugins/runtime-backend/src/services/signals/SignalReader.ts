@@ -4,6 +4,7 @@ import {
   CoalescingCache,
   isRuntimeUpstreamError,
 } from '@runtime-portal/backstage-plugin-runtime-node';
+import { untilAborted } from './untilAborted';
 
 /** How long a failure is remembered, so a down upstream is not asked again by every viewer. */
 const FAILURE_TTL_MS = 5_000;
@@ -72,11 +73,19 @@ export class SignalReader {
   private async load<T>(request: SignalRequest<T>): Promise<RuntimeSignal<T>> {
     const budget = AbortSignal.timeout(request.timeoutMs);
     try {
-      const data = await request.load(budget);
+      const data = await untilAborted(request.load(budget), budget);
       return { status: 'ok', data, fetchedAt: new Date().toISOString() };
     } catch (error) {
       const message = describeFailure(error, request, budget.aborted);
-      this.logger.warn(`Signal ${request.key} unavailable: ${message}`);
+      // Our own (or an adopter's) bug rather than the upstream's: the log gets the error itself.
+      const unexpected =
+        !budget.aborted &&
+        !isRuntimeUpstreamError(error) &&
+        error instanceof Error;
+      this.logger.warn(
+        `Signal ${request.key} unavailable: ${message}`,
+        unexpected ? error : undefined,
+      );
       return {
         status: 'unavailable',
         message,

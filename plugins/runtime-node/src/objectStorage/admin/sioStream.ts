@@ -21,7 +21,7 @@ export interface SioStream {
 }
 
 /** The plaintext size of one fragment (sio-go's default `BufSize`). */
-export const SIO_BUFFER_SIZE = 16384;
+const SIO_BUFFER_SIZE = 16384;
 /** The stream nonce size of sio-go's AES-GCM and ChaCha20-Poly1305 streams. */
 export const SIO_NONCE_BYTES = 8;
 const TAG_BYTES = 16;
