@@ -8,7 +8,7 @@ import type { SignalContext } from '../ObservabilityService';
 import { ObservabilityTarget } from '../../entities/observabilityTarget';
 
 /** The metric templates of a target's profile (RED always; vLLM signals for inference endpoints). */
-export function templatesFor(
+function templatesFor(
   target: ObservabilityTarget,
   overrides: Record<string, string>,
 ): PrometheusQueryTemplate[] {
