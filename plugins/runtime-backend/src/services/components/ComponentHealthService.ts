@@ -21,7 +21,10 @@ const TIMEOUT_MS = 5_000;
  */
 export class ComponentHealthService {
   constructor(
-    private readonly options: { clients: RuntimeClientsService; reader: SignalReader },
+    private readonly options: {
+      clients: RuntimeClientsService;
+      reader: SignalReader;
+    },
   ) {}
 
   /** Every configured environment's component targets and dashboards. */
