@@ -1,4 +1,5 @@
 import { expect, test } from '@playwright/test';
+import { expectNoAccessibilityViolations } from './accessibility';
 import {
   collectConsoleErrors,
   saveScreen,
@@ -62,6 +63,7 @@ test('create an inference endpoint from its template and find it in the catalog'
     'inference-endpoint',
     main.getByText('OpenAI base URL'),
   );
+  await expectNoAccessibilityViolations(page, testInfo, 'inference-endpoint');
 
   await testInfo.attach('console errors', { body: consoleErrors.join('\n') });
 });

@@ -1,4 +1,5 @@
 import { expect, test } from '@playwright/test';
+import { expectNoAccessibilityViolations } from './accessibility';
 import { collectConsoleErrors, saveScreen, signIn } from './support';
 
 const CAPABILITY_AREAS = [
@@ -62,6 +63,7 @@ test('browse the Runtime page, search it and open a component', async ({
   }
   await expect.soft(environment.getByText(/undefined/)).toHaveCount(0);
   await saveScreen(page, testInfo, 'runtime-page');
+  await expectNoAccessibilityViolations(page, testInfo, 'runtime-page');
 
   const search = main.getByRole('textbox', {
     name: 'Search components and areas',
@@ -99,6 +101,7 @@ test('browse the Runtime page, search it and open a component', async ({
     installations.getByRole('row').filter({ hasText: /^dev/ }),
   ).toContainText('Ready');
   await saveScreen(page, testInfo, 'runtime-component', installations);
+  await expectNoAccessibilityViolations(page, testInfo, 'runtime-component');
 
   await testInfo.attach('console errors', { body: consoleErrors.join('\n') });
 });

@@ -1,4 +1,5 @@
 import { expect, test } from '@playwright/test';
+import { expectNoAccessibilityViolations } from './accessibility';
 import { collectConsoleErrors, saveScreen, signIn } from './support';
 
 test('a service shows its observability and delivery, with their tabs', async ({
@@ -35,6 +36,7 @@ test('a service shows its observability and delivery, with their tabs', async ({
     main.getByRole('region', { name: 'Last pipeline' }),
   ).toContainText('success');
   await saveScreen(page, testInfo, 'service-overview', observed);
+  await expectNoAccessibilityViolations(page, testInfo, 'service-overview');
 
   // The Observability tab: charts, alerts, logs, traces and dashboards.
   await main.getByRole('tab', { name: 'Observability' }).click();
@@ -58,6 +60,11 @@ test('a service shows its observability and delivery, with their tabs', async ({
     main.getByRole('region', { name: 'Dashboards' }).getByRole('row').nth(1),
   ).toBeVisible();
   await saveScreen(page, testInfo, 'service-observability');
+  await expectNoAccessibilityViolations(
+    page,
+    testInfo,
+    'service-observability',
+  );
 
   // The Delivery tab: the timeline of pipelines, syncs and images.
   await main.getByRole('tab', { name: 'Delivery' }).click();
@@ -69,6 +76,7 @@ test('a service shows its observability and delivery, with their tabs', async ({
     main.getByRole('region', { name: 'Deployments in dev' }),
   ).toContainText('OutOfSync');
   await saveScreen(page, testInfo, 'service-delivery');
+  await expectNoAccessibilityViolations(page, testInfo, 'service-delivery');
 
   await testInfo.attach('console errors', { body: consoleErrors.join('\n') });
 });

@@ -49,6 +49,7 @@ import {
   useApi,
 } from '@backstage/core-plugin-api';
 import { keycloakSignInProvider } from './keycloakAuth';
+import { appThemes } from './theme';
 
 /**
  * Sign-in through Keycloak; in local development (auth.environment `development`) also as the guest,
@@ -71,6 +72,7 @@ function RuntimeSignInPage(props: SignInPageProps) {
 
 const app = createApp({
   apis,
+  themes: appThemes,
   bindRoutes({ bind }) {
     bind(catalogPlugin.externalRoutes, {
       createComponent: scaffolderPlugin.routes.root,

@@ -16,7 +16,6 @@ import {
   EntityHasSubcomponentsCard,
   EntityHasSystemsCard,
   EntityLayout,
-  EntityLinksCard,
   EntitySwitch,
   EntityOrphanWarning,
   EntityProcessingErrorsPanel,
@@ -53,6 +52,7 @@ import {
 import { TechDocsAddons } from '@backstage/plugin-techdocs-react';
 import { ReportIssue } from '@backstage/plugin-techdocs-module-addons-contrib';
 
+import { EntityLinksGridItem } from './EntityLinksGridItem';
 import {
   EntityKubernetesContent,
   isKubernetesAvailable,
@@ -153,9 +153,7 @@ const overviewContent = (
       </EntitySwitch.Case>
     </EntitySwitch>
 
-    <Grid item md={4} xs={12}>
-      <EntityLinksCard />
-    </Grid>
+    <EntityLinksGridItem md={4} />
     <Grid item md={8} xs={12}>
       <EntityHasSubcomponentsCard />
     </Grid>
@@ -195,9 +193,7 @@ const serviceOverviewContent = (
     {runtimeObservabilityCard}
     {runtimeDeliveryCard}
 
-    <Grid item md={4} xs={12}>
-      <EntityLinksCard />
-    </Grid>
+    <EntityLinksGridItem md={4} />
     <Grid item md={8} xs={12}>
       <EntityHasSubcomponentsCard />
     </Grid>
@@ -341,9 +337,7 @@ const resourcePage = (
           </EntitySwitch.Case>
         </EntitySwitch>
 
-        <Grid item md={6} xs={12}>
-          <EntityLinksCard />
-        </Grid>
+        <EntityLinksGridItem md={6} />
       </Grid>
     </EntityLayout.Route>
 
@@ -386,9 +380,7 @@ const apiPage = (
         <Grid item md={6} xs={12}>
           <EntityCatalogGraphCard height={400} />
         </Grid>
-        <Grid item md={4} xs={12}>
-          <EntityLinksCard />
-        </Grid>
+        <EntityLinksGridItem md={4} />
         <Grid container item md={12}>
           <Grid item md={6}>
             <EntityProvidingComponentsCard />
@@ -440,9 +432,7 @@ const groupPage = (
         <Grid item xs={12} md={6}>
           <EntityMembersListCard />
         </Grid>
-        <Grid item xs={12} md={6}>
-          <EntityLinksCard />
-        </Grid>
+        <EntityLinksGridItem md={6} />
       </Grid>
     </EntityLayout.Route>
   </EntityLayout>
@@ -459,9 +449,7 @@ const systemPage = (
         <Grid item md={6} xs={12}>
           <EntityCatalogGraphCard height={400} />
         </Grid>
-        <Grid item md={4} xs={12}>
-          <EntityLinksCard />
-        </Grid>
+        <EntityLinksGridItem md={4} />
         <Grid item md={8}>
           <EntityHasComponentsCard />
         </Grid>

@@ -26,6 +26,10 @@ const useStyles = makeStyles(theme => ({
     backgroundColor: theme.palette.background.default,
     whiteSpace: 'pre-wrap',
     wordBreak: 'break-all',
+    '&:focus-visible': {
+      outline: `2px solid ${theme.palette.primary.main}`,
+      outlineOffset: 2,
+    },
   },
   time: { color: theme.palette.text.secondary, marginRight: theme.spacing(1) },
 }));
@@ -68,14 +72,22 @@ export function AlertsTable(props: { alerts: RuntimeFiringAlert[] }) {
   );
 }
 
-/** Recent error log lines in monospace, each with its timestamp. */
+/**
+ * Recent error log lines in monospace, each with its timestamp, in a named region that scrolls past
+ * 360 px and is in the tab order so that it can be scrolled from the keyboard.
+ */
 export function LogLines(props: { lines: RuntimeLogLine[]; range: string }) {
   const classes = useStyles();
   if (props.lines.length === 0) {
     return <EmptyNote>No error log lines in the last {props.range}</EmptyNote>;
   }
   return (
-    <pre className={classes.logs} aria-label="Error log lines">
+    <pre
+      className={classes.logs}
+      role="region"
+      aria-label="Error log lines"
+      tabIndex={0}
+    >
       {props.lines.map((l, i) => (
         <div key={`${l.timestamp}-${i}`}>
           <span className={classes.time}>{formatTimestamp(l.timestamp)}</span>

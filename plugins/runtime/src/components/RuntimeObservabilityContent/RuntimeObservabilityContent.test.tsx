@@ -22,8 +22,11 @@ describe('RuntimeObservabilityContent', () => {
     ).toBeInTheDocument();
     expect(screen.getAllByText('12.3 req/s').length).toBeGreaterThan(0);
     expect(screen.getByText('HighErrorRate')).toBeInTheDocument();
+    // The log lines scroll in a named region that a keyboard can reach.
+    const logs = screen.getByRole('region', { name: 'Error log lines' });
+    expect(logs).toHaveAttribute('tabindex', '0');
     expect(
-      screen.getByText('level=error msg="index shard timeout"'),
+      within(logs).getByText('level=error msg="index shard timeout"'),
     ).toBeInTheDocument();
     expect(screen.getByText('2026-11-25 11:58:00 UTC')).toBeInTheDocument();
     expect(screen.getByText('4bf92f3577b34da6').closest('a')).toHaveAttribute(
@@ -122,6 +125,52 @@ describe('RuntimeObservabilityContent', () => {
     expect(
       screen.getByText('No dashboards match this entity'),
     ).toBeInTheDocument();
+    expect(screen.getByText('HighErrorRate')).toBeInTheDocument();
+  });
+
+  it('shows a card per signal a backend module added, with its data or why not', async () => {
+    await renderEntityComponent(<RuntimeObservabilityContent />, {
+      getObservability: async () =>
+        observabilityReport([
+          okEnvironment('dev', {
+            extraSignals: {
+              'slo-budget': {
+                title: 'SLO budget',
+                status: 'ok',
+                fetchedAt,
+                data: { objective: '99.9%', remainingRatio: 0.42 },
+              },
+              cost: {
+                title: 'Cost',
+                status: 'unavailable',
+                message: 'Cost did not answer within 5000 ms',
+                fetchedAt,
+              },
+              'owners-on-call': {
+                title: 'On call',
+                status: 'ok',
+                fetchedAt,
+                data: ['alice', 'bob'],
+              },
+            },
+          }),
+        ]),
+    });
+    const slo = (await screen.findByText('SLO budget')).closest(
+      '.MuiCard-root',
+    ) as HTMLElement;
+    expect(within(slo).getByText('Remaining Ratio')).toBeInTheDocument();
+    expect(within(slo).getByText('0.42')).toBeInTheDocument();
+    expect(within(slo).getByText('99.9%')).toBeInTheDocument();
+    expect(
+      screen.getByText('Cost did not answer within 5000 ms'),
+    ).toBeInTheDocument();
+    const onCall = screen
+      .getByText('On call')
+      .closest('.MuiCard-root') as HTMLElement;
+    expect(within(onCall).getByText('alice')).toBeInTheDocument();
+    expect(within(onCall).getByText('bob')).toBeInTheDocument();
+    // the built-in panels are still there
     expect(screen.getByText('HighErrorRate')).toBeInTheDocument();
   });
 

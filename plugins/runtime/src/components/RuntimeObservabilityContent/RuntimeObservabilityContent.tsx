@@ -33,6 +33,7 @@ import {
   LogLines,
   TracesTable,
 } from './ObservabilityTables';
+import { ExtraSignalCards } from './ExtraSignalCards';
 
 const useStyles = makeStyles(theme => ({
   toolbar: {
@@ -46,7 +47,8 @@ const useStyles = makeStyles(theme => ({
 
 /**
  * The Observability tab: time range and environment pickers, a chart per metric, firing alerts,
- * recent error logs, traces and dashboard links; each panel shows why when its upstream is missing.
+ * recent error logs, traces and dashboard links, and a card per signal a backend module added; each
+ * panel shows why when its upstream is missing.
  */
 export function RuntimeObservabilityContent() {
   const classes = useStyles();
@@ -163,6 +165,7 @@ function EnvironmentDetails(props: {
           </SignalView>
         </InfoCard>
       </Grid>
+      <ExtraSignalCards signals={env.extraSignals} />
     </Grid>
   );
 }

@@ -71,7 +71,7 @@ export function ComponentRow(props: {
           <Link
             to={component.docsUrl}
             className={classes.docs}
-            aria-label={`${component.title} documentation`}
+            aria-label={`${component.title} docs`}
           >
             <DescriptionIcon fontSize="inherit" /> Docs
           </Link>

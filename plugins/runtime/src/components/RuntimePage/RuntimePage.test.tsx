@@ -184,7 +184,7 @@ describe('RuntimePage', () => {
       within(kubeai).getByRole('link', { name: 'KubeAI' }),
     ).toHaveAttribute('href', '/catalog/default/component/kubeai');
     expect(
-      within(kubeai).getByRole('link', { name: /KubeAI documentation/ }),
+      within(kubeai).getByRole('link', { name: /^KubeAI docs/ }),
     ).toHaveAttribute('href', 'https://www.kubeai.org/');
 
     const minio = row('minio');

@@ -1,5 +1,4 @@
 import {
-  CodeSnippet,
   CopyTextButton,
   StructuredMetadataTable,
 } from '@backstage/core-components';
@@ -14,6 +13,7 @@ import {
   RuntimeBucketAccess,
   RuntimeBucketDetails,
 } from '@runtime-portal/backstage-plugin-runtime-common';
+import { CodeBlock } from '../shared';
 import { METADATA_TABLE_OPTIONS, metadataRows } from './metadataRows';
 import { ResourceDetailsCard } from './ResourceDetailsCard';
 
@@ -60,7 +60,7 @@ function PolicyDocument(props: { title: string; text: string }) {
       </AccordionSummary>
       <AccordionDetails>
         <div className={classes.code}>
-          <CodeSnippet text={props.text} language="json" showCopyCodeButton />
+          <CodeBlock text={props.text} label={props.title} />
         </div>
       </AccordionDetails>
     </Accordion>

@@ -1,5 +1,4 @@
 import {
-  CodeSnippet,
   CopyTextButton,
   StructuredMetadataTable,
 } from '@backstage/core-components';
@@ -7,6 +6,7 @@ import Chip from '@material-ui/core/Chip';
 import Typography from '@material-ui/core/Typography';
 import { makeStyles } from '@material-ui/core/styles';
 import { RuntimeInferenceEndpointDetails } from '@runtime-portal/backstage-plugin-runtime-common';
+import { CodeBlock } from '../shared';
 import { curlExamples } from './curlExamples';
 import { METADATA_TABLE_OPTIONS, metadataRows } from './metadataRows';
 import { ResourceDetailsCard } from './ResourceDetailsCard';
@@ -69,10 +69,9 @@ function EndpointDetails(props: { details: RuntimeInferenceEndpointDetails }) {
           <Typography variant="subtitle2">
             {example.feature}: POST {example.path}
           </Typography>
-          <CodeSnippet
+          <CodeBlock
             text={example.command}
-            language="bash"
-            showCopyCodeButton
+            label={`${example.feature} example`}
           />
         </div>
       ))}

@@ -76,3 +76,31 @@ describe('CompactTable', () => {
     expect(within(table).queryByText('Apple')).not.toBeInTheDocument();
   });
 });
+
+describe('CompactTable when wider than its card', () => {
+  const width = (name: 'scrollWidth' | 'clientWidth', value: number) =>
+    jest
+      .spyOn(HTMLElement.prototype, name, 'get')
+      .mockImplementation(() => value);
+
+  afterEach(() => jest.restoreAllMocks());
+
+  it('is in the tab order only when its region scrolls', async () => {
+    width('scrollWidth', 900);
+    width('clientWidth', 400);
+    await renderFruits(fruits);
+    expect(screen.getByRole('region', { name: 'Fruits' })).toHaveAttribute(
+      'tabindex',
+      '0',
+    );
+  });
+
+  it('stays out of the tab order when it fits', async () => {
+    width('scrollWidth', 400);
+    width('clientWidth', 400);
+    await renderFruits(fruits);
+    expect(screen.getByRole('region', { name: 'Fruits' })).not.toHaveAttribute(
+      'tabindex',
+    );
+  });
+});

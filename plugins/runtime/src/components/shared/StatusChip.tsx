@@ -4,24 +4,16 @@ import ErrorIcon from '@material-ui/icons/Error';
 import WarningIcon from '@material-ui/icons/Warning';
 import InfoIcon from '@material-ui/icons/Info';
 import HelpIcon from '@material-ui/icons/Help';
+import { readableChipColors } from './readableChipColors';
 import { Tone } from './tones';
 
+// Filled chips whose text reaches WCAG AA contrast on them (Material UI's own choice does not always).
 const useStyles = makeStyles(theme => ({
-  ok: {
-    backgroundColor: theme.palette.success.main,
-    color: theme.palette.success.contrastText,
-  },
-  info: {
-    backgroundColor: theme.palette.info.main,
-    color: theme.palette.info.contrastText,
-  },
-  warning: {
-    backgroundColor: theme.palette.warning.main,
-    color: theme.palette.warning.contrastText,
-  },
+  ok: readableChipColors(theme.palette.success),
+  info: readableChipColors(theme.palette.info),
+  warning: readableChipColors(theme.palette.warning),
   error: {
-    backgroundColor: theme.palette.error.main,
-    color: theme.palette.error.contrastText,
+    ...readableChipColors(theme.palette.error),
     fontWeight: theme.typography.fontWeightBold as number,
   },
   neutral: {},

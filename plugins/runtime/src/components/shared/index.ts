@@ -3,5 +3,6 @@ export * from './tones';
 export { StatusChip } from './StatusChip';
 export { SignalView, EmptyNote } from './SignalView';
 export { ReportError } from './ReportError';
-export { CompactTable, COMPACT_TABLE_OPTIONS } from './CompactTable';
+export { CompactTable } from './CompactTable';
+export { CodeBlock } from './CodeBlock';
 export type { CompactTableProps } from './CompactTable';
