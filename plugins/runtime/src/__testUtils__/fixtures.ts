@@ -9,7 +9,7 @@ import {
 export const fetchedAt = new Date(Date.now() - 30_000).toISOString();
 
 /** An ISO time the given number of minutes ago. */
-export const minutesAgo = (minutes: number) =>
+const minutesAgo = (minutes: number) =>
   new Date(Date.now() - minutes * 60_000).toISOString();
 
 const now = Math.floor(Date.now() / 1000);

@@ -31,7 +31,7 @@ export interface RuntimeMapArea {
 }
 
 /** How many catalog Resources depend on a component, from its `dependencyOf` relations. */
-export function hostedResourceCount(entity: Entity | undefined): number {
+function hostedResourceCount(entity: Entity | undefined): number {
   return (entity?.relations ?? []).filter(relation => {
     if (relation.type !== RELATION_DEPENDENCY_OF) return false;
     return (

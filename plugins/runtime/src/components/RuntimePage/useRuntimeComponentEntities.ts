@@ -5,7 +5,7 @@ import useAsync from 'react-use/esm/useAsync';
 import { RUNTIME_COMPONENT_TYPE } from '../resources';
 
 /** Only what the Runtime page shows of each runtime Component. */
-export const RUNTIME_COMPONENT_FIELDS = [
+const RUNTIME_COMPONENT_FIELDS = [
   'kind',
   'metadata.namespace',
   'metadata.name',

@@ -1,5 +1,4 @@
 export { MetricLineChart } from './MetricLineChart';
-export type { MetricLineChartProps } from './MetricLineChart';
 export { MetricTrendLine } from './MetricTrendLine';
 export { groupMetricSeries } from './metricChartGroups';
-export type { ChartLine, MetricChartGroup } from './metricChartGroups';
+export type { MetricChartGroup } from './metricChartGroups';

@@ -5,4 +5,3 @@ export { SignalView, EmptyNote } from './SignalView';
 export { ReportError } from './ReportError';
 export { CompactTable } from './CompactTable';
 export { CodeBlock } from './CodeBlock';
-export type { CompactTableProps } from './CompactTable';
