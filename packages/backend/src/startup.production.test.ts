@@ -1,110 +1,48 @@
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { Client } from 'pg';
-import { createClient } from '@redis/client';
+import { startSandbox, Sandbox } from '@runtime-portal/runtime-sandbox';
+import { BackendProcess } from './testing/startBackendProcess';
 import {
-  CookieJar,
-  openKeycloakLogin,
-  startSandbox,
-  Sandbox,
-} from '@runtime-portal/runtime-sandbox';
+  oidcRedirectUri,
+  startProductionBackend,
+} from './testing/startProductionBackend';
 import {
-  BackendProcess,
-  startBackendProcess,
-} from './testing/startBackendProcess';
+  dropTestDatabases,
+  flushTestRedisKeys,
+  listTestDatabases,
+  listTestRedisKeys,
+  newTestRun,
+} from './testing/testDatabases';
+import { signInWithKeycloak } from './testing/signInWithKeycloak';
 
 jest.setTimeout(180_000);
 
-// The PostgreSQL and Redis that .ci/services.sh makes sure are running on this machine.
-const postgres = {
-  host: process.env.POSTGRES_HOST ?? '127.0.0.1',
-  port: process.env.POSTGRES_PORT ?? '5432',
-  user: process.env.POSTGRES_USER ?? 'postgres',
-  password: process.env.POSTGRES_PASSWORD ?? 'postgres',
-};
-const redisUrl = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
-const prefix = `rp_test_${process.pid}_${Date.now()}_`;
+const run = newTestRun();
 const apiToken = `test-token-${Math.random().toString(36).slice(2)}`;
-
-async function dropTestDatabases() {
-  const client = new Client({
-    ...postgres,
-    port: Number(postgres.port),
-    database: 'postgres',
-  });
-  await client.connect();
-  try {
-    const { rows } = await client.query(
-      'SELECT datname FROM pg_database WHERE datname LIKE $1',
-      [`${prefix}%`],
-    );
-    for (const { datname } of rows)
-      await client.query(`DROP DATABASE IF EXISTS "${datname}" WITH (FORCE)`);
-    return rows.length as number;
-  } finally {
-    await client.end();
-  }
-}
+const PORT = 17207;
 
 describe('the backend, started with the production configuration (PostgreSQL, Redis)', () => {
   let sandbox: Sandbox;
   let backend: BackendProcess;
-  let configDir: string;
 
   beforeAll(async () => {
     sandbox = await startSandbox({
       ports: 'free',
-      keycloakRedirectUris: [
-        'http://localhost:17207/api/auth/oidc/handler/frame',
-      ],
+      keycloakRedirectUris: [oidcRedirectUri(PORT)],
     });
     // The caller's own access: a static service token, as a deployment would grant an automation client.
-    configDir = fs.mkdtempSync(path.join(os.tmpdir(), 'rp-prod-config-'));
-    fs.writeFileSync(
-      path.join(configDir, 'test.yaml'),
-      `backend:\n  auth:\n    externalAccess:\n      - type: static\n        options:\n          token: ${apiToken}\n          subject: startup-test\n`,
-    );
-    backend = await startBackendProcess({
-      configs: [
-        'app-config.yaml',
-        'app-config.production.yaml',
-        path.join(configDir, 'test.yaml'),
-      ],
-      port: 17207,
-      env: {
-        NODE_ENV: 'production',
-        APP_CONFIG_app_baseUrl: 'http://localhost:17207',
-        APP_CONFIG_backend_database_prefix: prefix,
-        POSTGRES_HOST: postgres.host,
-        POSTGRES_PORT: postgres.port,
-        POSTGRES_USER: postgres.user,
-        POSTGRES_PASSWORD: postgres.password,
-        REDIS_URL: redisUrl,
-        RUNTIME_ENVIRONMENT_NAME: 'staging',
-        KUBERNETES_API_URL: sandbox.urls.kubernetes,
-        KUBERNETES_SERVICE_ACCOUNT_TOKEN: sandbox.credentials.kubernetesToken,
-        KUBERNETES_SKIP_TLS_VERIFY: 'true',
-        OPENBAO_URL: sandbox.urls.openbao,
-        OPENBAO_TOKEN: sandbox.credentials.openbaoToken,
-        MINIO_ENDPOINT: sandbox.urls.s3,
-        MINIO_ACCESS_KEY: sandbox.credentials.s3AccessKeyId,
-        MINIO_SECRET_KEY: sandbox.credentials.s3SecretAccessKey,
-        TEMPORAL_HTTP_URL: sandbox.urls.temporal,
-        KEYCLOAK_BASE_URL: sandbox.urls.keycloak,
-        KEYCLOAK_REALM: 'runtime',
-        KEYCLOAK_CLIENT_ID: sandbox.credentials.keycloakClientId,
-        KEYCLOAK_CLIENT_SECRET: sandbox.credentials.keycloakClientSecret,
-        AUTH_SESSION_SECRET: `session-${Math.random().toString(36).slice(2)}`,
-      },
+    backend = await startProductionBackend({
+      sandbox,
+      run,
+      port: PORT,
+      apiToken,
+      subject: 'startup-test',
     });
   });
 
   afterAll(async () => {
     await backend?.stop();
     await sandbox?.close();
-    if (configDir) fs.rmSync(configDir, { recursive: true, force: true });
-    await dropTestDatabases();
+    await dropTestDatabases(run);
+    await flushTestRedisKeys(run);
   });
 
   it('starts every plugin with no error in its log', () => {
@@ -121,19 +59,11 @@ describe('the backend, started with the production configuration (PostgreSQL, Re
   });
 
   it('keeps its plugin databases in PostgreSQL', async () => {
-    const client = new Client({
-      ...postgres,
-      port: Number(postgres.port),
-      database: 'postgres',
-    });
-    await client.connect();
-    const { rows } = await client.query(
-      'SELECT datname FROM pg_database WHERE datname LIKE $1',
-      [`${prefix}%`],
-    );
-    await client.end();
-    expect(rows.map(r => r.datname)).toEqual(
-      expect.arrayContaining([`${prefix}catalog`, `${prefix}scaffolder`]),
+    expect(await listTestDatabases(run)).toEqual(
+      expect.arrayContaining([
+        `${run.databasePrefix}catalog`,
+        `${run.databasePrefix}scaffolder`,
+      ]),
     );
   });
 
@@ -157,18 +87,15 @@ describe('the backend, started with the production configuration (PostgreSQL, Re
       'ok',
     ]);
 
-    // The answer was cached through the cache service, i.e. in Redis, under the runtime plugin's keys.
-    const redis = createClient({ url: redisUrl });
-    await redis.connect();
-    try {
-      const keys = await redis.keys('runtime:*');
-      const decoded = keys.map(k =>
-        Buffer.from(k.slice('runtime:'.length), 'base64').toString('utf8'),
+    // The answer was cached through the cache service, i.e. in Redis, under the runtime plugin's keys
+    // (in this run's key namespace).
+    const pluginPrefix = `${run.redisNamespace}:runtime:`;
+    const decoded = (await listTestRedisKeys(run))
+      .filter(k => k.startsWith(pluginPrefix))
+      .map(k =>
+        Buffer.from(k.slice(pluginPrefix.length), 'base64').toString('utf8'),
       );
-      expect(decoded).toContain('health:staging');
-    } finally {
-      await redis.quit();
-    }
+    expect(decoded).toContain('health:staging');
   });
 
   describe('sign-in and org from Keycloak', () => {
@@ -237,52 +164,24 @@ describe('the backend, started with the production configuration (PostgreSQL, Re
 
     it('signs a Keycloak user in as the catalog user, owning only their team', async () => {
       await eventually('user/default/maya');
-      const browser = new CookieJar();
-      const start = await fetch(
-        `${backend.baseUrl}/api/auth/oidc/start?${new URLSearchParams({
-          env: 'production',
-          flow: 'redirect',
-          redirectUrl: `${backend.baseUrl}/catalog`,
-        })}`,
-        { redirect: 'manual' },
-      );
-      browser.store(start);
-      const login = await openKeycloakLogin(start.headers.get('location')!);
-
-      // A wrong password gets no further than Keycloak's login page.
-      const refused = await login.submit('maya', 'sandbox-sofia');
-      expect(refused.status).toBe(200);
-
-      const callback = await login.followUntil(
-        await login.submit('maya', 'sandbox-maya'),
-        `${backend.baseUrl}/api/auth/oidc/handler/frame`,
-      );
-      const handled = await fetch(callback, {
-        redirect: 'manual',
-        headers: { cookie: browser.header() },
-      });
-      browser.store(handled);
-      expect(handled.headers.get('location')).toBe(
-        `${backend.baseUrl}/catalog`,
-      );
-
-      const refresh = await fetch(
-        `${backend.baseUrl}/api/auth/oidc/refresh?env=production`,
-        {
-          headers: {
-            cookie: browser.header(),
-            'x-requested-with': 'XMLHttpRequest',
-          },
+      const signIn = await signInWithKeycloak({
+        baseUrl: backend.baseUrl,
+        username: 'maya',
+        password: 'sandbox-maya',
+        // A wrong password gets no further than Keycloak's login page.
+        beforeSignIn: async login => {
+          const refused = await login.submit('maya', 'sandbox-sofia');
+          expect(refused.status).toBe(200);
         },
-      );
-      expect(refresh.status).toBe(200);
-      const { backstageIdentity } = await refresh.json();
-      expect(backstageIdentity.identity.userEntityRef).toBe(
+      });
+      expect(signIn.returnedTo).toBe(`${backend.baseUrl}/catalog`);
+      expect(signIn.refreshStatus).toBe(200);
+      const { identity } = signIn.backstageIdentity;
+      expect(identity.userEntityRef).toBe('user:default/maya');
+      expect([...identity.ownershipEntityRefs].sort()).toEqual([
+        'group:default/media-team',
         'user:default/maya',
-      );
-      expect(
-        [...backstageIdentity.identity.ownershipEntityRefs].sort(),
-      ).toEqual(['group:default/media-team', 'user:default/maya']);
+      ]);
     });
   });
 });

@@ -22,6 +22,7 @@ import { refreshOnResourceChange } from './events/refreshOnResourceChange';
 import { RuntimeTeamEntityProcessor } from './processor/RuntimeTeamEntityProcessor';
 import { gitlabProjectResolver } from './processor/gitlabProjectOfLocation';
 import { checkExtraLiveResourceSources } from './resources/extraLiveResourceSources';
+import { RefreshMarker } from './provider/RefreshMarker';
 
 /**
  * Catalog module that puts the Runtime into the catalog: the platform model with what each environment
@@ -62,6 +63,7 @@ export const catalogModuleRuntime = createBackendModule({
         lifecycle: coreServices.lifecycle,
         config: coreServices.rootConfig,
         scheduler: coreServices.scheduler,
+        cache: coreServices.cache,
         clients: runtimeClientsServiceRef,
         processing: catalogProcessingExtensionPoint,
         events: eventsServiceRef,
@@ -71,6 +73,7 @@ export const catalogModuleRuntime = createBackendModule({
         lifecycle,
         config,
         scheduler,
+        cache,
         clients,
         processing,
         events,
@@ -87,6 +90,7 @@ export const catalogModuleRuntime = createBackendModule({
           extraSources: checkExtraLiveResourceSources(extraSources),
           ownerResolver,
           schedule: { scheduler, definition: settings.schedule },
+          refreshMarker: new RefreshMarker(cache),
         });
         lifecycle.addShutdownHook(() => provider.stop());
         processing.addEntityProvider(provider);

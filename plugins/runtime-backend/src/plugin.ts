@@ -28,9 +28,16 @@ import { checkExtraSignals } from './services/observability/extraSignals/checkEx
 
 /**
  * How long an encoded report is shared by the viewers of an entity: reports come from cached signals,
- * so this adds at most a second to their age.
+ * so this adds at most half a second to their age.
  */
-const ENCODED_REPORT_TTL_MS = 1000;
+const ENCODED_REPORT_TTL_MS = 500;
+
+/**
+ * The most a replica shows a status older than the shared cache's (README: after a sync or a retry every
+ * replica shows the new status within 2 seconds): its in-memory copy of a signal plus the encoded report
+ * built from it must stay within this, with half a second to spare for the request that reads it.
+ */
+const REPLICA_STALENESS_MS = 1500;
 
 /**
  * The Runtime Portal backend plugin (id `runtime`): serves `/api/runtime` — environment health, and
@@ -80,7 +87,11 @@ export const runtimePlugin = createBackendPlugin({
         logger.info(
           `Runtime environments: ${names.join(', ') || 'none configured'}`,
         );
-        const reader = new SignalReader({ cache, logger });
+        const reader = new SignalReader({
+          cache,
+          logger,
+          localMaxAgeMs: REPLICA_STALENESS_MS - ENCODED_REPORT_TTL_MS,
+        });
         const observabilitySettings = readObservabilitySettings(config);
         const extraSignals = new ExtraSignals({
           signals: checkExtraSignals(addedSignals),

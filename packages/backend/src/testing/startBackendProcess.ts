@@ -5,7 +5,8 @@ import { stripVTControlCharacters } from 'node:util';
 // Test helper, runs from source only.
 // eslint-disable-next-line no-restricted-syntax
 const BACKEND_DIR = path.resolve(__dirname, '../..');
-const REPO_ROOT = path.resolve(BACKEND_DIR, '../..');
+/** The repository's root directory. */
+export const REPO_ROOT = path.resolve(BACKEND_DIR, '../..');
 
 /** A backend started as its own process, the way `yarn start` runs it. */
 export interface BackendProcess {
@@ -14,7 +15,10 @@ export interface BackendProcess {
   logs(): string[];
   /** Log lines at error level. */
   errorLines(): string[];
+  /** Stops the backend as a deployment does (SIGTERM, then SIGKILL after 10 s). */
   stop(): Promise<void>;
+  /** Kills the backend at once (SIGKILL), as a crash or an evicted pod would. */
+  kill(): Promise<void>;
 }
 
 /**
@@ -64,6 +68,7 @@ export async function startBackendProcess(options: {
     logs: () => lines,
     errorLines: () => lines.filter(isErrorLine),
     stop: () => stopProcess(child),
+    kill: () => killProcess(child),
   };
 
   try {
@@ -126,7 +131,9 @@ async function waitFor(
 }
 
 function stopProcess(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null) return Promise.resolve();
+  if (child.exitCode !== null || child.signalCode !== null) {
+    return Promise.resolve();
+  }
   return new Promise(resolve => {
     const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
     child.once('exit', () => {
@@ -134,6 +141,16 @@ function stopProcess(child: ChildProcess): Promise<void> {
       resolve();
     });
     child.kill('SIGTERM');
+  });
+}
+
+function killProcess(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) {
+    return Promise.resolve();
+  }
+  return new Promise(resolve => {
+    child.once('exit', () => resolve());
+    child.kill('SIGKILL');
   });
 }
 

@@ -38,6 +38,7 @@ import {
 } from '../resources/liveResourceSources';
 import { EmittedEntities, entityHash, ScopedEntity } from './EmittedEntities';
 import { KubernetesInformer } from './KubernetesInformer';
+import { RefreshMarker } from './RefreshMarker';
 
 /** What the provider is made from. */
 export interface RuntimeEntityProviderOptions {
@@ -62,6 +63,12 @@ export interface RuntimeEntityProviderOptions {
     scheduler: SchedulerService;
     definition: SchedulerServiceTaskScheduleDefinition;
   };
+  /**
+   * Shared by the backend's replicas (through the cache service): when another replica refreshed
+   * since this one did, this one sends the whole set instead of a delta from its own stale one.
+   * Without it, the provider assumes it is the only one applying mutations.
+   */
+  refreshMarker?: RefreshMarker;
   /** Waits between failed watch attempts (default 1 s doubling to 60 s). */
   watchBackoff?: { initialMs: number; maxMs: number };
   /**
@@ -115,7 +122,7 @@ export const RUNTIME_REFRESH_TASK_ID = 'runtime-entity-provider:refresh';
  */
 export class RuntimeEntityProvider implements EntityProvider {
   private connection?: EntityProviderConnection;
-  private readonly emitted = new EmittedEntities();
+  private emitted = new EmittedEntities();
   private readonly installations = new Map<string, EnvironmentInstallations>();
   private baselineSet = false;
   private running?: Promise<RuntimeRefreshResult>;
@@ -204,6 +211,14 @@ export class RuntimeEntityProvider implements EntityProvider {
   private async run(signal?: AbortSignal): Promise<RuntimeRefreshResult> {
     const connection = this.connection;
     if (!connection) throw new Error('RuntimeEntityProvider is not connected');
+    const marker = this.options.refreshMarker;
+    if (this.baselineSet && (await marker?.othersRefreshedSinceMine())) {
+      // Another replica's mutations came after this one's: what it emitted is not the catalog's.
+      this.options.logger.info(
+        'Runtime catalog: another replica refreshed since this one did; sending the whole set',
+      );
+      this.resetBaseline();
+    }
     const failed = new Set<string>();
     const environments = this.environmentNames();
     const [components, resources] = await Promise.all([
@@ -211,7 +226,27 @@ export class RuntimeEntityProvider implements EntityProvider {
       this.liveResourceEntities(environments, failed, signal),
     ]);
     const next = [...components, ...resources];
+    try {
+      const result = await this.apply(connection, next, failed);
+      await marker?.recordMine();
+      return result;
+    } catch (error) {
+      // The catalog may not have what this process now counts as emitted: start over next time.
+      this.resetBaseline();
+      throw error;
+    }
+  }
 
+  private resetBaseline() {
+    this.baselineSet = false;
+    this.emitted = new EmittedEntities();
+  }
+
+  private async apply(
+    connection: EntityProviderConnection,
+    next: ScopedEntity[],
+    failed: Set<string>,
+  ): Promise<RuntimeRefreshResult> {
     if (!this.baselineSet && failed.size === 0) {
       this.emitted.advance(next, failed);
       await connection.applyMutation({

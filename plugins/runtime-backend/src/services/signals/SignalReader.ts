@@ -30,8 +30,20 @@ export class SignalReader {
   private readonly cache: CoalescingCache;
   private readonly logger: LoggerService;
 
-  constructor(options: { cache: CacheService; logger: LoggerService }) {
-    this.cache = new CoalescingCache({ cache: options.cache, ttlMs: 15_000 });
+  /**
+   * `localMaxAgeMs`: how long a value read from the shared cache is answered from this replica's
+   * memory (the CoalescingCache default, 2 s, when not given).
+   */
+  constructor(options: {
+    cache: CacheService;
+    logger: LoggerService;
+    localMaxAgeMs?: number;
+  }) {
+    this.cache = new CoalescingCache({
+      cache: options.cache,
+      ttlMs: 15_000,
+      localMaxAgeMs: options.localMaxAgeMs,
+    });
     this.logger = options.logger;
   }
 
