@@ -20,7 +20,9 @@ import {
   EntityContentBlueprint,
 } from '@backstage/plugin-catalog-react/alpha';
 import { catalogApiMock } from '@backstage/plugin-catalog-react/testUtils';
+import { FormFieldBlueprint } from '@backstage/plugin-scaffolder-react/alpha';
 import plugin from './alpha';
+import { RuntimeEnvironmentPicker } from './scaffolder/RuntimeEnvironmentPicker';
 import { RuntimeApi, RuntimeClient, runtimeApiRef } from './api';
 
 const entity = (
@@ -100,6 +102,21 @@ describe('runtime frontend plugin (new frontend system)', () => {
       'href',
       '/catalog/default/component/kubeai',
     );
+  });
+
+  it('offers the RuntimeEnvironmentPicker form field to the scaffolder', async () => {
+    const tester = createExtensionTester(
+      plugin.getExtension(
+        'scaffolder-form-field:runtime/runtime-environment-picker',
+      ),
+    );
+    const loadField = tester.get(FormFieldBlueprint.dataRefs.formFieldLoader);
+    const field = (await loadField()) as unknown as {
+      name: string;
+      component: unknown;
+    };
+    expect(field.name).toBe('RuntimeEnvironmentPicker');
+    expect(field.component).toBe(RuntimeEnvironmentPicker);
   });
 
   it.each([

@@ -4,7 +4,8 @@ import { rootRouteRef } from '../routes';
 
 /**
  * The Runtime page at `/runtime`; its title and icon also give it its item in the app's navigation
- * (frontend-plugin-api 1.0 builds the nav from pages and has no NavItemBlueprint).
+ * (frontend-plugin-api 1.0 builds the nav from pages and has no NavItemBlueprint). The app draws the
+ * page's header from that title, so the page renders only its content.
  */
 export const runtimePage = PageBlueprint.make({
   params: {
@@ -13,6 +14,6 @@ export const runtimePage = PageBlueprint.make({
     title: 'Runtime',
     icon: <LayersIcon fontSize="inherit" />,
     loader: () =>
-      import('../components/RuntimePage').then(m => <m.RuntimePage />),
+      import('../components/RuntimePage').then(m => <m.RuntimePageContent />),
   },
 });

@@ -13,6 +13,7 @@ import {
   runtimeObservabilityContent,
 } from './entityContents';
 import { runtimePage } from './pages';
+import { runtimeEnvironmentPickerFormField } from './formFields';
 
 /**
  * The Runtime Portal frontend plugin for the new frontend system.
@@ -33,5 +34,6 @@ export const runtimeFrontendPlugin = createFrontendPlugin({
     runtimeComponentStatusCard,
     runtimeObservabilityContent,
     runtimeDeliveryContent,
+    runtimeEnvironmentPickerFormField,
   ],
 });

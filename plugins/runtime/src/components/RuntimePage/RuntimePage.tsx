@@ -50,10 +50,10 @@ function CatalogState(props: {
 }
 
 /**
- * The Runtime page: the platform's seven capability areas with their components, each with its status
- * per environment, catalog and docs links and the live resources it hosts; searchable by name.
+ * The Runtime page's content without its page header: the new frontend system's page (`/alpha`) puts it
+ * under the app's own header for the page.
  */
-export const RuntimePage = () => {
+export const RuntimePageContent = () => {
   const [search, setSearch] = useState('');
   const health = useRuntimeEnvironments();
   const componentsHealth = useRuntimeComponentsHealth();
@@ -65,57 +65,65 @@ export const RuntimePage = () => {
   const shown = filterRuntimeMap(map, search);
 
   return (
-    <Page themeId="tool">
-      <Header
-        title="Runtime"
-        subtitle="The platform's base layer: what it offers, by capability area"
+    <Content>
+      <EnvironmentsBar
+        value={health.value}
+        loading={health.loading}
+        error={health.error}
       />
-      <Content>
-        <EnvironmentsBar
-          value={health.value}
-          loading={health.loading}
-          error={health.error}
+      <ContentHeader title="Capability areas">
+        <TextField
+          placeholder="Search components and areas"
+          value={search}
+          onChange={event => setSearch(event.target.value)}
+          inputProps={{ 'aria-label': 'Search components and areas' }}
+          InputProps={{
+            startAdornment: (
+              <InputAdornment position="start">
+                <SearchIcon />
+              </InputAdornment>
+            ),
+          }}
         />
-        <ContentHeader title="Capability areas">
-          <TextField
-            placeholder="Search components and areas"
-            value={search}
-            onChange={event => setSearch(event.target.value)}
-            inputProps={{ 'aria-label': 'Search components and areas' }}
-            InputProps={{
-              startAdornment: (
-                <InputAdornment position="start">
-                  <SearchIcon />
-                </InputAdornment>
-              ),
-            }}
-          />
-        </ContentHeader>
-        <CatalogState
-          loading={catalog.loading}
-          error={catalog.error}
-          empty={
-            !catalog.loading && !catalog.error && catalog.value?.length === 0
-          }
-        />
-        {shown.length === 0 ? (
-          <Typography variant="body1">
-            No capability area or component matches “{search.trim()}”.
-          </Typography>
-        ) : (
-          <Grid container spacing={3}>
-            {shown.map(area => (
-              <Grid item xs={12} md={6} lg={4} key={area.area.id}>
-                <CapabilityAreaCard
-                  area={area}
-                  environments={health.value?.environments}
-                  componentsHealth={componentsHealth.value}
-                />
-              </Grid>
-            ))}
-          </Grid>
-        )}
-      </Content>
-    </Page>
+      </ContentHeader>
+      <CatalogState
+        loading={catalog.loading}
+        error={catalog.error}
+        empty={
+          !catalog.loading && !catalog.error && catalog.value?.length === 0
+        }
+      />
+      {shown.length === 0 ? (
+        <Typography variant="body1">
+          No capability area or component matches “{search.trim()}”.
+        </Typography>
+      ) : (
+        <Grid container spacing={3}>
+          {shown.map(area => (
+            <Grid item xs={12} md={6} lg={4} key={area.area.id}>
+              <CapabilityAreaCard
+                area={area}
+                environments={health.value?.environments}
+                componentsHealth={componentsHealth.value}
+              />
+            </Grid>
+          ))}
+        </Grid>
+      )}
+    </Content>
   );
 };
+
+/**
+ * The Runtime page: the platform's seven capability areas with their components, each with its status
+ * per environment, catalog and docs links and the live resources it hosts; searchable by name.
+ */
+export const RuntimePage = () => (
+  <Page themeId="tool">
+    <Header
+      title="Runtime"
+      subtitle="The platform's base layer: what it offers, by capability area"
+    />
+    <RuntimePageContent />
+  </Page>
+);

@@ -1,1 +1,1 @@
-export { RuntimePage } from './RuntimePage';
+export { RuntimePage, RuntimePageContent } from './RuntimePage';
