@@ -14,6 +14,8 @@ export const runtimePage = PageBlueprint.make({
     title: 'Runtime',
     icon: <LayersIcon fontSize="inherit" />,
     loader: () =>
-      import('../components/RuntimePage').then(m => <m.RuntimePageContent />),
+      import('../components/RuntimePage').then(({ RuntimePageContent }) => (
+        <RuntimePageContent />
+      )),
   },
 });
