@@ -70,7 +70,7 @@ export async function dropTestDatabases(run: TestRun): Promise<number> {
 }
 
 /** Runs `fn` with a connected Redis client. */
-export async function withRedis<T>(
+async function withRedis<T>(
   fn: (redis: ReturnType<typeof createClient>) => Promise<T>,
 ): Promise<T> {
   const redis = createClient({ url: testRedisUrl });
