@@ -113,9 +113,14 @@ describe('the Runtime self-service templates, through the real scaffolder', () =
       ports: 'free',
       readyAfterMs: 200,
     });
+    // The test inspects the Runtime as its platform does (the portal runs with its own identities).
     sandboxClients = RuntimeClients.fromConfig(
       new ConfigReader({
-        runtime: { environments: [sandboxEnvironmentConfig(sandbox)] },
+        runtime: {
+          environments: [
+            sandboxEnvironmentConfig(sandbox, 'dev', sandbox.adminCredentials),
+          ],
+        },
       }),
     );
     const platform = sandboxPlatformConfig(sandbox);
@@ -362,7 +367,7 @@ describe('the Runtime self-service templates, through the real scaffolder', () =
     expect(JSON.stringify(first.task)).not.toContain('secretKey');
     const stored = await fetch(
       `${sandbox.urls.openbao}/v1/secret/data/${keysPath}`,
-      { headers: { 'X-Vault-Token': sandbox.credentials.openbaoToken } },
+      { headers: { 'X-Vault-Token': sandbox.adminCredentials.openbaoToken } },
     ).then(response => response.json());
     const { accessKey, secretKey } = stored.data.data;
     expect(await s3.admin.getUser(accessKey)).toMatchObject({

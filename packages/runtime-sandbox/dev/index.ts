@@ -10,8 +10,12 @@ startSandbox()
     for (const [upstream, url] of Object.entries(sandbox.urls)) {
       console.log(`runtime-sandbox: ${upstream} on ${url}`);
     }
+    const admin = sandbox.adminCredentials;
+    console.log(
+      `runtime-sandbox: the portal runs with the least-privilege identities of deploy/; administrator: Kubernetes token ${admin.kubernetesToken}, OpenBao token ${admin.openbaoToken}, MinIO keys ${admin.s3AccessKeyId} / ${admin.s3SecretAccessKey}`,
+    );
     // POST /upstreams/<name>/stop|start: see a page degrade when one upstream is down, and recover.
-    const admin = http.createServer((req, res) => {
+    const commands = http.createServer((req, res) => {
       const match = /^\/upstreams\/([a-z0-9]+)\/(stop|start)$/.exec(
         req.url ?? '',
       );
@@ -32,9 +36,9 @@ startSandbox()
         error => res.writeHead(500).end(String(error)),
       );
     });
-    admin.listen(ADMIN_PORT, '127.0.0.1');
+    commands.listen(ADMIN_PORT, '127.0.0.1');
     const stop = () => {
-      admin.close();
+      commands.close();
       sandbox.close().then(() => process.exit(0));
     };
     process.on('SIGINT', stop);

@@ -13,7 +13,7 @@ export {
   sandboxKeycloakConfig,
   DEFAULT_SANDBOX_PORTS,
 } from './startSandbox';
-export type { Sandbox, SandboxOptions } from './startSandbox';
+export type { Sandbox, SandboxOptions, SandboxUpstream } from './startSandbox';
 export * from './types';
 export * from './seed';
 export * from './openbao';

@@ -1,5 +1,6 @@
 import { loadSeed, RuntimeSeed } from './seed';
 import {
+  DEFAULT_SANDBOX_ADMIN_CREDENTIALS,
   DEFAULT_SANDBOX_CREDENTIALS,
   RunningServer,
   SandboxCredentials,
@@ -48,7 +49,17 @@ export interface SandboxOptions {
   host?: string;
   /** The Runtime to start with; defaults to the seed file. */
   seed?: RuntimeSeed;
+  /** The portal's credentials (default {@link DEFAULT_SANDBOX_CREDENTIALS}). */
   credentials?: SandboxCredentials;
+  /** The administrator's credentials (default {@link DEFAULT_SANDBOX_ADMIN_CREDENTIALS}). */
+  adminCredentials?: SandboxCredentials;
+  /**
+   * Whether `credentials` are the portal's least-privilege identities of `deploy/` (default `true`):
+   * the Kubernetes ServiceAccount under the shipped RBAC, the OpenBao token with the shipped policy
+   * and the MinIO user with the shipped policy. `false` makes `credentials` the administrator's
+   * everywhere (and `adminCredentials` the same).
+   */
+  leastPrivilege?: boolean;
   /** Milliseconds until a simulated new workload is ready. */
   readyAfterMs?: number;
   /** Callback URLs Keycloak's `backstage` client accepts (default: a backend on localhost:7007). */
@@ -58,7 +69,13 @@ export interface SandboxOptions {
 /** A running sandbox: one base URL per upstream. */
 export interface Sandbox {
   urls: Record<SandboxUpstream, string>;
+  /** What the portal is configured with: its least-privilege identities (see `leastPrivilege`). */
   credentials: SandboxCredentials;
+  /**
+   * The platform administrator's credentials (Kubernetes `system:masters`, OpenBao root, MinIO root),
+   * for tests that set up or inspect state the portal may not touch. Never give them to the portal.
+   */
+  adminCredentials: SandboxCredentials;
   /** Stops one upstream's server (to see the portal degrade); its URL then refuses connections. */
   stopUpstream(upstream: SandboxUpstream): Promise<void>;
   /** Starts a stopped upstream again on its port. */
@@ -81,10 +98,15 @@ export async function startSandbox(
           Object.keys(DEFAULT_SANDBOX_PORTS).map(upstream => [upstream, 0]),
         ) as typeof DEFAULT_SANDBOX_PORTS)
       : { ...DEFAULT_SANDBOX_PORTS, ...options.ports };
+  const credentials = options.credentials ?? DEFAULT_SANDBOX_CREDENTIALS;
+  const leastPrivilege = options.leastPrivilege ?? true;
   const common = {
     host: options.host ?? '127.0.0.1',
     seed: options.seed ?? loadSeed(),
-    credentials: options.credentials ?? DEFAULT_SANDBOX_CREDENTIALS,
+    credentials,
+    adminCredentials: leastPrivilege
+      ? options.adminCredentials ?? DEFAULT_SANDBOX_ADMIN_CREDENTIALS
+      : undefined,
     readyAfterMs: options.readyAfterMs,
   };
   type Starter = (
@@ -142,7 +164,8 @@ export async function startSandbox(
   }
   return {
     urls,
-    credentials: common.credentials,
+    credentials,
+    adminCredentials: common.adminCredentials ?? credentials,
     async stopUpstream(upstream) {
       const server = running.get(upstream);
       running.delete(upstream);
@@ -160,26 +183,32 @@ export async function startSandbox(
 }
 
 /**
- * One `runtime.environments[]` entry of app-config that reaches this sandbox with its credentials, for
- * tests and local configs. (Plain config data: the sandbox knows nothing of the plugins.)
+ * One `runtime.environments[]` entry of app-config that reaches this sandbox with the portal's
+ * credentials, for tests and local configs; `credentials` may name others (the sandbox's
+ * `adminCredentials`, for a test that sets up state the portal may not write). (Plain config data: the
+ * sandbox knows nothing of the plugins.)
  */
-export function sandboxEnvironmentConfig(sandbox: Sandbox, name = 'dev') {
+export function sandboxEnvironmentConfig(
+  sandbox: Sandbox,
+  name = 'dev',
+  credentials: SandboxCredentials = sandbox.credentials,
+) {
   return {
     name,
     kubernetes: {
       url: sandbox.urls.kubernetes,
-      serviceAccountToken: sandbox.credentials.kubernetesToken,
+      serviceAccountToken: credentials.kubernetesToken,
       // The sandbox speaks plain HTTP on localhost.
       skipTLSVerify: true,
     },
     openbao: {
       url: sandbox.urls.openbao,
-      token: sandbox.credentials.openbaoToken,
+      token: credentials.openbaoToken,
     },
     objectStorage: {
       endpoint: sandbox.urls.s3,
-      accessKeyId: sandbox.credentials.s3AccessKeyId,
-      secretAccessKey: sandbox.credentials.s3SecretAccessKey,
+      accessKeyId: credentials.s3AccessKeyId,
+      secretAccessKey: credentials.s3SecretAccessKey,
     },
     temporal: { httpUrl: sandbox.urls.temporal },
     prometheus: { url: sandbox.urls.prometheus },
@@ -188,11 +217,11 @@ export function sandboxEnvironmentConfig(sandbox: Sandbox, name = 'dev') {
     tempo: { url: sandbox.urls.tempo },
     grafana: {
       url: sandbox.urls.grafana,
-      token: sandbox.credentials.grafanaToken,
+      token: credentials.grafanaToken,
     },
     argocd: {
       url: sandbox.urls.argocd,
-      token: sandbox.credentials.argocdToken,
+      token: credentials.argocdToken,
     },
   };
 }

@@ -39,12 +39,26 @@ export interface ServerOptions {
   /** Port to bind; 0 picks a free one. */
   port: number;
   seed: RuntimeSeed;
+  /** The credentials the portal (and every client of the server) uses. */
   credentials: SandboxCredentials;
+  /**
+   * The platform administrator's credentials (Kubernetes `system:masters`, OpenBao's root token,
+   * MinIO's root keys), for seeding and for tests that set up state directly. When given,
+   * `credentials` are the portal's least-privilege identity of `deploy/`: the Kubernetes token is the
+   * ServiceAccount `runtime-portal/runtime-portal` under the shipped RBAC, the OpenBao token carries
+   * the policy `runtime-portal` only and the S3 keys are a MinIO user with the policy
+   * `runtime-portal`. When absent, `credentials` are the administrator's (a server started alone).
+   */
+  adminCredentials?: SandboxCredentials;
   /** Speeds up simulated controllers in tests (milliseconds until a new workload is ready). */
   readyAfterMs?: number;
 }
 
-/** The local development credentials, also written in app-config.yaml. Not secrets: sandbox only. */
+/**
+ * The local development credentials of the portal, also written in app-config.yaml: with
+ * {@link DEFAULT_SANDBOX_ADMIN_CREDENTIALS} beside them, the least-privilege identities `deploy/`
+ * grants. Not secrets: sandbox only.
+ */
 export const DEFAULT_SANDBOX_CREDENTIALS: SandboxCredentials = {
   kubernetesToken: 'sandbox-kubernetes-token',
   openbaoToken: 'sandbox-openbao-token',
@@ -57,4 +71,18 @@ export const DEFAULT_SANDBOX_CREDENTIALS: SandboxCredentials = {
   harborPassword: 'sandbox-harbor-password',
   keycloakClientId: 'backstage',
   keycloakClientSecret: 'sandbox-keycloak-secret',
+};
+
+/**
+ * The platform administrator's credentials of the sandbox, for seeding and for tests that set up or
+ * inspect state the portal may not touch: a Kubernetes token in `system:masters`, OpenBao's root
+ * token, MinIO's root keys. The other upstreams have one identity only, the portal's. Not secrets:
+ * sandbox only.
+ */
+export const DEFAULT_SANDBOX_ADMIN_CREDENTIALS: SandboxCredentials = {
+  ...DEFAULT_SANDBOX_CREDENTIALS,
+  kubernetesToken: 'sandbox-kubernetes-admin-token',
+  openbaoToken: 'sandbox-openbao-root-token',
+  s3AccessKeyId: 'sandbox-root-access-key',
+  s3SecretAccessKey: 'sandbox-root-secret-key',
 };

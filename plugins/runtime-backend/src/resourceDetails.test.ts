@@ -142,9 +142,14 @@ describe('GET /entity/:kind/:namespace/:name/resource', () => {
       userStatus: 'missing',
     });
 
+    // The user as the action would leave it, set up directly as the platform.
     const admin = RuntimeClients.fromConfig(
       new ConfigReader({
-        runtime: { environments: [sandboxEnvironmentConfig(sandbox)] },
+        runtime: {
+          environments: [
+            sandboxEnvironmentConfig(sandbox, 'dev', sandbox.adminCredentials),
+          ],
+        },
       }),
     ).client('dev', 'objectStorage').admin;
     await admin.putCannedPolicy(
@@ -202,9 +207,14 @@ describe('GET /entity/:kind/:namespace/:name/resource', () => {
   });
 
   it("shows a webhook's in-cluster URL once its EventSource declares a Service", async () => {
+    // The EventSource is changed directly, as its team would: the portal may not update it.
     const kubernetes = RuntimeClients.fromConfig(
       new ConfigReader({
-        runtime: { environments: [sandboxEnvironmentConfig(sandbox)] },
+        runtime: {
+          environments: [
+            sandboxEnvironmentConfig(sandbox, 'dev', sandbox.adminCredentials),
+          ],
+        },
       }),
     ).client('dev', 'kubernetes');
     const live = await kubernetes.get<ArgoEventSource>(

@@ -11,7 +11,7 @@ export interface RecordedRequest {
 }
 
 /** A request the proxy keeps from its upstream until the test lets it go. */
-export interface HeldRequest {
+interface HeldRequest {
   /** Resolves with the request once one matching request has arrived (and is being held). */
   arrived: Promise<RecordedRequest>;
   /** Forwards the held request (or, before one arrived, stops waiting for one). */

@@ -3,9 +3,9 @@ import { telemetrySources } from '../telemetry/telemetrySources';
 import { StoredAlert } from './AlertStore';
 
 /** Error ratio above which `RuntimeHighErrorRatio` fires. */
-export const ERROR_RATIO_THRESHOLD = 0.05;
+const ERROR_RATIO_THRESHOLD = 0.05;
 /** p99 latency (ms) above which a service's `RuntimeHighLatency` fires. */
-export const P99_LATENCY_THRESHOLD_MS = 5000;
+const P99_LATENCY_THRESHOLD_MS = 5000;
 /** How long before the sandbox started its seeded alerts began firing. */
 const FIRING_FOR_MS = 10 * 60_000;
 

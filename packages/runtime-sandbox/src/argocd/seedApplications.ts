@@ -2,14 +2,14 @@ import { createHash, randomUUID } from 'node:crypto';
 import { RuntimeSeed } from '../seed';
 
 /** An Argo CD `ApplicationSource`. */
-export interface ArgoCdSource {
+interface ArgoCdSource {
   repoURL: string;
   path: string;
   targetRevision: string;
 }
 
 /** One `status.history[]` entry. */
-export interface ArgoCdHistoryEntry {
+interface ArgoCdHistoryEntry {
   id: number;
   revision: string;
   deployedAt: string;

@@ -75,7 +75,7 @@ export interface GitLabPipeline {
 /**
  * Job statuses as GitLab names them (`CommitStatus::AVAILABLE_STATUSES`, `app/models/concerns/ci/has_status.rb`).
  */
-export type GitLabJobStatus =
+type GitLabJobStatus =
   | GitLabPipelineStatus
   | 'waiting_for_callback'
   | 'canceling';

@@ -19,7 +19,7 @@ export interface GitCommandResult {
 }
 
 /** A git command that failed; the message carries git's own error output. */
-export class GitCommandError extends Error {
+class GitCommandError extends Error {
   constructor(args: string[], exitCode: number, stderr: string) {
     super(`git ${args[0]} failed with exit code ${exitCode}: ${stderr.trim()}`);
     this.name = 'GitCommandError';

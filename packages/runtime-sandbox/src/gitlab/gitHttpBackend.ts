@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import { Request, Response } from 'express';
 
 /** Where Debian installs git's smart-HTTP CGI program. */
-export const GIT_HTTP_BACKEND = '/usr/lib/git-core/git-http-backend';
+const GIT_HTTP_BACKEND = '/usr/lib/git-core/git-http-backend';
 
 /** One smart-HTTP request for a repository under the project root. */
 export interface GitHttpRequest {

@@ -11,10 +11,7 @@ const PATH_MESSAGE =
   "can contain only letters, digits, '_', '-' and '.'. Cannot start with '-', end in '.git' or end in '.atom'";
 
 /** Renders a project, with `empty_repo` read from its repository. */
-export async function projectJson(
-  context: GitLabContext,
-  project: GitLabProject,
-) {
+async function projectJson(context: GitLabContext, project: GitLabProject) {
   const branches = await context.repositories.branches(
     context.state.fullPath(project),
   );

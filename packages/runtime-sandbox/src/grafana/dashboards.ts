@@ -26,7 +26,7 @@ export interface GrafanaSearchHit {
 }
 
 /** Grafana's slug of a title: lower case, runs of other characters as single dashes. */
-export function slugify(title: string): string {
+function slugify(title: string): string {
   return title
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, '-')

@@ -1,7 +1,7 @@
 import { VULNERABILITY_REPORT_MIME_TYPE } from './seedArtifacts';
 
 /** Harbor's own (older) vulnerability report MIME type, `v1.MimeTypeNativeReport`. */
-export const NATIVE_REPORT_MIME_TYPE =
+const NATIVE_REPORT_MIME_TYPE =
   'application/vnd.scanner.adapter.vuln.report.harbor+json; version=1.0';
 
 /** The `X-Accept-Vulnerabilities` default of Harbor's swagger, used when the header is absent. */

@@ -4,7 +4,7 @@ import { KeycloakRealm } from './KeycloakRealm';
 import { groupRepresentation, userRepresentation } from './representations';
 
 /** The version the sandbox reports in `/admin/serverinfo` (the seeded Runtime's Keycloak). */
-export const KEYCLOAK_VERSION = '26.0.7';
+const KEYCLOAK_VERSION = '26.0.7';
 
 // Keycloak's default page size of the admin API's list endpoints.
 const DEFAULT_MAX = 100;

@@ -4,7 +4,7 @@ import type Provider from 'oidc-provider';
 import { KeycloakRealm } from './KeycloakRealm';
 
 /** Keycloak's message for a refused login (it never says which of the two was wrong). */
-export const INVALID_LOGIN_MESSAGE = 'Invalid username or password.';
+const INVALID_LOGIN_MESSAGE = 'Invalid username or password.';
 
 /**
  * The login page of the realm's interactions (`/realms/<realm>/login-actions/authenticate/<uid>`): a

@@ -15,7 +15,7 @@ export interface RealmClient {
 }
 
 /** Keycloak's OpenID Connect paths under `/realms/<realm>`. */
-export const KEYCLOAK_OIDC_ROUTES = {
+const KEYCLOAK_OIDC_ROUTES = {
   authorization: '/protocol/openid-connect/auth',
   token: '/protocol/openid-connect/token',
   jwks: '/protocol/openid-connect/certs',
@@ -26,7 +26,7 @@ export const KEYCLOAK_OIDC_ROUTES = {
 };
 
 /** Where the login page of an interaction lives, under the server's root. */
-export function loginPath(realm: string, uid: string): string {
+function loginPath(realm: string, uid: string): string {
   return `/realms/${realm}/login-actions/authenticate/${uid}`;
 }
 

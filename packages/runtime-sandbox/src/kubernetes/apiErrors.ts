@@ -106,7 +106,7 @@ export function conflict(
 }
 
 /** Renders a cause the way field.Error.Error() does: `spec.url: Required value`. */
-export function renderCause(cause: StatusCause): string {
+function renderCause(cause: StatusCause): string {
   return cause.field ? `${cause.field}: ${cause.message}` : cause.message ?? '';
 }
 

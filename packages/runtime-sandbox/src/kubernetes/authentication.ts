@@ -1,5 +1,6 @@
 import http from 'node:http';
 import { timingSafeEqual } from 'node:crypto';
+import { UserInfo } from './rbac';
 
 function sameToken(given: string, expected: string): boolean {
   const a = Buffer.from(given);
@@ -7,14 +8,21 @@ function sameToken(given: string, expected: string): boolean {
   return a.length === b.length && timingSafeEqual(a, b);
 }
 
-/** Whether the request carries `Authorization: Bearer <token>` with the server's one token. */
-export function hasBearerToken(
+/**
+ * The user whose token the request carries as `Authorization: Bearer <token>`, among the tokens the
+ * server knows (token to user); undefined for a missing or unknown token.
+ */
+export function authenticate(
   req: http.IncomingMessage,
-  token: string,
-): boolean {
+  users: ReadonlyMap<string, UserInfo>,
+): UserInfo | undefined {
   const authorization = req.headers.authorization ?? '';
   const given = authorization.startsWith('Bearer ')
     ? authorization.slice(7).trim()
     : '';
-  return given !== '' && sameToken(given, token);
+  if (given === '') return undefined;
+  for (const [token, user] of users) {
+    if (sameToken(given, token)) return user;
+  }
+  return undefined;
 }

@@ -11,7 +11,7 @@ export interface ContinuePosition {
 }
 
 /** Five minutes, as etcd's default compaction interval makes continue tokens last. */
-export const DEFAULT_CONTINUE_TOKEN_TTL_MS = 5 * 60 * 1000;
+const DEFAULT_CONTINUE_TOKEN_TTL_MS = 5 * 60 * 1000;
 
 /**
  * Issues and checks opaque `continue` tokens. A token expires (410 `Expired`) once its list

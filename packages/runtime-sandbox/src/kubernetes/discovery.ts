@@ -10,14 +10,14 @@ const VERBS = ['create', 'delete', 'get', 'list', 'patch', 'update'];
 const SUBRESOURCE_VERBS = ['get', 'patch', 'update'];
 
 /** The Kubernetes version the sandbox reports at `/version`. */
-export const SANDBOX_KUBERNETES_VERSION = {
+const SANDBOX_KUBERNETES_VERSION = {
   major: '1',
   minor: '31',
   gitVersion: 'v1.31.4',
 };
 
 /** `GET /version`. */
-export function versionInfo() {
+function versionInfo() {
   return {
     ...SANDBOX_KUBERNETES_VERSION,
     gitCommit: 'a78aa47129b8539636eb86a9d00e31b2720fe06b',
@@ -30,7 +30,7 @@ export function versionInfo() {
 }
 
 /** `GET /api`. */
-export function coreApiVersions(serverAddress: string) {
+function coreApiVersions(serverAddress: string) {
   return {
     kind: 'APIVersions',
     versions: ['v1'],
@@ -48,7 +48,7 @@ function groupVersions(group: string) {
 }
 
 /** `GET /apis`. */
-export function apiGroupList() {
+function apiGroupList() {
   const groups = [...new Set(RESOURCE_TYPES.map(r => r.group).filter(Boolean))];
   return {
     kind: 'APIGroupList',
@@ -58,7 +58,7 @@ export function apiGroupList() {
 }
 
 /** `GET /apis/{group}`, or undefined for a group the sandbox does not serve. */
-export function apiGroup(group: string) {
+function apiGroup(group: string) {
   if (!RESOURCE_TYPES.some(r => r.group === group)) return undefined;
   return { kind: 'APIGroup', apiVersion: 'v1', ...groupVersions(group) };
 }
@@ -87,7 +87,7 @@ function resourceEntries(resource: ResourceType) {
 }
 
 /** `GET /api/v1` or `GET /apis/{group}/{version}`, or undefined when not served. */
-export function apiResourceList(group: string, version: string) {
+function apiResourceList(group: string, version: string) {
   const resources = RESOURCE_TYPES.filter(
     r => r.group === group && r.version === version,
   );

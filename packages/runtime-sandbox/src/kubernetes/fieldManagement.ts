@@ -39,7 +39,7 @@ export interface ManagedFieldsEntry {
 }
 
 /** A field another manager owns with a different value than the one applied. */
-export interface ApplyConflict {
+interface ApplyConflict {
   manager: string;
   operation: 'Apply' | 'Update';
   apiVersion: string;
@@ -62,7 +62,7 @@ const overlaps = (a: string, b: string) =>
   a === b || a.startsWith(b + SEP) || b.startsWith(a + SEP);
 
 /** The leaf fields (scalars, lists, empty maps) a write in this scope sets, with their values. */
-export function leafFields(
+function leafFields(
   object: KubernetesObject | undefined,
   scope: FieldScope,
 ): Map<string, unknown> {
@@ -264,7 +264,7 @@ function describeConflicts(conflicts: ApplyConflict[]): string {
 }
 
 /** The 409 kube-apiserver answers an apply with conflicts (and no `force`). */
-export function applyConflictError(conflicts: ApplyConflict[]): KubeApiError {
+function applyConflictError(conflicts: ApplyConflict[]): KubeApiError {
   const causes: StatusCause[] = conflicts.map(c => ({
     reason: 'FieldManagerConflict',
     message: `conflict with "${c.manager}"${

@@ -7,8 +7,15 @@ import {
   pathNotFound,
   unauthorized,
 } from './apiErrors';
-import { hasBearerToken } from './authentication';
+import { authenticate } from './authentication';
 import { discoveryDocument } from './discovery';
+import {
+  UserInfo,
+  forbiddenCreateOnUpdate,
+  forbiddenRequest,
+  rbacAllows,
+  requestAttributes,
+} from './rbac';
 import { parseResourcePath } from './requestParsing';
 import { serveResource } from './resourceRoutes';
 import { sendJson } from './responses';
@@ -19,13 +26,15 @@ const HEALTH_PATHS = ['/healthz', '/livez', '/readyz'];
 
 /**
  * The HTTP front of the sandbox API server, routing each request: health checks (without a
- * token), then bearer-token authentication (401 `Unauthorized` Status otherwise), watches
- * (`watchRoute.ts`), resource paths (`resourceRoutes.ts`) and discovery documents, with every
- * error written as a `Status` object.
+ * token), then bearer-token authentication (`users`: token to user; 401 `Unauthorized` Status
+ * otherwise), then RBAC authorization of what the request path and method ask (`rbac/`; 403
+ * `Forbidden` Status before anything else of the request is read), then watches (`watchRoute.ts`),
+ * resource paths (`resourceRoutes.ts`) and discovery documents, with every error written as a
+ * `Status` object.
  */
 export function createKubernetesHandler(
   api: ApiServer,
-  token: string,
+  users: ReadonlyMap<string, UserInfo>,
   watches: WatchHub,
 ): http.RequestListener {
   return async (req, res) => {
@@ -38,7 +47,18 @@ export function createKubernetesHandler(
           .end('ok');
         return;
       }
-      if (!hasBearerToken(req, token)) throw unauthorized();
+      const user = authenticate(req, users);
+      if (!user) throw unauthorized();
+      const attributes = requestAttributes(req.method, url);
+      if (!rbacAllows(api.store, user, attributes)) {
+        throw forbiddenRequest(user, attributes);
+      }
+      const authorizeCreate = () => {
+        const create = { ...attributes, verb: 'create' };
+        if (!rbacAllows(api.store, user, create)) {
+          throw forbiddenCreateOnUpdate(create);
+        }
+      };
 
       const target = parseResourcePath(pathname);
       if (target && isWatch(url.searchParams)) {
@@ -53,6 +73,7 @@ export function createKubernetesHandler(
           url.searchParams,
           target,
           warnings,
+          authorizeCreate,
         );
         sendJson(res, status, body, warnings);
         return;

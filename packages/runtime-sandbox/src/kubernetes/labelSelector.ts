@@ -1,7 +1,7 @@
 import { badRequest } from './apiErrors';
 
 /** One requirement of a label selector. */
-export type LabelRequirement =
+type LabelRequirement =
   | { key: string; operator: 'exists' | 'notExists' }
   | { key: string; operator: 'in' | 'notIn'; values: string[] }
   | { key: string; operator: 'gt' | 'lt'; value: number };

@@ -1,5 +1,5 @@
 /** A JSON value as it travels in a Kubernetes request or response. */
-export type JsonValue =
+type JsonValue =
   | string
   | number
   | boolean
@@ -21,7 +21,7 @@ export interface OwnerReference {
 }
 
 /** The `metadata` of a stored object, with the fields the sandbox reads typed. */
-export interface ObjectMeta {
+interface ObjectMeta {
   name?: string;
   generateName?: string;
   namespace?: string;

@@ -24,6 +24,8 @@ interface ResourceRequest {
   body: unknown;
   /** Collects the request's warnings. */
   warnings: string[];
+  /** Throws 403 unless the user may also create the object (a write that would create it). */
+  authorizeCreate: () => void;
 }
 
 /** The field manager of a non-apply write: `fieldManager`, else the User-Agent's product. */
@@ -96,6 +98,8 @@ function serveObject(
       const type = patchType!;
       const options = parseWriteQuery(query, 'PatchOptions');
       const existed = api.store.get(resource, namespace, name) !== undefined;
+      // An apply that creates the object needs `create` too (the patch handler's withAuthorization).
+      if (!existed && type === 'apply') request.authorizeCreate();
       const result = api.patch(resource, namespace, name, type, body, {
         manager:
           type === 'apply' ? options.fieldManager ?? '' : managerOf(request),
@@ -136,6 +140,7 @@ export async function serveResource(
   query: URLSearchParams,
   target: ResourceTarget,
   warnings: string[],
+  authorizeCreate: () => void,
 ): Promise<[number, unknown]> {
   const method = req.method ?? 'GET';
   const patchType =
@@ -145,7 +150,16 @@ export async function serveResource(
   const body = ['POST', 'PUT', 'PATCH', 'DELETE'].includes(method)
     ? decodeBody(req, await readBody(req))
     : undefined;
-  const request = { api, req, method, query, target, body, warnings };
+  const request = {
+    api,
+    req,
+    method,
+    query,
+    target,
+    body,
+    warnings,
+    authorizeCreate,
+  };
   return target.name === undefined
     ? serveCollection(request)
     : serveObject(request, target.name, patchType);

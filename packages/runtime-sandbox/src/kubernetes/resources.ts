@@ -18,8 +18,8 @@ export interface ResourceType {
   custom: boolean;
   /** Whether writes to the main resource ignore `.status` (and `/status` writes only `.status`). */
   statusSubresource: boolean;
-  /** The name rule kube-apiserver applies to this kind. */
-  nameRule: 'subdomain' | 'label' | 'dns1035';
+  /** The name rule kube-apiserver applies to this kind (RBAC objects: any path segment). */
+  nameRule: 'subdomain' | 'label' | 'dns1035' | 'pathSegment';
 }
 
 const POD: ResourceType = {
@@ -60,8 +60,33 @@ const listedBuiltIn = (
   nameRule: 'subdomain',
 });
 
+/**
+ * An RBAC kind (`rbac.authorization.k8s.io/v1`): stored and served like the others, and read by the
+ * API server's own authorizer (`rbac/`).
+ */
+const rbacKind = (
+  kind: string,
+  plural: string,
+  namespaced: boolean,
+): ResourceType => ({
+  group: 'rbac.authorization.k8s.io',
+  version: 'v1',
+  kind,
+  listKind: `${kind}List`,
+  plural,
+  singular: kind.toLowerCase(),
+  namespaced,
+  custom: false,
+  statusSubresource: false,
+  nameRule: 'pathSegment',
+});
+
 /** Every resource type the sandbox serves. */
 export const RESOURCE_TYPES: readonly ResourceType[] = [
+  rbacKind('ClusterRole', 'clusterroles', false),
+  rbacKind('ClusterRoleBinding', 'clusterrolebindings', false),
+  rbacKind('Role', 'roles', true),
+  rbacKind('RoleBinding', 'rolebindings', true),
   listedBuiltIn('', 'v1', 'ConfigMap', 'configmaps', ['cm']),
   listedBuiltIn('', 'v1', 'LimitRange', 'limitranges', ['limits']),
   listedBuiltIn('', 'v1', 'ResourceQuota', 'resourcequotas', ['quota']),
@@ -225,16 +250,6 @@ export function findResourceByPlural(
 ): ResourceType | undefined {
   return RESOURCE_TYPES.find(
     r => r.group === group && r.version === version && r.plural === plural,
-  );
-}
-
-/** The resource type of an object's `apiVersion` and `kind`, if served. */
-export function findResourceByKind(
-  apiVersion: string,
-  kind: string,
-): ResourceType | undefined {
-  return RESOURCE_TYPES.find(
-    r => apiVersionOf(r) === apiVersion && r.kind === kind,
   );
 }
 

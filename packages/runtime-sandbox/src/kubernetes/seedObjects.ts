@@ -17,13 +17,13 @@ import { KubernetesObject } from './objects';
  */
 
 /** `runtime-portal.io/owner`: the team (Backstage group) owning a live resource. */
-export const OWNER_LABEL = 'runtime-portal.io/owner';
+const OWNER_LABEL = 'runtime-portal.io/owner';
 /** `runtime-portal.io/service`: the service (Backstage component) using a live resource. */
-export const SERVICE_LABEL = 'runtime-portal.io/service';
+const SERVICE_LABEL = 'runtime-portal.io/service';
 /** The portal's server-side apply field manager. */
-export const PORTAL_FIELD_MANAGER = 'runtime-portal';
+const PORTAL_FIELD_MANAGER = 'runtime-portal';
 /** The field manager Helm 3 uses when it creates release objects. */
-export const HELM_FIELD_MANAGER = 'helm';
+const HELM_FIELD_MANAGER = 'helm';
 
 /** One object to seed, with who wrote it and how. */
 export interface SeededObject {
@@ -164,7 +164,7 @@ function modelObject(
 }
 
 /** The `spec` of an EventSource for the seed's source, keyed by the workflow's name. */
-export function eventSourceSpec(
+function eventSourceSpec(
   workflow: SeedArgoEventsWorkflow,
 ): Record<string, unknown> {
   const source = workflow.source;
@@ -197,9 +197,7 @@ export function eventSourceSpec(
 }
 
 /** The `spec` of the Sensor that depends on the workflow's event source and fires its trigger. */
-export function sensorSpec(
-  workflow: SeedArgoEventsWorkflow,
-): Record<string, unknown> {
+function sensorSpec(workflow: SeedArgoEventsWorkflow): Record<string, unknown> {
   const dependencyName = `${workflow.name}-dep`;
   const trigger = workflow.trigger;
   const template =
@@ -240,7 +238,7 @@ export function sensorSpec(
 }
 
 /** The name of the EventBus the seeded EventSources and Sensors use (Argo Events' default). */
-export const SEED_EVENT_BUS = 'default';
+const SEED_EVENT_BUS = 'default';
 
 /**
  * The `default` EventBus of a team namespace with Argo Events workflows: a JetStream bus of Argo

@@ -7,11 +7,18 @@ import { createKubernetesHandler } from './handler';
 import { ObjectStore } from './ObjectStore';
 import { WatchHub, WatchHubOptions } from './watch';
 import { KubernetesObject } from './objects';
+import { PORTAL_IDENTITY } from '../deploy';
+import {
+  CLUSTER_ADMIN_USER,
+  UserInfo,
+  seedRbac,
+  serviceAccountUser,
+} from './rbac';
 import { resourceOfKind } from './resources';
 import { seedObjects } from './seedObjects';
 
 /** How long a new workload takes to become ready when `readyAfterMs` is not given. */
-export const DEFAULT_READY_AFTER_MS = 3000;
+const DEFAULT_READY_AFTER_MS = 3000;
 
 /** Options of the sandbox Kubernetes API server. */
 export interface KubernetesServerOptions extends ServerOptions {
@@ -73,11 +80,12 @@ export async function startKubernetesServer(
       api.create(resource, namespace, object, { manager });
     }
   }
+  seedRbac(api, options.seed);
   await runtime.idle();
   runtime.instant = false;
 
   const server = await listen(
-    createKubernetesHandler(api, options.credentials.kubernetesToken, watches),
+    createKubernetesHandler(api, tokenUsers(options), watches),
     options.port,
     options.host,
   );
@@ -97,4 +105,20 @@ export async function startKubernetesServer(
     closeWatches: () => watches.closeAll(),
     controllersIdle: () => runtime.idle(),
   };
+}
+
+/** Who each accepted token is (see {@link startKubernetesServer}). */
+function tokenUsers(options: KubernetesServerOptions): Map<string, UserInfo> {
+  const users = new Map<string, UserInfo>();
+  if (options.adminCredentials) {
+    const { namespace, name } = PORTAL_IDENTITY.serviceAccount;
+    users.set(
+      options.credentials.kubernetesToken,
+      serviceAccountUser(namespace, name),
+    );
+    users.set(options.adminCredentials.kubernetesToken, CLUSTER_ADMIN_USER);
+  } else {
+    users.set(options.credentials.kubernetesToken, CLUSTER_ADMIN_USER);
+  }
+  return users;
 }

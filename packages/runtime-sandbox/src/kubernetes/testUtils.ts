@@ -10,7 +10,7 @@ import {
 export const TEST_TOKEN = DEFAULT_SANDBOX_CREDENTIALS.kubernetesToken;
 
 /** An answer of the test server: status, headers and parsed JSON body. */
-export interface KubeResponse {
+interface KubeResponse {
   status: number;
   headers: Headers;
   body: any;

@@ -7,12 +7,7 @@ import { KubernetesObject } from './objects';
 import { ResourceType, apiVersionOf } from './resources';
 
 /** The type of one watch event on the wire. */
-export type WatchEventType =
-  | 'ADDED'
-  | 'MODIFIED'
-  | 'DELETED'
-  | 'BOOKMARK'
-  | 'ERROR';
+type WatchEventType = 'ADDED' | 'MODIFIED' | 'DELETED' | 'BOOKMARK' | 'ERROR';
 
 /** What a watch request asks for (the query of `?watch=true`). */
 export interface WatchRequest {

@@ -3,7 +3,7 @@ import { requestRoute } from '../telemetry/requestRoute';
 import { TelemetrySource } from '../telemetry/telemetrySources';
 
 /** A log level the simulated workloads write. */
-export type LogLevel = 'info' | 'warn' | 'error';
+type LogLevel = 'info' | 'warn' | 'error';
 
 /** One simulated log stream: a source's lines of one level. */
 export interface LogStream {

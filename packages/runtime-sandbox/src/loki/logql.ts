@@ -11,10 +11,10 @@ import {
 import { LOGQL_GRAMMAR } from './logqlTokens';
 
 /** A label matcher of a LogQL stream selector. */
-export type StreamMatcher = LabelMatcher;
+type StreamMatcher = LabelMatcher;
 
 /** A LogQL line filter. */
-export interface LineFilter {
+interface LineFilter {
   type: '|=' | '!=' | '|~' | '!~';
   value: string;
   regex?: RegExp;

@@ -84,7 +84,7 @@ export class OpenBaoState {
 }
 
 /** `team-a`, `/team-a/` and `team-a/` all become `team-a/`; `root` and `''` become `''`. */
-export function canonicalNamespace(value: string): string {
+function canonicalNamespace(value: string): string {
   const trimmed = value.trim().replace(/^\/+|\/+$/g, '');
   if (trimmed === '' || trimmed === 'root') return '';
   return `${trimmed}/`;

@@ -1,7 +1,7 @@
 import { HclBody, HclValue, parseHcl } from './hcl';
 
 /** The capabilities an ACL path rule can grant (`deny` overrides all others). */
-export const CAPABILITIES = [
+const CAPABILITIES = [
   'deny',
   'create',
   'read',

@@ -2,7 +2,7 @@
 export type HclValue = string | number | boolean | HclValue[] | HclBody;
 
 /** One `key = value` attribute or `type "label" { ... }` block. */
-export type HclEntry =
+type HclEntry =
   | { kind: 'attribute'; key: string; value: HclValue; line: number }
   | {
       kind: 'block';

@@ -1,7 +1,7 @@
 import { badRequest } from './apiError';
 
 /** OpenBao keeps this many versions of a key unless the key or the mount says otherwise. */
-export const DEFAULT_MAX_VERSIONS = 10;
+const DEFAULT_MAX_VERSIONS = 10;
 
 interface StoredVersion {
   data: Record<string, unknown>;

@@ -5,7 +5,7 @@ import { badRequest } from './apiError';
  * The part of OpenBao's built-in `default` policy that the sandbox serves: a token may look itself
  * up and revoke itself.
  */
-export const DEFAULT_POLICY = `# Allow tokens to look up their own properties
+const DEFAULT_POLICY = `# Allow tokens to look up their own properties
 path "auth/token/lookup-self" {
     capabilities = ["read"]
 }

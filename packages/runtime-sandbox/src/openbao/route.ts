@@ -26,7 +26,7 @@ export interface RouteContext {
 }
 
 /** The `auth` block of a login answer. */
-export interface LogicalAuth {
+interface LogicalAuth {
   client_token: string;
   accessor: string;
   policies: string[];

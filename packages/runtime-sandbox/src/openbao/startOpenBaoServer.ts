@@ -3,13 +3,17 @@ import { RunningServer, ServerOptions } from '../types';
 import { createOpenBaoHandler } from './handler';
 import { OpenBaoState } from './OpenBaoState';
 import { seedOpenBao } from './seedOpenBao';
+import { seedPortalToken } from './seedPortalToken';
+import { loadOpenBaoPortalPolicy } from '../deploy';
 
 /** The version the sandbox reports when the seed does not list an `openbao` component. */
 const FALLBACK_VERSION = '2.6.2';
 
 /**
  * Starts an in-memory OpenBao (Vault-compatible HTTP API) seeded from `options.seed`. The root token
- * is `options.credentials.openbaoToken`; KV v2 is mounted at `secret/` and Kubernetes auth at
+ * is `options.adminCredentials.openbaoToken`, and `options.credentials.openbaoToken` is the portal's
+ * token with the shipped policy `runtime-portal` (`deploy/openbao/runtime-portal.hcl`); without
+ * `adminCredentials`, `options.credentials.openbaoToken` is the root token. KV v2 is mounted at `secret/` and Kubernetes auth at
  * `kubernetes/` in every namespace.
  */
 export async function startOpenBaoServer(
@@ -18,7 +22,15 @@ export async function startOpenBaoServer(
   const version =
     options.seed.components.find(c => c.name === 'openbao')?.version ??
     FALLBACK_VERSION;
-  const state = new OpenBaoState(options.credentials.openbaoToken, version);
+  const root = options.adminCredentials ?? options.credentials;
+  const state = new OpenBaoState(root.openbaoToken, version);
   seedOpenBao(state.root, options.seed);
+  if (options.adminCredentials) {
+    seedPortalToken(
+      state,
+      options.credentials.openbaoToken,
+      loadOpenBaoPortalPolicy(),
+    );
+  }
   return listen(createOpenBaoHandler(state), options.port, options.host);
 }

@@ -15,19 +15,14 @@ export const sysRoutes: Route[] = [
     },
   },
   {
+    // No existence check (OpenBao's `policies/acl/(?P<name>.+)` path has none): every write is an
+    // `update`, of a new policy as of an existing one.
     pattern: /^sys\/policies\/acl\/(.+)$/,
-    exists: ({ namespace, params }) => namespace.policies.exists(params[0]),
     operations: {
       read: ({ namespace, params }) => {
         const data = namespace.policies.read(params[0]);
         return data && { data };
       },
-      create: context =>
-        writePolicy(
-          context.namespace.policies,
-          context.params[0],
-          context.body,
-        ),
       update: context =>
         writePolicy(
           context.namespace.policies,

@@ -3,7 +3,7 @@ import { EMPTY_SEED, RuntimeSeed } from '../seed';
 import { startOpenBaoServer } from './startOpenBaoServer';
 
 /** The root token the test servers accept. */
-export const ROOT_TOKEN = DEFAULT_SANDBOX_CREDENTIALS.openbaoToken;
+const ROOT_TOKEN = DEFAULT_SANDBOX_CREDENTIALS.openbaoToken;
 
 /** An answer as a test sees it: status and parsed JSON body (undefined when empty). */
 export interface Answer {

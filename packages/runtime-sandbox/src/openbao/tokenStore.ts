@@ -61,6 +61,23 @@ export class TokenStore {
     return entry;
   }
 
+  /**
+   * Adds a token with a given id (one handed out before the sandbox starts, as a platform hands a
+   * workload its token); it never expires.
+   */
+  add(id: string, request: Omit<TokenRequest, 'ttlSeconds'>): TokenEntry {
+    const entry: TokenEntry = {
+      ...request,
+      id,
+      accessor: randomAccessor(),
+      ttlSeconds: 0,
+      issuedAt: Date.now(),
+      entityId: randomUUID(),
+    };
+    this.tokens.set(id, entry);
+    return entry;
+  }
+
   /** The live token entry, or undefined for unknown, revoked or expired tokens. */
   lookup(id: string | undefined): TokenEntry | undefined {
     if (!id) return undefined;

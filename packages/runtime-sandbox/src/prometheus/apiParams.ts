@@ -2,10 +2,10 @@ import { badData } from './PrometheusApiError';
 import { parseDurationSeconds } from './promqlLiterals';
 
 /** Prometheus's limit of points per series in a range query. */
-export const MAX_POINTS_PER_SERIES = 11000;
+const MAX_POINTS_PER_SERIES = 11000;
 
 /** Parses a timestamp parameter as Prometheus does: unix seconds (float) or RFC 3339. */
-export function parseTime(text: string): number {
+function parseTime(text: string): number {
   if (text.trim() !== '' && Number.isFinite(Number(text))) return Number(text);
   if (
     /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/.test(
@@ -19,7 +19,7 @@ export function parseTime(text: string): number {
 }
 
 /** Parses a duration parameter as Prometheus does: seconds (float) or a duration such as `1m`. */
-export function parseDurationParam(text: string): number {
+function parseDurationParam(text: string): number {
   if (text.trim() !== '' && Number.isFinite(Number(text))) return Number(text);
   const seconds = parseDurationSeconds(text);
   if (seconds === undefined) {

@@ -357,7 +357,7 @@ class Converter {
 }
 
 /** Builds a matcher; regular expressions are anchored at both ends, as Prometheus does. */
-export function labelMatcher(
+function labelMatcher(
   name: string,
   op: LabelMatcher['op'],
   value: string,

@@ -5,7 +5,7 @@ import { parsePromql, typeOf } from './parsePromql';
 import { PromqlExpr } from './promqlAst';
 
 /** A `[unix seconds, "value"]` pair as Prometheus's JSON carries it. */
-export type JsonPoint = [number, string];
+type JsonPoint = [number, string];
 
 /** The `data` of a successful query answer. */
 export type QueryData =

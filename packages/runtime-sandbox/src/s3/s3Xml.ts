@@ -2,7 +2,7 @@ import { XMLBuilder, XMLParser, XMLValidator } from 'fast-xml-parser';
 import { S3Error } from './s3Errors';
 
 /** The XML namespace of every S3 document. */
-export const S3_XML_NAMESPACE = 'http://s3.amazonaws.com/doc/2006-03-01/';
+const S3_XML_NAMESPACE = 'http://s3.amazonaws.com/doc/2006-03-01/';
 
 const builder = new XMLBuilder({
   ignoreAttributes: false,

@@ -11,11 +11,15 @@ import { routeBucketRequest } from './s3Router';
 import { S3State } from './s3State';
 import { renderS3ErrorXml } from './s3Xml';
 import { seedS3 } from './seedS3';
+import { seedPortalUser } from './seedPortalUser';
+import { loadMinioPortalPolicy } from '../deploy';
 import { verifySigV4 } from './sigV4';
 
 /**
  * Starts the sandbox's S3-compatible server (MinIO-like, path-style, in memory). Every request must be
- * signed with AWS Signature Version 4 by the sandbox credentials; the seeded services' buckets are
+ * signed with AWS Signature Version 4: by the root keys (`options.adminCredentials`, else
+ * `options.credentials`), or by a user's; with `adminCredentials`, `options.credentials` are the
+ * portal's user with the shipped policy `runtime-portal` (`deploy/minio/`); the seeded services' buckets are
  * there from the start, and so is a bucket owned by another account ({@link FOREIGN_BUCKET_NAME}).
  * MinIO's admin API (`/minio/admin/v3/`) manages canned policies and users; a user signs S3 requests
  * with its own keys, within the portal's account, as far as its policies allow.
@@ -23,11 +27,22 @@ import { verifySigV4 } from './sigV4';
 export async function startS3Server(
   options: ServerOptions,
 ): Promise<RunningServer> {
+  const root = options.adminCredentials ?? options.credentials;
   const state = new S3State({
-    accessKeyId: options.credentials.s3AccessKeyId,
-    secretAccessKey: options.credentials.s3SecretAccessKey,
+    accessKeyId: root.s3AccessKeyId,
+    secretAccessKey: root.s3SecretAccessKey,
   });
   seedS3(state, options.seed);
+  if (options.adminCredentials) {
+    seedPortalUser(
+      state,
+      {
+        accessKeyId: options.credentials.s3AccessKeyId,
+        secretAccessKey: options.credentials.s3SecretAccessKey,
+      },
+      loadMinioPortalPolicy(),
+    );
+  }
   return listen(
     (req, res) => void handle(state, req, res),
     options.port,

@@ -1,7 +1,7 @@
 import { SeedTelemetry } from '../seed';
 
 /** A 32-bit FNV-1a hash of the parts, with a final avalanche so nearby inputs spread. */
-export function hash32(...parts: Array<string | number>): number {
+function hash32(...parts: Array<string | number>): number {
   let hash = 0x811c9dc5;
   const text = parts.join('\u001f');
   for (let i = 0; i < text.length; i++) {

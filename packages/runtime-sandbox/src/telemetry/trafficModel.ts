@@ -8,7 +8,7 @@ export const TRAFFIC_AMPLITUDE = 0.1;
 const OMEGA = (2 * Math.PI) / TRAFFIC_PERIOD_SECONDS;
 
 /** A stable phase in [0, 2π) per target, so targets do not all peak together. */
-export function trafficPhase(target: TelemetryTarget): number {
+function trafficPhase(target: TelemetryTarget): number {
   let hash = 2166136261;
   for (const char of `${target.namespace}/${target.name}`) {
     hash = Math.imul(hash ^ char.charCodeAt(0), 16777619) >>> 0;

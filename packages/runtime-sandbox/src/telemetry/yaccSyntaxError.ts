@@ -35,7 +35,7 @@ export interface YaccSyntaxError {
 const MAX_EXPECTED = 4;
 
 /** The first error node of a lezer tree, in document order. */
-export function firstErrorNode(tree: Tree): SyntaxNode | undefined {
+function firstErrorNode(tree: Tree): SyntaxNode | undefined {
   let failure: SyntaxNode | undefined;
   tree.iterate({
     enter: ref => {

@@ -21,10 +21,10 @@ export class TraceQLUnsupportedError extends Error {
 }
 
 /** A comparison of a spanset filter condition. */
-export type Operator = '=' | '!=' | '=~' | '!~' | '>' | '>=' | '<' | '<=';
+type Operator = '=' | '!=' | '=~' | '!~' | '>' | '>=' | '<' | '<=';
 
 /** The static value a condition compares with. */
-export type Value =
+type Value =
   | { type: 'string'; value: string; regex?: RegExp }
   | { type: 'number'; value: number }
   | { type: 'status'; value: SimulatedSpan['status'] }

@@ -24,7 +24,7 @@ export interface SimulatedTrace {
 }
 
 /** Traces per second the sandbox keeps of a source (10 % head sampling, at least one a minute). */
-export function traceRate(source: TelemetrySource): number {
+function traceRate(source: TelemetrySource): number {
   return Math.max(source.telemetry.requestsPerSecond * 0.1, 1 / 60);
 }
 
@@ -79,10 +79,7 @@ export interface TraceOutline {
 }
 
 /** The outline of trace `index` of a source (cheap: no ids, no spans). */
-export function traceOutline(
-  source: TelemetrySource,
-  index: number,
-): TraceOutline {
+function traceOutline(source: TelemetrySource, index: number): TraceOutline {
   const { intervalMs, phaseMs } = timing(source);
   return {
     startMs: Math.floor(index * intervalMs + phaseMs),

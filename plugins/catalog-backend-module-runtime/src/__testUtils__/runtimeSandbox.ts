@@ -1,4 +1,5 @@
 import {
+  DEFAULT_SANDBOX_ADMIN_CREDENTIALS,
   DEFAULT_SANDBOX_CREDENTIALS,
   loadSeed,
   RunningServer,
@@ -17,12 +18,20 @@ export interface EnvironmentSandbox {
   openbao: RunningServer;
   s3: RunningServer;
   temporal: RunningServer;
-  /** `runtime.environments[]` entry reaching these servers. */
+  /** `runtime.environments[]` entry reaching these servers, as the portal (least privilege). */
   config(name: string): JsonObject;
+  /**
+   * The same entry with the administrator's credentials: for a test that sets up state the portal may
+   * not write itself, never for the code under test.
+   */
+  adminConfig(name: string): JsonObject;
   close(): Promise<void>;
 }
 
-/** Starts the four sandbox servers on free ports, seeded with `seed` (default: the seed file). */
+/**
+ * Starts the four sandbox servers on free ports, seeded with `seed` (default: the seed file); the
+ * config carries the portal's least-privilege identities of `deploy/`.
+ */
 export async function startEnvironmentSandbox(
   seed: RuntimeSeed = loadSeed(),
 ): Promise<EnvironmentSandbox> {
@@ -31,6 +40,7 @@ export async function startEnvironmentSandbox(
     port: 0,
     seed,
     credentials: DEFAULT_SANDBOX_CREDENTIALS,
+    adminCredentials: DEFAULT_SANDBOX_ADMIN_CREDENTIALS,
     readyAfterMs: 0,
   };
   const kubernetes = await startKubernetesServer(common);
@@ -38,27 +48,31 @@ export async function startEnvironmentSandbox(
   const s3 = await startS3Server(common);
   const temporal = await startTemporalServer(common);
   const closed = new Set<RunningServer>();
-  const c = DEFAULT_SANDBOX_CREDENTIALS;
+  const configWith = (
+    name: string,
+    c: typeof DEFAULT_SANDBOX_CREDENTIALS,
+  ): JsonObject => ({
+    name,
+    kubernetes: {
+      url: kubernetes.url,
+      serviceAccountToken: c.kubernetesToken,
+      skipTLSVerify: true,
+    },
+    openbao: { url: openbao.url, token: c.openbaoToken },
+    objectStorage: {
+      endpoint: s3.url,
+      accessKeyId: c.s3AccessKeyId,
+      secretAccessKey: c.s3SecretAccessKey,
+    },
+    temporal: { httpUrl: temporal.url },
+  });
   return {
     kubernetes,
     openbao,
     s3,
     temporal,
-    config: name => ({
-      name,
-      kubernetes: {
-        url: kubernetes.url,
-        serviceAccountToken: c.kubernetesToken,
-        skipTLSVerify: true,
-      },
-      openbao: { url: openbao.url, token: c.openbaoToken },
-      objectStorage: {
-        endpoint: s3.url,
-        accessKeyId: c.s3AccessKeyId,
-        secretAccessKey: c.s3SecretAccessKey,
-      },
-      temporal: { httpUrl: temporal.url },
-    }),
+    config: name => configWith(name, DEFAULT_SANDBOX_CREDENTIALS),
+    adminConfig: name => configWith(name, DEFAULT_SANDBOX_ADMIN_CREDENTIALS),
     close: async () => {
       for (const server of [kubernetes, openbao, s3, temporal]) {
         if (closed.has(server)) continue;

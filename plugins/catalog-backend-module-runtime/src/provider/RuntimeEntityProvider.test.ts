@@ -14,7 +14,7 @@ import {
   SENSOR_KIND,
 } from '@runtime-portal/backstage-plugin-runtime-node';
 import {
-  DEFAULT_SANDBOX_CREDENTIALS,
+  DEFAULT_SANDBOX_ADMIN_CREDENTIALS,
   EMPTY_SEED,
 } from '@runtime-portal/runtime-sandbox';
 import {
@@ -253,7 +253,12 @@ describe('RuntimeEntityProvider against the sandbox', () => {
   });
 
   it('gives resources whose raw names collide distinct entity names', async () => {
-    const k8s = clients.client('dev', 'kubernetes');
+    // Set up as the platform: the portal may not create namespaces.
+    const k8s = RuntimeClients.fromConfig(
+      new ConfigReader({
+        runtime: { environments: [dev.adminConfig('dev')] },
+      }),
+    ).client('dev', 'kubernetes');
     await k8s.create({
       apiVersion: 'v1',
       kind: 'Namespace',
@@ -369,7 +374,7 @@ describe('RuntimeEntityProvider against the sandbox', () => {
         `${dev.openbao.url}/v1/secret/data/${path}`,
         {
           headers: {
-            'X-Vault-Token': DEFAULT_SANDBOX_CREDENTIALS.openbaoToken,
+            'X-Vault-Token': DEFAULT_SANDBOX_ADMIN_CREDENTIALS.openbaoToken,
           },
         },
       );

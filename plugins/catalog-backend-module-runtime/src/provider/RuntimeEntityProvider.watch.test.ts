@@ -46,6 +46,8 @@ async function eventually<T>(check: () => Promise<T | undefined>) {
 describe('RuntimeEntityProvider with Kubernetes watches', () => {
   let sandbox: EnvironmentSandbox;
   let k8s: KubernetesClient;
+  /** Writes of the test's own, as the platform (the portal may not delete or replace Models). */
+  let platform: KubernetesClient;
   let provider: RuntimeEntityProvider;
   let sent: EntityProviderMutation[];
 
@@ -76,13 +78,22 @@ describe('RuntimeEntityProvider with Kubernetes watches', () => {
       }),
     );
     k8s = clients.client('dev', 'kubernetes');
-    await k8s.create({
+    platform = RuntimeClients.fromConfig(
+      new ConfigReader({
+        runtime: {
+          environments: [
+            { name: 'dev', kubernetes: sandbox.adminConfig('dev').kubernetes },
+          ],
+        },
+      }),
+    ).client('dev', 'kubernetes');
+    await platform.create({
       apiVersion: 'v1',
       kind: 'Namespace',
       metadata: { name: 'team-search' },
     });
-    await k8s.create(model('bge'));
-    await k8s.create(model('qwen'));
+    await platform.create(model('bge'));
+    await platform.create(model('qwen'));
     sent = [];
     provider = new RuntimeEntityProvider({
       clients,
@@ -117,13 +128,13 @@ describe('RuntimeEntityProvider with Kubernetes watches', () => {
   it('applies a change that arrived through the watch on the next refresh, without listing', async () => {
     await provider.refresh();
     const list = jest.spyOn(k8s, 'list');
-    const live = await k8s.get(MODEL_KIND, 'team-search', 'bge');
-    await k8s.replace({
+    const live = await platform.get(MODEL_KIND, 'team-search', 'bge');
+    await platform.replace({
       ...live!,
       metadata: { ...live!.metadata, labels: { [OWNER]: 'ml-team' } },
     });
-    await k8s.create(model('llama'));
-    await k8s.delete(MODEL_KIND, 'team-search', 'qwen');
+    await platform.create(model('llama'));
+    await platform.delete(MODEL_KIND, 'team-search', 'qwen');
 
     await eventually(async () => {
       await provider.refresh();
@@ -158,7 +169,7 @@ describe('RuntimeEntityProvider with Kubernetes watches', () => {
     expect(owners().size).toBe(2);
 
     const list = jest.spyOn(k8s, 'list');
-    await k8s.create(model('llama'));
+    await platform.create(model('llama'));
     const second = await provider.refresh();
     expect(second).toMatchObject({ mutation: 'delta', added: 1, removed: 0 });
     expect(owners().has('team-search/llama')).toBe(true);
@@ -171,7 +182,7 @@ describe('RuntimeEntityProvider with Kubernetes watches', () => {
     await provider.refresh();
     sandbox.kubernetes.compactWatchHistory();
     sandbox.kubernetes.closeWatches();
-    await k8s.create(model('llama'));
+    await platform.create(model('llama'));
     await eventually(async () => {
       await provider.refresh();
       return owners().has('team-search/llama') ? true : undefined;
@@ -218,9 +229,9 @@ describe('RuntimeEntityProvider with Kubernetes watches', () => {
       await scheduled.refresh();
       expect(scheduler.triggerTask).not.toHaveBeenCalled();
 
-      await k8s.create(model('llama'));
-      await k8s.create(model('mistral'));
-      await k8s.delete(MODEL_KIND, 'team-search', 'qwen');
+      await platform.create(model('llama'));
+      await platform.create(model('mistral'));
+      await platform.delete(MODEL_KIND, 'team-search', 'qwen');
       await eventually(async () =>
         scheduler.triggerTask.mock.calls.length > 0 ? true : undefined,
       );

@@ -66,9 +66,9 @@ const JETSTREAM_VERSIONS: Record<
 const JS_PORTS = { client: 4222, cluster: 6222, monitor: 8222, metrics: 7777 };
 
 /** The name of the headless Service of a JetStream EventBus: `eventbus-<name>-js-svc`. */
-export const jetStreamServiceName = (bus: string) => `eventbus-${bus}-js-svc`;
+const jetStreamServiceName = (bus: string) => `eventbus-${bus}-js-svc`;
 /** The name of the StatefulSet of a JetStream EventBus: `eventbus-<name>-js`. */
-export const jetStreamStatefulSetName = (bus: string) => `eventbus-${bus}-js`;
+const jetStreamStatefulSetName = (bus: string) => `eventbus-${bus}-js`;
 
 interface InstallResult {
   deployed: WantedCondition;

@@ -26,7 +26,7 @@ const SENSOR = resourceOfKind('Sensor');
 const MANAGER = 'argo-events-controller-manager';
 
 /** `DefaultEventBusName`: the bus of an object without `spec.eventBusName`. */
-export const DEFAULT_EVENT_BUS = 'default';
+const DEFAULT_EVENT_BUS = 'default';
 
 const eventBusNameOf = (object: KubernetesObject): string =>
   object.spec?.eventBusName || DEFAULT_EVENT_BUS;

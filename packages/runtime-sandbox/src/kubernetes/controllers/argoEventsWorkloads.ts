@@ -21,7 +21,7 @@ const DEPLOYMENT = resourceOfKind('Deployment');
 const SERVICE = resourceOfKind('Service');
 
 /** The image of Argo Events v1.9.11's `manifests/install.yaml` (`ARGO_EVENTS_IMAGE`). */
-export const ARGO_EVENTS_IMAGE = 'quay.io/argoproj/argo-events:v1.9.11';
+const ARGO_EVENTS_IMAGE = 'quay.io/argoproj/argo-events:v1.9.11';
 /** `EventSourceMetricsPort` and `SensorMetricsPort`. */
 const METRICS_PORT = 7777;
 
@@ -33,11 +33,11 @@ export class DeploymentFailure extends Error {
 }
 
 /** The name of an EventSource's Service: `<eventsource>-eventsource-svc`. */
-export const eventSourceServiceName = (eventSource: string) =>
+const eventSourceServiceName = (eventSource: string) =>
   `${eventSource}-eventsource-svc`;
 
 /** The labels (and Deployment selector) of what the controller makes for `object`. */
-export function adaptorLabels(
+function adaptorLabels(
   resource: ResourceType,
   object: KubernetesObject,
 ): Record<string, string> {

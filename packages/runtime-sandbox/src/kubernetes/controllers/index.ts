@@ -8,8 +8,6 @@ import { ModelController } from './modelController';
 import { WorkloadController } from './workloadController';
 
 export { ControllerRuntime } from './ControllerRuntime';
-export { POD_MODEL_LABEL } from './modelController';
-
 /**
  * Starts the simulated controllers of the sandbox cluster on the API server's store: kubelet,
  * Deployment/StatefulSet controllers, the garbage collector and namespace controller, KubeAI's

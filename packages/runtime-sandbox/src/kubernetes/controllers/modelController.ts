@@ -15,7 +15,7 @@ const MODEL = resourceOfKind('Model');
 const MANAGER = 'kubeai-model-controller';
 const FEATURE_LABEL_DOMAIN = 'features.kubeai.org';
 /** The label KubeAI puts on a Model's Pods (`kubeaiv1.PodModelLabel`). */
-export const POD_MODEL_LABEL = 'model';
+const POD_MODEL_LABEL = 'model';
 
 const ENGINE_IMAGES: Record<string, string> = {
   VLLM: 'vllm/vllm-openai:v0.7.3',

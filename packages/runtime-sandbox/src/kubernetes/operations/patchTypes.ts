@@ -3,7 +3,7 @@ import { ResourceType } from '../resources';
 import { PatchType } from './types';
 
 /** The `Content-Type` of a PATCH of each patch type. */
-export const PATCH_MEDIA_TYPES: Readonly<Record<PatchType, string>> = {
+const PATCH_MEDIA_TYPES: Readonly<Record<PatchType, string>> = {
   merge: 'application/merge-patch+json',
   strategic: 'application/strategic-merge-patch+json',
   apply: 'application/apply-patch+yaml',

@@ -46,9 +46,9 @@ const RECREATE_TYPES = new Set([
 ]);
 
 /** Kubernetes Service port protocols (`core/v1` `Protocol`). */
-export const SERVICE_PORT_PROTOCOLS = ['SCTP', 'TCP', 'UDP'];
+const SERVICE_PORT_PROTOCOLS = ['SCTP', 'TCP', 'UDP'];
 /** `ResourceEventType` values of a resource event source. */
-export const RESOURCE_EVENT_TYPES = ['ADD', 'UPDATE', 'DELETE'];
+const RESOURCE_EVENT_TYPES = ['ADD', 'UPDATE', 'DELETE'];
 
 const isEmpty = (value: unknown) => value === undefined || value === '';
 

@@ -58,7 +58,7 @@ function typeMatches(actual: JsonType, allowed: string[]): boolean {
 }
 
 /** `Forbidden: unknown field "spec.webhok"`: a property the schema does not define. */
-export function unknownField(field: string): StatusCause {
+function unknownField(field: string): StatusCause {
   return {
     reason: 'FieldValueForbidden',
     message: `Forbidden: unknown field "${field}"`,

@@ -12,15 +12,15 @@ import { cronScheduleProblem } from './cronSchedule';
  */
 
 /** `KubernetesResourceOperation`: what a k8s trigger does (empty means create). */
-export const K8S_TRIGGER_OPERATIONS = ['create', 'update', 'patch', 'delete'];
+const K8S_TRIGGER_OPERATIONS = ['create', 'update', 'patch', 'delete'];
 /** The methods `validateHTTPTrigger` accepts (`http.Method*`). */
-export const HTTP_TRIGGER_METHODS = ['GET', 'DELETE', 'PATCH', 'POST', 'PUT'];
+const HTTP_TRIGGER_METHODS = ['GET', 'DELETE', 'PATCH', 'POST', 'PUT'];
 /** `TriggerParameterOperation` (empty means overwrite). */
-export const TRIGGER_PARAMETER_OPERATIONS = ['append', 'overwrite', 'prepend'];
+const TRIGGER_PARAMETER_OPERATIONS = ['append', 'overwrite', 'prepend'];
 /** `LogicalOperator` of filters (empty means and). */
-export const LOGICAL_OPERATORS = ['and', 'or'];
+const LOGICAL_OPERATORS = ['and', 'or'];
 /** `Comparator` of a data filter (empty means `=`). */
-export const DATA_FILTER_COMPARATORS = ['>=', '>', '=', '!=', '<', '<='];
+const DATA_FILTER_COMPARATORS = ['>=', '>', '=', '!=', '<', '<='];
 
 const isEmpty = (value: unknown) => value === undefined || value === '';
 

@@ -59,7 +59,7 @@ function compile(rule: ValidationRule): CompiledRule {
 }
 
 /** Converts a JSON value to the CEL value the API server binds for its schema node. */
-export function toCelValue(
+function toCelValue(
   value: unknown,
   schema: StructuralSchema | undefined,
 ): unknown {

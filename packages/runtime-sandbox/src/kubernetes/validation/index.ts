@@ -7,9 +7,6 @@ import { customResourceSchemaOf } from './customResourceSchemas';
 import { validateObjectMeta } from './objectMeta';
 import { validateBuiltIn } from './workloads';
 
-export { nameProblems } from './objectMeta';
-export { customResourceSchemaOf } from './customResourceSchemas';
-
 /**
  * Validates an object of a served kind after defaulting: metadata for every kind, the CRD schema
  * and its CEL rules for custom resources the sandbox has a CRD for (KubeAI Models), the common

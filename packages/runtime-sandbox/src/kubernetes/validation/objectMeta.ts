@@ -30,10 +30,22 @@ const NAME_RULES = {
   },
 };
 
+/**
+ * `path.IsValidPathSegmentName`, the rule of RBAC names (which may hold `:`, as `system:discovery`
+ * does): not `.` or `..`, and neither `/` nor `%`.
+ */
+function pathSegmentProblems(name: string): string[] {
+  if (name === '.' || name === '..') return [`may not be '${name}'`];
+  return ['/', '%']
+    .filter(illegal => name.includes(illegal))
+    .map(illegal => `may not contain '${illegal}'`);
+}
+
 const MAX_ANNOTATIONS_BYTES = 256 * 1024;
 
-/** The problems of a name under the kind's rule (DNS-1123 subdomain or label, or DNS-1035 label). */
-export function nameProblems(resource: ResourceType, name: string): string[] {
+/** The problems of a name under the kind's rule (DNS-1123 subdomain or label, DNS-1035 label, path segment). */
+function nameProblems(resource: ResourceType, name: string): string[] {
+  if (resource.nameRule === 'pathSegment') return pathSegmentProblems(name);
   const rule = NAME_RULES[resource.nameRule];
   const problems: string[] = [];
   if (name.length > rule.max)

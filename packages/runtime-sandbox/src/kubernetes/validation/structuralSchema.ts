@@ -12,7 +12,7 @@ import { tooLongMaxLength, typeInvalid } from './openApiErrors';
  */
 
 /** The JSON Schema type of a decoded JSON value (`integer` for whole numbers). */
-export function jsonTypeOf(value: unknown): string {
+function jsonTypeOf(value: unknown): string {
   if (value === null || value === undefined) return 'null';
   if (Array.isArray(value)) return 'array';
   if (typeof value === 'number')

@@ -492,28 +492,84 @@ describe('the sandbox MinIO admin API', () => {
       expect((await unsigned.json()).Code).toBe('AccessDenied');
     });
 
-    it('refuses every admin API to a user, even one whose policies allow everything', async () => {
-      await putPolicy('p-all', {
+    it('refuses a user the admin APIs its policies do not allow, and allows those they do', async () => {
+      await putPolicy('p-s3-only', {
         Version: '2012-10-17',
         Statement: [
-          { Effect: 'Allow', Action: ['*'], Resource: ['arn:aws:s3:::*'] },
+          { Effect: 'Allow', Action: ['s3:*'], Resource: ['arn:aws:s3:::*'] },
         ],
+      });
+      await putUser('svc-s3', {
+        secretKey: 'svc-s3-secret',
+        status: 'enabled',
+      });
+      await setPolicy('svc-s3', 'p-s3-only');
+      const asS3 = { accessKey: 'svc-s3', secretKey: 'svc-s3-secret' };
+      for (const [method, api, query] of [
+        ['GET', 'user-info', { accessKey: 'someone-else' }],
+        ['PUT', 'add-canned-policy', { name: 'p-mine' }],
+        ['DELETE', 'remove-user', { accessKey: 'svc-s3' }],
+      ] as const) {
+        const answer = await admin(method, api, query, { as: asS3 });
+        expect(answer.status).toBe(403);
+        expect(answer.json.Code).toBe('AccessDenied');
+      }
+      // A user may always look itself up.
+      const self = await admin(
+        'GET',
+        'user-info',
+        { accessKey: 'svc-s3' },
+        {
+          as: asS3,
+        },
+      );
+      expect(self.status).toBe(200);
+
+      // An admin statement needs no Resource and is matched by action alone.
+      await putPolicy('p-user-admin', {
+        Version: '2012-10-17',
+        Statement: [{ Effect: 'Allow', Action: ['admin:GetUser'] }],
       });
       await putUser('svc-admin', {
         secretKey: 'svc-admin-secret',
         status: 'enabled',
       });
-      await setPolicy('svc-admin', 'p-all');
-      const as = { accessKey: 'svc-admin', secretKey: 'svc-admin-secret' };
-      for (const [method, api, query] of [
-        ['GET', 'user-info', { accessKey: 'svc-admin' }],
-        ['PUT', 'add-canned-policy', { name: 'p-mine' }],
-        ['DELETE', 'remove-user', { accessKey: 'svc-admin' }],
-      ] as const) {
-        const answer = await admin(method, api, query, { as });
-        expect(answer.status).toBe(403);
-        expect(answer.json.Code).toBe('AccessDenied');
-      }
+      await setPolicy('svc-admin', 'p-user-admin');
+      const asAdmin = { accessKey: 'svc-admin', secretKey: 'svc-admin-secret' };
+      const other = await admin(
+        'GET',
+        'user-info',
+        { accessKey: 'svc-s3' },
+        {
+          as: asAdmin,
+        },
+      );
+      expect(other.status).toBe(200);
+      const remove = await admin(
+        'DELETE',
+        'remove-user',
+        { accessKey: 'svc-s3' },
+        {
+          as: asAdmin,
+        },
+      );
+      expect(remove.status).toBe(403);
+      expect(remove.json.Code).toBe('AccessDenied');
+
+      // Only an explicit deny keeps a user from looking itself up.
+      await putPolicy('p-deny-self', {
+        Version: '2012-10-17',
+        Statement: [{ Effect: 'Deny', Action: ['admin:GetUser'] }],
+      });
+      await setPolicy('svc-s3', 'p-deny-self');
+      const deniedSelf = await admin(
+        'GET',
+        'user-info',
+        { accessKey: 'svc-s3' },
+        { as: asS3 },
+      );
+      expect(deniedSelf.status).toBe(403);
+      expect(deniedSelf.json.Code).toBe('AccessDenied');
     });
 
     it('answers an unknown admin API and a wrong method', async () => {

@@ -5,6 +5,7 @@ import { readBody, verifiedPayload } from '../s3Payload';
 import { S3Response } from '../s3Request';
 import { S3State } from '../s3State';
 import { verifySigV4 } from '../sigV4';
+import { authorizeAdminCall } from './adminAuthorization';
 import { AdminError, renderAdminErrorJson } from './adminErrors';
 import { routeAdminRequest } from './adminOperations';
 
@@ -13,7 +14,8 @@ export const ADMIN_PATH_PREFIX = '/minio/admin/v3/';
 
 /**
  * Answers a request to MinIO's admin API: signed like S3 (SigV4, service `s3`), by the root
- * credentials only (a user created through `add-user`, or another account, gets `AccessDenied`).
+ * credentials or by a user whose policies allow the API's admin action (`adminAuthorization.ts`;
+ * `AccessDenied` otherwise, and always for another account).
  * Every error, also of the signature check, is answered as admin JSON rather than S3 XML.
  */
 export async function handleAdminRequest(
@@ -33,15 +35,16 @@ export async function handleAdminRequest(
       { method, rawPath, rawQuery, headers: message.headers },
       key => state.secretFor(key),
     );
-    if (accessKeyId !== state.portalAccount.accessKeyId) {
-      throw new AdminError('AccessDenied');
-    }
+    const api = rawPath.slice(ADMIN_PATH_PREFIX.length);
+    const query = new URLSearchParams(rawQuery);
+    authorizeAdminCall(state, accessKeyId, api, query);
     const body = verifiedPayload(message.headers, raw);
-    return await routeAdminRequest(rawPath.slice(ADMIN_PATH_PREFIX.length), {
+    return await routeAdminRequest(api, {
       method,
-      query: new URLSearchParams(rawQuery),
+      query,
       body,
       state,
+      callerSecretKey: state.secretFor(accessKeyId)!,
     });
   } catch (error) {
     let adminError: AdminError;

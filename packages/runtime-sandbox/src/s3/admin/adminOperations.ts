@@ -21,6 +21,11 @@ export interface AdminRequest {
   /** The verified payload. */
   body: Buffer;
   state: S3State;
+  /**
+   * The secret key of the request's signer (the root's or a user's): MinIO decrypts request bodies
+   * and encrypts answers with the caller's own secret key.
+   */
+  callerSecretKey: string;
 }
 
 type AdminOperation = (
@@ -141,7 +146,7 @@ function removeCannedPolicy({ query, state }: AdminRequest): S3Response {
 }
 
 /**
- * `PUT add-user?accessKey=`: creates or updates a user from a body encrypted with the root secret
+ * `PUT add-user?accessKey=`: creates or updates a user from a body encrypted with the caller's secret
  * key (madmin `EncryptData` of `AddOrUpdateUserReq`, `{"secretKey","policy","status"}`). As MinIO,
  * it sets the credentials and status only: `policy` is ignored, and an existing user keeps the
  * policies attached to it; any status but `enabled` (or `on`) disables the user.
@@ -150,6 +155,7 @@ async function addUser({
   query,
   body,
   state,
+  callerSecretKey,
 }: AdminRequest): Promise<S3Response> {
   const accessKey = query.get('accessKey') ?? '';
   if (accessKey === state.portalAccount.accessKeyId) {
@@ -161,10 +167,7 @@ async function addUser({
   }
   let request: { secretKey?: unknown; status?: unknown };
   try {
-    const plaintext = await decryptMadminData(
-      state.portalAccount.secretAccessKey,
-      body,
-    );
+    const plaintext = await decryptMadminData(callerSecretKey, body);
     request = JSON.parse(plaintext.toString('utf8')) ?? {};
   } catch {
     throw new AdminError('XMinioAdminConfigBadJSON');
@@ -223,7 +226,11 @@ function userInfo({ query, state }: AdminRequest): S3Response {
  * key as MinIO encrypts it in FIPS mode: PBKDF2 and AES-256-GCM (`0x02`). Outside FIPS mode MinIO
  * uses Argon2id, which costs a client a second of CPU in JavaScript; clients read both.
  */
-async function listUsers({ query, state }: AdminRequest): Promise<S3Response> {
+async function listUsers({
+  query,
+  state,
+  callerSecretKey,
+}: AdminRequest): Promise<S3Response> {
   if (query.has('bucket')) throw new AdminError('NotImplemented');
   const users = Object.fromEntries(
     [...state.iam.users.values()].map(user => [
@@ -232,7 +239,7 @@ async function listUsers({ query, state }: AdminRequest): Promise<S3Response> {
     ]),
   );
   const body = await encryptMadminData(
-    state.portalAccount.secretAccessKey,
+    callerSecretKey,
     Buffer.from(JSON.stringify(users), 'utf8'),
     MADMIN_PBKDF2_AES_GCM,
   );

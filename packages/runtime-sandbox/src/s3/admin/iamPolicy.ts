@@ -8,7 +8,7 @@ export interface IamPolicyDocument {
 }
 
 /** One statement of an {@link IamPolicyDocument}. */
-export interface IamStatement {
+interface IamStatement {
   Sid?: string;
   Effect: 'Allow' | 'Deny';
   Action: string | string[];
@@ -62,15 +62,28 @@ function malformed(message: string): AdminError {
   return new AdminError('XMinioMalformedIAMPolicy', { message });
 }
 
+/**
+ * Whether a statement grants admin API actions (`admin:…`, minio/pkg `Statement.isAdmin`): such a
+ * statement needs no `Resource`, and its resources are never matched.
+ */
+function isAdminStatement(statement: Partial<IamStatement>): boolean {
+  return asList(statement.Action).some(
+    action => typeof action === 'string' && action.startsWith('admin:'),
+  );
+}
+
 function isStatement(value: unknown): value is IamStatement {
   const statement = value as Partial<IamStatement> | null;
   if (!statement || typeof statement !== 'object') return false;
   if (statement.Effect !== 'Allow' && statement.Effect !== 'Deny') return false;
   const actions = asList(statement.Action);
   const resources = asList(statement.Resource);
-  return (
+  const validActions =
     actions.length > 0 &&
-    actions.every(action => typeof action === 'string' && action !== '') &&
+    actions.every(action => typeof action === 'string' && action !== '');
+  if (validActions && isAdminStatement(statement)) return true;
+  return (
+    validActions &&
     resources.length > 0 &&
     resources.every(
       resource =>
@@ -84,7 +97,8 @@ function isStatement(value: unknown): value is IamStatement {
 /**
  * Whether the policies allow an S3 action (e.g. `s3:GetObject`) on a resource (`arn:aws:s3:::bucket`
  * or `arn:aws:s3:::bucket/key`): some `Allow` statement matches, and no `Deny` statement does.
- * Actions and resources may use the `*` and `?` wildcards; actions match case-insensitively.
+ * Actions and resources may use the `*` and `?` wildcards; actions match case-insensitively. An
+ * admin statement matches by action alone (an admin API action is asked for with no resource).
  * Statements with a `Condition` are not evaluated by the sandbox: they match nothing.
  */
 export function policiesAllow(
@@ -92,7 +106,33 @@ export function policiesAllow(
   action: string,
   resource: string,
 ): boolean {
-  const matching = policies
+  const matching = matchingStatements(policies, action, resource);
+  return (
+    matching.some(statement => statement.Effect === 'Allow') &&
+    !matching.some(statement => statement.Effect === 'Deny')
+  );
+}
+
+/**
+ * Whether some `Deny` statement of the policies matches (MinIO's `DenyOnly` check, which lets a user
+ * act on itself unless it is explicitly denied).
+ */
+export function policiesDeny(
+  policies: IamPolicyDocument[],
+  action: string,
+  resource: string,
+): boolean {
+  return matchingStatements(policies, action, resource).some(
+    statement => statement.Effect === 'Deny',
+  );
+}
+
+function matchingStatements(
+  policies: IamPolicyDocument[],
+  action: string,
+  resource: string,
+): IamStatement[] {
+  return policies
     .flatMap(policy => asList(policy.Statement))
     .filter(
       statement =>
@@ -100,14 +140,11 @@ export function policiesAllow(
         asList(statement.Action).some(pattern =>
           wildcardMatch(pattern.toLowerCase(), action.toLowerCase()),
         ) &&
-        asList(statement.Resource).some(pattern =>
-          wildcardMatch(pattern, resource),
-        ),
+        (isAdminStatement(statement) ||
+          asList(statement.Resource).some(pattern =>
+            wildcardMatch(pattern, resource),
+          )),
     );
-  return (
-    matching.some(statement => statement.Effect === 'Allow') &&
-    !matching.some(statement => statement.Effect === 'Deny')
-  );
 }
 
 /** IAM wildcard matching: `*` is any run of characters, `?` any one character. */

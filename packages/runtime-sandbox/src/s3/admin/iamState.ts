@@ -1,4 +1,4 @@
-import { IamPolicyDocument, policiesAllow } from './iamPolicy';
+import { IamPolicyDocument, policiesAllow, policiesDeny } from './iamPolicy';
 
 /** A canned policy, by name. */
 export interface CannedPolicy {
@@ -56,10 +56,18 @@ export class IamState {
    * Whether the user's policies allow an S3 action on a resource.
    */
   allows(user: IamUser, action: string, resource: string): boolean {
-    const documents = user.policies.flatMap(name => {
+    return policiesAllow(this.documentsOf(user), action, resource);
+  }
+
+  /** Whether the user's policies explicitly deny an action on a resource. */
+  denies(user: IamUser, action: string, resource: string): boolean {
+    return policiesDeny(this.documentsOf(user), action, resource);
+  }
+
+  private documentsOf(user: IamUser): IamPolicyDocument[] {
+    return user.policies.flatMap(name => {
       const policy = this.policies.get(name);
       return policy ? [policy.document] : [];
     });
-    return policiesAllow(documents, action, resource);
   }
 }

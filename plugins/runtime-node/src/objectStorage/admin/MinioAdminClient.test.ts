@@ -325,7 +325,11 @@ describe('MinioAdminClient', () => {
           secretAccessKey: user.secretKey,
         },
       });
-      const error = await expectUpstreamFailure(asUser.getUser('svc-search'));
+      // MinIO lets a user look itself up (unless a policy denies it), nobody else.
+      expect(await asUser.getUser('svc-search')).toMatchObject({
+        status: 'enabled',
+      });
+      const error = await expectUpstreamFailure(asUser.getUser('svc-other'));
       expect(error).toMatchObject({ reason: 'Forbidden', status: 403 });
       expect(error.message).toContain('AccessDenied');
     });

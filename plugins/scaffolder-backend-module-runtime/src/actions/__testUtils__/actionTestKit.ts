@@ -127,6 +127,22 @@ export function sandboxClients(sandbox: Sandbox): RuntimeClients {
   );
 }
 
+/**
+ * Clients for `dev` with the sandbox administrator's credentials: for a test that sets up state the
+ * portal itself may not write (another party's change), never for the code under test.
+ */
+export function sandboxAdminClients(sandbox: Sandbox): RuntimeClients {
+  return RuntimeClients.fromConfig(
+    new ConfigReader({
+      runtime: {
+        environments: [
+          sandboxEnvironmentConfig(sandbox, 'dev', sandbox.adminCredentials),
+        ],
+      },
+    }),
+  );
+}
+
 /** Action deps whose permission decisions are all `result`, with a mock auditor. */
 export function testDeps(
   clients: RuntimeClients,
@@ -246,7 +262,7 @@ export async function readStoredSecret(
 ): Promise<{ data: Record<string, string>; version: number } | undefined> {
   const response = await fetch(
     `${sandbox.urls.openbao}/v1/secret/data/${path}`,
-    { headers: { 'X-Vault-Token': sandbox.credentials.openbaoToken } },
+    { headers: { 'X-Vault-Token': sandbox.adminCredentials.openbaoToken } },
   );
   if (response.status === 404) return undefined;
   const body = await response.json();

@@ -47,7 +47,7 @@ describe('runtime:bucket:create gives the service its own MinIO user', () => {
 
   /** The stored keys, read as the service would (the portal itself never reads values). */
   async function storedKeys(path: string): Promise<StoredKeys | undefined> {
-    const headers = { 'X-Vault-Token': sandbox.credentials.openbaoToken };
+    const headers = { 'X-Vault-Token': sandbox.adminCredentials.openbaoToken };
     const data = await fetch(`${sandbox.urls.openbao}/v1/secret/data/${path}`, {
       headers,
     });

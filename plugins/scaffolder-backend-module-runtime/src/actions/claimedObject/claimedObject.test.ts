@@ -5,6 +5,7 @@ import {
 } from '@runtime-portal/backstage-plugin-runtime-node';
 import { Sandbox } from '@runtime-portal/runtime-sandbox';
 import {
+  sandboxAdminClients,
   sandboxClients,
   startTestSandbox,
 } from '../__testUtils__/actionTestKit';
@@ -73,6 +74,8 @@ describe('writeClaimedObject', () => {
 
   it("never rewrites an object that another team's run took over between the check and the write", async () => {
     const kubernetes = clients.client('dev', 'kubernetes');
+    // Team B's change, made directly: the portal itself may not delete Models.
+    const platform = sandboxAdminClients(sandbox).client('dev', 'kubernetes');
     await writeClaimedObject(MODEL_KIND, model('swap', teamA), context(teamA));
     const get = kubernetes.get.bind(kubernetes);
     let swapped = false;
@@ -83,8 +86,8 @@ describe('writeClaimedObject', () => {
         if (!swapped) {
           // Right after team A's check, team B replaces the object with its own.
           swapped = true;
-          await kubernetes.delete(MODEL_KIND, 'team-search', 'swap');
-          await kubernetes.create(model('swap', teamB, 2));
+          await platform.delete(MODEL_KIND, 'team-search', 'swap');
+          await platform.create(model('swap', teamB, 2));
         }
         return read;
       });

@@ -100,7 +100,7 @@ describe('runtime:secret:create', () => {
     });
     const stored = await fetch(
       `${sandbox.urls.openbao}/v1/secret/data/semantic-search/database`,
-      { headers: { 'X-Vault-Token': sandbox.credentials.openbaoToken } },
+      { headers: { 'X-Vault-Token': sandbox.adminCredentials.openbaoToken } },
     ).then(r => r.json());
     expect(stored.data.data).toEqual({ username: 'search', password: CANARY });
 
