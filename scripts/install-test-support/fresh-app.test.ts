@@ -103,10 +103,11 @@ test('the Runtime page renders the capability areas and the environment', async 
   page,
 }) => {
   await open(page, '/runtime');
+  // One title: the app's page header (from PageBlueprint's title); the plugin adds no second one.
+  const title = page.getByRole('heading', { name: 'Runtime', level: 1 });
+  await expect(title).toBeVisible();
+  await expect(title).toHaveCount(1);
   const main = page.getByRole('main');
-  await expect(
-    main.getByRole('heading', { name: 'Runtime', level: 1 }),
-  ).toBeVisible();
   for (const area of [
     'Inference',
     'Data and storage',
