@@ -404,8 +404,10 @@ describe('two backend replicas on one PostgreSQL and one Redis', () => {
     const killedAt = Date.now();
     await victim.backend.kill();
 
+    // No entity lost. (One may have been added: a refresh already past its Temporal read when the hold
+    // was set still applies, e.g. with the secret an earlier test's task created.)
     const entitiesAfterKill = await runtimeEntities(survivor);
-    expect(entitiesAfterKill).toEqual(catalogBefore);
+    expect(entitiesAfterKill).toEqual(expect.arrayContaining(catalogBefore));
 
     const next = await until(
       'the surviving replica to refresh',
@@ -422,7 +424,9 @@ describe('two backend replicas on one PostgreSQL and one Redis', () => {
     await until('the survivor to refresh again', async () =>
       refreshReads(survivor, next.at + 1).length > 0 ? true : undefined,
     );
-    expect(await runtimeEntities(survivor)).toEqual(catalogBefore);
+    expect(await runtimeEntities(survivor)).toEqual(
+      expect.arrayContaining(entitiesAfterKill),
+    );
     // The killed replica's run holds the task until its timeout; Backstage's scheduler then frees it
     // in its janitor pass (every minute), and the survivor runs the overdue refresh at its next poll.
     expect(next.at - killedAt).toBeLessThanOrEqual(
