@@ -37,9 +37,11 @@ describe('RuntimeEnvironmentPicker', () => {
       status: 'ok',
       environments: [environment('dev', 'Development'), environment('prod')],
     }));
-    const select = await screen.findByRole('button');
-    await waitFor(() => expect(select).not.toHaveAttribute('aria-disabled'));
-    fireEvent.mouseDown(select);
+    // Query the select afresh until it is enabled: the element found while loading may be replaced.
+    await waitFor(() =>
+      expect(screen.getByRole('button')).not.toHaveAttribute('aria-disabled'),
+    );
+    fireEvent.mouseDown(screen.getByRole('button'));
     const listbox = within(await screen.findByRole('listbox'));
     expect(listbox.getByText('Development (dev)')).toBeInTheDocument();
     fireEvent.click(listbox.getByText('prod'));
