@@ -1,300 +1,53 @@
-import fs from 'node:fs';
-import path from 'node:path';
-import yaml from 'yaml';
 import request from 'supertest';
-import {
-  mockCredentials,
-  mockServices,
-  startTestBackend,
-} from '@backstage/backend-test-utils';
-import { Entity } from '@backstage/catalog-model';
-import {
-  startSandbox,
-  sandboxEnvironmentConfig,
-  sandboxPlatformConfig,
-  Sandbox,
-} from '@runtime-portal/runtime-sandbox';
-import {
-  coreServices,
-  createBackendModule,
-  createServiceFactory,
-} from '@backstage/backend-plugin-api';
-import { catalogProcessingExtensionPoint } from '@backstage/plugin-catalog-node';
-import { eventsServiceRef } from '@backstage/plugin-events-node';
+import { mockCredentials, mockServices } from '@backstage/backend-test-utils';
 import { UrlReaders } from '@backstage/backend-defaults/urlReader';
-import catalogBackend from '@backstage/plugin-catalog-backend';
-import catalogModuleScaffolderEntityModel from '@backstage/plugin-catalog-backend-module-scaffolder-entity-model';
-import catalogModuleRuntime from '@runtime-portal/backstage-plugin-catalog-backend-module-runtime';
-import permissionBackend from '@backstage/plugin-permission-backend';
-import permissionModuleRuntime from '@runtime-portal/backstage-plugin-permission-backend-module-runtime';
-import scaffolderModuleGitLab from '@backstage/plugin-scaffolder-backend-module-gitlab';
-import scaffolderPlugin from '@backstage/plugin-scaffolder-backend';
-import scaffolderModuleRuntime from '@runtime-portal/backstage-plugin-scaffolder-backend-module-runtime';
-import runtimeBackend from '@runtime-portal/backstage-plugin-runtime-backend';
+import { ConfigReader } from '@backstage/config';
+import {
+  Sandbox,
+  sandboxPlatformConfig,
+} from '@runtime-portal/runtime-sandbox';
 import {
   EVENT_SOURCE_KIND,
   MODEL_KIND,
   SERVICE_KIND,
   RuntimeClients,
 } from '@runtime-portal/backstage-plugin-runtime-node';
-import { ConfigReader } from '@backstage/config';
-import { oboAuthFactory } from '@runtime-portal/backstage-plugin-permission-backend-module-runtime/testUtils';
+import {
+  TemplatesBackend,
+  startTemplatesBackend,
+} from './testing/startTemplatesBackend';
 
 jest.setTimeout(120_000);
 
-// The self-service templates of the portal, run by the real scaffolder backend with the runtime module,
-// the real catalog and the real permission backend with the Runtime's policy, as a search-team member.
-// eslint-disable-next-line no-restricted-syntax
-const TEMPLATES_DIR = path.resolve(__dirname, '../../../examples/templates');
-/** A template entity as the catalog serves it, with the location its skeleton is read relative to. */
-const template = (file: string): Entity => {
-  const entity: Entity = yaml.parse(
-    fs.readFileSync(path.join(TEMPLATES_DIR, file), 'utf8'),
-  );
-  const location = `file:${path.join(TEMPLATES_DIR, file)}`;
-  entity.metadata.annotations = {
-    ...entity.metadata.annotations,
-    'backstage.io/managed-by-location': location,
-    'backstage.io/managed-by-origin-location': location,
-  };
-  return entity;
-};
-/** Every template file: `<name>.yaml`, or `<name>/template.yaml` beside its skeleton. */
-const TEMPLATE_FILES = fs
-  .readdirSync(TEMPLATES_DIR, { withFileTypes: true })
-  .map(e => (e.isDirectory() ? `${e.name}/template.yaml` : e.name))
-  .filter(f => f.endsWith('.yaml'));
-
 const CANARY = 'canary-password-4b1d';
 
-/** The templates (and the mock user) in the catalog, as a file location would give them. */
-const catalogModuleTemplates = createBackendModule({
-  pluginId: 'catalog',
-  moduleId: 'test-templates',
-  register(reg) {
-    reg.registerInit({
-      deps: { catalog: catalogProcessingExtensionPoint },
-      async init({ catalog }) {
-        catalog.addEntityProvider({
-          getProviderName: () => 'test-templates',
-          connect: connection =>
-            connection.applyMutation({
-              type: 'full',
-              entities: [
-                ...TEMPLATE_FILES.map(template),
-                {
-                  apiVersion: 'backstage.io/v1alpha1',
-                  kind: 'User',
-                  metadata: {
-                    name: 'mock',
-                    annotations: {
-                      'backstage.io/managed-by-location': 'test:users',
-                      'backstage.io/managed-by-origin-location': 'test:users',
-                    },
-                  },
-                  spec: { memberOf: ['search-team'] },
-                },
-              ].map(entity => ({ entity, locationKey: 'test-templates' })),
-            }),
-        });
-      },
-    });
-  },
-});
-
+// The self-service templates of the portal, run by the real scaffolder backend with the runtime module,
+// the real catalog and the real permission backend with the Runtime's policy, as a search-team member.
 describe('the Runtime self-service templates, through the real scaffolder', () => {
+  let portal: TemplatesBackend;
   let sandbox: Sandbox;
   let server: any;
-  let stopBackend: () => Promise<void>;
   let sandboxClients: RuntimeClients;
 
   beforeAll(async () => {
-    sandbox = await startSandbox({
-      ports: 'free',
-      readyAfterMs: 200,
-    });
-    // The test inspects the Runtime as its platform does (the portal runs with its own identities).
-    sandboxClients = RuntimeClients.fromConfig(
-      new ConfigReader({
-        runtime: {
-          environments: [
-            sandboxEnvironmentConfig(sandbox, 'dev', sandbox.adminCredentials),
-          ],
-        },
-      }),
-    );
-    const platform = sandboxPlatformConfig(sandbox);
-    const config = {
-      backend: { baseUrl: 'http://localhost:7007' },
-      integrations: platform.integrations,
-      permission: { enabled: true },
-      runtime: {
-        environments: [sandboxEnvironmentConfig(sandbox)],
-        access: {
-          platformAdmins: ['group:default/platform-team'],
-          teams: [
-            {
-              group: 'group:default/search-team',
-              namespaces: ['team-search'],
-              gitlabGroups: ['search-team'],
-            },
-          ],
-        },
-      },
-    };
-    const events = mockServices.events();
-    const backend = await startTestBackend({
-      features: [
-        // The real catalog (registered locations are read from the sandbox GitLab with Backstage's
-        // URL readers and processed), the real permission backend with the Runtime's policy.
-        catalogBackend,
-        catalogModuleScaffolderEntityModel,
-        catalogModuleTemplates,
-        // The Runtime's catalog module: its processor checks the registered catalog-info on refresh.
-        catalogModuleRuntime,
-        permissionBackend,
-        permissionModuleRuntime,
-        scaffolderPlugin,
-        scaffolderModuleRuntime,
-        scaffolderModuleGitLab,
-        // The Runtime's routes: a workflow's page reads its details there.
-        runtimeBackend,
-        // The Runtime's live resources are read once at start-up; later changes come with the
-        // actions' events, which trigger the provider's refresh.
-        mockServices.scheduler.factory({
-          includeInitialDelayedTasksOnStartup: true,
-        }),
-        // One events bus shared by the plugins, as the backend's events service is.
-        createServiceFactory({
-          service: eventsServiceRef,
-          deps: {},
-          factory: () => events,
-        }),
-        mockServices.rootConfig.factory({ data: config }),
-        oboAuthFactory,
-        // The mock user signs in as a member of search-team (not a platform admin), the team the
-        // templates act for.
-        createServiceFactory({
-          service: coreServices.userInfo,
-          deps: {},
-          factory: () =>
-            mockServices.userInfo({
-              userEntityRef: 'user:default/mock',
-              ownershipEntityRefs: [
-                'user:default/mock',
-                'group:default/search-team',
-              ],
-            }),
-        }),
-      ],
-    });
-    server = backend.server;
-    stopBackend = () => backend.stop();
-    await waitForEntity('template/default/runtime-ai-service');
+    portal = await startTemplatesBackend();
+    ({ sandbox, server, sandboxClients } = portal);
   });
 
-  afterAll(async () => {
-    await stopBackend?.();
-    await sandbox?.close();
-  });
+  afterAll(() => portal?.stop());
 
-  /** The catalog's entity (`kind/namespace/name`), read as a service; undefined while it has none. */
-  async function catalogEntity(
-    entityPath: string,
-  ): Promise<Entity | undefined> {
-    const response = await request(server)
-      .get(`/api/catalog/entities/by-name/${entityPath}`)
-      .set('authorization', mockCredentials.service.header());
-    return response.status === 200 ? response.body : undefined;
-  }
-
-  async function waitForEntity(entityPath: string): Promise<Entity> {
-    for (let i = 0; i < 300; i++) {
-      const entity = await catalogEntity(entityPath);
-      if (entity) return entity;
-      await new Promise(r => setTimeout(r, 100));
-    }
-    throw new Error(`the catalog never served ${entityPath}`);
-  }
-
-  /** Waits until the catalog holds a Resource whose name matches, and returns the refs of those that do. */
-  async function catalogEntityRefs(name: RegExp): Promise<string[]> {
-    let names: string[] = [];
-    for (let i = 0; i < 300; i++) {
-      const response = await request(server)
-        .get('/api/catalog/entities?filter=kind=resource&fields=metadata.name')
-        .set('authorization', mockCredentials.service.header());
-      names = (response.body as Entity[]).map(e => e.metadata.name);
-      const matching = names.filter(n => name.test(n));
-      if (matching.length > 0)
-        return matching.map(n => `resource:default/${n}`);
-      await new Promise(r => setTimeout(r, 100));
-    }
-    throw new Error(
-      `the catalog never held a resource named ${name}, only: ${names.join(
-        ', ',
-      )}`,
-    );
-  }
+  const run: TemplatesBackend['run'] = (...args) => portal.run(...args);
+  const dryRun: TemplatesBackend['dryRun'] = (...args) =>
+    portal.dryRun(...args);
+  const waitForEntity = (entityPath: string) =>
+    portal.waitForEntity(entityPath);
+  const catalogEntityRefs = (name: RegExp) => portal.catalogEntityRefs(name);
 
   const where = {
     environment: 'dev',
     owner: 'group:default/search-team',
     service: 'component:default/semantic-search',
   };
-
-  /** The files beside a template, as the template editor sends them with a dry-run. */
-  const directoryContents = (file: string) => {
-    const dir = path.dirname(path.join(TEMPLATES_DIR, file));
-    if (dir === TEMPLATES_DIR) return [];
-    return fs
-      .readdirSync(dir, { recursive: true, withFileTypes: true })
-      .filter(e => e.isFile())
-      .map(e => {
-        const full = path.join(e.parentPath, e.name);
-        return {
-          path: path.relative(dir, full),
-          base64Content: fs.readFileSync(full).toString('base64'),
-        };
-      });
-  };
-
-  const dryRun = (file: string, values: object, secrets: object = {}) =>
-    request(server)
-      .post('/api/scaffolder/v2/dry-run')
-      .set('authorization', mockCredentials.user.header())
-      .send({
-        template: template(file),
-        values,
-        secrets,
-        directoryContents: directoryContents(file),
-      });
-
-  async function run(
-    templateRef: string,
-    values: object,
-    secrets: object = {},
-  ) {
-    const created = await request(server)
-      .post('/api/scaffolder/v2/tasks')
-      .set('authorization', mockCredentials.user.header())
-      .send({ templateRef, values, secrets });
-    if (created.status !== 201) throw new Error(JSON.stringify(created.body));
-    expect(created.status).toBe(201);
-    for (let i = 0; i < 400; i++) {
-      const task = await request(server)
-        .get(`/api/scaffolder/v2/tasks/${created.body.id}`)
-        .set('authorization', mockCredentials.user.header());
-      if (['completed', 'failed', 'cancelled'].includes(task.body.status)) {
-        const events = await request(server)
-          .get(`/api/scaffolder/v2/tasks/${created.body.id}/events`)
-          .set('authorization', mockCredentials.user.header());
-        return { task: task.body, log: JSON.stringify(events.body) };
-      }
-      await new Promise(r => setTimeout(r, 100));
-    }
-    throw new Error('task did not finish');
-  }
 
   it('dry-runs every template, creating nothing', async () => {
     const cases: Array<[string, object, object?]> = [

@@ -48,6 +48,86 @@ export const runtimeWorkflowCreatePermission = createPermission({
 });
 
 /**
+ * Allows changing a KubeAI inference endpoint (its Model) (`runtime:inference-endpoint:update`).
+ *
+ * @public
+ */
+export const runtimeInferenceEndpointUpdatePermission = createPermission({
+  name: 'runtime.inference-endpoint.update',
+  attributes: { action: 'update' },
+});
+
+/**
+ * Allows retiring a KubeAI inference endpoint (its Model) (`runtime:inference-endpoint:delete`).
+ *
+ * @public
+ */
+export const runtimeInferenceEndpointDeletePermission = createPermission({
+  name: 'runtime.inference-endpoint.delete',
+  attributes: { action: 'delete' },
+});
+
+/**
+ * Allows changing an OpenBao secret, its read policy and Kubernetes auth role (`runtime:secret:rotate`).
+ *
+ * @public
+ */
+export const runtimeSecretUpdatePermission = createPermission({
+  name: 'runtime.secret.update',
+  attributes: { action: 'update' },
+});
+
+/**
+ * Allows retiring an OpenBao secret, its read policy and Kubernetes auth role (`runtime:secret:delete`).
+ *
+ * @public
+ */
+export const runtimeSecretDeletePermission = createPermission({
+  name: 'runtime.secret.delete',
+  attributes: { action: 'delete' },
+});
+
+/**
+ * Allows changing an object storage bucket, its MinIO user, policy and stored keys (`runtime:bucket:update`, `runtime:bucket:rotate-credentials`).
+ *
+ * @public
+ */
+export const runtimeBucketUpdatePermission = createPermission({
+  name: 'runtime.bucket.update',
+  attributes: { action: 'update' },
+});
+
+/**
+ * Allows retiring an object storage bucket, its MinIO user, policy and stored keys (`runtime:bucket:delete`).
+ *
+ * @public
+ */
+export const runtimeBucketDeletePermission = createPermission({
+  name: 'runtime.bucket.delete',
+  attributes: { action: 'delete' },
+});
+
+/**
+ * Allows changing an Argo Events or Temporal workflow (`runtime:workflow:update`).
+ *
+ * @public
+ */
+export const runtimeWorkflowUpdatePermission = createPermission({
+  name: 'runtime.workflow.update',
+  attributes: { action: 'update' },
+});
+
+/**
+ * Allows retiring an Argo Events or Temporal workflow (`runtime:workflow:delete`).
+ *
+ * @public
+ */
+export const runtimeWorkflowDeletePermission = createPermission({
+  name: 'runtime.workflow.delete',
+  attributes: { action: 'delete' },
+});
+
+/**
  * Allows triggering an Argo CD sync of a service's application from its delivery card.
  *
  * @public
@@ -94,7 +174,8 @@ export const runtimeDeliveryPermissions = [
 ];
 
 /**
- * The provisioning permissions, one per action family (registered by the scaffolder module).
+ * The provisioning permissions: create, update and delete for each resource type (registered by the
+ * scaffolder module). The actions check that the caller acts for the resource's owner.
  *
  * @public
  */
@@ -103,4 +184,12 @@ export const runtimePermissions = [
   runtimeSecretCreatePermission,
   runtimeBucketCreatePermission,
   runtimeWorkflowCreatePermission,
+  runtimeInferenceEndpointUpdatePermission,
+  runtimeSecretUpdatePermission,
+  runtimeBucketUpdatePermission,
+  runtimeWorkflowUpdatePermission,
+  runtimeInferenceEndpointDeletePermission,
+  runtimeSecretDeletePermission,
+  runtimeBucketDeletePermission,
+  runtimeWorkflowDeletePermission,
 ];

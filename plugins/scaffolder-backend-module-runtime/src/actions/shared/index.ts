@@ -22,3 +22,10 @@ export {
 } from './provisioningAction';
 export type { ProvisioningAction } from './provisioningAction';
 export { grantSecretRead } from './grantSecretRead';
+export {
+  catalogDependents,
+  forceField,
+  requireRetirable,
+  retirementOutputSchema,
+} from './retirement';
+export type { RetirementOutput } from './retirement';
