@@ -14,6 +14,20 @@ export {
   DEFAULT_SANDBOX_PORTS,
 } from './startSandbox';
 export type { Sandbox, SandboxOptions, SandboxUpstream } from './startSandbox';
+export type {
+  SandboxSnapshot,
+  KubernetesSnapshot,
+  OpenBaoSnapshot,
+  OpenBaoNamespaceSnapshot,
+  OpenBaoKvSnapshot,
+  S3Snapshot,
+  S3BucketSnapshot,
+  S3ObjectSnapshot,
+  S3UserSnapshot,
+  S3CannedPolicySnapshot,
+  TemporalSnapshot,
+  TemporalNamespaceSnapshot,
+} from './snapshot';
 export * from './types';
 export * from './seed';
 export * from './openbao';

@@ -18,6 +18,7 @@ import { startGitLabServer } from './gitlab';
 import { startArgoCdServer } from './argocd';
 import { startHarborServer } from './harbor';
 import { SANDBOX_KEYCLOAK_REALM, startKeycloakServer } from './keycloak';
+import { SandboxSnapshot, SnapshotSources, sandboxSnapshot } from './snapshot';
 
 /** The ports the sandbox listens on by default (those app-config.yaml points at). */
 export const DEFAULT_SANDBOX_PORTS = {
@@ -80,6 +81,32 @@ export interface Sandbox {
   stopUpstream(upstream: SandboxUpstream): Promise<void>;
   /** Starts a stopped upstream again on its port. */
   startUpstream(upstream: SandboxUpstream): Promise<void>;
+  /**
+   * A plain, JSON-comparable and deterministic (keys sorted) picture of every stateful upstream a
+   * Runtime action can change, read from the stand-ins' memory (not over HTTP), for tests such as
+   * "a dry run changes nothing" and "create then delete leaves every upstream as before":
+   * `const before = await sandbox.snapshot(); ...; expect(await sandbox.snapshot()).toEqual(before)`.
+   *
+   * - `kubernetes`: every stored object in full, by `<apiVersion> <kind> <namespace>/<name>`
+   *   (waits for the simulated controllers to finish their queued work first);
+   * - `openbao`: per namespace, KV v2 keys with their metadata and versions, ACL policies and
+   *   Kubernetes auth roles;
+   * - `s3`: buckets (tags, versioning, lifecycle, policy, objects), MinIO users with their policies,
+   *   and canned policies;
+   * - `temporal`: namespaces (the stand-in has no workflows or schedules).
+   *
+   * Objects keep their own resourceVersion, uid and timestamps, so one deleted and created again
+   * differs. Secret values (KV data, MinIO secret keys) appear only as SHA-256 digests, and object
+   * bodies as ETag and size. Left out, as they change without a client's write or only count or log:
+   * the Kubernetes store's global resourceVersion counter, watch history and continue tokens;
+   * OpenBao tokens (sessions: the root and portal tokens and those logins issue, which no Runtime
+   * action creates); the S3 accounts and their fixed root keys; the query upstreams (Prometheus,
+   * Alertmanager, Loki, Tempo, Grafana: series, alerts, logs and traces simulated from the clock);
+   * GitLab, Harbor, Argo CD and Keycloak, which no Runtime action writes (GitLab's pipelines also
+   * advance by themselves). A stopped upstream shows the state it had when stopped; one started again
+   * starts from the seed.
+   */
+  snapshot(): Promise<SandboxSnapshot>;
   close(): Promise<void>;
 }
 
@@ -115,23 +142,38 @@ export async function startSandbox(
   const starters = {} as Record<SandboxUpstream, Starter>;
   const running = new Map<SandboxUpstream, RunningServer>();
   const urls = {} as Record<SandboxUpstream, string>;
-  const start = async (
+  const sources = {} as SnapshotSources;
+  /** Starts an upstream; `keep` sees each server it starts (also after `startUpstream`). */
+  const start = async <S extends RunningServer>(
     upstream: SandboxUpstream,
-    fn: Starter,
+    fn: (o: typeof common & { port: number }) => Promise<S>,
     port: number,
+    keep?: (server: S) => void,
   ) => {
-    starters[upstream] = fn;
-    const server = await fn({ ...common, port });
+    starters[upstream] = async o => {
+      const started = await fn(o);
+      keep?.(started);
+      return started;
+    };
+    const server = await starters[upstream]({ ...common, port });
     running.set(upstream, server);
     urls[upstream] = server.url;
   };
   const closeAll = () =>
     Promise.all([...running.values()].map(server => server.close()));
   try {
-    await start('kubernetes', startKubernetesServer, ports.kubernetes);
-    await start('openbao', startOpenBaoServer, ports.openbao);
-    await start('s3', startS3Server, ports.s3);
-    await start('temporal', startTemporalServer, ports.temporal);
+    await start('kubernetes', startKubernetesServer, ports.kubernetes, s => {
+      sources.kubernetes = s;
+    });
+    await start('openbao', startOpenBaoServer, ports.openbao, s => {
+      sources.openbao = s;
+    });
+    await start('s3', startS3Server, ports.s3, s => {
+      sources.s3 = s;
+    });
+    await start('temporal', startTemporalServer, ports.temporal, s => {
+      sources.temporal = s;
+    });
     await start('prometheus', startPrometheusServer, ports.prometheus);
     await start('alertmanager', startAlertmanagerServer, ports.alertmanager);
     await start('loki', startLokiServer, ports.loki);
@@ -176,6 +218,7 @@ export async function startSandbox(
       const port = Number(new URL(urls[upstream]).port);
       running.set(upstream, await starters[upstream]({ ...common, port }));
     },
+    snapshot: () => sandboxSnapshot(sources),
     close: async () => {
       await closeAll();
     },

@@ -8,6 +8,15 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
+/**
+ * A running server that can picture its stored state (see `Sandbox.snapshot`): a plain,
+ * JSON-comparable value read from memory, not over HTTP.
+ */
+export interface StatefulRunningServer<TSnapshot> extends RunningServer {
+  /** The server's stored state now, as a deep copy with sorted keys. */
+  snapshot(): Promise<TSnapshot>;
+}
+
 /** The credentials each sandbox upstream accepts (a wrong one is refused as the real server does). */
 export interface SandboxCredentials {
   kubernetesToken: string;

@@ -131,6 +131,13 @@ export class ObjectStore {
     return [...this.scan(resource, namespace)].map(([, object]) => object);
   }
 
+  /** Every stored object with its resource type, in no particular order (for snapshots). */
+  *everyObject(): Generator<[ResourceType, KubernetesObject]> {
+    for (const [resource, table] of this.tables) {
+      for (const object of table.objects.values()) yield [resource, object];
+    }
+  }
+
   /** Calls `listener` after every change; returns a function that stops it. */
   subscribe(listener: (event: StoreEvent) => void): () => void {
     this.listeners.push(listener);

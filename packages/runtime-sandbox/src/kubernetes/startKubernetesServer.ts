@@ -1,5 +1,5 @@
 import { listen } from '../http/listen';
-import { RunningServer, ServerOptions } from '../types';
+import { ServerOptions, StatefulRunningServer } from '../types';
 import { ApiServer } from './ApiServer';
 import { ContinueTokens } from './continueTokens';
 import { ControllerRuntime, startControllers } from './controllers';
@@ -16,6 +16,7 @@ import {
 } from './rbac';
 import { resourceOfKind } from './resources';
 import { seedObjects } from './seedObjects';
+import { KubernetesSnapshot, kubernetesSnapshot } from './snapshot';
 
 /** How long a new workload takes to become ready when `readyAfterMs` is not given. */
 const DEFAULT_READY_AFTER_MS = 3000;
@@ -32,7 +33,8 @@ export interface KubernetesServerOptions extends ServerOptions {
 }
 
 /** A running sandbox Kubernetes API server, with helpers for tests and benchmarks. */
-export interface RunningKubernetesServer extends RunningServer {
+export interface RunningKubernetesServer
+  extends StatefulRunningServer<KubernetesSnapshot> {
   /**
    * Creates objects as POSTs would (validation, defaults, metadata, managed fields) without HTTP,
    * and resolves once the simulated controllers have reacted. Namespaced objects need their
@@ -104,6 +106,10 @@ export async function startKubernetesServer(
     compactWatchHistory: () => watches.compact(),
     closeWatches: () => watches.closeAll(),
     controllersIdle: () => runtime.idle(),
+    snapshot: async () => {
+      await runtime.idle();
+      return kubernetesSnapshot(store);
+    },
   };
 }
 

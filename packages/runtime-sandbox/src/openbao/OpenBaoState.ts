@@ -37,6 +37,11 @@ export class OpenBaoState {
     return this.namespaces.get(path);
   }
 
+  /** Every namespace's canonical path (`''` for the root), sorted. */
+  namespacePaths(): string[] {
+    return [...this.namespaces.keys()].sort();
+  }
+
   /** Creates a namespace (its parent must exist); returns the existing one if already there. */
   createNamespace(
     path: string,

@@ -181,6 +181,11 @@ export class KvV2Store {
     return this.keys.delete(key);
   }
 
+  /** Every key with metadata, at any depth, sorted (for snapshots). */
+  keyNames(): string[] {
+    return [...this.keys.keys()].sort();
+  }
+
   /** The direct children of a folder (`''` is the mount root), folders ending in `/`, sorted. */
   list(folder: string): string[] {
     const prefix =

@@ -1,10 +1,11 @@
 import { listen } from '../http/listen';
-import { RunningServer, ServerOptions } from '../types';
+import { ServerOptions, StatefulRunningServer } from '../types';
 import { createOpenBaoHandler } from './handler';
 import { OpenBaoState } from './OpenBaoState';
 import { seedOpenBao } from './seedOpenBao';
 import { seedPortalToken } from './seedPortalToken';
 import { loadOpenBaoPortalPolicy } from '../deploy';
+import { OpenBaoSnapshot, openBaoSnapshot } from './snapshot';
 
 /** The version the sandbox reports when the seed does not list an `openbao` component. */
 const FALLBACK_VERSION = '2.6.2';
@@ -18,7 +19,7 @@ const FALLBACK_VERSION = '2.6.2';
  */
 export async function startOpenBaoServer(
   options: ServerOptions,
-): Promise<RunningServer> {
+): Promise<StatefulRunningServer<OpenBaoSnapshot>> {
   const version =
     options.seed.components.find(c => c.name === 'openbao')?.version ??
     FALLBACK_VERSION;
@@ -32,5 +33,10 @@ export async function startOpenBaoServer(
       loadOpenBaoPortalPolicy(),
     );
   }
-  return listen(createOpenBaoHandler(state), options.port, options.host);
+  const server = await listen(
+    createOpenBaoHandler(state),
+    options.port,
+    options.host,
+  );
+  return { ...server, snapshot: async () => openBaoSnapshot(state) };
 }

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { IncomingMessage, ServerResponse } from 'node:http';
 import { listen } from '../http/listen';
-import { RunningServer, ServerOptions } from '../types';
+import { ServerOptions, StatefulRunningServer } from '../types';
 import { ADMIN_PATH_PREFIX, handleAdminRequest } from './admin/adminHandler';
 import { listBuckets } from './bucketOperations';
 import { S3Error } from './s3Errors';
@@ -14,6 +14,7 @@ import { seedS3 } from './seedS3';
 import { seedPortalUser } from './seedPortalUser';
 import { loadMinioPortalPolicy } from '../deploy';
 import { verifySigV4 } from './sigV4';
+import { S3Snapshot, s3Snapshot } from './snapshot';
 
 /**
  * Starts the sandbox's S3-compatible server (MinIO-like, path-style, in memory). Every request must be
@@ -26,7 +27,7 @@ import { verifySigV4 } from './sigV4';
  */
 export async function startS3Server(
   options: ServerOptions,
-): Promise<RunningServer> {
+): Promise<StatefulRunningServer<S3Snapshot>> {
   const root = options.adminCredentials ?? options.credentials;
   const state = new S3State({
     accessKeyId: root.s3AccessKeyId,
@@ -43,11 +44,12 @@ export async function startS3Server(
       loadMinioPortalPolicy(),
     );
   }
-  return listen(
+  const server = await listen(
     (req, res) => void handle(state, req, res),
     options.port,
     options.host,
   );
+  return { ...server, snapshot: async () => s3Snapshot(state) };
 }
 
 async function handle(

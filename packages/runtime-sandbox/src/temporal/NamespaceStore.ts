@@ -82,6 +82,13 @@ export class NamespaceStore {
     return stored;
   }
 
+  /** Every registered namespace, by name (for snapshots). */
+  all(): StoredNamespace[] {
+    return [...this.namespaces.values()].sort((a, b) =>
+      a.name < b.name ? -1 : 1,
+    );
+  }
+
   /** The namespace, or a NamespaceNotFound error. */
   describe(name: string): StoredNamespace {
     const stored = this.namespaces.get(name);

@@ -1,11 +1,12 @@
 import express, { NextFunction, Request, Response } from 'express';
 import { listen } from '../http/listen';
-import { RunningServer, ServerOptions } from '../types';
+import { ServerOptions, StatefulRunningServer } from '../types';
 import { GrpcCode, TemporalApiError } from './grpcStatus';
 import { describeNamespaceJson } from './namespaceJson';
 import { NamespaceStore } from './NamespaceStore';
 import { readRegisterNamespaceRequest } from './registerNamespaceRequest';
 import { seedTemporal } from './seedTemporal';
+import { TemporalSnapshot, temporalSnapshot } from './snapshot';
 
 /**
  * The HTTP bindings of WorkflowService's namespace calls (temporalio/api
@@ -21,7 +22,7 @@ const NAMESPACE_COLLECTIONS = ['/api/v1/namespaces', '/cluster/namespaces'];
  */
 export async function startTemporalServer(
   options: ServerOptions,
-): Promise<RunningServer> {
+): Promise<StatefulRunningServer<TemporalSnapshot>> {
   const store = new NamespaceStore();
   seedTemporal(store, options.seed);
   const app = express();
@@ -59,7 +60,8 @@ export async function startTemporalServer(
   });
   app.use(answerError);
 
-  return listen(app, options.port, options.host);
+  const server = await listen(app, options.port, options.host);
+  return { ...server, snapshot: async () => temporalSnapshot(store) };
 }
 
 /** Temporal's authorizer: without the configured key, every call is `PERMISSION_DENIED`. */
