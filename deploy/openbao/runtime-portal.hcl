@@ -19,25 +19,37 @@ path "secret/data/*" {
   capabilities = ["create", "update"]
 }
 
+# Reads the key names of a secret's current version, never its values (OpenBaoClient.readSecretKeys,
+# GET secret/subkeys/<service>/<name>?depth=1, which answers every value as null; scaffolder
+# runtime:secret:rotate secretRotate.ts checks the rotation keeps the secret's keys).
+path "secret/subkeys/*" {
+  capabilities = ["read"]
+}
+
 # Lists every secret path (catalog live resources, secrets.ts listSecretsRecursive: LIST
 # secret/metadata/<folder>/), reads each secret's versions and custom metadata (catalog, the secret's
 # page secretDetails.ts, the actions' claim checks: GET), and writes the claim (owner and service) into
-# the custom metadata (claim.ts writeSecretMetadata: POST).
+# the custom metadata (claim.ts writeSecretMetadata: POST). Deletes a retired secret, or a retired
+# bucket's keys, with all versions and metadata once its claim is checked (OpenBaoClient
+# deleteSecretMetadata: DELETE; runtime:secret:delete secretDelete.ts, runtime:bucket:delete
+# bucketDelete.ts).
 path "secret/metadata/*" {
-  capabilities = ["create", "read", "update", "list"]
+  capabilities = ["create", "read", "update", "delete", "list"]
 }
 
 # The read-only policy of one secret or one bucket's keys, which the actions write and the secret's
 # page shows (grantSecretRead.ts, bucketAccess.ts; secretDetails.ts readAclPolicy). Only names the
 # portal gives (runtime-node grantNames.ts: runtime_secret_<service>_<name>, runtime_bucket_<bucket>),
-# which never match this policy's own name, runtime-portal.
+# which never match this policy's own name, runtime-portal. A delete action removes it when its
+# header names the claim (revokeSecretRead.ts deleteAclPolicy).
 path "sys/policies/acl/runtime_*" {
-  capabilities = ["read", "update"]
+  capabilities = ["read", "update", "delete"]
 }
 
 # The Kubernetes auth role that lets a service's account log in with that policy (grantSecretRead.ts
 # writeKubernetesAuthRole, readKubernetesAuthRole; secretDetails.ts), same names: never the portal's
-# own role runtime-portal.
+# own role runtime-portal. A delete action removes it when it grants only that policy
+# (revokeSecretRead.ts deleteKubernetesAuthRole).
 path "auth/kubernetes/role/runtime_*" {
-  capabilities = ["create", "read", "update"]
+  capabilities = ["create", "read", "update", "delete"]
 }

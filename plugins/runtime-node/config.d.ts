@@ -50,6 +50,42 @@ export interface Config {
       }>;
     };
     /**
+     * Which runs of the Runtime actions need a second person's approval before they change anything
+     * (the runtime backend stores the requests; the scaffolder module asks and waits). No rule, no gate.
+     */
+    approvals?: {
+      /**
+       * How long a pending request waits for a decision before it expires (a HumanDuration, e.g.
+       * `{ hours: 24 }`, or an ISO 8601 duration string). Default 24 hours.
+       */
+      timeout?: { [unit: string]: number } | string;
+      /** The rules, first match wins. */
+      rules?: Array<{
+        /** Action ids, e.g. `runtime:*:delete`; `*` matches one id segment (between colons). */
+        actions: string[];
+        /** The environments the rule applies to; all when absent. */
+        environments?: string[];
+        /** Conditions on the input: `gpu: true` applies only when it asks for a GPU resource profile. */
+        when?: {
+          /** Only when the input's `resourceProfile` names a GPU profile (e.g. `nvidia-gpu-l4:1`). */
+          gpu?: boolean;
+        };
+        /** The group whose members decide (one of them, never the requester), e.g. `group:default/platform-team`. */
+        approvers: string;
+      }>;
+    };
+    /**
+     * Resources created with an expiry (`expiresAfter`): the scaffolder module's task
+     * `runtime-resource-expiry` notifies each one's owner group before it expires and retires it once
+     * it has expired.
+     */
+    expiry?: {
+      /** How often the task runs (a HumanDuration, e.g. `{ minutes: 10 }`). Default 10 minutes. */
+      frequency?: { [unit: string]: number };
+      /** How many days before its expiry the owner group is notified (once). Default 3. */
+      notifyDaysBefore?: number;
+    };
+    /**
      * The Runtime environments the suite may call (for example dev, staging, prod). Only these are ever
      * reached: nothing in the catalog can point the backend at another URL.
      */

@@ -6,7 +6,7 @@ import {
   signIn,
   uniqueName,
 } from './support';
-import { fillWhere, openTemplate } from './templates';
+import { fillWhere, openTemplate, skipLifetime } from './templates';
 
 test('create an inference endpoint from its template and find it in the catalog', async ({
   page,
@@ -22,7 +22,7 @@ test('create an inference endpoint from its template and find it in the catalog'
     namespace: 'team-search',
   });
   await page.getByRole('textbox', { name: 'Endpoint name' }).fill(name);
-  await page.getByRole('button', { name: 'Review' }).click();
+  await skipLifetime(page);
 
   // Review, then run.
   const main = page.getByRole('main');

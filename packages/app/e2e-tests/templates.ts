@@ -58,3 +58,15 @@ export async function fillWhere(page: Page, where: WhereStep) {
     .fill(where.namespace);
   await page.getByRole('button', { name: 'Next' }).click();
 }
+
+/**
+ * From a resource template's last settings step: on to its optional "Lifetime" step, left empty (the
+ * resource does not expire), and on to the review.
+ */
+export async function skipLifetime(page: Page) {
+  await page.getByRole('button', { name: 'Next' }).click();
+  await expect(
+    page.getByText('Expires after', { exact: true }).first(),
+  ).toBeVisible();
+  await page.getByRole('button', { name: 'Review' }).click();
+}

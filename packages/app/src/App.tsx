@@ -41,6 +41,7 @@ import { SignalsDisplay } from '@backstage/plugin-signals';
 import {
   RuntimeEnvironmentPickerFieldExtension,
   RuntimePage,
+  runtimePlugin,
 } from '@runtime-portal/backstage-plugin-runtime';
 import { ScaffolderFieldExtensions } from '@backstage/plugin-scaffolder-react';
 import {
@@ -85,6 +86,10 @@ const app = createApp({
     bind(scaffolderPlugin.externalRoutes, {
       registerComponent: catalogImportPlugin.routes.importPage,
       viewTechDoc: techdocsPlugin.routes.docRoot,
+    });
+    // A runtime resource's page opens its day-2 templates pre-filled.
+    bind(runtimePlugin.externalRoutes, {
+      createFromTemplate: scaffolderPlugin.routes.selectedTemplate,
     });
     bind(orgPlugin.externalRoutes, {
       catalogIndex: catalogPlugin.routes.catalogIndex,

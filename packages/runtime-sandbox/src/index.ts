@@ -14,6 +14,7 @@ export {
   DEFAULT_SANDBOX_PORTS,
 } from './startSandbox';
 export type { Sandbox, SandboxOptions, SandboxUpstream } from './startSandbox';
+export { settledSnapshot } from './snapshot';
 export type {
   SandboxSnapshot,
   KubernetesSnapshot,

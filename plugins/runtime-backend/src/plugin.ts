@@ -2,6 +2,7 @@ import {
   coreServices,
   createBackendPlugin,
 } from '@backstage/backend-plugin-api';
+import { actionsRegistryServiceRef } from '@backstage/backend-plugin-api/alpha';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import {
   TeamNamespaces,
@@ -25,6 +26,10 @@ import { EncodedReports } from './services/http/EncodedReports';
 import { TargetAccess } from './services/entities/TargetAccess';
 import { ExtraSignals } from './services/observability/extraSignals/ExtraSignals';
 import { checkExtraSignals } from './services/observability/extraSignals/checkExtraSignals';
+import { notificationService } from '@backstage/plugin-notifications-node';
+import { approvalsRouter } from './services/approvals';
+import { EntityReports } from './services/EntityReports';
+import { registerRuntimeReadActions } from './actions/registerRuntimeReadActions';
 
 /**
  * How long an encoded report is shared by the viewers of an entity: reports come from cached signals,
@@ -41,7 +46,8 @@ const REPLICA_STALENESS_MS = 1500;
 
 /**
  * The Runtime Portal backend plugin (id `runtime`): serves `/api/runtime` — environment health, and
- * the observability and delivery reports of catalog entities.
+ * the observability and delivery reports of catalog entities — and registers the same reads as
+ * read-only actions in the actions registry (for MCP clients).
  *
  * Adopters' modules add signals to the observability report with
  * `runtimeObservabilitySignalsExtensionPoint` (in `@runtime-portal/backstage-plugin-runtime-node`).
@@ -69,6 +75,10 @@ export const runtimePlugin = createBackendPlugin({
         permissionsRegistry: coreServices.permissionsRegistry,
         auditor: coreServices.auditor,
         clients: runtimeClientsServiceRef,
+        actionsRegistry: actionsRegistryServiceRef,
+        database: coreServices.database,
+        userInfo: coreServices.userInfo,
+        notifications: notificationService,
       },
       async init({
         config,
@@ -81,6 +91,10 @@ export const runtimePlugin = createBackendPlugin({
         permissionsRegistry,
         auditor,
         clients,
+        actionsRegistry,
+        database,
+        userInfo,
+        notifications,
       }) {
         permissionsRegistry.addPermissions(runtimeDeliveryPermissions);
         const names = clients.environments().map(e => e.name);
@@ -113,11 +127,11 @@ export const runtimePlugin = createBackendPlugin({
           teamNamespaces: new TeamNamespaces({ clients, access }),
           cache,
         });
-        httpRouter.use(
-          await createRouter({
-            httpAuth,
-            health: new RuntimeHealthService({ clients, cache }),
-            entities: new EntityAccess({ httpAuth, catalog }),
+        // One set of services for the routes and the actions registry: same checks, budgets and caches.
+        const reads = {
+          health: new RuntimeHealthService({ clients, cache }),
+          entities: new EntityAccess({ httpAuth, catalog }),
+          reports: new EntityReports({
             observability: new ObservabilityService({
               clients,
               reader,
@@ -127,8 +141,15 @@ export const runtimePlugin = createBackendPlugin({
             }),
             delivery: new DeliveryService({ clients, reader, targets }),
             resources: new ResourceDetailsService({ clients, permissions }),
-            components: new ComponentHealthService({ clients, reader }),
             reports: new EncodedReports({ ttlMs: ENCODED_REPORT_TTL_MS }),
+          }),
+          components: new ComponentHealthService({ clients, reader }),
+        };
+        registerRuntimeReadActions(actionsRegistry, reads);
+        httpRouter.use(
+          await createRouter({
+            httpAuth,
+            ...reads,
             deliveryActions: new DeliveryActions({
               clients,
               reader,
@@ -136,6 +157,17 @@ export const runtimePlugin = createBackendPlugin({
               auditor,
               targets,
             }),
+          }),
+        );
+        httpRouter.use(
+          await approvalsRouter({
+            config,
+            database,
+            httpAuth,
+            userInfo,
+            auditor,
+            notifications,
+            logger,
           }),
         );
       },

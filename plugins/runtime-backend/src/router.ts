@@ -3,36 +3,26 @@ import Router from 'express-promise-router';
 import { HttpAuthService } from '@backstage/backend-plugin-api';
 import { RuntimeHealthService } from './services/RuntimeHealthService';
 import { EntityAccess } from './services/entities/EntityAccess';
-import { observabilityTarget } from './services/entities/observabilityTarget';
 import { deliveryTarget } from './services/entities/deliveryTarget';
 import { entityOwnership } from './services/entities/entityOwnership';
-import { ObservabilityService } from './services/observability/ObservabilityService';
 import { parseRange } from './services/observability/timeRange';
-import { DeliveryService } from './services/delivery/DeliveryService';
-import { ResourceDetailsService } from './services/resources/ResourceDetailsService';
 import { DeliveryActions } from './services/delivery/DeliveryActions';
 import { ComponentHealthService } from './services/components/ComponentHealthService';
 import { z } from 'zod';
-import { InputError, NotFoundError } from '@backstage/errors';
-import { ServiceUnavailableError } from '@backstage/errors';
-import { isRuntimeUpstreamError } from '@runtime-portal/backstage-plugin-runtime-node';
-import {
-  EncodedReports,
-  sendEncodedReport,
-} from './services/http/EncodedReports';
+import { InputError } from '@backstage/errors';
+import { sendEncodedReport } from './services/http/EncodedReports';
+import { upstreamErrorsAsUnavailable } from './services/http/upstreamErrors';
+import { EntityReports } from './services/EntityReports';
 
 /** What the runtime router needs. */
 export interface RouterOptions {
   httpAuth: HttpAuthService;
   health: RuntimeHealthService;
   entities: EntityAccess;
-  observability: ObservabilityService;
-  delivery: DeliveryService;
-  resources: ResourceDetailsService;
+  /** The observability, delivery and resource reports of an entity (shared with the actions registry). */
+  reports: EntityReports;
   deliveryActions: DeliveryActions;
   components: ComponentHealthService;
-  /** Encoded observability and delivery reports, shared by the viewers of an entity. */
-  reports: EncodedReports;
 }
 
 const syncBody = z.object({
@@ -79,27 +69,16 @@ export async function createRouter(
   router.get(`${ENTITY}/observability`, async (req, res) => {
     const range = parseRange(req.query.range);
     const { entity } = await options.entities.entityOf(req);
-    const ownership = entityOwnership(entity);
-    const target = observabilityTarget(entity);
-    const report = await options.reports.get(
-      `observability:${ownership.entityRef}:${range}:${JSON.stringify([
-        target,
-        ownership,
-      ])}`,
-      () => options.observability.report({ entity, ownership, target }, range),
+    sendEncodedReport(
+      req,
+      res,
+      await options.reports.observability(entity, range),
     );
-    sendEncodedReport(req, res, report);
   });
 
   router.get(`${ENTITY}/delivery`, async (req, res) => {
     const { entity } = await options.entities.entityOf(req);
-    const ownership = entityOwnership(entity);
-    const target = deliveryTarget(entity);
-    const report = await options.reports.get(
-      `delivery:${ownership.entityRef}:${JSON.stringify([target, ownership])}`,
-      () => options.delivery.report(ownership, target),
-    );
-    sendEncodedReport(req, res, report);
+    sendEncodedReport(req, res, await options.reports.delivery(entity));
   });
 
   router.post(`${ENTITY}/delivery/sync`, async (req, res) => {
@@ -116,7 +95,7 @@ export async function createRouter(
         httpRequest: req,
       }),
     );
-    options.reports.forget(`delivery:${ownership.entityRef}:`);
+    options.reports.forgetDelivery(ownership.entityRef);
     res.status(202).json(result);
   });
 
@@ -138,38 +117,15 @@ export async function createRouter(
           httpRequest: req,
         }),
       );
-      options.reports.forget(`delivery:${ownership.entityRef}:`);
+      options.reports.forgetDelivery(ownership.entityRef);
       res.status(202).json(result);
     },
   );
 
   router.get(`${ENTITY}/resource`, async (req, res) => {
     const { entity, credentials } = await options.entities.entityOf(req);
-    res.json(
-      await upstreamErrorsAsUnavailable(() =>
-        options.resources.details(entity, credentials),
-      ),
-    );
+    res.json(await options.reports.resourceDetails(entity, credentials));
   });
 
   return router;
-}
-
-/**
- * Runs `fn`; an upstream's failure becomes a 503 naming it (a NotFound from the upstream stays 404).
- */
-async function upstreamErrorsAsUnavailable<T>(
-  fn: () => Promise<T>,
-): Promise<T> {
-  try {
-    return await fn();
-  } catch (error) {
-    if (isRuntimeUpstreamError(error, 'NotFound')) {
-      throw new NotFoundError(error.message);
-    }
-    if (isRuntimeUpstreamError(error)) {
-      throw new ServiceUnavailableError(error.message);
-    }
-    throw error;
-  }
 }

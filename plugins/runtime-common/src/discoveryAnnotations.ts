@@ -45,4 +45,6 @@ export const RUNTIME_RESOURCE_DETAIL_ANNOTATIONS = {
   workflowEngine: 'runtime-portal.io/workflow-engine',
   /** Retention of a Temporal namespace, in days. */
   retentionDays: 'runtime-portal.io/retention-days',
+  /** `true` on a suspended Argo Events workflow: its EventSource is removed, its spec kept for resume. */
+  workflowSuspended: 'runtime-portal.io/suspended',
 } as const;

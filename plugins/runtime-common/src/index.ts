@@ -6,6 +6,7 @@
  */
 
 export * from './labels';
+export * from './expiresAt';
 export * from './permissions';
 export * from './platformModel';
 export * from './resourceEntities';

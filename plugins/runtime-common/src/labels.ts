@@ -32,3 +32,29 @@ export const RUNTIME_SERVICE_METADATA_KEY = 'service';
  * @public
  */
 export const RUNTIME_FIELD_MANAGER = 'runtime-portal';
+
+/**
+ * Kubernetes annotation recording when a live Runtime resource expires, as an ISO 8601 UTC
+ * timestamp (e.g. `2026-12-12T12:00:00Z`); the portal retires the resource after it.
+ *
+ * @public
+ */
+export const RUNTIME_EXPIRES_AT_ANNOTATION = 'runtime-portal.io/expires-at';
+
+/**
+ * Key of the expiry (an ISO 8601 UTC timestamp) in OpenBao custom metadata, S3 bucket tags and
+ * Temporal namespace data.
+ *
+ * @public
+ */
+export const RUNTIME_EXPIRES_AT_METADATA_KEY = 'expires-at';
+
+/**
+ * Kubernetes annotation on the Sensor of a suspended Argo Events workflow: the JSON record
+ * (`spec`, `labels`, `annotations`) of its EventSource, which suspending removed and resuming
+ * creates again from this record.
+ *
+ * @public
+ */
+export const RUNTIME_SUSPENDED_EVENT_SOURCE_ANNOTATION =
+  'runtime-portal.io/suspended-event-source';

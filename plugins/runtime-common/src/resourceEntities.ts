@@ -30,6 +30,8 @@ export const RUNTIME_ANNOTATIONS = {
   upstreamRef: 'runtime-portal.io/upstream-ref',
   /** Set when a resource carries no valid owner label, tag or metadata: says what was found. */
   ownerProblem: 'runtime-portal.io/owner-problem',
+  /** When the resource expires (ISO 8601 UTC); the portal retires it after that. */
+  expiresAt: 'runtime-portal.io/expires-at',
 } as const;
 
 /**

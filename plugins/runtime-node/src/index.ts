@@ -52,6 +52,15 @@ export {
   type RuntimeCaller,
 } from './access';
 export { requirePermission } from './permissions';
+
+// Approvals (`runtime.approvals`)
+export {
+  readRuntimeApprovals,
+  approvalRuleFor,
+  type RuntimeApprovalFacts,
+  type RuntimeApprovalRule,
+  type RuntimeApprovalsConfig,
+} from './approvals';
 export { withAuditEvent } from './audit';
 
 // Errors
@@ -163,6 +172,7 @@ export {
   type WriteSecretMetadataOptions,
   type OpenBaoSecretVersion,
   type OpenBaoSecretVersionMetadata,
+  type OpenBaoSecretKeys,
   type OpenBaoSecretMetadata,
   type WriteSecretMetadataRequest,
   type OpenBaoAclPolicy,
@@ -192,6 +202,7 @@ export {
   type BucketSummary,
   type BucketVersioning,
   type BucketWithTags,
+  type DeleteBucketOptions,
   type ObjectStorageCallOptions,
 } from './objectStorage';
 
@@ -202,6 +213,7 @@ export {
   type TemporalCallOptions,
   type TemporalNamespace,
   type TemporalNamespaceState,
+  type TemporalNamespaceUpdate,
 } from './temporal';
 
 // Observability

@@ -8,7 +8,9 @@ import {
 } from '@backstage/frontend-plugin-api';
 import {
   createExtensionTester,
+  mockApis,
   renderInTestApp,
+  renderTestApp,
 } from '@backstage/frontend-test-utils';
 import {
   catalogApiRef,
@@ -24,6 +26,10 @@ import { FormFieldBlueprint } from '@backstage/plugin-scaffolder-react/alpha';
 import plugin from './alpha';
 import { RuntimeEnvironmentPicker } from './scaffolder/RuntimeEnvironmentPicker';
 import { RuntimeApi, RuntimeClient, runtimeApiRef } from './api';
+import {
+  approvalsApi,
+  BOB,
+} from './components/approvals/__testUtils__/approvalTestKit';
 
 const entity = (
   kind: string,
@@ -103,6 +109,28 @@ describe('runtime frontend plugin (new frontend system)', () => {
       '/catalog/default/component/kubeai',
     );
   });
+
+  it.each([
+    ['/runtime/approvals', 'link', 'runtime:bucket:delete'],
+    ['/runtime/approvals/apr-1', 'button', 'Approve'],
+  ] as const)(
+    'routes %s to its approvals page, with the Approvals link in the header',
+    async (url, role, name) => {
+      await renderTestApp({
+        features: [plugin],
+        initialRouteEntries: [url],
+        apis: [
+          [runtimeApiRef, approvalsApi()],
+          mockApis.identity(BOB),
+          [catalogApiRef, catalogApiMock()],
+        ],
+      });
+      expect(await screen.findByRole(role, { name })).toBeInTheDocument();
+      expect(
+        await screen.findByRole('link', { name: 'Approvals' }),
+      ).toHaveAttribute('href', '/runtime/approvals');
+    },
+  );
 
   it('offers the RuntimeEnvironmentPicker form field to the scaffolder', async () => {
     const tester = createExtensionTester(

@@ -12,7 +12,12 @@ import type { RuntimeObservabilityCardProps } from './components/RuntimeObservab
 import type { RuntimeDeliveryCardProps } from './components/RuntimeDeliveryCard';
 import { runtimeApiRef, RuntimeClient } from './api';
 import { RuntimeEnvironmentPicker } from './scaffolder/RuntimeEnvironmentPicker';
-import { rootRouteRef } from './routes';
+import {
+  approvalRouteRef,
+  approvalsRouteRef,
+  createFromTemplateRouteRef,
+  rootRouteRef,
+} from './routes';
 
 /**
  * The Runtime Portal frontend plugin.
@@ -30,11 +35,18 @@ export const runtimePlugin = createPlugin({
   ],
   routes: {
     root: rootRouteRef,
+    approvals: approvalsRouteRef,
+    approval: approvalRouteRef,
+  },
+  externalRoutes: {
+    /** The scaffolder's template page: bind to `scaffolderPlugin.routes.selectedTemplate`. */
+    createFromTemplate: createFromTemplateRouteRef,
   },
 });
 
 /**
- * The Runtime page (lazy-loaded): capability areas, components and environments.
+ * The Runtime page (lazy-loaded): capability areas, components and environments; with its approval
+ * requests under `approvals` and `approvals/:id`.
  *
  * @public
  */
@@ -42,7 +54,7 @@ export const RuntimePage = runtimePlugin.provide(
   createRoutableExtension({
     name: 'RuntimePage',
     component: () =>
-      import('./components/RuntimePage').then(m => m.RuntimePage),
+      import('./components/RuntimeRoutes').then(m => m.RuntimeRoutes),
     mountPoint: rootRouteRef,
   }),
 );

@@ -1,6 +1,6 @@
 /**
- * The runtime module for `@backstage/plugin-scaffolder-backend`: the Runtime's provisioning actions and
- * `runtime:catalog:register`.
+ * The runtime module for `@backstage/plugin-scaffolder-backend`: the Runtime's provisioning and day-2
+ * actions (create, change, rotate and retire), `runtime:catalog:register`, approvals and expiry.
  *
  * @packageDocumentation
  */
@@ -13,6 +13,16 @@ export {
   createRuntimeInferenceEndpointAction,
   createRuntimeSecretAction,
   createRuntimeWorkflowAction,
+  createRuntimeInferenceEndpointUpdateAction,
+  createRuntimeWorkflowUpdateAction,
+  createRuntimeSecretRotateAction,
+  createRuntimeBucketUpdateAction,
+  createRuntimeBucketRotateCredentialsAction,
+  createRuntimeInferenceEndpointDeleteAction,
+  createRuntimeSecretDeleteAction,
+  createRuntimeBucketDeleteAction,
+  createRuntimeWorkflowDeleteAction,
+  createRuntimeResourceExtendAction,
 } from './actions';
 export type {
   CatalogRegisterDeps,

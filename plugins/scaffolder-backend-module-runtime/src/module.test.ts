@@ -14,7 +14,7 @@ import { runtimePermissions } from '@runtime-portal/backstage-plugin-runtime-com
 import { scaffolderModuleRuntime } from './module';
 
 describe('scaffolderModuleRuntime', () => {
-  it('registers the four provisioning actions and runtime:catalog:register (dry run, examples, JSON schemas) and the permissions', async () => {
+  it('registers the provisioning and day-2 actions and runtime:catalog:register (dry run, examples, JSON schemas) and the permissions', async () => {
     const actions: TemplateAction<any, any, any>[] = [];
     const permissionsRegistry = mockServices.permissionsRegistry.mock();
     await startTestBackend({
@@ -45,6 +45,16 @@ describe('scaffolderModuleRuntime', () => {
       'runtime:bucket:create',
       'runtime:inference-endpoint:create',
       'runtime:workflow:create',
+      'runtime:inference-endpoint:update',
+      'runtime:workflow:update',
+      'runtime:secret:rotate',
+      'runtime:bucket:update',
+      'runtime:bucket:rotate-credentials',
+      'runtime:secret:delete',
+      'runtime:bucket:delete',
+      'runtime:inference-endpoint:delete',
+      'runtime:workflow:delete',
+      'runtime:resource:extend',
       'runtime:catalog:register',
     ]);
     expect(permissionsRegistry.addPermissions).toHaveBeenCalledWith(
@@ -57,7 +67,10 @@ describe('scaffolderModuleRuntime', () => {
         properties: expect.objectContaining({ entityRef: expect.anything() }),
       });
     }
-    const [register] = actions.splice(4);
+    const [register] = actions.splice(
+      actions.findIndex(a => a.id === 'runtime:catalog:register'),
+      1,
+    );
     expect(register.schema?.input).toMatchObject({
       anyOf: [
         { required: ['repoContentsUrl'] },

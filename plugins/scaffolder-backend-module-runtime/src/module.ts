@@ -6,6 +6,7 @@ import { ScmIntegrations } from '@backstage/integration';
 import { actionsRegistryServiceRef } from '@backstage/backend-plugin-api/alpha';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { eventsServiceRef } from '@backstage/plugin-events-node';
+import { notificationService } from '@backstage/plugin-notifications-node';
 import { scaffolderActionsExtensionPoint } from '@backstage/plugin-scaffolder-node';
 import {
   TeamNamespaces,
@@ -19,12 +20,21 @@ import { registerRuntimeActions } from './registry';
 import { readWorkflowEventBusPolicy } from './actions/workflow/workflowEventBusPolicy';
 import { readWorkflowTriggerPolicy } from './actions/workflow/workflowTriggerPolicy';
 import { readPlatformGitLabHosts } from './actions/catalog/catalogInfoUrl';
+import { approvalGateFromConfig } from './approvals';
+import {
+  DatabaseExpiryNotices,
+  createResourceExpiryTask,
+  readRuntimeExpiryConfig,
+  scheduleResourceExpiry,
+} from './expiry';
 
 /**
  * Scaffolder module that registers the Runtime's provisioning actions (`runtime:*`) and their
  * permissions (`runtime.*.create`), so a permission policy can see and decide them. The same actions
  * are registered with the actions registry (for MCP clients), and each created resource is announced
- * on the events service so the Runtime catalog module refreshes right away.
+ * on the events service so the Runtime catalog module refreshes right away. The scheduled task
+ * `runtime-resource-expiry` notifies the owners of resources created with an expiry and retires them
+ * once expired (`runtime.expiry`).
  *
  * @public
  */
@@ -47,6 +57,10 @@ export const scaffolderModuleRuntime = createBackendModule({
         config: coreServices.rootConfig,
         urlReader: coreServices.urlReader,
         logger: coreServices.logger,
+        discovery: coreServices.discovery,
+        scheduler: coreServices.scheduler,
+        database: coreServices.database,
+        notifications: notificationService,
       },
       async init({
         scaffolderActions,
@@ -62,6 +76,10 @@ export const scaffolderModuleRuntime = createBackendModule({
         config,
         urlReader,
         logger,
+        discovery,
+        scheduler,
+        database,
+        notifications,
       }) {
         permissionsRegistry.addPermissions(runtimePermissions);
         const access = readRuntimeAccess(config);
@@ -81,9 +99,22 @@ export const scaffolderModuleRuntime = createBackendModule({
           urlReader,
           integrations: ScmIntegrations.fromConfig(config),
           gitlabHosts: readPlatformGitLabHosts(config),
+          approvals: approvalGateFromConfig(config, { discovery, auth }),
         };
         scaffolderActions.addActions(...runtimeActions(deps));
         registerRuntimeActions(actionsRegistry, deps);
+        const expiry = readRuntimeExpiryConfig(config);
+        await scheduleResourceExpiry(
+          scheduler,
+          expiry,
+          createResourceExpiryTask({
+            actions: deps,
+            notifications,
+            notices: await DatabaseExpiryNotices.create(database),
+            logger: logger.child({ task: 'runtime-resource-expiry' }),
+            config: expiry,
+          }),
+        );
       },
     });
   },

@@ -22,6 +22,7 @@ const S3_ACTIONS: Record<string, string> = {
   ListBucketsCommand: 's3:ListAllMyBuckets', // ListBucketsHandler
   CreateBucketCommand: 's3:CreateBucket', // PutBucketHandler
   DeleteBucketCommand: 's3:DeleteBucket', // DeleteBucketHandler
+  ListObjectsV2Command: 's3:ListBucket', // ListObjectsV2Handler
   // HeadBucketHandler: s3:ListBucket (releases since 2025-08 try s3:HeadBucket first, then it).
   HeadBucketCommand: 's3:ListBucket',
   GetBucketVersioningCommand: 's3:GetBucketVersioning',
@@ -34,6 +35,14 @@ const S3_ACTIONS: Record<string, string> = {
   DeleteBucketTaggingCommand: 's3:PutBucketTagging', // DeleteBucketTaggingHandler
   GetBucketPolicyCommand: 's3:GetBucketPolicy',
   PutBucketPolicyCommand: 's3:PutBucketPolicy',
+};
+
+/**
+ * Actions MinIO checks for a header the client adds to a command: `x-minio-force-delete: true` on
+ * DeleteBucket is `s3:ForceDeleteBucket` (minio/minio cmd/bucket-handlers.go DeleteBucketHandler).
+ */
+const HEADER_ACTIONS: Record<string, string> = {
+  MINIO_FORCE_DELETE: 's3:ForceDeleteBucket',
 };
 
 /**
@@ -71,6 +80,13 @@ function usedRequests() {
       [...body.matchAll(/new (\w+Command)\(/g)].map(m => m[1]),
     ),
   );
+  const headerActions = [...usedS3].flatMap(name =>
+    reachableBodies(s3, name).flatMap(body =>
+      Object.entries(HEADER_ACTIONS)
+        .filter(([header]) => body.includes(header))
+        .map(([, action]) => action),
+    ),
+  );
   const apis = [...usedAdmin].flatMap(name =>
     reachableBodies(admin, name).flatMap(body =>
       [...body.matchAll(/api: '([\w-]+)'/g)].map(m => m[1]),
@@ -80,6 +96,7 @@ function usedRequests() {
     usedS3,
     usedAdmin,
     commands: new Set(commands),
+    headerActions: new Set(headerActions),
     apis: new Set(apis),
   };
 }
@@ -95,7 +112,7 @@ describe('the MinIO policy in deploy/minio', () => {
   const policy: { Version: string; Statement: Statement[] } = JSON.parse(
     readDeployFile('minio/runtime-portal-policy.json'),
   );
-  const { usedS3, usedAdmin, commands, apis } = usedRequests();
+  const { usedS3, usedAdmin, commands, headerActions, apis } = usedRequests();
   const s3Statements = policy.Statement.filter(s =>
     s.Action.every(a => a.startsWith('s3:')),
   );
@@ -109,6 +126,7 @@ describe('the MinIO policy in deploy/minio', () => {
         'createBucket',
         'headBucket',
         'deleteBucket',
+        'hasObjects',
         'setVersioning',
         'getVersioning',
         'setExpiration',
@@ -140,7 +158,10 @@ describe('the MinIO policy in deploy/minio', () => {
   });
 
   it('allows exactly the S3 actions the calls need, on buckets', () => {
-    const needed = new Set([...commands].map(c => S3_ACTIONS[c]));
+    const needed = new Set([
+      ...[...commands].map(c => S3_ACTIONS[c]),
+      ...headerActions,
+    ]);
     expect(s3Statements.flatMap(s => s.Action).sort()).toEqual(
       [...needed].sort(),
     );

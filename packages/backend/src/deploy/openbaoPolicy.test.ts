@@ -133,6 +133,7 @@ const CALLS: Record<string, (client: OpenBaoClient) => Promise<unknown>> = {
     await c.readSecretMetadata(secretPath);
     await c.readSecretMetadata(bucketKeysPath);
   },
+  readSecretKeys: c => c.readSecretKeys(secretPath),
   writeSecretMetadata: async c => {
     await c.writeSecretMetadata(
       secretPath,
@@ -143,12 +144,22 @@ const CALLS: Record<string, (client: OpenBaoClient) => Promise<unknown>> = {
       customMetadata: { owner: 'search-team' },
     });
   },
+  deleteSecretMetadata: async c => {
+    await c.deleteSecretMetadata(secretPath);
+    await c.deleteSecretMetadata(bucketKeysPath);
+  },
   listSecretsRecursive: c => c.listSecretsRecursive(''),
   readAclPolicy: async c => {
     for (const name of grants) await c.readAclPolicy(name);
   },
   writeAclPolicy: async c => {
     for (const name of grants) await c.writeAclPolicy(name, 'path "x" {}');
+  },
+  deleteAclPolicy: async c => {
+    for (const name of grants) await c.deleteAclPolicy(name);
+  },
+  deleteKubernetesAuthRole: async c => {
+    for (const name of grants) await c.deleteKubernetesAuthRole(name);
   },
   readKubernetesAuthRole: async c => {
     for (const name of grants) await c.readKubernetesAuthRole(name);

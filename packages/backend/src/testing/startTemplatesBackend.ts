@@ -11,6 +11,7 @@ import {
 } from '@backstage/backend-test-utils';
 import { Entity } from '@backstage/catalog-model';
 import {
+  BackendFeature,
   coreServices,
   createBackendModule,
   createServiceFactory,
@@ -151,9 +152,20 @@ const sleep = (ms: number) => new Promise(r => setTimeout(r, ms));
  * from examples/templates), the real permission backend with the Runtime's policy, the real scaffolder
  * with the Runtime's and GitLab's modules and the runtime backend, signed in as `user:default/mock`, a
  * member of search-team (not a platform admin). The Runtime's live resources are read once at start-up;
- * later changes come with the actions' events, which trigger the provider's refresh.
+ * later changes come with the actions' events, which trigger the provider's refresh. `options` adds
+ * features and `backend:` and `runtime:` configuration (say, the MCP actions backend and its plugin
+ * sources).
  */
-export async function startTemplatesBackend(): Promise<TemplatesBackend> {
+export async function startTemplatesBackend(
+  options: {
+    /** More features (plugins, modules, service factories) for the backend. */
+    features?: BackendFeature[];
+    /** More `backend:` configuration, e.g. `actions.pluginSources`. */
+    backend?: Record<string, unknown>;
+    /** More `runtime:` configuration, e.g. `observability`. */
+    runtime?: Record<string, unknown>;
+  } = {},
+): Promise<TemplatesBackend> {
   const sandbox = await startSandbox({ ports: 'free', readyAfterMs: 200 });
   const sandboxClients = RuntimeClients.fromConfig(
     new ConfigReader({
@@ -166,10 +178,11 @@ export async function startTemplatesBackend(): Promise<TemplatesBackend> {
   );
   const platform = sandboxPlatformConfig(sandbox);
   const config = {
-    backend: { baseUrl: 'http://localhost:7007' },
+    backend: { baseUrl: 'http://localhost:7007', ...options.backend },
     integrations: platform.integrations,
     permission: { enabled: true },
     runtime: {
+      ...options.runtime,
       environments: [sandboxEnvironmentConfig(sandbox)],
       access: {
         platformAdmins: ['group:default/platform-team'],
@@ -198,6 +211,7 @@ export async function startTemplatesBackend(): Promise<TemplatesBackend> {
         scaffolderModuleRuntime,
         scaffolderModuleGitLab,
         runtimeBackend,
+        ...(options.features ?? []),
         mockServices.scheduler.factory({
           includeInitialDelayedTasksOnStartup: true,
         }),

@@ -26,6 +26,37 @@ export const kvRoutes: Route[] = [
     },
   },
   {
+    // `subkeys/<path>`: the keys of a version with every value null (OpenBao's
+    // builtin/logical/kv path_subkeys.go; `depth` 1 stops at the top level, which is all a
+    // secret of string values has). A deleted or destroyed version is not found.
+    pattern: new RegExp(`^${KV_MOUNT}/subkeys/(.*)$`),
+    operations: {
+      read: ({ namespace, params, query }) => {
+        const version = Number(query.get('version') ?? 0);
+        const found = namespace.kv.read(
+          params[0],
+          Number.isInteger(version) ? version : 0,
+        ) as
+          | {
+              data: Record<string, unknown> | null;
+              metadata: Record<string, unknown>;
+            }
+          | undefined;
+        if (
+          !found ||
+          found.metadata.deletion_time ||
+          found.metadata.destroyed
+        ) {
+          return undefined;
+        }
+        const subkeys = Object.fromEntries(
+          Object.keys(found.data ?? {}).map(key => [key, null]),
+        );
+        return { data: { subkeys, metadata: found.metadata } };
+      },
+    },
+  },
+  {
     pattern: new RegExp(`^${KV_MOUNT}/metadata/(.*)$`),
     exists: ({ namespace, params }) => namespace.kv.exists(params[0]),
     operations: {

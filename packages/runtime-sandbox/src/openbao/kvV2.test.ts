@@ -109,6 +109,25 @@ describe('sandbox OpenBao KV v2 at secret/', () => {
     ).toBe(204);
   });
 
+  it('answers subkeys with every value null, and 404 for a missing key', async () => {
+    await call(server, 'POST', '/v1/secret/data/app/keys', {
+      body: { data: { username: 'u', password: 'p' } },
+    });
+    const keys = await call(
+      server,
+      'GET',
+      '/v1/secret/subkeys/app/keys?depth=1',
+    );
+    expect(keys.status).toBe(200);
+    expect(keys.body.data).toMatchObject({
+      subkeys: { username: null, password: null },
+      metadata: { version: 1, destroyed: false },
+    });
+    expect(JSON.stringify(keys.body)).not.toContain('"p"');
+    const missing = await call(server, 'GET', '/v1/secret/subkeys/app/none');
+    expect(missing).toEqual({ status: 404, body: { errors: [] } });
+  });
+
   it('requires data on writes', async () => {
     expect(
       await call(server, 'POST', '/v1/secret/data/app/empty', { body: {} }),

@@ -74,10 +74,25 @@ export function headBucket(request: S3Request): S3Response {
   return { status: 200, headers: { 'x-amz-bucket-region': 'us-east-1' } };
 }
 
-/** DeleteBucket (`DELETE /{bucket}`): only an empty bucket, else 409 `BucketNotEmpty`. */
+/**
+ * MinIO's `x-minio-force-delete` header of DeleteBucket: `true` deletes the bucket with its objects
+ * (authorised as `s3:ForceDeleteBucket`), `false` or absent is a plain DeleteBucket, anything else is
+ * 400 `InvalidRequest` (minio cmd/bucket-handlers.go DeleteBucketHandler).
+ */
+export function isForceDelete(request: S3Request): boolean {
+  const value = request.headers['x-minio-force-delete'];
+  if (value === undefined || value === 'false') return false;
+  if (value === 'true') return true;
+  throw new S3Error('InvalidRequest', { bucket: request.bucket });
+}
+
+/**
+ * DeleteBucket (`DELETE /{bucket}`): only an empty bucket, else 409 `BucketNotEmpty`; with MinIO's
+ * force delete, the bucket and its objects.
+ */
 export function deleteBucket(request: S3Request): S3Response {
   const bucket = ownBucket(request);
-  if (bucket.objects.size > 0)
+  if (bucket.objects.size > 0 && !isForceDelete(request))
     throw new S3Error('BucketNotEmpty', { bucket: bucket.name });
   request.state.buckets.delete(bucket.name);
   return emptyResponse(204);

@@ -12,7 +12,12 @@ import {
   putBucketVersioning,
 } from './bucketConfiguration';
 import { isValidBucketName } from './bucketNames';
-import { createBucket, deleteBucket, headBucket } from './bucketOperations';
+import {
+  createBucket,
+  deleteBucket,
+  headBucket,
+  isForceDelete,
+} from './bucketOperations';
 import {
   deleteObject,
   getObject,
@@ -111,7 +116,11 @@ function routeBucket(request: S3Request): S3Response {
     case 'HEAD':
       return authorized(request, headBucket, 's3:ListBucket');
     case 'DELETE':
-      return authorized(request, deleteBucket, 's3:DeleteBucket');
+      return authorized(
+        request,
+        deleteBucket,
+        isForceDelete(request) ? 's3:ForceDeleteBucket' : 's3:DeleteBucket',
+      );
     case 'GET':
       if (request.query.get('list-type') === '2')
         return authorized(request, listObjectsV2, 's3:ListBucket');

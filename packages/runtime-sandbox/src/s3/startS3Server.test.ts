@@ -206,6 +206,24 @@ describe('startS3Server', () => {
       );
     });
 
+    it("deletes a bucket with its objects on MinIO's force-delete header, and refuses a bad value", async () => {
+      const Bucket = 'force-deleted';
+      await s3.send(new CreateBucketCommand({ Bucket }));
+      await s3.send(new PutObjectCommand({ Bucket, Key: 'a.txt', Body: 'a' }));
+      const invalid = await signedFetch('DELETE', `/${Bucket}`, {
+        headers: { 'x-minio-force-delete': 'yes' },
+      });
+      expect(invalid.status).toBe(400);
+      expect(invalid.text).toContain('<Code>InvalidRequest</Code>');
+      const forced = await signedFetch('DELETE', `/${Bucket}`, {
+        headers: { 'x-minio-force-delete': 'true' },
+      });
+      expect(forced.status).toBe(204);
+      expect(await failure(s3.send(new HeadBucketCommand({ Bucket })))).toBe(
+        'NotFound 404',
+      );
+    });
+
     it('writes an S3 XML error body naming the code, bucket and request', async () => {
       const { status, text } = await signedFetch('GET', '/no-such-bucket', {
         query: { tagging: '' },

@@ -1,4 +1,5 @@
 export { sandboxSnapshot } from './sandboxSnapshot';
+export { settledSnapshot } from './settledSnapshot';
 export type { SandboxSnapshot, SnapshotSources } from './sandboxSnapshot';
 export type { KubernetesSnapshot } from '../kubernetes/snapshot';
 export type {

@@ -1,14 +1,34 @@
 import { randomUUID } from 'node:crypto';
 import { GrpcCode, TemporalApiError, errorDetail } from './grpcStatus';
 
+/** A namespace's state (`temporal.api.enums.v1.NamespaceState`), by its JSON name. */
+export type NamespaceState =
+  | 'NAMESPACE_STATE_REGISTERED'
+  | 'NAMESPACE_STATE_DEPRECATED'
+  | 'NAMESPACE_STATE_DELETED';
+
 /** A registered Temporal namespace. */
 export interface StoredNamespace {
   id: string;
   name: string;
+  /** Registered until UpdateNamespace deprecates or deletes it (a deleted name stays taken). */
+  state: NamespaceState;
   description: string;
   ownerEmail: string;
   data: Record<string, string>;
   retentionSeconds: number;
+}
+
+/** What an UpdateNamespace body asks for, once read. */
+export interface NamespaceUpdate {
+  description?: string;
+  ownerEmail?: string;
+  /** Merged into the existing data, as Temporal does. */
+  data?: Record<string, string>;
+  /** Undefined for `NAMESPACE_STATE_UNSPECIFIED` (no change). */
+  state?: NamespaceState;
+  /** `config.workflowExecutionRetentionTtl`, in seconds; undefined for no change. */
+  retentionSeconds?: number;
 }
 
 /** What RegisterNamespace needs, once the request body is read. */
@@ -73,6 +93,7 @@ export class NamespaceStore {
     const stored: StoredNamespace = {
       id: randomUUID(),
       name,
+      state: 'NAMESPACE_STATE_REGISTERED',
       description: registration.description ?? '',
       ownerEmail: registration.ownerEmail ?? '',
       data: { ...registration.data },
@@ -103,12 +124,66 @@ export class NamespaceStore {
   }
 
   /**
-   * One page of namespaces, by name. Like Temporal's SQL persistence, a full page always carries a
-   * next page token, even when nothing follows it (the next page is then empty and has no token).
+   * UpdateNamespace's `updateInfo`: description, owner email, data (merged into the existing data)
+   * and a state change, and `config.workflowExecutionRetentionTtl` (at least an hour, as for a local
+   * namespace's registration), with the transitions the frontend allows (`service/frontend/
+   * namespace_handler.go` validateStateUpdate): Registered → Deprecated or Deleted, Deprecated →
+   * Deleted; the same state is no change; anything else is `INVALID_ARGUMENT` and changes nothing.
+   * A deleted namespace keeps its name and record (only the gRPC-only
+   * OperatorService.DeleteNamespace renames and later removes one).
+   */
+  update(name: string, update: NamespaceUpdate): StoredNamespace {
+    const stored = this.describe(name);
+    if (
+      update.retentionSeconds !== undefined &&
+      update.retentionSeconds < MIN_LOCAL_RETENTION_SECONDS
+    ) {
+      // validateRetentionDuration's errInvalidRetentionPeriod, checked before anything changes.
+      throw new TemporalApiError(
+        GrpcCode.INVALID_ARGUMENT,
+        'A valid retention period is not set on request.',
+      );
+    }
+    if (update.state && update.state !== stored.state) {
+      this.requireTransition(stored.state, update.state);
+      stored.state = update.state;
+    }
+    if (update.description !== undefined)
+      stored.description = update.description;
+    if (update.ownerEmail !== undefined) stored.ownerEmail = update.ownerEmail;
+    if (update.data) stored.data = { ...stored.data, ...update.data };
+    if (update.retentionSeconds !== undefined) {
+      stored.retentionSeconds = update.retentionSeconds;
+    }
+    return stored;
+  }
+
+  private requireTransition(from: NamespaceState, to: NamespaceState) {
+    const allowed: Record<NamespaceState, NamespaceState[]> = {
+      NAMESPACE_STATE_REGISTERED: [
+        'NAMESPACE_STATE_DELETED',
+        'NAMESPACE_STATE_DEPRECATED',
+      ],
+      NAMESPACE_STATE_DEPRECATED: ['NAMESPACE_STATE_DELETED'],
+      NAMESPACE_STATE_DELETED: [],
+    };
+    if (!allowed[from].includes(to)) {
+      throw new TemporalApiError(
+        GrpcCode.INVALID_ARGUMENT,
+        'invalid namespace state update',
+      );
+    }
+  }
+
+  /**
+   * One page of namespaces, by name; deleted ones only with `includeDeleted` (ListNamespaces'
+   * `namespaceFilter`). Like Temporal's SQL persistence, a full page always carries a next page
+   * token, even when nothing follows it (the next page is then empty and has no token).
    */
   list(
     pageSize: number,
     pageToken: Buffer | undefined,
+    includeDeleted = false,
   ): { namespaces: StoredNamespace[]; nextPageToken?: Buffer } {
     if (pageSize < 0) {
       throw new TemporalApiError(
@@ -120,6 +195,10 @@ export class NamespaceStore {
     const after = pageToken ? readPageToken(pageToken) : '';
     const remaining = [...this.namespaces.values()]
       .filter(namespace => namespace.name > after)
+      .filter(
+        namespace =>
+          includeDeleted || namespace.state !== 'NAMESPACE_STATE_DELETED',
+      )
       .sort((a, b) => (a.name < b.name ? -1 : 1));
     const namespaces = remaining.slice(0, size);
     const full = namespaces.length === size;

@@ -12,7 +12,7 @@ export function describeNamespaceJson(namespace: StoredNamespace) {
   return {
     namespaceInfo: {
       name: namespace.name,
-      state: 'NAMESPACE_STATE_REGISTERED',
+      state: namespace.state,
       ...(namespace.description ? { description: namespace.description } : {}),
       ...(namespace.ownerEmail ? { ownerEmail: namespace.ownerEmail } : {}),
       ...(Object.keys(namespace.data).length > 0

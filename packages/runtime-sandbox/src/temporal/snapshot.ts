@@ -4,6 +4,8 @@ import { NamespaceStore } from './NamespaceStore';
 /** One Temporal namespace in a {@link TemporalSnapshot}. */
 export interface TemporalNamespaceSnapshot {
   id: string;
+  /** `NAMESPACE_STATE_REGISTERED`, or `..._DEPRECATED`/`..._DELETED` after UpdateNamespace. */
+  state: string;
   description: string;
   ownerEmail: string;
   data: Record<string, string>;

@@ -274,6 +274,81 @@ describe('startTemporalServer', () => {
     });
   });
 
+  describe('UpdateNamespace', () => {
+    const update = (name: string, body: unknown) =>
+      call('POST', `/api/v1/namespaces/${name}/update`, body);
+    const listed = async (query = '') =>
+      (
+        await call('GET', `/api/v1/namespaces?pageSize=1000${query}`)
+      ).body.namespaces.map((n: any) => n.namespaceInfo.name);
+
+    it('merges data, and moves the state as the frontend allows: a deleted namespace keeps its name and is listed only on request', async () => {
+      await register({
+        namespace: 'to-retire',
+        workflowExecutionRetentionPeriod: '86400s',
+        data: { owner: 'search-team' },
+      });
+      const merged = await update('to-retire', {
+        updateInfo: { data: { service: 'semantic-search' } },
+      });
+      expect(merged.status).toBe(200);
+      expect(merged.body.namespaceInfo.data).toEqual({
+        owner: 'search-team',
+        service: 'semantic-search',
+      });
+
+      const deleted = await update('to-retire', {
+        updateInfo: { state: 'NAMESPACE_STATE_DELETED' },
+      });
+      expect(deleted.status).toBe(200);
+      expect(deleted.body.namespaceInfo.state).toBe('NAMESPACE_STATE_DELETED');
+      expect(
+        (await call('GET', '/api/v1/namespaces/to-retire')).body.namespaceInfo
+          .state,
+      ).toBe('NAMESPACE_STATE_DELETED');
+      expect(await listed()).not.toContain('to-retire');
+      expect(await listed('&namespaceFilter.includeDeleted=true')).toContain(
+        'to-retire',
+      );
+      // The same state again is no change; back to registered is refused.
+      expect(
+        (await update('to-retire', { updateInfo: { state: 3 } })).status,
+      ).toBe(200);
+      expect(
+        await update('to-retire', {
+          updateInfo: { state: 'NAMESPACE_STATE_REGISTERED' },
+        }),
+      ).toEqual({
+        status: 400,
+        body: {
+          code: 3,
+          message: 'invalid namespace state update',
+        },
+      });
+      const again = await register({
+        namespace: 'to-retire',
+        workflowExecutionRetentionPeriod: '86400s',
+      });
+      expect(again.status).toBe(409);
+    });
+
+    it('answers an unknown namespace with NotFound, unknown fields with InvalidArgument, and what it does not model with Unimplemented', async () => {
+      const unknown = await update('never-registered', {
+        updateInfo: { state: 'NAMESPACE_STATE_DELETED' },
+      });
+      expect(unknown.status).toBe(404);
+      expect(unknown.body.message).toBe(
+        'Namespace never-registered is not found.',
+      );
+      expect(
+        (await update('default', { updateInfo: { colour: 'red' } })).body,
+      ).toMatchObject({ code: 3, message: 'proto: unknown field "colour"' });
+      expect(
+        (await update('default', { promoteNamespace: true })).body,
+      ).toMatchObject({ code: 12 });
+    });
+  });
+
   it('answers unknown paths and methods as grpc-gateway does', async () => {
     expect(await call('GET', '/api/v1/nothing-here')).toEqual({
       status: 404,

@@ -5,6 +5,7 @@ import { GrpcCode, TemporalApiError } from './grpcStatus';
 import { describeNamespaceJson } from './namespaceJson';
 import { NamespaceStore } from './NamespaceStore';
 import { readRegisterNamespaceRequest } from './registerNamespaceRequest';
+import { readUpdateNamespaceRequest } from './updateNamespaceRequest';
 import { seedTemporal } from './seedTemporal';
 import { TemporalSnapshot, temporalSnapshot } from './snapshot';
 
@@ -17,8 +18,8 @@ const NAMESPACE_COLLECTIONS = ['/api/v1/namespaces', '/cluster/namespaces'];
 
 /**
  * Starts the sandbox's Temporal server: the frontend's HTTP API (grpc-gateway JSON, as served on port
- * 7243 by Temporal 1.22 and later) for RegisterNamespace, DescribeNamespace and ListNamespaces, in
- * memory. With `credentials.temporalApiKey` set, every call needs `Authorization: Bearer <key>`.
+ * 7243 by Temporal 1.22 and later) for RegisterNamespace, DescribeNamespace, ListNamespaces and
+ * UpdateNamespace (`POST .../{namespace}/update`, its `updateInfo` and retention only), in memory. With `credentials.temporalApiKey` set, every call needs `Authorization: Bearer <key>`.
  */
 export async function startTemporalServer(
   options: ServerOptions,
@@ -38,7 +39,15 @@ export async function startTemporalServer(
     });
     app.get(collection, requireApiKey, (req, res) => {
       const query = new URL(req.originalUrl, 'http://sandbox').searchParams;
-      const page = store.list(readPageSize(query), readPageToken(query));
+      const page = store.list(
+        readPageSize(query),
+        readPageToken(query),
+        ['true', '1'].includes(
+          query.get('namespaceFilter.includeDeleted') ??
+            query.get('namespace_filter.include_deleted') ??
+            '',
+        ),
+      );
       res.json({
         namespaces: page.namespaces.map(describeNamespaceJson),
         ...(page.nextPageToken
@@ -51,6 +60,17 @@ export async function startTemporalServer(
         describeNamespaceJson(store.describe(String(req.params.namespace))),
       );
     });
+    app.post(
+      `${collection}/:namespace/update`,
+      readJson,
+      requireApiKey,
+      (req, res) => {
+        const update = readUpdateNamespaceRequest(req.body ?? {});
+        const stored = store.update(String(req.params.namespace), update);
+        // UpdateNamespaceResponse: DescribeNamespaceResponse's fields, without failover history.
+        res.json(describeNamespaceJson(stored));
+      },
+    );
     app.all([collection, `${collection}/:namespace`], () => {
       throw new TemporalApiError(GrpcCode.UNIMPLEMENTED, 'Method Not Allowed');
     });

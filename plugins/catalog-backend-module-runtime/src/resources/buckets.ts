@@ -1,7 +1,9 @@
 import {
+  RUNTIME_EXPIRES_AT_METADATA_KEY,
   RUNTIME_OWNER_METADATA_KEY,
   RUNTIME_RESOURCE_TYPES,
   RUNTIME_SERVICE_METADATA_KEY,
+  normalizeRuntimeExpiresAt,
 } from '@runtime-portal/backstage-plugin-runtime-common';
 import { ObjectStorageClient } from '@runtime-portal/backstage-plugin-runtime-node';
 import { LiveResource } from './liveResourceEntity';
@@ -25,5 +27,8 @@ export async function readBuckets(
     service: bucket.tags[RUNTIME_SERVICE_METADATA_KEY],
     description: `MinIO bucket ${bucket.name}`,
     details: {},
+    expiresAt: normalizeRuntimeExpiresAt(
+      bucket.tags[RUNTIME_EXPIRES_AT_METADATA_KEY],
+    ),
   }));
 }

@@ -1,8 +1,10 @@
 import {
+  RUNTIME_EXPIRES_AT_ANNOTATION,
   RUNTIME_OWNER_LABEL,
   RUNTIME_RESOURCE_DETAIL_ANNOTATIONS as D,
   RUNTIME_RESOURCE_TYPES,
   RUNTIME_SERVICE_LABEL,
+  normalizeRuntimeExpiresAt,
 } from '@runtime-portal/backstage-plugin-runtime-common';
 import { KubeAIModel } from '@runtime-portal/backstage-plugin-runtime-node';
 import { LiveResource } from './liveResourceEntity';
@@ -12,7 +14,7 @@ export function inferenceEndpointOf(
   model: KubeAIModel,
   environment: string,
 ): LiveResource {
-  const { name, namespace = '', labels = {} } = model.metadata;
+  const { name, namespace = '', labels = {}, annotations } = model.metadata;
   const spec = model.spec ?? ({} as typeof model.spec);
   return {
     environment,
@@ -34,5 +36,8 @@ export function inferenceEndpointOf(
       [D.maxReplicas]: String(spec.maxReplicas ?? spec.minReplicas ?? 0),
       [D.readyReplicas]: String(model.status?.replicas?.ready ?? 0),
     },
+    expiresAt: normalizeRuntimeExpiresAt(
+      annotations?.[RUNTIME_EXPIRES_AT_ANNOTATION],
+    ),
   };
 }

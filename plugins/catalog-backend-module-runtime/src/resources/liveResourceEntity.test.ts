@@ -42,4 +42,20 @@ describe('liveResourceEntity', () => {
     });
     expect(entity.metadata.tags).toEqual(['runtime', 'dev']);
   });
+
+  it('carries the expiry as an annotation only when the resource records one', () => {
+    const options = {
+      ownerFallback: 'group:default/platform-team',
+      location: 'runtime:dev/buckets',
+    };
+    expect(
+      liveResourceEntity(
+        { ...bucket, expiresAt: '2027-01-15T08:30:00Z' },
+        options,
+      ).metadata.annotations,
+    ).toMatchObject({ 'runtime-portal.io/expires-at': '2027-01-15T08:30:00Z' });
+    expect(
+      liveResourceEntity(bucket, options).metadata.annotations,
+    ).not.toHaveProperty('runtime-portal.io/expires-at');
+  });
 });

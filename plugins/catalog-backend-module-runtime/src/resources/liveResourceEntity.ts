@@ -57,6 +57,9 @@ export function liveResourceEntity(
           ? { [RUNTIME_ANNOTATIONS.ownerProblem]: owner.problem }
           : {}),
         ...resource.details,
+        ...(resource.expiresAt
+          ? { [RUNTIME_ANNOTATIONS.expiresAt]: resource.expiresAt }
+          : {}),
       },
       tags: ['runtime', resource.environment],
     },

@@ -1,8 +1,10 @@
 import {
+  RUNTIME_EXPIRES_AT_METADATA_KEY,
   RUNTIME_OWNER_METADATA_KEY,
   RUNTIME_RESOURCE_DETAIL_ANNOTATIONS as D,
   RUNTIME_RESOURCE_TYPES,
   RUNTIME_SERVICE_METADATA_KEY,
+  normalizeRuntimeExpiresAt,
 } from '@runtime-portal/backstage-plugin-runtime-common';
 import {
   mapConcurrently,
@@ -45,6 +47,9 @@ export async function readSecrets(
         [D.secretVersion]: String(meta.currentVersion),
         [D.secretUpdated]: meta.updatedTime,
       },
+      expiresAt: normalizeRuntimeExpiresAt(
+        custom[RUNTIME_EXPIRES_AT_METADATA_KEY],
+      ),
     });
   }
   return resources;

@@ -1,10 +1,14 @@
 import {
+  RUNTIME_EXPIRES_AT_ANNOTATION,
+  RUNTIME_EXPIRES_AT_METADATA_KEY,
   RUNTIME_OWNER_LABEL,
   RUNTIME_OWNER_METADATA_KEY,
   RUNTIME_RESOURCE_DETAIL_ANNOTATIONS as D,
   RUNTIME_RESOURCE_TYPES,
   RUNTIME_SERVICE_LABEL,
   RUNTIME_SERVICE_METADATA_KEY,
+  RUNTIME_SUSPENDED_EVENT_SOURCE_ANNOTATION,
+  normalizeRuntimeExpiresAt,
 } from '@runtime-portal/backstage-plugin-runtime-common';
 import {
   ArgoSensor,
@@ -15,12 +19,16 @@ import { LiveResource } from './liveResourceEntity';
 /** Temporal's own namespace, which is not a team's workflow. */
 const SYSTEM_NAMESPACE = 'temporal-system';
 
-/** An Argo Events Sensor of an environment as a workflow. */
+/**
+ * An Argo Events Sensor of an environment as a workflow. A suspended workflow (its EventSource
+ * removed and recorded on the Sensor by `runtime:workflow:update`) stays, marked
+ * `runtime-portal.io/suspended: 'true'`.
+ */
 export function sensorWorkflowOf(
   sensor: ArgoSensor,
   environment: string,
 ): LiveResource {
-  const { name, namespace = '', labels = {} } = sensor.metadata;
+  const { name, namespace = '', labels = {}, annotations } = sensor.metadata;
   return {
     environment,
     type: RUNTIME_RESOURCE_TYPES.workflow,
@@ -33,7 +41,15 @@ export function sensorWorkflowOf(
     ownerSource: `label ${RUNTIME_OWNER_LABEL}`,
     service: labels[RUNTIME_SERVICE_LABEL],
     description: `Argo Events sensor ${namespace}/${name}`,
-    details: { [D.workflowEngine]: 'argo-events' },
+    details: {
+      [D.workflowEngine]: 'argo-events',
+      ...(annotations?.[RUNTIME_SUSPENDED_EVENT_SOURCE_ANNOTATION] !== undefined
+        ? { [D.workflowSuspended]: 'true' }
+        : {}),
+    },
+    expiresAt: normalizeRuntimeExpiresAt(
+      annotations?.[RUNTIME_EXPIRES_AT_ANNOTATION],
+    ),
   };
 }
 
@@ -64,5 +80,8 @@ export async function readTemporalWorkflows(
           ? { [D.retentionDays]: String(ns.retentionDays) }
           : {}),
       },
+      expiresAt: normalizeRuntimeExpiresAt(
+        ns.data[RUNTIME_EXPIRES_AT_METADATA_KEY],
+      ),
     }));
 }

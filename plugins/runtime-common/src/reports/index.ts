@@ -3,3 +3,4 @@ export * from './observability';
 export * from './delivery';
 export * from './resourceDetails';
 export * from './componentHealth';
+export * from './approvals';

@@ -31,6 +31,11 @@ export interface RuntimeLiveResource {
   description?: string;
   /** Detail annotations (never secret values). */
   details: Record<string, string>;
+  /**
+   * When the resource expires, as recorded upstream (annotation or key `expires-at`, an ISO 8601 UTC
+   * timestamp); the entity then carries the annotation `runtime-portal.io/expires-at`.
+   */
+  expiresAt?: string;
 }
 
 /**

@@ -420,6 +420,29 @@ describe('KubernetesClient', () => {
       ).toBe(false);
     });
 
+    it('deletes only the object its preconditions name', async () => {
+      const first = await client.create(model('team-a', 'guarded'));
+      await client.delete(MODEL_KIND, 'team-a', 'guarded');
+      const second = await client.create(model('team-a', 'guarded'));
+      const error = await expectUpstreamFailure(
+        client.delete(MODEL_KIND, 'team-a', 'guarded', {
+          preconditions: { uid: first.metadata.uid },
+        }),
+      );
+      expect(error).toMatchObject({
+        reason: 'Conflict',
+        status: 409,
+        operation: 'delete Model team-a/guarded',
+      });
+      expect(error.message).toContain('Precondition failed: UID');
+      expect(
+        await client.delete(MODEL_KIND, 'team-a', 'guarded', {
+          preconditions: { uid: second.metadata.uid },
+        }),
+      ).toBe(true);
+      expect(await client.get(MODEL_KIND, 'team-a', 'guarded')).toBeUndefined();
+    });
+
     it('refuses an object of a kind it does not know', async () => {
       const error = await expectUpstreamFailure(
         client.apply({

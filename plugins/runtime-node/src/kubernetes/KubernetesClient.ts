@@ -25,6 +25,7 @@ import {
 const DEFAULT_LIST_PAGE_SIZE = 500;
 
 const APPLY_PATCH = 'application/apply-patch+yaml';
+const MERGE_PATCH = 'application/merge-patch+json';
 
 /**
  * Metadata an apply does not send: what the server owns, and `resourceVersion`, which would make
@@ -291,8 +292,38 @@ export class KubernetesClient {
   }
 
   /**
+   * Changes an object with a JSON merge patch (RFC 7386, `application/merge-patch+json`) as field
+   * manager `runtime-portal`: the fields given are set, those given as `null` removed, lists replaced
+   * as a whole. With `metadata.resourceVersion` in the patch the change is conditional: it fails with
+   * reason `Conflict` when the live object has changed since it was read.
+   */
+  async mergePatch<T extends KubernetesObject>(
+    kind: KubernetesKind<T>,
+    namespace: string | undefined,
+    name: string,
+    patch: Record<string, unknown>,
+    options: KubernetesWriteOptions = {},
+  ): Promise<T> {
+    const operation = `patch ${kind.kind} ${this.describe(
+      kind,
+      namespace,
+      name,
+    )}`;
+    return this.write<T>({
+      operation,
+      method: 'PATCH',
+      path: this.objectPath(kind, namespace, name, operation),
+      body: patch,
+      options,
+      contentType: MERGE_PATCH,
+    });
+  }
+
+  /**
    * Deletes an object; resolves `true` when it was deleted, `false` when it was already absent and
-   * `ignoreNotFound` is set (otherwise absence fails with reason `NotFound`).
+   * `ignoreNotFound` is set (otherwise absence fails with reason `NotFound`). With
+   * `options.preconditions` the API server deletes only the object of that uid/resourceVersion
+   * (sent as a `DeleteOptions` body); another one fails with reason `Conflict`.
    */
   async delete(
     kind: KubernetesKind<any>,
@@ -313,6 +344,13 @@ export class KubernetesClient {
         dryRun: options.dryRun ? 'All' : undefined,
         propagationPolicy: options.propagationPolicy,
       },
+      body: options.preconditions
+        ? {
+            apiVersion: 'v1',
+            kind: 'DeleteOptions',
+            preconditions: options.preconditions,
+          }
+        : undefined,
       signal: options.signal,
       acceptStatus: options.ignoreNotFound ? [404] : undefined,
     });

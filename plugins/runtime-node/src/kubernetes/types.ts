@@ -340,6 +340,11 @@ export interface KubernetesDeleteOptions extends KubernetesWriteOptions {
   ignoreNotFound?: boolean;
   /** How dependents are garbage-collected. */
   propagationPolicy?: 'Foreground' | 'Background' | 'Orphan';
+  /**
+   * Delete only the object with this uid and/or resourceVersion (`DeleteOptions.preconditions`):
+   * an object replaced or changed since it was read fails with reason `Conflict`.
+   */
+  preconditions?: { uid?: string; resourceVersion?: string };
 }
 
 /**

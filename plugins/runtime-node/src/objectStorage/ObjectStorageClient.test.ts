@@ -279,6 +279,17 @@ describe('ObjectStorageClient', () => {
         status: 404,
       });
     });
+
+    it('with force, deletes the bucket with its objects', async () => {
+      await client.createBucket('forced-bucket');
+      expect(await client.hasObjects('forced-bucket')).toBe(false);
+      await s3.send(
+        new PutObjectCommand({ Bucket: 'forced-bucket', Key: 'a', Body: 'a' }),
+      );
+      expect(await client.hasObjects('forced-bucket')).toBe(true);
+      await client.deleteBucket('forced-bucket', { force: true });
+      expect(await client.headBucket('forced-bucket')).toBe(false);
+    });
   });
 
   describe('credentials', () => {

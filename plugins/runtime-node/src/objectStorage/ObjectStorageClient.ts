@@ -10,6 +10,7 @@ import {
   HeadBucketCommand,
   LifecycleRule,
   ListBucketsCommand,
+  ListObjectsV2Command,
   PutBucketLifecycleConfigurationCommand,
   PutBucketPolicyCommand,
   PutBucketTaggingCommand,
@@ -28,6 +29,7 @@ import {
   BucketSummary,
   BucketVersioning,
   BucketWithTags,
+  DeleteBucketOptions,
   ObjectStorageCallOptions,
 } from './types';
 
@@ -38,6 +40,9 @@ import {
  * @public
  */
 export const EXPIRATION_RULE_ID = 'runtime-portal-expiration';
+
+/** MinIO's header that makes `DeleteBucket` delete the bucket's objects too (minio cmd/bucket-handlers.go). */
+const MINIO_FORCE_DELETE = 'x-minio-force-delete';
 
 /** How many attempts a safe call gets (the SDK retries throttling, 5xx, timeouts, resets). */
 const SAFE_CALL_ATTEMPTS = 3;
@@ -122,16 +127,44 @@ export class ObjectStorageClient {
     );
   }
 
-  /** Deletes an empty bucket (a `Conflict` error when it still holds objects). */
+  /**
+   * Deletes an empty bucket (a `Conflict` error when it still holds objects or, when versioned,
+   * object versions). With `force`, deletes it with everything in it: MinIO's
+   * `x-minio-force-delete: true` header, which MinIO authorises as `s3:ForceDeleteBucket`.
+   */
   async deleteBucket(
     name: string,
-    options?: ObjectStorageCallOptions,
+    options?: DeleteBucketOptions,
   ): Promise<void> {
-    await this.run(`delete bucket ${name}`, () =>
-      this.onceCalls.send(
-        new DeleteBucketCommand({ Bucket: name }),
-        sendOptions(options),
-      ),
+    const command = new DeleteBucketCommand({ Bucket: name });
+    if (options?.force) {
+      command.middlewareStack.add(
+        next => args => {
+          const request = args.request as { headers?: Record<string, string> };
+          if (request.headers) request.headers[MINIO_FORCE_DELETE] = 'true';
+          return next(args);
+        },
+        { step: 'build', name: 'minioForceDelete' },
+      );
+    }
+    await this.run(
+      `${options?.force ? 'force-delete' : 'delete'} bucket ${name}`,
+      () => this.onceCalls.send(command, sendOptions(options)),
+    );
+  }
+
+  /** Whether the bucket holds at least one object (a `ListObjectsV2` of one key). */
+  async hasObjects(
+    name: string,
+    options?: ObjectStorageCallOptions,
+  ): Promise<boolean> {
+    const command = new ListObjectsV2Command({ Bucket: name, MaxKeys: 1 });
+    return this.run(`list objects of bucket ${name}`, () =>
+      this.safeCalls
+        .send(command, sendOptions(options))
+        .then(({ Contents, KeyCount }) =>
+          Boolean((KeyCount ?? 0) > 0 || (Contents ?? []).length > 0),
+        ),
     );
   }
 

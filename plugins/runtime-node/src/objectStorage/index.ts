@@ -19,5 +19,6 @@ export type {
   BucketSummary,
   BucketVersioning,
   BucketWithTags,
+  DeleteBucketOptions,
   ObjectStorageCallOptions,
 } from './types';

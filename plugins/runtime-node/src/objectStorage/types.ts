@@ -9,6 +9,16 @@ export interface ObjectStorageCallOptions {
 }
 
 /**
+ * Options of {@link ObjectStorageClient.deleteBucket}.
+ *
+ * @public
+ */
+export interface DeleteBucketOptions extends ObjectStorageCallOptions {
+  /** Delete the bucket with its objects and versions (MinIO's force delete). */
+  force?: boolean;
+}
+
+/**
  * A bucket as listed.
  *
  * @public

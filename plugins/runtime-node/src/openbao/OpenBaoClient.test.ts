@@ -122,6 +122,20 @@ describe('OpenBaoClient', () => {
       ).resolves.toBeUndefined();
     });
 
+    it('reads the key names of the current version, never the values', async () => {
+      await client.writeSecret('team-a/keys', { user: 'u', password: CANARY });
+      await client.writeSecret(
+        'team-a/keys',
+        { password: CANARY, token: CANARY },
+        { cas: 1 },
+      );
+      const keys = await client.readSecretKeys('team-a/keys');
+      expect(keys).toEqual({ version: 2, keys: ['password', 'token'] });
+      await expect(
+        client.readSecretKeys('team-a/nothing-here'),
+      ).resolves.toBeUndefined();
+    });
+
     it('lists folders (keys ending in /) and walks them recursively', async () => {
       await client.writeSecret('tree/a', { k: 'v' });
       await client.writeSecret('tree/sub/b', { k: 'v' });

@@ -17,6 +17,7 @@ import {
   OpenBaoCallOptions,
   OpenBaoClientOptions,
   OpenBaoKubernetesAuthRole,
+  OpenBaoSecretKeys,
   OpenBaoSecretMetadata,
   OpenBaoSecretVersion,
   WriteSecretMetadataRequest,
@@ -188,6 +189,30 @@ export class OpenBaoClient {
   }
 
   /**
+   * The key names of a secret's current version, without their values (KV v2
+   * `GET <mount>/subkeys/<path>?depth=1`, which answers each value as null); undefined when the
+   * secret does not exist or its current version is deleted or destroyed.
+   */
+  async readSecretKeys(
+    path: string,
+    options: OpenBaoCallOptions = {},
+  ): Promise<OpenBaoSecretKeys | undefined> {
+    const operation = `read secret keys ${path}`;
+    const encoded = this.encode(path, 'secret', operation);
+    const data = await this.readOrUndefined<{
+      subkeys?: Record<string, unknown> | null;
+      metadata?: { version?: number };
+    }>(operation, `/v1/${this.kvMount}/subkeys/${encoded}`, options.signal, {
+      depth: '1',
+    });
+    if (!data?.subkeys) return undefined;
+    return {
+      version: data.metadata?.version ?? 0,
+      keys: Object.keys(data.subkeys).sort(),
+    };
+  }
+
+  /**
    * Replaces a secret's custom metadata (and sets `max_versions` when given). With `metadataCas`
    * (OpenBao 2.4+), writes only if the metadata is at that version (`0`: only if the secret has no
    * metadata yet); a mismatch fails with reason `Conflict`.
@@ -236,6 +261,25 @@ export class OpenBaoClient {
         error,
       );
     }
+  }
+
+  /**
+   * Deletes a secret for good: its metadata and every version (KV v2 `DELETE metadata/<path>`).
+   * Done already when there is no such secret (OpenBao answers 204 either way).
+   */
+  async deleteSecretMetadata(
+    path: string,
+    options: OpenBaoCallOptions = {},
+  ): Promise<void> {
+    const operation = `delete secret ${path}`;
+    const encoded = this.encode(path, 'secret', operation);
+    await this.send({
+      operation,
+      method: 'DELETE',
+      path: `/v1/${this.kvMount}/metadata/${encoded}`,
+      idempotent: true,
+      signal: options.signal,
+    });
   }
 
   /**
@@ -304,6 +348,22 @@ export class OpenBaoClient {
     return data && { name: data.name ?? name, policy: data.policy ?? '' };
   }
 
+  /** Deletes an ACL policy; done already when there is none (OpenBao answers 204 either way). */
+  async deleteAclPolicy(
+    name: string,
+    options: OpenBaoCallOptions = {},
+  ): Promise<void> {
+    const operation = `delete ACL policy ${name}`;
+    const encoded = this.encode(name, 'name', operation);
+    await this.send({
+      operation,
+      method: 'DELETE',
+      path: `/v1/sys/policies/acl/${encoded}`,
+      idempotent: true,
+      signal: options.signal,
+    });
+  }
+
   /** Creates or updates a Kubernetes auth role at the configured auth mount. */
   async writeKubernetesAuthRole(
     name: string,
@@ -349,6 +409,22 @@ export class OpenBaoClient {
         tokenTtl: data.token_ttl ?? 0,
       }
     );
+  }
+
+  /** Deletes a Kubernetes auth role; done already when there is none (OpenBao answers 204 either way). */
+  async deleteKubernetesAuthRole(
+    name: string,
+    options: OpenBaoCallOptions = {},
+  ): Promise<void> {
+    const operation = `delete Kubernetes auth role ${name}`;
+    const encoded = this.encode(name, 'name', operation);
+    await this.send({
+      operation,
+      method: 'DELETE',
+      path: `/v1/auth/${this.authMount}/role/${encoded}`,
+      idempotent: true,
+      signal: options.signal,
+    });
   }
 
   /**

@@ -11,6 +11,7 @@ export type {
   WriteSecretMetadataOptions,
   OpenBaoSecretVersion,
   OpenBaoSecretVersionMetadata,
+  OpenBaoSecretKeys,
   OpenBaoSecretMetadata,
   WriteSecretMetadataRequest,
   OpenBaoAclPolicy,

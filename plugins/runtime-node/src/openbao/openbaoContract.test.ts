@@ -30,12 +30,11 @@ const FIXTURES = loadContractFixtures(path.join(__dirname, '__fixtures__'));
 /** The token the fixtures carry: the sandbox's root token. */
 const TOKEN = DEFAULT_SANDBOX_CREDENTIALS.openbaoToken;
 
-/** Fixtures of calls the client never makes (it never reads secret values, lists or deletes policies). */
+/** Fixtures of calls the client never makes (it never reads secret values or lists policies). */
 const SANDBOX_ONLY = [
   'kv-read-secret',
   'kv-read-secret-missing',
   'policy-list',
-  'policy-delete',
 ];
 
 function fixture(name: string): ContractFixture {
@@ -229,6 +228,13 @@ describe('OpenBao contract: the client against the fixtures', () => {
     );
   });
 
+  it('kv-delete-metadata', async () => {
+    const client = await clientFor([fixture('kv-delete-metadata')]);
+    await expect(
+      client.deleteSecretMetadata('contract/delete/db'),
+    ).resolves.toBeUndefined();
+  });
+
   it('kv-list', async () => {
     const client = await clientFor([fixture('kv-list')]);
     await expect(client.listSecrets('contract/tree')).resolves.toEqual([
@@ -293,6 +299,13 @@ describe('OpenBao contract: the client against the fixtures', () => {
     ).resolves.toBeUndefined();
   });
 
+  it('policy-delete', async () => {
+    const client = await clientFor([fixture('policy-delete')]);
+    await expect(
+      client.deleteAclPolicy('contract-delete'),
+    ).resolves.toBeUndefined();
+  });
+
   it('policy-write-invalid', async () => {
     const client = await clientFor([fixture('policy-write-invalid')]);
     const error = await expectUpstreamFailure(
@@ -337,6 +350,13 @@ describe('OpenBao contract: the client against the fixtures', () => {
     const client = await clientFor([fixture('kubernetes-role-read-missing')]);
     await expect(
       client.readKubernetesAuthRole('contract-missing'),
+    ).resolves.toBeUndefined();
+  });
+
+  it('kubernetes-role-delete', async () => {
+    const client = await clientFor([fixture('kubernetes-role-delete')]);
+    await expect(
+      client.deleteKubernetesAuthRole('contract-delete'),
     ).resolves.toBeUndefined();
   });
 
@@ -503,6 +523,7 @@ async function startOpenBaoWithFixtureState(): Promise<StartedStandIn> {
   await given('POST', '/v1/secret/metadata/contract/meta-taken/db', {
     custom_metadata: { owner: 'team-a', service: 'billing' },
   });
+  await given('POST', '/v1/secret/data/contract/delete/db', { data: SECRET });
   await given('POST', '/v1/secret/data/contract/tree/a', { data: SECRET });
   await given('POST', '/v1/secret/data/contract/tree/sub/b', {
     data: SECRET,
@@ -511,6 +532,7 @@ async function startOpenBaoWithFixtureState(): Promise<StartedStandIn> {
     await given('PUT', `/v1/sys/policies/acl/${name}`, { policy: POLICY });
   }
   await given('POST', '/v1/auth/kubernetes/role/contract-read', ROLE);
+  await given('POST', '/v1/auth/kubernetes/role/contract-delete', ROLE);
   await given('POST', '/v1/auth/kubernetes/role/contract-login', {
     ...ROLE,
     bound_service_account_names: ['runtime-portal'],
@@ -591,6 +613,12 @@ async function readBack(name: string, answer: FixtureAnswer): Promise<void> {
       });
       return;
     }
+    case 'kv-delete-metadata': {
+      expect(
+        (await asRoot('GET', '/v1/secret/metadata/contract/delete/db')).status,
+      ).toBe(404);
+      return;
+    }
     case 'kv-list': {
       expect(body.data.keys).toEqual(['a', 'sub/']);
       return;
@@ -639,6 +667,13 @@ async function readBack(name: string, answer: FixtureAnswer): Promise<void> {
     }
     case 'kubernetes-role-read': {
       expect(body.data).toEqual(responseOf('kubernetes-role-read').data);
+      return;
+    }
+    case 'kubernetes-role-delete': {
+      expect(
+        (await asRoot('GET', '/v1/auth/kubernetes/role/contract-delete'))
+          .status,
+      ).toBe(404);
       return;
     }
     case 'kubernetes-role-write-invalid': {

@@ -95,6 +95,18 @@ export interface OpenBaoSecretMetadata {
 }
 
 /**
+ * The key names of one version of a secret, never its values.
+ *
+ * @public
+ */
+export interface OpenBaoSecretKeys {
+  /** The version the keys are of. */
+  version: number;
+  /** The top-level key names, sorted. */
+  keys: string[];
+}
+
+/**
  * Changes to a secret's metadata; `customMetadata` replaces the whole map.
  *
  * @public

@@ -171,6 +171,79 @@ describe('TemporalClient', () => {
     });
   });
 
+  describe('markNamespaceDeleted', () => {
+    const request = {
+      name: 'retired',
+      retentionDays: 3,
+      data: { owner: 'team-b', service: 'retired' },
+    };
+
+    it('marks the namespace deleted: described as Deleted, no longer listed, its name still taken', async () => {
+      await client.registerNamespace(request);
+      await client.markNamespaceDeleted('retired');
+      expect(await client.describeNamespace('retired')).toMatchObject({
+        name: 'retired',
+        state: 'Deleted',
+        data: request.data,
+      });
+      const listed = await client.listNamespaces();
+      expect(listed.map(namespace => namespace.name)).not.toContain('retired');
+      // The same state again is no change, as Temporal's validateStateUpdate has it.
+      await client.markNamespaceDeleted('retired');
+      expect(await client.describeNamespace('retired')).toMatchObject({
+        state: 'Deleted',
+      });
+      const reused = await expectUpstreamFailure(
+        client.ensureNamespace(request),
+      );
+      expect(reused.detail).toBe(
+        'namespace exists with other settings: it is deleted',
+      );
+    });
+
+    it('fails with NotFound for a namespace that does not exist', async () => {
+      const error = await expectUpstreamFailure(
+        client.markNamespaceDeleted('never-registered'),
+      );
+      expect(error).toMatchObject({
+        reason: 'NotFound',
+        status: 404,
+        operation: 'delete namespace never-registered',
+      });
+    });
+  });
+
+  describe('updateNamespace with data', () => {
+    it('merges the keys sent into the data, keeping the others and the description', async () => {
+      await client.registerNamespace({
+        name: 'expiring',
+        retentionDays: 2,
+        description: 'kept',
+        data: { owner: 'team-b', service: 'expiring' },
+      });
+      await client.updateNamespace('expiring', {
+        data: { 'expires-at': '2027-01-01T00:00:00Z' },
+      });
+      expect(await client.describeNamespace('expiring')).toMatchObject({
+        description: 'kept',
+        retentionDays: 2,
+        data: {
+          owner: 'team-b',
+          service: 'expiring',
+          'expires-at': '2027-01-01T00:00:00Z',
+        },
+      });
+      await client.updateNamespace('expiring', {
+        description: 'changed',
+        data: { 'expires-at': '' },
+      });
+      expect(await client.describeNamespace('expiring')).toMatchObject({
+        description: 'changed',
+        data: { owner: 'team-b', service: 'expiring', 'expires-at': '' },
+      });
+    });
+  });
+
   it('lists every namespace, page by page', async () => {
     const requested: string[] = [];
     const counting = new TemporalClient({

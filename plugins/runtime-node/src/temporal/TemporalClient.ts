@@ -15,6 +15,7 @@ import {
   RegisterTemporalNamespaceRequest,
   TemporalCallOptions,
   TemporalNamespace,
+  TemporalNamespaceUpdate,
 } from './types';
 
 /** Page size for ListNamespaces (Temporal's own default is 100). */
@@ -25,7 +26,8 @@ const RETENTION_TOLERANCE_DAYS = 1 / (24 * 60 * 60);
 /**
  * A typed client for one environment's Temporal server, over the frontend's HTTP API (grpc-gateway
  * JSON, Temporal 1.22+): RegisterNamespace (`POST /api/v1/namespaces`), DescribeNamespace
- * (`GET /api/v1/namespaces/{namespace}`) and ListNamespaces (`GET /api/v1/namespaces`). Sends
+ * (`GET /api/v1/namespaces/{namespace}`), ListNamespaces (`GET /api/v1/namespaces`) and
+ * UpdateNamespace to mark one deleted (`POST /api/v1/namespaces/{namespace}/update`). Sends
  * `Authorization: Bearer <apiKey>` when an API key is configured. Every failure is a
  * {@link RuntimeUpstreamError} of the `temporal` upstream.
  *
@@ -106,6 +108,10 @@ export class TemporalClient {
     }
     const existing = await this.describeNamespace(request.name, options);
     const differences: string[] = [];
+    if (existing?.state === 'Deleted') {
+      // Marked deleted (markNamespaceDeleted): the name is taken, the namespace unusable.
+      differences.push('it is deleted');
+    }
     if (
       existing?.retentionDays === undefined ||
       Math.abs(existing.retentionDays - request.retentionDays) >
@@ -135,6 +141,76 @@ export class TemporalClient {
       });
     }
     return 'exists';
+  }
+
+  /**
+   * Marks a namespace deleted: UpdateNamespace (`POST /api/v1/namespaces/{namespace}/update`) with
+   * `updateInfo.state` `NAMESPACE_STATE_DELETED`, the only deletion Temporal's HTTP API offers
+   * (OperatorService.DeleteNamespace, which also renames the namespace and reclaims its executions,
+   * is gRPC only). Temporal then refuses calls in it and leaves it out of ListNamespaces; its name
+   * stays taken and DescribeNamespace shows it with state `Deleted`. Sent once (never retried); one
+   * deleted already is no change (success); an unknown namespace fails with reason `NotFound`.
+   */
+  async markNamespaceDeleted(
+    name: string,
+    options?: TemporalCallOptions,
+  ): Promise<void> {
+    await this.http.request({
+      operation: `delete namespace ${name}`,
+      method: 'POST',
+      path: `/api/v1/namespaces/${encodeURIComponent(name)}/update`,
+      body: { updateInfo: { state: 'NAMESPACE_STATE_DELETED' } },
+      signal: options?.signal,
+    });
+  }
+
+  /**
+   * Changes a namespace's description, retention and data: UpdateNamespace
+   * (`POST /api/v1/namespaces/{namespace}/update`) with `updateInfo.description`,
+   * `config.workflowExecutionRetentionTtl` and `updateInfo.data`, only those given (Temporal keeps
+   * what a request leaves out, and a description sent empty, and merges the data keys sent into the
+   * existing data). Sent once (never retried); an unknown namespace fails with reason `NotFound`.
+   */
+  async updateNamespace(
+    name: string,
+    update: TemporalNamespaceUpdate,
+    options?: TemporalCallOptions,
+  ): Promise<void> {
+    const operation = `update namespace ${name}`;
+    const { description, retentionDays, data } = update;
+    if (
+      retentionDays !== undefined &&
+      (!(retentionDays > 0) || !Number.isFinite(retentionDays))
+    ) {
+      throw this.failure(
+        operation,
+        'Invalid',
+        'retention must be a positive number of days',
+      );
+    }
+    await this.http.request({
+      operation,
+      method: 'POST',
+      path: `/api/v1/namespaces/${encodeURIComponent(name)}/update`,
+      body: {
+        ...(description !== undefined || data !== undefined
+          ? {
+              updateInfo: {
+                ...(description !== undefined ? { description } : {}),
+                ...(data !== undefined ? { data } : {}),
+              },
+            }
+          : {}),
+        ...(retentionDays !== undefined
+          ? {
+              config: {
+                workflowExecutionRetentionTtl: daysAsDuration(retentionDays),
+              },
+            }
+          : {}),
+      },
+      signal: options?.signal,
+    });
   }
 
   /** The namespace, or undefined when there is none by that name. */

@@ -4,4 +4,5 @@ export type {
   TemporalCallOptions,
   TemporalNamespace,
   TemporalNamespaceState,
+  TemporalNamespaceUpdate,
 } from './types';

@@ -49,3 +49,20 @@ export interface RegisterTemporalNamespaceRequest {
   ownerEmail?: string;
   data?: Record<string, string>;
 }
+
+/**
+ * What {@link TemporalClient.updateNamespace} changes; what is absent stays as it is.
+ *
+ * @public
+ */
+export interface TemporalNamespaceUpdate {
+  /** A new description (Temporal ignores an empty one). */
+  description?: string;
+  /** A new retention of closed workflow executions, in days. */
+  retentionDays?: number;
+  /**
+   * Keys of the namespace's data to set. Temporal merges them into the existing data (every other
+   * key stays as it is); a key cannot be removed, only set to `''`.
+   */
+  data?: Record<string, string>;
+}

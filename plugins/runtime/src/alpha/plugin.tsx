@@ -1,6 +1,11 @@
 import { createFrontendPlugin } from '@backstage/frontend-plugin-api';
 import LayersIcon from '@material-ui/icons/Layers';
-import { rootRouteRef } from '../routes';
+import {
+  approvalRouteRef,
+  approvalsRouteRef,
+  createFromTemplateRouteRef,
+  rootRouteRef,
+} from '../routes';
 import { runtimeApi } from './apis';
 import {
   runtimeComponentStatusCard,
@@ -12,7 +17,7 @@ import {
   runtimeDeliveryContent,
   runtimeObservabilityContent,
 } from './entityContents';
-import { runtimePage } from './pages';
+import { runtimeApprovalsHeaderAction, runtimePage } from './pages';
 import { runtimeEnvironmentPickerFormField } from './formFields';
 
 /**
@@ -24,10 +29,16 @@ export const runtimeFrontendPlugin = createFrontendPlugin({
   pluginId: 'runtime',
   title: 'Runtime',
   icon: <LayersIcon fontSize="inherit" />,
-  routes: { root: rootRouteRef },
+  routes: {
+    root: rootRouteRef,
+    approvals: approvalsRouteRef,
+    approval: approvalRouteRef,
+  },
+  externalRoutes: { createFromTemplate: createFromTemplateRouteRef },
   extensions: [
     runtimeApi,
     runtimePage,
+    runtimeApprovalsHeaderAction,
     runtimeObservabilityCard,
     runtimeDeliveryCard,
     runtimeResourceCard,

@@ -1,6 +1,9 @@
 import { createApiRef } from '@backstage/core-plugin-api';
 import { CompoundEntityRef } from '@backstage/catalog-model';
 import {
+  RuntimeApproval,
+  RuntimeApprovalDecision,
+  RuntimeApprovalStatus,
   RuntimeDeliveryReport,
   RuntimeComponentsHealth,
   RuntimeResourceDetails,
@@ -73,6 +76,19 @@ export interface RuntimeApi {
     entityRef: CompoundEntityRef,
     pipelineId: number,
   ): Promise<{ status: string }>;
+  /** The approval requests the user may decide or made, newest first; only those in `status` if given. */
+  listApprovals(status?: RuntimeApprovalStatus): Promise<RuntimeApproval[]>;
+  /** One approval request (a 404 `ResponseError` when the user may neither decide nor see it). */
+  getApproval(id: string): Promise<RuntimeApproval>;
+  /**
+   * Approves or rejects a pending request; answers the decided request. A 403 `ResponseError` when the
+   * user is not an approver or is the requester, a 409 when it is already decided or expired.
+   */
+  decideApproval(
+    id: string,
+    decision: RuntimeApprovalDecision,
+    comment?: string,
+  ): Promise<RuntimeApproval>;
 }
 
 /**

@@ -2,6 +2,10 @@ import { DiscoveryApi, FetchApi } from '@backstage/core-plugin-api';
 import { CompoundEntityRef } from '@backstage/catalog-model';
 import { ResponseError } from '@backstage/errors';
 import {
+  RuntimeApproval,
+  RuntimeApprovalDecision,
+  RuntimeApprovalList,
+  RuntimeApprovalStatus,
   RuntimeDeliveryReport,
   RuntimeComponentsHealth,
   RuntimeResourceDetails,
@@ -68,6 +72,29 @@ export class RuntimeClient implements RuntimeApi {
         String(pipelineId),
       )}/retry`,
       {},
+    );
+  }
+
+  async listApprovals(
+    status?: RuntimeApprovalStatus,
+  ): Promise<RuntimeApproval[]> {
+    const query = status ? `?${new URLSearchParams({ status })}` : '';
+    const list = await this.get<RuntimeApprovalList>(`/approvals${query}`);
+    return list.items;
+  }
+
+  async getApproval(id: string): Promise<RuntimeApproval> {
+    return this.get<RuntimeApproval>(`/approvals/${encodeURIComponent(id)}`);
+  }
+
+  async decideApproval(
+    id: string,
+    decision: RuntimeApprovalDecision,
+    comment?: string,
+  ): Promise<RuntimeApproval> {
+    return this.send<RuntimeApproval>(
+      `/approvals/${encodeURIComponent(id)}/decision`,
+      comment ? { decision, comment } : { decision },
     );
   }
 

@@ -9,6 +9,8 @@ import * as endpoint from './inferenceEndpoint/inferenceEndpointCreate';
 import { examples as endpointExamples } from './inferenceEndpoint/inferenceEndpointCreate.examples';
 import * as secret from './secret/secretCreate';
 import { examples as secretExamples } from './secret/secretCreate.examples';
+import * as extend from './resource/resourceExtend';
+import { examples as extendExamples } from './resource/resourceExtend.examples';
 import * as workflow from './workflow/workflowCreate';
 import { examples as workflowExamples } from './workflow/workflowCreate.examples';
 
@@ -32,6 +34,7 @@ describe.each([
   ['runtime:inference-endpoint:create', endpointExamples, endpoint.inputSchema],
   ['runtime:workflow:create', workflowExamples, workflow.inputSchema],
   ['runtime:catalog:register', catalogExamples, catalog.inputSchema],
+  ['runtime:resource:extend', extendExamples, extend.inputSchema],
 ] as Array<[string, TemplateExample[], (zod: typeof z) => z.ZodTypeAny]>)(
   'examples of %s',
   (id, examples, inputSchema) => {

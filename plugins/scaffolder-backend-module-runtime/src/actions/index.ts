@@ -12,6 +12,46 @@ import {
   createRuntimeSecretAction,
   secretCreateAction,
 } from './secret/secretCreate';
+import {
+  bucketDeleteAction,
+  createRuntimeBucketDeleteAction,
+} from './bucket/bucketDelete';
+import {
+  createRuntimeSecretDeleteAction,
+  secretDeleteAction,
+} from './secret/secretDelete';
+import {
+  bucketRotateCredentialsAction,
+  createRuntimeBucketRotateCredentialsAction,
+} from './bucket/bucketRotateCredentials';
+import {
+  bucketUpdateAction,
+  createRuntimeBucketUpdateAction,
+} from './bucket/bucketUpdate';
+import {
+  createRuntimeSecretRotateAction,
+  secretRotateAction,
+} from './secret/secretRotate';
+import {
+  createRuntimeResourceExtendAction,
+  resourceExtendAction,
+} from './resource/resourceExtend';
+import {
+  createRuntimeInferenceEndpointDeleteAction,
+  inferenceEndpointDeleteAction,
+} from './inferenceEndpoint/inferenceEndpointDelete';
+import {
+  createRuntimeWorkflowDeleteAction,
+  workflowDeleteAction,
+} from './workflow/workflowDelete';
+import {
+  createRuntimeInferenceEndpointUpdateAction,
+  inferenceEndpointUpdateAction,
+} from './inferenceEndpoint/inferenceEndpointUpdate';
+import {
+  createRuntimeWorkflowUpdateAction,
+  workflowUpdateAction,
+} from './workflow/workflowUpdate';
 import { ProvisioningAction, toScaffolderAction } from './shared';
 import {
   CatalogRegisterDeps,
@@ -33,6 +73,16 @@ export {
   createRuntimeInferenceEndpointAction,
   createRuntimeSecretAction,
   createRuntimeWorkflowAction,
+  createRuntimeSecretDeleteAction,
+  createRuntimeBucketDeleteAction,
+  createRuntimeSecretRotateAction,
+  createRuntimeBucketUpdateAction,
+  createRuntimeBucketRotateCredentialsAction,
+  createRuntimeInferenceEndpointDeleteAction,
+  createRuntimeWorkflowDeleteAction,
+  createRuntimeInferenceEndpointUpdateAction,
+  createRuntimeWorkflowUpdateAction,
+  createRuntimeResourceExtendAction,
 };
 
 /** The module's provisioning actions, each offered to the scaffolder and to the actions registry. */
@@ -41,12 +91,24 @@ export const provisioningActions: ProvisioningAction<any, JsonObject>[] = [
   bucketCreateAction,
   inferenceEndpointCreateAction,
   workflowCreateAction,
+  inferenceEndpointUpdateAction,
+  workflowUpdateAction,
+  secretRotateAction,
+  bucketUpdateAction,
+  bucketRotateCredentialsAction,
+  secretDeleteAction,
+  bucketDeleteAction,
+  inferenceEndpointDeleteAction,
+  workflowDeleteAction,
+  resourceExtendAction,
 ];
 
 /**
- * The scaffolder actions of the module: the provisioning actions `runtime:secret:create`,
- * `runtime:bucket:create`, `runtime:inference-endpoint:create` and `runtime:workflow:create`, and
- * `runtime:catalog:register`.
+ * The scaffolder actions of the module: for each resource type (`inference-endpoint`, `secret`,
+ * `bucket`, `workflow`) `runtime:<type>:create` and `runtime:<type>:delete`; the day-2 changes
+ * `runtime:inference-endpoint:update`, `runtime:workflow:update`, `runtime:bucket:update`,
+ * `runtime:secret:rotate` and `runtime:bucket:rotate-credentials`; `runtime:resource:extend` (a
+ * resource's expiry); and `runtime:catalog:register`.
  *
  * @public
  */

@@ -94,7 +94,7 @@ describe('Runtime actions in the actions registry (MCP)', () => {
   const bucketNames = async () =>
     (await storage().listBuckets()).map(b => b.name);
 
-  it('lists the four provisioning actions as destructive (each can rewrite what exists) with their input schemas, a dryRun option and no secret values in input', async () => {
+  it('lists the provisioning and day-2 actions as destructive (each can rewrite or remove what exists) with their input schemas, a dryRun option and no secret values in input', async () => {
     const { registry } = await startModule();
     const { actions } = await registry.list();
 
@@ -103,6 +103,16 @@ describe('Runtime actions in the actions registry (MCP)', () => {
       'test:runtime-bucket-create',
       'test:runtime-inference-endpoint-create',
       'test:runtime-workflow-create',
+      'test:runtime-inference-endpoint-update',
+      'test:runtime-workflow-update',
+      'test:runtime-secret-rotate',
+      'test:runtime-bucket-update',
+      'test:runtime-bucket-rotate-credentials',
+      'test:runtime-secret-delete',
+      'test:runtime-bucket-delete',
+      'test:runtime-inference-endpoint-delete',
+      'test:runtime-workflow-delete',
+      'test:runtime-resource-extend',
     ]);
     for (const action of actions) {
       expect(action.attributes).toEqual({

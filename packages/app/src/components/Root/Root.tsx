@@ -29,6 +29,7 @@ import { MyGroupsSidebarItem } from '@backstage/plugin-org';
 import DeviceHubIcon from '@material-ui/icons/DeviceHub';
 import GroupIcon from '@material-ui/icons/People';
 import { NotificationsSidebarItem } from '@backstage/plugin-notifications';
+import NotificationsIcon from '@material-ui/icons/Notifications';
 
 const useSidebarLogoStyles = makeStyles({
   root: {
@@ -86,7 +87,19 @@ export const Root = ({ children }: PropsWithChildren<{}>) => (
       </SidebarGroup>
       <SidebarSpace />
       <SidebarDivider />
-      <NotificationsSidebarItem />
+      {/* Unread notifications as a dot: the default count badge is text outside the item's accessible
+          name (axe label-content-name-mismatch), and a count in the text does not fit the sidebar. */}
+      <NotificationsSidebarItem
+        renderItem={({ unreadCount, to, onClick }) => (
+          <SidebarItem
+            icon={NotificationsIcon}
+            to={to}
+            onClick={onClick}
+            text="Notifications"
+            hasNotifications={unreadCount > 0}
+          />
+        )}
+      />
       <SidebarDivider />
       <SidebarGroup
         label="Settings"

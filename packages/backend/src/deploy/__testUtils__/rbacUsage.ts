@@ -46,7 +46,8 @@ const resourceOf = (kind: KubernetesKind<any>) => ({
  *
  * Left out on purpose: the Kubernetes tab's "delete pod" button (a DELETE of pods through the
  * platform-admin-only proxy). The portal's account deletes nothing but the Argo Events objects a
- * failed workflow run has just created.
+ * failed workflow run has just created and what the `runtime:<type>:delete` actions retire (a
+ * team's Model, EventSource, Sensor, and the EventBus the portal made for it).
  */
 export const RBAC_USES: RbacUse[] = [
   {
@@ -110,21 +111,35 @@ export const RBAC_USES: RbacUse[] = [
     ...resourceOf(MODEL_KIND),
     verbs: ['create', 'patch'],
     caller: 'runtime' as const,
-    why: 'scaffolder claimedObject.ts writeClaimedObject: KubernetesClient.create (POST) or .apply (server-side apply PATCH)',
+    why: 'scaffolder claimedObject.ts writeClaimedObject: KubernetesClient.create (POST) or .apply (server-side apply PATCH); updateClaimedObject (inferenceEndpointUpdate.ts): .apply with the resourceVersion read',
+  },
+  {
+    scope: 'team-namespaces',
+    ...resourceOf(MODEL_KIND),
+    verbs: ['delete'],
+    caller: 'runtime' as const,
+    why: 'scaffolder inferenceEndpointDelete.ts: KubernetesClient.delete of the claimed Model, with uid and resourceVersion preconditions',
   },
   ...[EVENT_SOURCE_KIND, SENSOR_KIND].map(kind => ({
     scope: 'team-namespaces' as const,
     ...resourceOf(kind),
     verbs: ['create', 'patch', 'delete'],
     caller: 'runtime' as const,
-    why: 'scaffolder writeWorkflowObjects.ts: writeClaimedObject, and KubernetesClient.delete of what a failed run created',
+    why: 'scaffolder writeWorkflowObjects.ts: writeClaimedObject, and KubernetesClient.delete of what a failed run created; workflowDelete.ts retires them; updateArgoEventsWorkflow.ts: KubernetesClient.mergePatch (patch) with the resourceVersion read, and suspend/resume: the EventSource deleted with uid and resourceVersion preconditions, created again from its record on the Sensor',
   })),
+  {
+    scope: 'team-namespaces',
+    ...resourceOf(EVENT_SOURCE_KIND),
+    verbs: ['list'],
+    caller: 'runtime' as const,
+    why: 'scaffolder workflowDelete.ts: whether another EventSource still uses the EventBus it would remove',
+  },
   {
     scope: 'team-namespaces',
     ...resourceOf(EVENT_BUS_KIND),
     verbs: ['get', 'create', 'delete'],
     caller: 'runtime' as const,
-    why: 'scaffolder eventBus.ts missingEventBus (get), writeWorkflowObjects.ts createShared (create) and its rollback (delete)',
+    why: 'scaffolder eventBus.ts missingEventBus (get), writeWorkflowObjects.ts createShared (create) and its rollback (delete); workflowDelete.ts removes one the portal made that nothing uses',
   },
   {
     scope: 'kubeai-namespace',

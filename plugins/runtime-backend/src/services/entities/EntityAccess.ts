@@ -2,7 +2,11 @@ import {
   BackstageCredentials,
   HttpAuthService,
 } from '@backstage/backend-plugin-api';
-import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
+import {
+  CompoundEntityRef,
+  Entity,
+  stringifyEntityRef,
+} from '@backstage/catalog-model';
 import { InputError, NotFoundError } from '@backstage/errors';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import { Request } from 'express';
@@ -37,16 +41,31 @@ export class EntityAccess {
     const credentials = await this.options.httpAuth.credentials(req, {
       allow: ['user', 'service'],
     });
-    const { kind, namespace, name } = req.params;
-    for (const [key, value] of Object.entries({ kind, namespace, name })) {
+    const entity = await this.entityByName(req.params, credentials);
+    return { entity, credentials };
+  }
+
+  /**
+   * The entity `kind:namespace/name` as `credentials` may read it: an InputError for a malformed
+   * name, a NotFoundError when the catalog does not show it to them (hidden or absent alike).
+   */
+  async entityByName(
+    name: CompoundEntityRef,
+    credentials: BackstageCredentials,
+  ): Promise<Entity> {
+    for (const [key, value] of Object.entries({
+      kind: name.kind,
+      namespace: name.namespace,
+      name: name.name,
+    })) {
       if (!SEGMENT.test(value)) {
         throw new InputError(`Invalid entity ${key} '${value}'`);
       }
     }
-    const ref = stringifyEntityRef({ kind, namespace, name });
+    const ref = stringifyEntityRef(name);
     const entity = await this.read(ref, credentials);
     if (!entity) throw new NotFoundError(`No entity ${ref}`);
-    return { entity, credentials };
+    return entity;
   }
 
   /**

@@ -7,6 +7,7 @@ import { catalogApiMock } from '@backstage/plugin-catalog-react/testUtils';
 import { CatalogApi } from '@backstage/plugin-catalog-react';
 import { RuntimePage } from './RuntimePage';
 import { RuntimeApi, RuntimeHealth, runtimeApiRef } from '../../api';
+import { rootRouteRef } from '../../routes';
 
 const health: RuntimeHealth = {
   status: 'ok',
@@ -109,13 +110,26 @@ function renderPage(
     >
       <RuntimePage />
     </TestApiProvider>,
-    { mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef } },
+    {
+      mountedRoutes: {
+        '/catalog/:namespace/:kind/:name': entityRouteRef,
+        '/runtime': rootRouteRef,
+      },
+    },
   );
 }
 
 const row = (id: string) => screen.getByTestId(`runtime-component-${id}`);
 
 describe('RuntimePage', () => {
+  it('links to the approval requests from its header', async () => {
+    await renderPage(catalogApiMock({ entities }));
+    expect(screen.getByRole('link', { name: 'Approvals' })).toHaveAttribute(
+      'href',
+      '/runtime/approvals',
+    );
+  });
+
   it("adds each component's Prometheus up and its Grafana dashboards", async () => {
     await renderPage(catalogApiMock({ entities }), {
       ...healthyApi,

@@ -13,6 +13,7 @@ import InputAdornment from '@material-ui/core/InputAdornment';
 import TextField from '@material-ui/core/TextField';
 import Typography from '@material-ui/core/Typography';
 import SearchIcon from '@material-ui/icons/Search';
+import { ApprovalsHeaderLink } from '../approvals/ApprovalsHeaderLink';
 import { CapabilityAreaCard } from './CapabilityAreaCard';
 import { EnvironmentsBar } from './EnvironmentsBar';
 import { buildRuntimeMap, filterRuntimeMap } from './runtimeMap';
@@ -123,7 +124,9 @@ export const RuntimePage = () => (
     <Header
       title="Runtime"
       subtitle="The platform's base layer: what it offers, by capability area"
-    />
+    >
+      <ApprovalsHeaderLink />
+    </Header>
     <RuntimePageContent />
   </Page>
 );

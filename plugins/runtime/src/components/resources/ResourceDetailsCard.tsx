@@ -12,7 +12,9 @@ import {
   RuntimeResourceDetails,
   RuntimeResourceType,
 } from '@runtime-portal/backstage-plugin-runtime-common';
+import { RuntimeResourceActions } from './actions/RuntimeResourceActions';
 import { resourceEnvironment } from './runtimeEntities';
+import { resourceExpiryText } from './resourceExpiry';
 import { useRuntimeResourceDetails } from './useRuntimeResourceDetails';
 
 type DetailsOf<T extends RuntimeResourceType> = Extract<
@@ -22,7 +24,9 @@ type DetailsOf<T extends RuntimeResourceType> = Extract<
 
 /**
  * The frame of every runtime resource card: reads the live details of the current entity and shows
- * loading, not-found (404), not-allowed (403), error and wrong-type states, or the card's body.
+ * loading, not-found (404), not-allowed (403), error and wrong-type states, or the card's body; below
+ * it, the changes the user may make to the resource (even when its live details cannot be read). The
+ * subheader says when the resource expires, if it does.
  */
 export function ResourceDetailsCard<T extends RuntimeResourceType>(props: {
   title: string;
@@ -33,6 +37,7 @@ export function ResourceDetailsCard<T extends RuntimeResourceType>(props: {
   const { value, loading, error, retry } = useRuntimeResourceDetails(entity);
   const environment = resourceEnvironment(entity) ?? 'its environment';
   const name = entity.metadata.title ?? entity.metadata.name;
+  const expiry = resourceExpiryText(entity);
 
   let body: ReactNode;
   if (loading) {
@@ -82,7 +87,13 @@ export function ResourceDetailsCard<T extends RuntimeResourceType>(props: {
   }
 
   return (
-    <InfoCard title={props.title} subheader={`Live in ${environment}`}>
+    <InfoCard
+      title={props.title}
+      subheader={`Live in ${environment}${
+        expiry ? ` · expires ${expiry}` : ''
+      }`}
+      actions={<RuntimeResourceActions />}
+    >
       {body}
     </InfoCard>
   );

@@ -143,10 +143,14 @@ export function sandboxAdminClients(sandbox: Sandbox): RuntimeClients {
   );
 }
 
-/** Action deps whose permission decisions are all `result`, with a mock auditor. */
+/**
+ * Action deps whose permission decisions are all `result`, with a mock auditor; the catalog holds
+ * {@link TEST_COMPONENTS} and `entities`.
+ */
 export function testDeps(
   clients: RuntimeClients,
   result: AuthorizeResult.ALLOW | AuthorizeResult.DENY = AuthorizeResult.ALLOW,
+  entities: Entity[] = [],
 ) {
   const permissions = mockServices.permissions.mock({
     authorize: async requests => requests.map(() => ({ result })),
@@ -162,7 +166,9 @@ export function testDeps(
     userInfo: testUserInfo(),
     access,
     teamNamespaces: new TeamNamespaces({ clients, access }),
-    catalog: catalogServiceMock({ entities: TEST_COMPONENTS }),
+    catalog: catalogServiceMock({
+      entities: [...TEST_COMPONENTS, ...entities],
+    }),
     auth: mockServices.auth(),
     auditor,
   };
@@ -222,6 +228,8 @@ export interface ActionRunOptions {
   secrets?: Record<string, string>;
   isDryRun?: boolean;
   result?: AuthorizeResult.ALLOW | AuthorizeResult.DENY;
+  /** More catalog entities besides {@link TEST_COMPONENTS} (e.g. one that depends on the resource). */
+  entities?: Entity[];
 }
 
 /**
@@ -236,7 +244,11 @@ export async function runActionOnce(
   input: Record<string, unknown>,
   options: ActionRunOptions = {},
 ) {
-  const { deps, auditor, auditEvent } = testDeps(clients, options.result);
+  const { deps, auditor, auditEvent } = testDeps(
+    clients,
+    options.result,
+    options.entities,
+  );
   const ctx = testContext({
     input,
     secrets: options.secrets,

@@ -1,4 +1,5 @@
 import { LoggerService } from '@backstage/backend-plugin-api';
+import { RUNTIME_EXPIRES_AT_METADATA_KEY } from '@runtime-portal/backstage-plugin-runtime-common';
 import {
   BucketAccessNames,
   ObjectStorageClient,
@@ -79,11 +80,12 @@ export async function ensureBucketAccess(options: {
   endpoint: string;
   /** The keys' metadata as {@link readCredentialsClaim} read and checked it, before anything was made. */
   metadata: OpenBaoSecretMetadata | undefined;
+  /** The bucket's expiry, recorded on keys that have none yet (see {@link issueBucketKeys}). */
+  expiresAt?: string;
   logger: LoggerService;
   signal?: AbortSignal;
 }): Promise<BucketAccessNames & { result: BucketAccessResult }> {
-  const { storage, openbao, bucket, service, owner, metadata, logger, signal } =
-    options;
+  const { storage, bucket, service, metadata, logger, signal } = options;
   const names = bucketAccessNames(service, bucket);
   const { policyName, accessKey, credentialsPath } = names;
   const admin = storage.admin;
@@ -109,32 +111,13 @@ export async function ensureBucketAccess(options: {
     return { ...names, result: 'kept' };
   }
 
-  const writeState = (state: string, metadataVersion: number) =>
-    writeClaimMetadata(openbao, {
-      subject: keysSubject(bucket, credentialsPath),
-      path: credentialsPath,
-      claim: { owner, service },
-      metadataVersion,
-      extra: { [CREDENTIALS_STATE_METADATA_KEY]: state },
-      signal,
-    });
   try {
-    const issuing = await writeState(
-      'issuing',
-      metadata?.currentMetadataVersion ?? 0,
-    );
-    const secretKey = newSecretKey();
-    await admin.putUser(
-      accessKey,
-      { secretKey, policies: [policyName] },
-      { signal },
-    );
-    await openbao.writeSecret(
-      credentialsPath,
-      { accessKey, secretKey, bucket, endpoint: options.endpoint },
-      { cas: metadata?.currentVersion ?? 0, signal },
-    );
-    await writeState('ready', issuing);
+    await issueBucketKeys({
+      ...options,
+      metadata,
+      names,
+      policies: [policyName],
+    });
   } catch (error) {
     if (!user) {
       logger.warn(
@@ -166,4 +149,66 @@ export async function ensureBucketAccess(options: {
     } MinIO user ${accessKey} with policy ${policyName}; its keys are in OpenBao at ${credentialsPath}`,
   );
   return { ...names, result };
+}
+
+/**
+ * Issues a new secret key for the bucket's MinIO user and stores the user's keys in OpenBao as the
+ * next version of `<service>/buckets/<bucket>`: marks the stored keys `issuing` (a metadata
+ * check-and-set on the metadata read, so a concurrent run is refused), sets the new secret key in
+ * MinIO (the previous one stops working), writes the keys with check-and-set on the version read,
+ * and marks them `ready`, keeping the keys' recorded expiry (or recording `expiresAt` with the claim,
+ * when they have none). A run that stops in between leaves them `issuing`, which the next run of
+ * `runtime:bucket:create` or `runtime:bucket:rotate-credentials` finishes by issuing again. The
+ * secret key goes only to MinIO and OpenBao. Returns the version written.
+ */
+export async function issueBucketKeys(options: {
+  storage: ObjectStorageClient;
+  openbao: OpenBaoClient;
+  bucket: string;
+  service: string;
+  owner: string;
+  endpoint: string;
+  /** The keys' metadata as {@link readCredentialsClaim} read and checked it. */
+  metadata: OpenBaoSecretMetadata | undefined;
+  names: BucketAccessNames;
+  /** The user's MinIO policies (its bucket's). */
+  policies: string[];
+  /** The expiry to record when the stored keys have none yet; one they have is kept. */
+  expiresAt?: string;
+  signal?: AbortSignal;
+}): Promise<number> {
+  const { openbao, bucket, service, owner, metadata, signal } = options;
+  const { accessKey, credentialsPath } = options.names;
+  const expiresAt =
+    metadata?.customMetadata[RUNTIME_EXPIRES_AT_METADATA_KEY] ||
+    options.expiresAt;
+  const writeState = (state: string, metadataVersion: number) =>
+    writeClaimMetadata(openbao, {
+      subject: keysSubject(bucket, credentialsPath),
+      path: credentialsPath,
+      claim: { owner, service },
+      metadataVersion,
+      extra: {
+        ...(expiresAt ? { [RUNTIME_EXPIRES_AT_METADATA_KEY]: expiresAt } : {}),
+        [CREDENTIALS_STATE_METADATA_KEY]: state,
+      },
+      signal,
+    });
+  const issuing = await writeState(
+    'issuing',
+    metadata?.currentMetadataVersion ?? 0,
+  );
+  const secretKey = newSecretKey();
+  await options.storage.admin.putUser(
+    accessKey,
+    { secretKey, policies: options.policies },
+    { signal },
+  );
+  const { version } = await openbao.writeSecret(
+    credentialsPath,
+    { accessKey, secretKey, bucket, endpoint: options.endpoint },
+    { cas: metadata?.currentVersion ?? 0, signal },
+  );
+  await writeState('ready', issuing);
+  return version;
 }

@@ -1,5 +1,5 @@
-import { ConflictError } from '@backstage/errors';
 import {
+  RUNTIME_EXPIRES_AT_METADATA_KEY,
   RUNTIME_OWNER_METADATA_KEY,
   RUNTIME_RESOURCE_TYPES,
   RUNTIME_SERVICE_METADATA_KEY,
@@ -11,7 +11,6 @@ import {
   bucketAccessNames,
   bucketKeysGrantName,
   isRuntimeUpstreamError,
-  validateBucketName,
 } from '@runtime-portal/backstage-plugin-runtime-node';
 import { z as zod } from 'zod/v3';
 import {
@@ -28,14 +27,18 @@ import {
   serviceField,
   RuntimeActionRun,
   announceResourceChange,
-  claimOf,
-  requireSameClaim,
+  createExpiry,
+  describeExpiry,
+  expiresAfterField,
 } from '../shared';
 import { examples } from './bucketCreate.examples';
 import { ensureBucketAccess, readCredentialsClaim } from './bucketAccess';
-
-/** The longest expiry the action sets (ten years). */
-const MAX_EXPIRATION_DAYS = 3650;
+import {
+  bucketExists,
+  checkOwnership,
+  takenByAnotherAccount,
+} from './bucketClaim';
+import { bucketNameField, expirationDaysField } from './bucketFields';
 
 /** The input schema (zod form); the action list shows it as JSON schema. */
 export const inputSchema = (z: typeof zod) =>
@@ -43,25 +46,12 @@ export const inputSchema = (z: typeof zod) =>
     environment: environmentField(z),
     owner: ownerField(z),
     service: serviceField(z),
-    name: z
-      .string()
-      .superRefine((name, ctx) => {
-        for (const problem of validateBucketName(name)) {
-          ctx.addIssue({ code: 'custom', message: problem });
-        }
-      })
-      .describe(
-        'Bucket name: 3-63 lowercase letters, digits, dots and hyphens, not an IP address',
-      ),
+    name: bucketNameField(z),
     versioning: z
       .boolean()
       .default(true)
       .describe('Keep every version of each object (default true)'),
-    expirationDays: z
-      .number()
-      .int('must be a whole number of days')
-      .min(1, 'must be at least 1 day')
-      .max(MAX_EXPIRATION_DAYS, `must be at most ${MAX_EXPIRATION_DAYS} days`)
+    expirationDays: expirationDaysField(z)
       .optional()
       .describe(
         'Delete objects this many days after they are written; unset keeps them',
@@ -80,6 +70,7 @@ export const inputSchema = (z: typeof zod) =>
       z,
       'Kubernetes service account that may read the keys; defaults to the service name',
     ).optional(),
+    expiresAfter: expiresAfterField(z),
   });
 
 const outputSchema = (z: typeof zod) =>
@@ -104,6 +95,12 @@ const outputSchema = (z: typeof zod) =>
       .optional()
       .describe(
         'OpenBao Kubernetes auth role (and ACL policy) that reads the keys (with credentials and a namespace)',
+      ),
+    expiresAt: z
+      .string()
+      .optional()
+      .describe(
+        'When the bucket expires (ISO 8601 UTC), as recorded in its tags; absent when it never does',
       ),
   });
 
@@ -156,10 +153,8 @@ async function provisionBucket(
   const storage = deps.clients.client(input.environment, 'objectStorage');
   const endpoint = deps.clients.environment(input.environment).objectStorage!
     .endpoint;
-  const tags = {
-    [RUNTIME_OWNER_METADATA_KEY]: owner,
-    [RUNTIME_SERVICE_METADATA_KEY]: input.service,
-  };
+  /** The bucket's expiry: recorded in its tags with the claim, or kept from the first run. */
+  let expiresAt: string | undefined;
   const signal = run.signal;
   const claim = { owner, service: input.service };
   const access = bucketAccessNames(input.service, input.name);
@@ -192,12 +187,23 @@ async function provisionBucket(
       expirationDays: input.expirationDays ?? null,
       credentials: input.credentials,
       namespace: input.namespace ?? null,
+      expiresAfter: input.expiresAfter ?? null,
     },
     async () => {
       const exists = await bucketExists(storage, input.name, signal);
-      if (exists) {
-        await checkOwnership(storage, input.name, claim, signal);
-      }
+      const recorded = exists
+        ? await checkOwnership(storage, input.name, claim, signal)
+        : undefined;
+      // A re-run keeps the expiry the first run recorded (and adds none).
+      expiresAt = createExpiry(
+        recorded?.[RUNTIME_EXPIRES_AT_METADATA_KEY],
+        exists ? undefined : input.expiresAfter,
+      );
+      const tags = {
+        [RUNTIME_OWNER_METADATA_KEY]: owner,
+        [RUNTIME_SERVICE_METADATA_KEY]: input.service,
+        ...(expiresAt ? { [RUNTIME_EXPIRES_AT_METADATA_KEY]: expiresAt } : {}),
+      };
       if (openbao) {
         keysMetadata = await readCredentialsClaim({
           openbao,
@@ -218,7 +224,7 @@ async function provisionBucket(
             input.expirationDays
               ? `expiry after ${input.expirationDays} days`
               : 'no expiry'
-          }${
+          }; the bucket ${describeExpiry(expiresAt)}${
             input.credentials
               ? `; would give ${input.service} a MinIO user with policy ${
                   access.policyName
@@ -282,6 +288,7 @@ async function provisionBucket(
               storage,
               openbao,
               metadata: keysMetadata,
+              expiresAt,
               bucket: input.name,
               service: input.service,
               owner,
@@ -329,6 +336,7 @@ async function provisionBucket(
         }
       : {}),
     ...(keysReader ? { roleName: keysReader.name } : {}),
+    ...(expiresAt ? { expiresAt } : {}),
     entityRef: runtimeResourceEntityRef({
       prefix: deps.namePrefix,
       environment: input.environment,
@@ -336,21 +344,6 @@ async function provisionBucket(
       name: input.name,
     }),
   };
-}
-
-async function bucketExists(
-  storage: ObjectStorageClient,
-  name: string,
-  signal?: AbortSignal,
-): Promise<boolean> {
-  try {
-    return await storage.headBucket(name, { signal });
-  } catch (error) {
-    if (isRuntimeUpstreamError(error, 'Forbidden')) {
-      throw takenByAnotherAccount(name);
-    }
-    throw error;
-  }
 }
 
 async function createOrClaim(
@@ -370,20 +363,4 @@ async function createOrClaim(
   }
   if (result === 'exists') await checkOwnership(storage, name, claim, signal);
   return result;
-}
-
-async function checkOwnership(
-  storage: ObjectStorageClient,
-  name: string,
-  claim: { owner: string; service: string },
-  signal?: AbortSignal,
-): Promise<void> {
-  const tags = await storage.getTags(name, { signal });
-  requireSameClaim(`Bucket ${name}`, claimOf(tags), claim);
-}
-
-function takenByAnotherAccount(name: string): Error {
-  return new ConflictError(
-    `Bucket name ${name} is already taken by another account; choose another name`,
-  );
 }

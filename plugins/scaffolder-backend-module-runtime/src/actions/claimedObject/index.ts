@@ -4,3 +4,14 @@ export {
   writeClaimedObject,
 } from './claimedObject';
 export type { ClaimedObjectContext } from './claimedObject';
+export {
+  deleteCheckedObject,
+  deleteClaimedObject,
+} from './deleteClaimedObject';
+export type { CheckedDeleteContext } from './deleteClaimedObject';
+export { updateClaimedObject } from './updateClaimedObject';
+export type {
+  ClaimedObjectUpdate,
+  ClaimedObjectWrite,
+} from './updateClaimedObject';
+export { coversFields } from './coversFields';

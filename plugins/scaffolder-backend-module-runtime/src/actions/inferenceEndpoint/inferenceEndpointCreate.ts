@@ -1,15 +1,14 @@
 import { InputError } from '@backstage/errors';
 import {
+  RUNTIME_EXPIRES_AT_ANNOTATION,
   RUNTIME_RESOURCE_TYPES,
   runtimeInferenceEndpointCreatePermission,
 } from '@runtime-portal/backstage-plugin-runtime-common';
 import {
   KUBEAI_MODEL_ENGINES,
   KUBEAI_MODEL_FEATURES,
-  KubeAIModel,
   MODEL_KIND,
   NAMESPACE_KIND,
-  apiVersionOf,
   discoverKubeAIUrl,
   openAIBaseUrl,
 } from '@runtime-portal/backstage-plugin-runtime-node';
@@ -27,24 +26,26 @@ import {
   serviceField,
   RuntimeActionRun,
   announceResourceChange,
+  createExpiry,
+  describeExpiry,
+  expiresAfterField,
 } from '../shared';
-import {
-  claimLabels,
-  readClaimedObject,
-  writeClaimedObject,
-} from '../claimedObject';
+import { readClaimedObject, writeClaimedObject } from '../claimedObject';
 import { examples } from './inferenceEndpointCreate.examples';
 import { modelArgsSchema, modelEnvSchema } from './modelServerOptions';
+import {
+  maxReplicasField,
+  minReplicasField,
+  modelUrlField,
+  replicaRangeProblem,
+  resourceProfileField,
+  waitTimeoutSecondsField,
+} from './modelFields';
 import { waitForReadyModel } from './waitForReady';
+import { ModelSettings, modelObject } from './modelObject';
 
 /** KubeAI rejects Model names longer than this. */
 const MAX_MODEL_NAME = 40;
-/**
- * The model sources KubeAI v0.14.0 (the Runtime's) accepts without a `cacheProfile`, which the
- * action does not set: its CRD refuses `s3://`, `gs://` and `oss://` urls without one.
- */
-const MODEL_URL = /^(hf|pvc|ollama):\/\/\S+$/;
-const RESOURCE_PROFILE = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?:[1-9][0-9]*$/;
 const MAX_URL = 2048;
 
 /**
@@ -65,16 +66,10 @@ export const inputObjectSchema = (z: typeof zod) =>
       z,
       "The owner's Kubernetes namespace the Model is created in",
     ),
-    url: z
-      .string()
-      .max(MAX_URL, `must be at most ${MAX_URL} characters`)
-      .regex(
-        MODEL_URL,
-        'must start with hf://, pvc:// or ollama:// and name the model',
-      )
-      .describe(
-        'Where the model comes from (it cannot change afterwards): hf://<org>/<model>, pvc://<name>[/<path>] or ollama://<model>',
-      ),
+    url: modelUrlField(
+      z,
+      'Where the model comes from (it cannot change afterwards): hf://<org>/<model>, pvc://<name>[/<path>] or ollama://<model>',
+    ),
     engine: z.enum(KUBEAI_MODEL_ENGINES).describe('Inference engine'),
     features: z
       .array(z.enum(KUBEAI_MODEL_FEATURES))
@@ -84,42 +79,23 @@ export const inputObjectSchema = (z: typeof zod) =>
         `must name at most ${KUBEAI_MODEL_FEATURES.length} features`,
       )
       .describe('What the model serves'),
-    resourceProfile: z
-      .string()
-      .max(128, 'must be at most 128 characters')
-      .regex(
-        RESOURCE_PROFILE,
-        'must be <profile>:<count>, e.g. nvidia-gpu-l4:1 or cpu:2',
-      )
-      .optional()
-      .describe('KubeAI resource profile and count, e.g. nvidia-gpu-l4:1'),
-    minReplicas: z
-      .number()
-      .int('must be a whole number')
-      .min(0, 'must be 0 or more')
-      .max(100, 'must be at most 100')
+    resourceProfile: resourceProfileField(z).optional(),
+    minReplicas: minReplicasField(z)
       .default(1)
       .describe(
         'Replicas kept running; 0 scales to zero when idle (then the step does not wait)',
       ),
-    maxReplicas: z
-      .number()
-      .int('must be a whole number')
-      .min(1, 'must be at least 1')
-      .max(100, 'must be at most 100')
+    maxReplicas: maxReplicasField(z)
       .optional()
       .describe(
         'Most replicas the autoscaler may run; defaults to minReplicas (at least 1)',
       ),
     args: modelArgsSchema(z),
     env: modelEnvSchema(z),
-    waitTimeoutSeconds: z
-      .number()
-      .int('must be a whole number')
-      .min(0, 'must be 0 or more')
-      .max(1800, 'must be at most 1800')
-      .default(120)
-      .describe('How long to wait for a ready replica; 0 does not wait'),
+    waitTimeoutSeconds: waitTimeoutSecondsField(
+      z,
+      'How long to wait for a ready replica; 0 does not wait',
+    ),
     baseUrl: z
       .string()
       .max(MAX_URL, `must be at most ${MAX_URL} characters`)
@@ -129,20 +105,15 @@ export const inputObjectSchema = (z: typeof zod) =>
       .describe(
         "KubeAI's URL as clients reach it; by default the in-cluster URL of the environment's kubeai Service",
       ),
+    expiresAfter: expiresAfterField(z),
   });
 
 /** The input schema (zod form); the action list shows it as JSON schema. */
 export const inputSchema = (z: typeof zod) =>
   inputObjectSchema(z).superRefine((input, ctx) => {
-    if (
-      input.maxReplicas !== undefined &&
-      input.maxReplicas < input.minReplicas
-    ) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['maxReplicas'],
-        message: `must be at least minReplicas (${input.minReplicas})`,
-      });
+    const problem = replicaRangeProblem(input.minReplicas, input.maxReplicas);
+    if (problem) {
+      ctx.addIssue({ code: 'custom', path: ['maxReplicas'], message: problem });
     }
   });
 
@@ -160,6 +131,12 @@ const outputSchema = (z: typeof zod) =>
     entityRef: z
       .string()
       .describe('Catalog entity ref of the inference endpoint resource'),
+    expiresAt: z
+      .string()
+      .optional()
+      .describe(
+        'When the endpoint expires (ISO 8601 UTC), as annotated on its Model; absent when it never does',
+      ),
   });
 
 /**
@@ -212,30 +189,17 @@ async function provisionInferenceEndpoint(
   const claim = { owner, service: input.service };
   const kubernetes = deps.clients.client(input.environment, 'kubernetes');
   const signal = run.signal;
-  const model: KubeAIModel = {
-    apiVersion: apiVersionOf(MODEL_KIND),
-    kind: MODEL_KIND.kind,
-    metadata: {
-      name: input.name,
-      namespace: input.namespace,
-      labels: {
-        ...claimLabels(claim),
-        'app.kubernetes.io/managed-by': 'runtime-portal',
-      },
-    },
-    spec: {
-      url: input.url,
-      engine: input.engine,
-      features: input.features,
-      minReplicas: input.minReplicas,
-      maxReplicas: input.maxReplicas ?? Math.max(input.minReplicas, 1),
-      ...(input.resourceProfile
-        ? { resourceProfile: input.resourceProfile }
-        : {}),
-      ...(input.args ? { args: input.args } : {}),
-      ...(input.env ? { env: input.env } : {}),
-    },
+  const settings: ModelSettings = {
+    url: input.url,
+    engine: input.engine,
+    features: input.features,
+    minReplicas: input.minReplicas,
+    maxReplicas: input.maxReplicas ?? Math.max(input.minReplicas, 1),
+    resourceProfile: input.resourceProfile,
+    args: input.args,
+    env: input.env,
   };
+  let expiresAt: string | undefined;
   const entityRef = runtimeResourceEntityRef({
     prefix: deps.namePrefix,
     environment: input.environment,
@@ -256,6 +220,7 @@ async function provisionInferenceEndpoint(
       engine: input.engine,
       owner,
       service: input.service,
+      expiresAfter: input.expiresAfter ?? null,
     },
     async () => {
       const namespace = await kubernetes.get(
@@ -293,6 +258,22 @@ async function provisionInferenceEndpoint(
         input.name,
         context,
       );
+      const recorded =
+        existing?.metadata.annotations?.[RUNTIME_EXPIRES_AT_ANNOTATION];
+      expiresAt = createExpiry(
+        recorded,
+        existing ? undefined : input.expiresAfter,
+      );
+      // Only a new Model gets the annotation; an existing one keeps its own (never re-applied).
+      const model = modelObject(
+        {
+          name: input.name,
+          namespace: input.namespace,
+          claim,
+          expiresAt: existing ? undefined : expiresAt,
+        },
+        settings,
+      );
 
       if (run.isDryRun) {
         await writeClaimedObject(MODEL_KIND, model, {
@@ -304,7 +285,9 @@ async function provisionInferenceEndpoint(
             input.name
           } (${input.engine}, ${input.url}); it would ${
             existing ? 'update the existing one' : 'be created'
-          } and serve at ${openAIBaseUrl(kubeaiUrl)}`,
+          } and serve at ${openAIBaseUrl(kubeaiUrl)}; it ${describeExpiry(
+            expiresAt,
+          )}`,
         );
         return openAIBaseUrl(kubeaiUrl);
       }
@@ -353,5 +336,10 @@ async function provisionInferenceEndpoint(
     },
   );
 
-  return { baseUrl, model: input.name, entityRef };
+  return {
+    baseUrl,
+    model: input.name,
+    entityRef,
+    ...(expiresAt ? { expiresAt } : {}),
+  };
 }

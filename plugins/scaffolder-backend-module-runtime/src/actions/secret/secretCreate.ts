@@ -1,5 +1,5 @@
-import { InputError } from '@backstage/errors';
 import {
+  RUNTIME_EXPIRES_AT_METADATA_KEY,
   RUNTIME_RESOURCE_TYPES,
   runtimeSecretCreatePermission,
 } from '@runtime-portal/backstage-plugin-runtime-common';
@@ -22,15 +22,12 @@ import {
   grantSecretRead,
   requireSameClaim,
   writeClaimMetadata,
+  createExpiry,
+  describeExpiry,
+  expiresAfterField,
 } from '../shared';
 import { examples } from './secretCreate.examples';
-
-const KEY_NAME = /^[A-Za-z_][A-Za-z0-9_.-]*$/;
-const KEY_MAX_LENGTH = 128;
-/** The longest value a key may have (64 KiB: room for a certificate chain). */
-const VALUE_MAX_LENGTH = 65536;
-/** The task secret that holds the initiator's Backstage token: never a secret value to store. */
-const BACKSTAGE_TOKEN_SECRET = 'backstageToken';
+import { secretKeysField, secretValues } from './secretValues';
 
 /** The input schema (zod form); the action list shows it as JSON schema. */
 export const inputSchema = (z: typeof zod) =>
@@ -42,21 +39,10 @@ export const inputSchema = (z: typeof zod) =>
       z,
       'Name of the secret; it is stored at <service>/<name> in the KV mount',
     ),
-    keys: z
-      .array(
-        z
-          .string()
-          .max(KEY_MAX_LENGTH, `must be at most ${KEY_MAX_LENGTH} characters`)
-          .regex(
-            KEY_NAME,
-            'must be letters, digits, "_", "." or "-", starting with a letter or "_"',
-          ),
-      )
-      .min(1, 'must name at least one key')
-      .max(32, 'must name at most 32 keys')
-      .describe(
-        'Keys of the secret. Each value is taken from the secret of the same name (a template secret field, or the actions registry secrets), never from input',
-      ),
+    keys: secretKeysField(
+      z,
+      'Keys of the secret. Each value is taken from the secret of the same name (a template secret field, or the actions registry secrets), never from input',
+    ),
     namespace: dnsLabel(
       z,
       "Kubernetes namespace of the service's service account (bound by the auth role)",
@@ -65,6 +51,7 @@ export const inputSchema = (z: typeof zod) =>
       z,
       'Kubernetes service account that may read the secret; defaults to the service name',
     ).optional(),
+    expiresAfter: expiresAfterField(z),
   });
 
 const outputSchema = (z: typeof zod) =>
@@ -77,6 +64,12 @@ const outputSchema = (z: typeof zod) =>
       .string()
       .describe('OpenBao Kubernetes auth role the service logs in with'),
     entityRef: z.string().describe('Catalog entity ref of the secret resource'),
+    expiresAt: z
+      .string()
+      .optional()
+      .describe(
+        'When the secret expires (ISO 8601 UTC), as recorded in its metadata; absent when it never does',
+      ),
   });
 
 type Input = zod.output<ReturnType<typeof inputSchema>>;
@@ -144,6 +137,8 @@ async function provisionSecret(
   const kvMount = deps.clients.environment(input.environment).openbao!.kvMount;
   const claim = { owner, service: input.service };
   const subject = `Secret ${path} in ${input.environment}`;
+  /** The secret's expiry: recorded with its claim, or kept from the first run. */
+  let expiresAt: string | undefined;
 
   await audited(
     run,
@@ -157,6 +152,7 @@ async function provisionSecret(
       service: input.service,
       policyName,
       roleName,
+      expiresAfter: input.expiresAfter ?? null,
     },
     async () => {
       const existing = await openbao.readSecretMetadata(path, {
@@ -166,6 +162,11 @@ async function provisionSecret(
         requireSameClaim(subject, claimOf(existing.customMetadata), claim);
       }
       const hasValues = (existing?.currentVersion ?? 0) > 0;
+      // A re-run keeps the expiry the first run recorded.
+      expiresAt = createExpiry(
+        existing?.customMetadata[RUNTIME_EXPIRES_AT_METADATA_KEY],
+        hasValues ? undefined : input.expiresAfter,
+      );
 
       if (run.isDryRun) {
         run.logger.info(
@@ -175,7 +176,7 @@ async function provisionSecret(
             ', ',
           )}) in ${kvMount}, write read policy ${policyName} and Kubernetes auth role ${roleName} for ${
             input.namespace
-          }/${serviceAccount}`,
+          }/${serviceAccount}; the secret ${describeExpiry(expiresAt)}`,
         );
       } else {
         await run.checkpoint({
@@ -194,6 +195,9 @@ async function provisionSecret(
               path,
               claim,
               metadataVersion: existing?.currentMetadataVersion ?? 0,
+              extra: expiresAt
+                ? { [RUNTIME_EXPIRES_AT_METADATA_KEY]: expiresAt }
+                : undefined,
               signal: run.signal,
             });
             const written = await openbao.writeSecret(path, values, {
@@ -231,40 +235,11 @@ async function provisionSecret(
     environment: input.environment,
     source: 'openbao',
   });
-  return { path, policyName, roleName, entityRef };
-}
-
-/** The value of each key from the task's secrets; an `InputError` naming (only) missing keys. */
-function secretValues(
-  run: RuntimeActionRun,
-  keys: Input['keys'],
-): Record<string, string> {
-  if (keys.includes(BACKSTAGE_TOKEN_SECRET)) {
-    throw new InputError(
-      `Invalid input: keys: ${BACKSTAGE_TOKEN_SECRET} is the task's own Backstage token and cannot be stored`,
-    );
-  }
-  const secrets = run.secrets ?? {};
-  const missing = keys.filter(
-    key => typeof secrets[key] !== 'string' || secrets[key] === '',
-  );
-  if (missing.length > 0) {
-    throw new InputError(
-      `Invalid input: keys: no template secret given for ${missing.join(
-        ', ',
-      )} (add a secret field of that name to the template's parameters)`,
-    );
-  }
-  const tooLong = keys.filter(key => secrets[key].length > VALUE_MAX_LENGTH);
-  if (tooLong.length > 0) {
-    throw new InputError(
-      `Invalid input: keys: the values of ${tooLong.join(
-        ', ',
-      )} are longer than ${VALUE_MAX_LENGTH} characters`,
-    );
-  }
-  if (new Set(keys).size !== keys.length) {
-    throw new InputError('Invalid input: keys: must not repeat a key');
-  }
-  return Object.fromEntries(keys.map(key => [key, secrets[key]]));
+  return {
+    path,
+    policyName,
+    roleName,
+    entityRef,
+    ...(expiresAt ? { expiresAt } : {}),
+  };
 }

@@ -7,12 +7,25 @@ import {
   resolveRuntimeCaller,
 } from '@runtime-portal/backstage-plugin-runtime-node';
 import { RuntimeActionDeps } from './deps';
+import { SYSTEM_RUN_INITIATOR, SystemRunReason } from './run';
 
 /** Who a provisioning run acts as, once {@link authorizeProvisioning} has let it through. */
 export interface ProvisioningAccess {
-  /** The signed-in user running the action, their teams, and whether they are a platform admin. */
+  /**
+   * The signed-in user running the action, their teams, and whether they are a platform admin; for a
+   * system run, the portal ({@link SYSTEM_CALLER}: no teams, not an admin).
+   */
   caller: RuntimeCaller;
+  /** Set when the portal runs the action itself (`systemRun`): why. */
+  system?: SystemRunReason;
 }
+
+/** The caller of a system run: the portal, acting for no team and administering nothing. */
+export const SYSTEM_CALLER: RuntimeCaller = Object.freeze({
+  userEntityRef: SYSTEM_RUN_INITIATOR,
+  ownershipEntityRefs: [],
+  isPlatformAdmin: false,
+});
 
 /** What a run claims to act on: the owning team, the service and, if any, the namespace. */
 export interface ProvisioningTarget {
@@ -45,6 +58,29 @@ export async function authorizeProvisioning(
     credentials,
   );
   requireActFor(caller, target.owner);
+  await requireOwnersTarget(deps, target);
+  return { caller };
+}
+
+/**
+ * The checks of {@link authorizeProvisioning} that do not depend on the caller, for a run the portal
+ * makes itself (`systemRun`): the service, if the catalog has it, is the owner's, and the namespace,
+ * if given, is one of the owner's. The upstream claim checks in `provision` still follow.
+ */
+export async function authorizeSystemRun(
+  deps: RuntimeActionDeps,
+  target: ProvisioningTarget,
+  system: SystemRunReason,
+): Promise<ProvisioningAccess> {
+  await requireOwnersTarget(deps, target);
+  return { caller: SYSTEM_CALLER, system };
+}
+
+/** Refuses a service or namespace that is not the owner's. */
+async function requireOwnersTarget(
+  deps: RuntimeActionDeps,
+  target: ProvisioningTarget,
+): Promise<void> {
   await requireServiceOwner(deps, target.owner, target.service);
   if (target.namespace !== undefined) {
     await deps.teamNamespaces.requireTeamNamespace(
@@ -54,7 +90,6 @@ export async function authorizeProvisioning(
       { signal: target.signal },
     );
   }
-  return { caller };
 }
 
 /** Refuses a service the catalog has as another team's component. */

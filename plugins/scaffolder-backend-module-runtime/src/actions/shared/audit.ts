@@ -1,11 +1,12 @@
 import { JsonObject } from '@backstage/types';
 import { withAuditEvent } from '@runtime-portal/backstage-plugin-runtime-node';
 import { RuntimeActionDeps } from './deps';
-import { RuntimeActionRun } from './run';
+import { RuntimeActionRun, systemReasonOf } from './run';
 
 /**
  * Runs `fn` inside an audit event `eventId` (severity medium) with `meta` (who, what, where: never a
- * secret value), marking it succeeded or failed. Without an auditor, just runs `fn`.
+ * secret value), marking it succeeded or failed; a run the portal makes itself (`systemRun`) is
+ * recorded with initiator `system`, `system: true` and its reason. Without an auditor, just runs `fn`.
  */
 export async function audited<T>(
   run: RuntimeActionRun,
@@ -15,6 +16,7 @@ export async function audited<T>(
   fn: () => Promise<T>,
 ): Promise<T> {
   if (!deps.auditor) return fn();
+  const system = systemReasonOf(run);
   return withAuditEvent(
     deps.auditor,
     {
@@ -24,6 +26,7 @@ export async function audited<T>(
         initiator: run.user?.ref ?? null,
         taskId: run.task?.id ?? null,
         dryRun: Boolean(run.isDryRun),
+        ...(system ? { system: true, reason: system.reason } : {}),
       },
     },
     fn,

@@ -6,6 +6,7 @@ import {
 } from '@backstage/backend-plugin-api';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import { EventsService } from '@backstage/plugin-events-node';
+import type { ApprovalGateDeps } from './approvalGate';
 import {
   RuntimeAccessConfig,
   RuntimeClientsService,
@@ -38,4 +39,6 @@ export interface RuntimeActionDeps {
   events?: EventsService;
   /** Prefix of live resource entity names, as the catalog module names them (optional). */
   namePrefix?: string;
+  /** The approval gate (`runtime.approvals`); without it no run asks for approval. */
+  approvals?: ApprovalGateDeps;
 }

@@ -26,6 +26,43 @@ function secretReadPolicy(
   ].join('\n');
 }
 
+/** Which parts of a read grant exist. */
+export interface SecretReadGrantState {
+  /** The ACL policy exists (and is the claim's). */
+  policy: boolean;
+  /** The Kubernetes auth role exists (and grants only that policy). */
+  role: boolean;
+}
+
+/**
+ * Reads the read grant `name` and checks it is `claim`'s: an existing policy must be headed by the
+ * claim and an existing role must grant only that policy; anything else is a `ConflictError`.
+ * Read-only; says which parts exist.
+ */
+export async function readSecretReadGrant(
+  openbao: OpenBaoClient,
+  grant: { name: string; claim: ResourceClaim; signal?: AbortSignal },
+): Promise<SecretReadGrantState> {
+  const { name, claim, signal } = grant;
+  const policy = await openbao.readAclPolicy(name, { signal });
+  if (policy) {
+    const [, owner, service] = HEADER.exec(policy.policy) ?? [];
+    requireSameClaim(`OpenBao policy ${name}`, { owner, service }, claim);
+  }
+  const role = await openbao.readKubernetesAuthRole(name, { signal });
+  if (
+    role &&
+    !(role.tokenPolicies.length === 1 && role.tokenPolicies[0] === name)
+  ) {
+    throw new ConflictError(
+      `OpenBao Kubernetes auth role ${name} already exists and grants policies ${
+        role.tokenPolicies.join(', ') || 'none'
+      }, not only ${name}; it was not made for ${claim.owner}/${claim.service}`,
+    );
+  }
+  return { policy: policy !== undefined, role: role !== undefined };
+}
+
 /**
  * Lets one Kubernetes service account read one secret: an ACL policy `name` scoped to the secret's
  * path and a Kubernetes auth role `name` bound to the account that grants that policy. Before
@@ -45,22 +82,7 @@ export async function grantSecretRead(
   },
 ): Promise<void> {
   const { name, claim, signal } = grant;
-  const policy = await openbao.readAclPolicy(name, { signal });
-  if (policy) {
-    const [, owner, service] = HEADER.exec(policy.policy) ?? [];
-    requireSameClaim(`OpenBao policy ${name}`, { owner, service }, claim);
-  }
-  const role = await openbao.readKubernetesAuthRole(name, { signal });
-  if (
-    role &&
-    !(role.tokenPolicies.length === 1 && role.tokenPolicies[0] === name)
-  ) {
-    throw new ConflictError(
-      `OpenBao Kubernetes auth role ${name} already exists and grants policies ${
-        role.tokenPolicies.join(', ') || 'none'
-      }, not only ${name}; it was not made for ${claim.owner}/${claim.service}`,
-    );
-  }
+  await readSecretReadGrant(openbao, { name, claim, signal });
   await openbao.writeAclPolicy(
     name,
     secretReadPolicy(grant.kvMount, grant.path, claim),

@@ -21,7 +21,9 @@ export {
   toScaffolderAction,
 } from './provisioningAction';
 export type { ProvisioningAction } from './provisioningAction';
-export { grantSecretRead } from './grantSecretRead';
+export { grantSecretRead, readSecretReadGrant } from './grantSecretRead';
+export type { SecretReadGrantState } from './grantSecretRead';
+export { revokeSecretRead, secretReadGrantLines } from './revokeSecretRead';
 export {
   catalogDependents,
   forceField,
@@ -29,3 +31,12 @@ export {
   retirementOutputSchema,
 } from './retirement';
 export type { RetirementOutput } from './retirement';
+export {
+  NEVER_EXPIRES,
+  createExpiry,
+  describeExpiry,
+  expiresAfterField,
+  expiresAtAfter,
+  expiryTimestamp,
+  extendExpiresAfterField,
+} from './expiry';

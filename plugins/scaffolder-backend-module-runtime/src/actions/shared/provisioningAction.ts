@@ -10,13 +10,18 @@ import {
 } from '@runtime-portal/backstage-plugin-runtime-node';
 import { JsonObject } from '@backstage/types';
 import { AnyZodObject, ZodType, z as zod } from 'zod/v3';
-import { ProvisioningAccess, authorizeProvisioning } from './access';
+import {
+  ProvisioningAccess,
+  authorizeProvisioning,
+  authorizeSystemRun,
+} from './access';
 import { RuntimeActionDeps } from './deps';
 import { requireUpstream } from './environment';
 import { auditRefusal } from './audit';
 import { writeOutputs } from './outputs';
 import { parseInput } from './parseInput';
-import { RuntimeActionRun } from './run';
+import { RuntimeActionRun, systemReasonOf } from './run';
+import { requireApproval } from './approvalGate';
 
 /**
  * One provisioning action, defined once and offered twice: as a scaffolder action
@@ -41,8 +46,8 @@ export interface ProvisioningAction<
   /** The input's plain object schema, when `inputSchema` adds checks across fields (the registry lists objects only). */
   inputObjectSchema?: (z: typeof zod) => AnyZodObject;
   outputSchema: (z: typeof zod) => AnyZodObject;
-  /** The permission the caller must hold. */
-  permission: BasicPermission;
+  /** The permission the caller must hold (for an action over several types: the input's type's). */
+  permission: BasicPermission | ((input: TInput) => BasicPermission);
   /** The upstream (or upstreams) the environment must have for this input. */
   upstream: (
     input: TInput,
@@ -92,8 +97,10 @@ export function defineProvisioningAction<
 /**
  * Runs a provisioning action: parses the input (an `InputError` naming each bad field), checks the
  * environment has the upstream, checks the caller's permission, then that the caller may act for
- * the owner, the service is the owner's and the namespace too (`authorizeProvisioning`), and then
- * provisions. Nothing is written upstream before all checks pass (the namespace check may read the
+ * the owner, the service is the owner's and the namespace too (`authorizeProvisioning`), then asks
+ * for approval when a `runtime.approvals` rule matches (`requireApproval`), and then provisions. A
+ * run the portal makes itself (`systemRun`, e.g. the expiry task's) skips the caller's permission,
+ * act-for and approval steps and keeps the service-owner and namespace checks and `provision`. Nothing is written upstream before all checks pass (the namespace check may read the
  * Namespace); a refusal after the input is parsed is audited as a failed event (the action's
  * `registryName` as event id, as its own audit event) with its reason.
  */
@@ -112,17 +119,28 @@ export async function runProvisioningAction<
   const namespace = action.namespaceOf
     ? action.namespaceOf(input)
     : input.namespace;
+  const target = {
+    environment: input.environment,
+    owner: input.owner,
+    service: input.service,
+    namespace,
+    signal: run.signal,
+  };
+  const system = systemReasonOf(run);
   let access: ProvisioningAccess;
   try {
-    const credentials = await run.getInitiatorCredentials();
-    await requirePermission(deps.permissions, action.permission, credentials);
-    access = await authorizeProvisioning(deps, credentials, {
-      environment: input.environment,
-      owner: input.owner,
-      service: input.service,
-      namespace,
-      signal: run.signal,
-    });
+    if (system) {
+      access = await authorizeSystemRun(deps, target, system);
+    } else {
+      const credentials = await run.getInitiatorCredentials();
+      const permission =
+        typeof action.permission === 'function'
+          ? action.permission(input)
+          : action.permission;
+      await requirePermission(deps.permissions, permission, credentials);
+      access = await authorizeProvisioning(deps, credentials, target);
+      await requireApproval(action.id, deps.approvals, run, input, access);
+    }
   } catch (error) {
     await auditRefusal(run, deps, action.registryName, error as Error, {
       environment: input.environment,

@@ -5,9 +5,11 @@ import {
   SENSOR_KIND,
   apiVersionOf,
 } from '@runtime-portal/backstage-plugin-runtime-node';
+import { ResourceClaim } from '../shared';
+import { claimLabels } from '../claimedObject';
 
 /** Where events come from. */
-type ArgoEventsSourceInput =
+export type ArgoEventsSourceInput =
   | { type: 'webhook'; endpoint?: string; port: number; method: string }
   | { type: 'calendar'; schedule?: string; interval?: string }
   | {
@@ -32,6 +34,8 @@ export interface ArgoEventsWorkflowSpec {
   name: string;
   namespace: string;
   labels: Record<string, string>;
+  /** Annotations of both objects, e.g. the workflow's expiry (`runtime-portal.io/expires-at`). */
+  annotations?: Record<string, string>;
   source: ArgoEventsSourceInput;
   trigger: ArgoEventsTriggerInput;
   /** The object storage endpoint, for a `minio` source. */
@@ -42,13 +46,23 @@ export interface ArgoEventsWorkflowSpec {
 
 const DEPENDENCY = 'event';
 
+/** The labels of a workflow's EventSource and Sensor: its claim, and managed by the portal. */
+export function workflowObjectLabels(
+  claim: ResourceClaim,
+): Record<string, string> {
+  return {
+    ...claimLabels(claim),
+    'app.kubernetes.io/managed-by': 'runtime-portal',
+  };
+}
+
 /**
  * The Argo Events `EventSource` of a workflow: one source, named like the workflow. A webhook
  * declares `spec.service.ports` (the webhook's port on both sides), as Argo Events' webhook example
  * does, so that its controller makes the Service `<name>-eventsource-svc` that reaches the webhook.
  */
 export function eventSourceObject(
-  spec: ArgoEventsWorkflowSpec,
+  spec: Omit<ArgoEventsWorkflowSpec, 'trigger'>,
 ): ArgoEventSource {
   const { source, name } = spec;
   let sourceSpec: Record<string, unknown>;
@@ -93,13 +107,15 @@ export function eventSourceObject(
   return {
     apiVersion: apiVersionOf(EVENT_SOURCE_KIND),
     kind: EVENT_SOURCE_KIND.kind,
-    metadata: { name, namespace: spec.namespace, labels: spec.labels },
+    metadata: objectMetadata(spec),
     spec: { ...eventBusField(spec), ...sourceSpec },
   };
 }
 
 /** The Argo Events `Sensor` of a workflow: the source's event fires one trigger. */
-export function sensorObject(spec: ArgoEventsWorkflowSpec): ArgoSensor {
+export function sensorObject(
+  spec: Omit<ArgoEventsWorkflowSpec, 'source' | 'objectStorageEndpoint'>,
+): ArgoSensor {
   const { trigger, name } = spec;
   const template =
     trigger.type === 'http'
@@ -126,7 +142,7 @@ export function sensorObject(spec: ArgoEventsWorkflowSpec): ArgoSensor {
   return {
     apiVersion: apiVersionOf(SENSOR_KIND),
     kind: SENSOR_KIND.kind,
-    metadata: { name, namespace: spec.namespace, labels: spec.labels },
+    metadata: objectMetadata(spec),
     spec: {
       ...eventBusField(spec),
       ...(trigger.type === 'k8s' && trigger.serviceAccountName
@@ -140,6 +156,20 @@ export function sensorObject(spec: ArgoEventsWorkflowSpec): ArgoSensor {
   };
 }
 
-function eventBusField(spec: ArgoEventsWorkflowSpec) {
+function objectMetadata(
+  spec: Pick<
+    ArgoEventsWorkflowSpec,
+    'name' | 'namespace' | 'labels' | 'annotations'
+  >,
+) {
+  return {
+    name: spec.name,
+    namespace: spec.namespace,
+    labels: spec.labels,
+    ...(spec.annotations ? { annotations: spec.annotations } : {}),
+  };
+}
+
+function eventBusField(spec: Pick<ArgoEventsWorkflowSpec, 'eventBusName'>) {
   return spec.eventBusName ? { eventBusName: spec.eventBusName } : {};
 }

@@ -1,5 +1,7 @@
 import { ConflictError, InputError } from '@backstage/errors';
 import {
+  RUNTIME_EXPIRES_AT_ANNOTATION,
+  RUNTIME_EXPIRES_AT_METADATA_KEY,
   RUNTIME_OWNER_LABEL,
   RUNTIME_OWNER_METADATA_KEY,
   RUNTIME_RESOURCE_TYPES,
@@ -29,19 +31,23 @@ import {
   RuntimeActionRun,
   announceResourceChange,
   requireSameClaim,
+  createExpiry,
+  describeExpiry,
+  expiresAfterField,
 } from '../shared';
-import { claimLabels, readClaimedObject } from '../claimedObject';
+import { readClaimedObject } from '../claimedObject';
 import {
-  ArgoEventsTriggerInput,
   eventSourceObject,
   sensorObject,
+  workflowObjectLabels,
 } from './argoEventsObjects';
-import { DEFAULT_EVENT_BUS_NAME, missingEventBus } from './eventBus';
-import { requireAllowedHttpTrigger } from './httpTrigger';
+import { boundTrigger } from './boundTrigger';
 import {
-  boundKubernetesTrigger,
-  kubernetesTriggerResourceSchema,
-} from './kubernetesTrigger';
+  cronScheduleField,
+  intervalField,
+  triggerSchema,
+} from './workflowFields';
+import { DEFAULT_EVENT_BUS_NAME, missingEventBus } from './eventBus';
 import {
   DEFAULT_WORKFLOW_TRIGGER_POLICY,
   WorkflowTriggerPolicy,
@@ -56,10 +62,7 @@ import {
   writeWorkflowObjects,
 } from './writeWorkflowObjects';
 
-const CRON = /^(\S+\s+){4}\S+$/;
-const INTERVAL = /^[1-9][0-9]*(s|m|h)$/;
 const MAX_RETENTION_DAYS = 3650;
-const MAX_URL = 2048;
 const WRITE_VERBS = {
   created: 'Created',
   applied: 'Applied',
@@ -91,16 +94,10 @@ const sourceSchema = (z: typeof zod) =>
       }),
       z.object({
         type: z.literal('calendar'),
-        schedule: z
-          .string()
-          .max(128)
-          .regex(CRON, 'must be a cron expression with 5 fields')
+        schedule: cronScheduleField(z)
           .optional()
           .describe('Cron schedule, e.g. "0 3 * * *"'),
-        interval: z
-          .string()
-          .max(16)
-          .regex(INTERVAL, 'must be a duration such as 30s, 10m or 1h')
+        interval: intervalField(z)
           .optional()
           .describe('Fixed interval, e.g. 10m (instead of schedule)'),
       }),
@@ -132,38 +129,6 @@ const sourceSchema = (z: typeof zod) =>
       }),
     ])
     .describe('Where events come from: webhook, calendar or minio');
-
-const triggerSchema = (z: typeof zod) =>
-  z
-    .discriminatedUnion('type', [
-      z.object({
-        type: z.literal('http'),
-        url: z
-          .string()
-          .max(MAX_URL, `must be at most ${MAX_URL} characters`)
-          .url('must be an http(s) URL')
-          .regex(/^https?:\/\//, 'must be an http(s) URL')
-          .describe(
-            "URL called with the event: a Service of the team's namespaces (http://<service>.<namespace>.svc:<port>/…) or a URL under runtime.workflows.httpTriggerAllowList",
-          ),
-        method: z.enum(['POST', 'PUT', 'GET']).default('POST'),
-      }),
-      z.object({
-        type: z.literal('k8s'),
-        operation: z.enum(['create', 'update', 'patch']).default('create'),
-        resource: kubernetesTriggerResourceSchema(z),
-        serviceAccountName: z
-          .string()
-          .max(253, 'must be at most 253 characters')
-          .optional()
-          .describe(
-            "Service account of the workflow's namespace the sensor acts as (it needs the rights for the operation)",
-          ),
-      }),
-    ])
-    .describe(
-      "What an event starts: an http call or a Kubernetes object in the workflow's namespace",
-    );
 
 /**
  * The input's fields without the checks across fields: the schema the actions registry lists
@@ -207,6 +172,7 @@ const inputObjectSchema = (z: typeof zod) =>
       })
       .optional()
       .describe('Required with engine temporal'),
+    expiresAfter: expiresAfterField(z),
   });
 
 /** The input schema (zod form); the action list shows it as JSON schema. */
@@ -251,6 +217,12 @@ const outputSchema = (z: typeof zod) =>
       .optional()
       .describe(
         "A webhook source's in-cluster URL: http://<name>-eventsource-svc.<namespace>.svc:<port><endpoint>",
+      ),
+    expiresAt: z
+      .string()
+      .optional()
+      .describe(
+        'When the workflow expires (ISO 8601 UTC), as recorded on its objects or namespace; absent when it never does',
       ),
   });
 
@@ -327,7 +299,7 @@ async function provisionWorkflow(
 ): Promise<WorkflowCreateOutput> {
   const owner = ownerName(input.owner);
 
-  const { webhookUrl } = await audited(
+  const { webhookUrl, expiresAt } = await audited(
     run,
     deps,
     'runtime-workflow-create',
@@ -338,11 +310,11 @@ async function provisionWorkflow(
       namespace: input.argoEvents?.namespace ?? null,
       owner,
       service: input.service,
+      expiresAfter: input.expiresAfter ?? null,
     },
-    async (): Promise<{ webhookUrl?: string }> => {
+    async (): Promise<{ webhookUrl?: string; expiresAt?: string }> => {
       if (input.engine === 'temporal') {
-        await createTemporalNamespace(run, deps, input, owner);
-        return {};
+        return createTemporalNamespace(run, deps, input, owner);
       }
       return createArgoEventsWorkflow(run, deps, input, owner);
     },
@@ -364,6 +336,7 @@ async function provisionWorkflow(
       name: input.name,
     }),
     ...(webhookUrl ? { webhookUrl } : {}),
+    ...(expiresAt ? { expiresAt } : {}),
   };
 }
 
@@ -372,9 +345,17 @@ async function createTemporalNamespace(
   deps: RuntimeActionDeps,
   input: Input,
   owner: string,
-): Promise<void> {
+): Promise<{ expiresAt?: string }> {
   const temporal = deps.clients.client(input.environment, 'temporal');
   const { retentionDays, description } = input.temporal!;
+  const existing = await temporal.describeNamespace(input.name, {
+    signal: run.signal,
+  });
+  // A re-run keeps the expiry the first run recorded (and adds none).
+  const expiresAt = createExpiry(
+    existing?.data[RUNTIME_EXPIRES_AT_METADATA_KEY],
+    existing ? undefined : input.expiresAfter,
+  );
   const request = {
     name: input.name,
     retentionDays,
@@ -382,11 +363,11 @@ async function createTemporalNamespace(
     data: {
       [RUNTIME_OWNER_METADATA_KEY]: owner,
       [RUNTIME_SERVICE_METADATA_KEY]: input.service,
+      ...(expiresAt && !existing
+        ? { [RUNTIME_EXPIRES_AT_METADATA_KEY]: expiresAt }
+        : {}),
     },
   };
-  const existing = await temporal.describeNamespace(input.name, {
-    signal: run.signal,
-  });
   if (existing) {
     requireSameClaim(
       `Temporal namespace ${input.name} in ${input.environment}`,
@@ -401,9 +382,11 @@ async function createTemporalNamespace(
     run.logger.info(
       `Dry run: would ${
         existing ? 'keep the existing' : 'register the'
-      } Temporal namespace ${input.name} with ${retentionDays} days retention`,
+      } Temporal namespace ${
+        input.name
+      } with ${retentionDays} days retention; it ${describeExpiry(expiresAt)}`,
     );
-    return;
+    return { expiresAt };
   }
   await run.checkpoint({
     key: `temporal-namespace.${input.environment}.${input.name}`,
@@ -426,6 +409,7 @@ async function createTemporalNamespace(
       }
     },
   });
+  return { expiresAt };
 }
 
 async function createArgoEventsWorkflow(
@@ -433,7 +417,7 @@ async function createArgoEventsWorkflow(
   deps: WorkflowActionDeps,
   input: Input,
   owner: string,
-): Promise<{ webhookUrl?: string }> {
+): Promise<{ webhookUrl?: string; expiresAt?: string }> {
   const kubernetes = deps.clients.client(input.environment, 'kubernetes');
   const { namespace, source, eventBusName } = input.argoEvents!;
   const { environment } = input;
@@ -449,7 +433,17 @@ async function createArgoEventsWorkflow(
     );
   }
   // The namespace is the owner's: runProvisioningAction checked it (namespaceOf).
-  const trigger = await boundTrigger(deps, input, owner, policy, signal);
+  const trigger = await boundTrigger(
+    deps,
+    {
+      environment,
+      namespace,
+      claim,
+      trigger: input.argoEvents!.trigger,
+    },
+    policy,
+    signal,
+  );
   if (
     !(await kubernetes.get(NAMESPACE_KIND, undefined, namespace, { signal }))
   ) {
@@ -469,27 +463,6 @@ async function createArgoEventsWorkflow(
     signal,
   });
 
-  const spec = {
-    name: input.name,
-    namespace,
-    labels: { ...claimLabels(claim), ...managedBy },
-    source,
-    trigger,
-    objectStorageEndpoint:
-      source.type === 'minio'
-        ? deps.clients.environment(environment).objectStorage!.endpoint
-        : undefined,
-    eventBusName,
-  };
-  const eventSource = eventSourceObject(spec);
-  const writes: WorkflowObjectWrite[] = [
-    ...(eventBus
-      ? [{ kind: EVENT_BUS_KIND, object: eventBus, mode: 'shared' as const }]
-      : []),
-    { kind: EVENT_SOURCE_KIND, object: eventSource, mode: 'claimed' },
-    { kind: SENSOR_KIND, object: sensorObject(spec), mode: 'claimed' },
-  ];
-  const webhookUrl = eventSourceWebhookUrls(eventSource)[0]?.url;
   const context = {
     kubernetes,
     environment,
@@ -498,9 +471,67 @@ async function createArgoEventsWorkflow(
     logger: run.logger,
   };
   // Both claims are checked before anything is written.
-  for (const kind of [EVENT_SOURCE_KIND, SENSOR_KIND]) {
-    await readClaimedObject(kind, namespace, input.name, context);
-  }
+  const live = {
+    eventSource: await readClaimedObject(
+      EVENT_SOURCE_KIND,
+      namespace,
+      input.name,
+      context,
+    ),
+    sensor: await readClaimedObject(
+      SENSOR_KIND,
+      namespace,
+      input.name,
+      context,
+    ),
+  };
+  // A re-run keeps the expiry the first run recorded (and adds none); only a new object is
+  // annotated, so an existing one keeps its own.
+  const recorded = [live.sensor, live.eventSource]
+    .map(
+      object => object?.metadata.annotations?.[RUNTIME_EXPIRES_AT_ANNOTATION],
+    )
+    .find(Boolean);
+  const expiresAt = createExpiry(
+    recorded,
+    live.eventSource || live.sensor ? undefined : input.expiresAfter,
+  );
+  const annotationsUnless = (exists: unknown) =>
+    expiresAt && !exists
+      ? { [RUNTIME_EXPIRES_AT_ANNOTATION]: expiresAt }
+      : undefined;
+
+  const spec = {
+    name: input.name,
+    namespace,
+    labels: workflowObjectLabels(claim),
+    source,
+    trigger,
+    objectStorageEndpoint:
+      source.type === 'minio'
+        ? deps.clients.environment(environment).objectStorage!.endpoint
+        : undefined,
+    eventBusName,
+  };
+  const eventSource = eventSourceObject({
+    ...spec,
+    annotations: annotationsUnless(live.eventSource),
+  });
+  const writes: WorkflowObjectWrite[] = [
+    ...(eventBus
+      ? [{ kind: EVENT_BUS_KIND, object: eventBus, mode: 'shared' as const }]
+      : []),
+    { kind: EVENT_SOURCE_KIND, object: eventSource, mode: 'claimed' },
+    {
+      kind: SENSOR_KIND,
+      object: sensorObject({
+        ...spec,
+        annotations: annotationsUnless(live.sensor),
+      }),
+      mode: 'claimed',
+    },
+  ];
+  const webhookUrl = eventSourceWebhookUrls(eventSource)[0]?.url;
   const described = `EventSource and Sensor ${namespace}/${input.name} (${
     source.type
   } → ${trigger.type})${
@@ -510,9 +541,11 @@ async function createArgoEventsWorkflow(
   if (run.isDryRun) {
     await writeWorkflowObjects(writes, { ...context, dryRun: true });
     run.logger.info(
-      `Dry run: the API server accepted ${described}; nothing was created`,
+      `Dry run: the API server accepted ${described}; nothing was created. The workflow ${describeExpiry(
+        expiresAt,
+      )}`,
     );
-    return { webhookUrl };
+    return { webhookUrl, expiresAt };
   }
   await run.checkpoint({
     key: `argo-events-workflow.${environment}.${namespace}.${input.name}`,
@@ -527,39 +560,5 @@ async function createArgoEventsWorkflow(
   if (webhookUrl) {
     run.logger.info(`The webhook answers in the cluster at ${webhookUrl}`);
   }
-  return { webhookUrl };
-}
-
-/**
- * The trigger as the Sensor gets it, once it is known to stay within the owner's reach: a `k8s`
- * trigger bounded to the workflow's namespace, an `http` trigger's URL checked and normalised.
- */
-async function boundTrigger(
-  deps: WorkflowActionDeps,
-  input: Input,
-  owner: string,
-  policy: WorkflowTriggerPolicy,
-  signal?: AbortSignal,
-): Promise<ArgoEventsTriggerInput> {
-  const { namespace, trigger } = input.argoEvents!;
-  if (trigger.type === 'k8s') {
-    return {
-      ...trigger,
-      resource: boundKubernetesTrigger(trigger, {
-        namespace,
-        kinds: policy.kubernetesTriggerKinds,
-        claimLabels: claimLabels({ owner, service: input.service }),
-      }),
-    };
-  }
-  return {
-    ...trigger,
-    url: await requireAllowedHttpTrigger(trigger.url, {
-      environment: input.environment,
-      owner,
-      allowList: policy.httpTriggerAllowList,
-      teamNamespaces: deps.teamNamespaces,
-      signal,
-    }),
-  };
+  return { webhookUrl, expiresAt };
 }

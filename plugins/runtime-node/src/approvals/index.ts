@@ -1,0 +1,7 @@
+export {
+  readRuntimeApprovals,
+  approvalRuleFor,
+  type RuntimeApprovalRule,
+  type RuntimeApprovalsConfig,
+  type RuntimeApprovalFacts,
+} from './readRuntimeApprovals';

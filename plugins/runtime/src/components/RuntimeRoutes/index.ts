@@ -1,0 +1,1 @@
+export { RuntimeRoutes } from './RuntimeRoutes';

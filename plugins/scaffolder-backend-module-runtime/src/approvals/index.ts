@@ -1,0 +1,2 @@
+export { ApprovalsClient, type ApprovalsApi } from './ApprovalsClient';
+export { approvalGateFromConfig } from './approvalGateFromConfig';
