@@ -41,13 +41,13 @@ import {
 const TEMPLATES_DIR = path.resolve(__dirname, '../../../../examples/templates');
 
 /** Every template file: `<name>.yaml`, or `<name>/template.yaml` beside its skeleton. */
-export const TEMPLATE_FILES = fs
+const TEMPLATE_FILES = fs
   .readdirSync(TEMPLATES_DIR, { withFileTypes: true })
   .map(e => (e.isDirectory() ? `${e.name}/template.yaml` : e.name))
   .filter(f => f.endsWith('.yaml'));
 
 /** A template entity as the catalog serves it, with the location its skeleton is read relative to. */
-export function templateEntity(file: string): Entity {
+function templateEntity(file: string): Entity {
   const entity: Entity = yaml.parse(
     fs.readFileSync(path.join(TEMPLATES_DIR, file), 'utf8'),
   );

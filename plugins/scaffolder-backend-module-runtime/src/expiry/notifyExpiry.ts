@@ -3,10 +3,10 @@ import { NotificationService } from '@backstage/plugin-notifications-node';
 import { ExpiringResource } from './expiringResource';
 
 /** The notification topic of expiry notices. */
-export const EXPIRY_NOTIFICATION_TOPIC = 'runtime-expiry';
+const EXPIRY_NOTIFICATION_TOPIC = 'runtime-expiry';
 
 /** The notification scope of a resource's expiry notice: a repeat replaces it, never adds one. */
-export function expiryNotificationScope(entityRef: string): string {
+function expiryNotificationScope(entityRef: string): string {
   return `runtime-expiry:${entityRef}`;
 }
 

@@ -2,7 +2,7 @@ import { SchedulerService } from '@backstage/backend-plugin-api';
 import { RuntimeExpiryConfig } from './expiryConfig';
 
 /** The scheduled task's id. */
-export const RESOURCE_EXPIRY_TASK_ID = 'runtime-resource-expiry';
+const RESOURCE_EXPIRY_TASK_ID = 'runtime-resource-expiry';
 
 /**
  * Schedules `run` as `runtime-resource-expiry` every `config.frequency`, with global scope: one

@@ -28,7 +28,7 @@ function principalSubject(
 }
 
 /** The audit event id of every approval request and decision. */
-export const APPROVAL_AUDIT_EVENT = 'runtime-approval-decision';
+const APPROVAL_AUDIT_EVENT = 'runtime-approval-decision';
 
 /** Who asks: a service principal (sees everything), or a user with the groups they own through. */
 type Caller =

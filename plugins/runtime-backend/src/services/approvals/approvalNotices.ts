@@ -3,7 +3,7 @@ import { NotificationService } from '@backstage/plugin-notifications-node';
 import { RuntimeApproval } from '@runtime-portal/backstage-plugin-runtime-common';
 
 /** The frontend page of one request (`/runtime/approvals/:id`). */
-export function approvalLink(approval: RuntimeApproval): string {
+function approvalLink(approval: RuntimeApproval): string {
   return `/runtime/approvals/${encodeURIComponent(approval.id)}`;
 }
 

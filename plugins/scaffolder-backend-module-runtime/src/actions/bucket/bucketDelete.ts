@@ -36,7 +36,7 @@ import {
 } from './bucketRemains';
 
 /** The input of `runtime:bucket:delete`: the create action's names, and `force`. */
-export const inputSchema = (z: typeof zod) =>
+const inputSchema = (z: typeof zod) =>
   z.object({
     environment: environmentField(z),
     owner: ownerField(z),

@@ -24,7 +24,7 @@ import { requireOwnBucket } from './bucketClaim';
 import { bucketNameField } from './bucketFields';
 
 /** The input schema (zod form); the action list shows it as JSON schema. */
-export const inputSchema = (z: typeof zod) =>
+const inputSchema = (z: typeof zod) =>
   z.object({
     environment: environmentField(z),
     owner: ownerField(z),

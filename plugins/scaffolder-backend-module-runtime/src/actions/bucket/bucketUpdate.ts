@@ -26,7 +26,7 @@ import { requireOwnBucket } from './bucketClaim';
 import { bucketNameField, expirationDaysField } from './bucketFields';
 
 /** The input schema (zod form); the action list shows it as JSON schema. */
-export const inputSchema = (z: typeof zod) =>
+const inputSchema = (z: typeof zod) =>
   z.object({
     environment: environmentField(z),
     owner: ownerField(z),

@@ -8,10 +8,5 @@ export {
   deleteCheckedObject,
   deleteClaimedObject,
 } from './deleteClaimedObject';
-export type { CheckedDeleteContext } from './deleteClaimedObject';
 export { updateClaimedObject } from './updateClaimedObject';
-export type {
-  ClaimedObjectUpdate,
-  ClaimedObjectWrite,
-} from './updateClaimedObject';
 export { coversFields } from './coversFields';

@@ -26,7 +26,7 @@ import { deleteClaimedObject, readClaimedObject } from '../claimedObject';
 import { examples } from './inferenceEndpointDelete.examples';
 
 /** The input of `runtime:inference-endpoint:delete`: the create action's names, and `force`. */
-export const inputSchema = (z: typeof zod) =>
+const inputSchema = (z: typeof zod) =>
   z.object({
     environment: environmentField(z),
     owner: ownerField(z),

@@ -41,7 +41,7 @@ export interface ModelRollout {
  * The replicas KubeAI's model controller aims for: `spec.replicas` (which its autoscaler sets;
  * `minReplicas` when unset) kept within `minReplicas` and `maxReplicas`.
  */
-export function desiredModelReplicas(model: KubeAIModel): number {
+function desiredModelReplicas(model: KubeAIModel): number {
   const min = model.spec.minReplicas ?? 0;
   const max = model.spec.maxReplicas;
   const replicas = Math.max(model.spec.replicas ?? min, min);

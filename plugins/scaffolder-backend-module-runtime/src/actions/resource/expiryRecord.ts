@@ -4,7 +4,7 @@ import { normalizeRuntimeExpiresAt } from '@runtime-portal/backstage-plugin-runt
  * How close a recorded expiry may be to the new one and still be kept: a re-run of the same extend
  * minutes later (a new `now`) then writes nothing.
  */
-export const EXPIRY_TOLERANCE_MS = 5 * 60 * 1000;
+const EXPIRY_TOLERANCE_MS = 5 * 60 * 1000;
 
 /** What an expiry writer found and did on one resource. */
 export interface ExpiryChange {

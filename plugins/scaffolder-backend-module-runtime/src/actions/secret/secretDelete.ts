@@ -30,7 +30,7 @@ import {
 import { examples } from './secretDelete.examples';
 
 /** The input of `runtime:secret:delete`: the create action's names, and `force`. */
-export const inputSchema = (z: typeof zod) =>
+const inputSchema = (z: typeof zod) =>
   z.object({
     environment: environmentField(z),
     owner: ownerField(z),

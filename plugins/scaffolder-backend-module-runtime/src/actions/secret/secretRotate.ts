@@ -31,7 +31,7 @@ import {
 } from './valuesFingerprint';
 
 /** The input schema (zod form); the action list shows it as JSON schema. */
-export const inputSchema = (z: typeof zod) =>
+const inputSchema = (z: typeof zod) =>
   z.object({
     environment: environmentField(z),
     owner: ownerField(z),

@@ -21,7 +21,7 @@ export interface ProvisioningAccess {
 }
 
 /** The caller of a system run: the portal, acting for no team and administering nothing. */
-export const SYSTEM_CALLER: RuntimeCaller = Object.freeze({
+const SYSTEM_CALLER: RuntimeCaller = Object.freeze({
   userEntityRef: SYSTEM_RUN_INITIATOR,
   ownershipEntityRefs: [],
   isPlatformAdmin: false,

@@ -8,7 +8,7 @@ const HOUR_MS = 60 * 60 * 1000;
 const MAX_HOURS = 365 * 24;
 
 /** The word that removes a recorded expiry (`runtime:resource:extend` only). */
-export const NEVER_EXPIRES = 'never';
+const NEVER_EXPIRES = 'never';
 
 /** How long `<n>h` or `<n>d` is in hours; `undefined` when it is not such a duration. */
 function durationHours(value: string): number | undefined {

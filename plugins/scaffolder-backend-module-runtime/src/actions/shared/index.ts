@@ -25,14 +25,12 @@ export { grantSecretRead, readSecretReadGrant } from './grantSecretRead';
 export type { SecretReadGrantState } from './grantSecretRead';
 export { revokeSecretRead, secretReadGrantLines } from './revokeSecretRead';
 export {
-  catalogDependents,
   forceField,
   requireRetirable,
   retirementOutputSchema,
 } from './retirement';
 export type { RetirementOutput } from './retirement';
 export {
-  NEVER_EXPIRES,
   createExpiry,
   describeExpiry,
   expiresAfterField,

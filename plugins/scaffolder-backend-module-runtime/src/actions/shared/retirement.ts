@@ -41,7 +41,7 @@ export type RetirementOutput = zod.output<
  * the service named in the resource's `dependencyOf`), read with the module's own credentials so a
  * caller the catalog hides an entity from cannot retire what it depends on.
  */
-export async function catalogDependents(
+async function catalogDependents(
   deps: RuntimeActionDeps,
   entityRef: string,
 ): Promise<string[]> {

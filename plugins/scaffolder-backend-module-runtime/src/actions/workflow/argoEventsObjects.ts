@@ -9,7 +9,7 @@ import { ResourceClaim } from '../shared';
 import { claimLabels } from '../claimedObject';
 
 /** Where events come from. */
-export type ArgoEventsSourceInput =
+type ArgoEventsSourceInput =
   | { type: 'webhook'; endpoint?: string; port: number; method: string }
   | { type: 'calendar'; schedule?: string; interval?: string }
   | {

@@ -19,7 +19,7 @@ import { ResourceClaim, requireSameClaim } from '../shared';
  * an object's annotations together (`TotalAnnotationSizeLimitB`), so the Sensor keeps room for
  * the annotations of others.
  */
-export const MAX_SUSPENDED_RECORD_BYTES = 64 * 1024;
+const MAX_SUSPENDED_RECORD_BYTES = 64 * 1024;
 
 /** Annotations never recorded: kubectl's copy of the whole object would double the record. */
 const UNRECORDED_ANNOTATIONS = [

@@ -53,7 +53,7 @@ const inputObjectSchema = (z: typeof zod) =>
   });
 
 /** The input schema (zod form): the create action's names, and `force`. */
-export const inputSchema = (z: typeof zod) =>
+const inputSchema = (z: typeof zod) =>
   inputObjectSchema(z).superRefine((input, ctx) => {
     if (input.engine === 'argo-events' && !input.argoEvents) {
       ctx.addIssue({

@@ -37,7 +37,7 @@ const TEMPORAL_NO_SUSPEND =
  * The input's fields without the checks across fields: the schema the actions registry lists;
  * `inputSchema` adds the checks and is what every run parses with.
  */
-export const inputObjectSchema = (z: typeof zod) =>
+const inputObjectSchema = (z: typeof zod) =>
   z.object({
     environment: environmentField(z),
     owner: ownerField(z),
@@ -95,7 +95,7 @@ export const inputObjectSchema = (z: typeof zod) =>
   });
 
 /** The input schema (zod form); the action list shows it as JSON schema. */
-export const inputSchema = (z: typeof zod) =>
+const inputSchema = (z: typeof zod) =>
   inputObjectSchema(z).superRefine((input, ctx) => {
     const argo = input.engine === 'argo-events';
     const issue = (path: string[], message: string) =>

@@ -14,7 +14,7 @@ import {
 import { RuntimeResourceIdentity } from './resourceIdentity';
 
 /** The day-2 templates (`examples/templates`), by their `metadata.name` in the `default` namespace. */
-export const DAY_2_TEMPLATES = {
+const DAY_2_TEMPLATES = {
   scaleInferenceEndpoint: 'runtime-scale-inference-endpoint',
   rotateSecret: 'runtime-rotate-secret',
   updateBucket: 'runtime-update-bucket',
