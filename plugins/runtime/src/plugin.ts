@@ -50,7 +50,7 @@ export const runtimePlugin = createPlugin({
  *
  * @public
  */
-export const RuntimePage = runtimePlugin.provide(
+export const RuntimePage: () => JSX.Element = runtimePlugin.provide(
   createRoutableExtension({
     name: 'RuntimePage',
     component: () =>

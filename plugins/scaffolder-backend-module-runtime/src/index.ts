@@ -24,6 +24,8 @@ export {
   createRuntimeWorkflowDeleteAction,
   createRuntimeResourceExtendAction,
 } from './actions';
+export type { ApprovalGateDeps } from './actions/shared/approvalGate';
+export type { ApprovalsApi } from './approvals';
 export type {
   CatalogRegisterDeps,
   RuntimeActionDeps,

@@ -5,7 +5,11 @@ import {
   RuntimeApprovalRequest,
 } from '@runtime-portal/backstage-plugin-runtime-common';
 
-/** What the approval gate needs of the runtime backend's approvals (`/api/runtime/approvals`). */
+/**
+ * What the approval gate needs of the runtime backend's approvals (`/api/runtime/approvals`).
+ *
+ * @public
+ */
 export interface ApprovalsApi {
   /** Creates the request for `request.key`, or returns the existing one. */
   create(

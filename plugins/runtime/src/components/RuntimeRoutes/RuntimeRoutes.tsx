@@ -9,7 +9,7 @@ import { RuntimeFrame } from './RuntimeFrame';
  * `/approvals/:id` one request. With `header` false (the new frontend system, whose app draws the
  * header), the pages render without their own header.
  */
-export function RuntimeRoutes(props: { header?: boolean }) {
+export function RuntimeRoutes(props: { header?: boolean } = {}) {
   const header = props.header ?? true;
   return (
     <Routes>

@@ -19,7 +19,11 @@ import {
 import { ProvisioningInput } from './provisioningAction';
 import { RuntimeActionRun } from './run';
 
-/** What the approval gate is built with (`RuntimeActionDeps.approvals`). */
+/**
+ * What the approval gate is built with (`RuntimeActionDeps.approvals`).
+ *
+ * @public
+ */
 export interface ApprovalGateDeps {
   /** `runtime.approvals`: which runs need a decision. */
   config: RuntimeApprovalsConfig;
