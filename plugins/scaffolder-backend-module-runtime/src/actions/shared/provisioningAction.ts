@@ -100,7 +100,8 @@ export function defineProvisioningAction<
  * the owner, the service is the owner's and the namespace too (`authorizeProvisioning`), then asks
  * for approval when a `runtime.approvals` rule matches (`requireApproval`), and then provisions. A
  * run the portal makes itself (`systemRun`, e.g. the expiry task's) skips the caller's permission,
- * act-for and approval steps and keeps the service-owner and namespace checks and `provision`. Nothing is written upstream before all checks pass (the namespace check may read the
+ * act-for and approval steps and keeps the service-owner and namespace checks and `provision`.
+ * Nothing is written upstream before all checks pass (the namespace check may read the
  * Namespace); a refusal after the input is parsed is audited as a failed event (the action's
  * `registryName` as event id, as its own audit event) with its reason.
  */
