@@ -1,16 +1,18 @@
 import { runtimePermissions } from './permissions';
 
 describe('runtimePermissions', () => {
-  it('has one basic create permission per provisioning family, named as the policy sees them', () => {
-    expect(runtimePermissions.map(p => p.name)).toEqual([
-      'runtime.inference-endpoint.create',
-      'runtime.secret.create',
-      'runtime.bucket.create',
-      'runtime.workflow.create',
-    ]);
+  it('has a basic create, update and delete permission per resource type, named as the policy sees them', () => {
+    const types = ['inference-endpoint', 'secret', 'bucket', 'workflow'];
+    expect(runtimePermissions.map(p => p.name)).toEqual(
+      ['create', 'update', 'delete'].flatMap(action =>
+        types.map(type => `runtime.${type}.${action}`),
+      ),
+    );
     for (const permission of runtimePermissions) {
       expect(permission.type).toBe('basic');
-      expect(permission.attributes.action).toBe('create');
+      expect(permission.name.endsWith(`.${permission.attributes.action}`)).toBe(
+        true,
+      );
     }
   });
 });

@@ -299,16 +299,23 @@ describe('the sandbox API server authorizes the portal with the shipped RBAC of 
       },
     );
     expect(created.status).toBe(201);
-    // Deleting a Model is not granted, even in a team namespace.
+    // Replacing a Model (update) is not granted, even in a team namespace: the portal patches.
+    const replaced = await kube.call(
+      'PUT',
+      '/apis/kubeai.org/v1/namespaces/team-search/models/allowed-model',
+      { ...asPortal, body: created.body },
+    );
+    expect(replaced.status).toBe(403);
+    expect(replaced.body.message).toBe(
+      `models.kubeai.org "allowed-model" is forbidden: User "${PORTAL}" cannot update resource "models" in API group "kubeai.org" in the namespace "team-search"`,
+    );
+    // Retiring one (runtime:inference-endpoint:delete) is granted there.
     const deleted = await kube.call(
       'DELETE',
       '/apis/kubeai.org/v1/namespaces/team-search/models/allowed-model',
       asPortal,
     );
-    expect(deleted.status).toBe(403);
-    expect(deleted.body.message).toBe(
-      `models.kubeai.org "allowed-model" is forbidden: User "${PORTAL}" cannot delete resource "models" in API group "kubeai.org" in the namespace "team-search"`,
-    );
+    expect(deleted.status).toBe(200);
   });
 
   it("reads KubeAI's Service by name only, in KubeAI's namespace", async () => {
