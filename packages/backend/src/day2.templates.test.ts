@@ -1,10 +1,6 @@
 import request from 'supertest';
 import { mockCredentials } from '@backstage/backend-test-utils';
-import {
-  Sandbox,
-  SandboxSnapshot,
-  settledSnapshot,
-} from '@runtime-portal/runtime-sandbox';
+import { Sandbox, SandboxSnapshot } from '@runtime-portal/runtime-sandbox';
 import {
   EVENT_SOURCE_KIND,
   MODEL_KIND,
@@ -34,9 +30,6 @@ describe('day-2 templates, through the real scaffolder', () => {
   });
 
   afterAll(() => portal?.stop());
-
-  /** The upstreams once the sandbox's simulated controllers and kubelet have settled. */
-  const settled = () => settledSnapshot(sandbox);
 
   const where = {
     environment: 'dev',
@@ -68,7 +61,7 @@ describe('day-2 templates, through the real scaffolder', () => {
     values: object,
     secrets?: object,
   ): Promise<void> {
-    const before = await settled();
+    const before = await sandbox.snapshot();
     const response = await portal.dryRun(file, values, secrets);
     expect({
       file,
@@ -76,7 +69,7 @@ describe('day-2 templates, through the real scaffolder', () => {
       error: response.body.error,
     }).toEqual({ file, status: 200, error: undefined });
     expect(JSON.stringify(response.body.log)).toMatch(/[Dd]ry run/);
-    expect(await settled()).toEqual(before);
+    expect(await sandbox.snapshot()).toEqual(before);
   }
 
   /** Runs a template twice: the first run changes the upstreams, the second changes nothing more. */
@@ -85,12 +78,12 @@ describe('day-2 templates, through the real scaffolder', () => {
     values: object,
     secrets?: object,
   ): Promise<SandboxSnapshot> {
-    const before = await settled();
+    const before = await sandbox.snapshot();
     await completes(templateRef, values, secrets);
-    const changed = await settled();
+    const changed = await sandbox.snapshot();
     expect(changed).not.toEqual(before);
     await completes(templateRef, values, secrets);
-    expect(await settled()).toEqual(changed);
+    expect(await sandbox.snapshot()).toEqual(changed);
     return changed;
   }
 
@@ -112,13 +105,13 @@ describe('day-2 templates, through the real scaffolder', () => {
     );
     expect(removedOf(first)).toMatch(/\w/);
     expect(removedOf(first)).not.toMatch(/^Nothing/);
-    expect(await settled()).toEqual(original);
+    expect(await sandbox.snapshot()).toEqual(original);
     const second = await completes(
       'template:default/runtime-retire-resource',
       values,
     );
     expect(removedOf(second)).toBe('Nothing: it was already gone.');
-    expect(await settled()).toEqual(original);
+    expect(await sandbox.snapshot()).toEqual(original);
   }
 
   /** Waits until the catalog no longer holds a Resource whose name matches. */
@@ -140,7 +133,7 @@ describe('day-2 templates, through the real scaffolder', () => {
   }
 
   it('changes a bucket, rotates its keys and retires it, leaving every upstream as before', async () => {
-    const original = await settled();
+    const original = await sandbox.snapshot();
     const bucket = { ...where, name: 'day2-bucket' };
     await completes('template:default/runtime-bucket', {
       ...bucket,
@@ -156,19 +149,19 @@ describe('day-2 templates, through the real scaffolder', () => {
     expect((await s3.getLifecycle('day2-bucket')).expirationDays).toBe(7);
 
     await dryRunChangesNothing('rotate-bucket-keys.yaml', bucket);
-    const before = await settled();
+    const before = await sandbox.snapshot();
     await completes(
       'template:default/runtime-rotate-bucket-credentials',
       bucket,
     );
-    expect((await settled()).s3.users).not.toEqual(before.s3.users);
+    expect((await sandbox.snapshot()).s3.users).not.toEqual(before.s3.users);
 
     await retires({ ...bucket, type: 'bucket' }, original);
     await waitUntilGone(/bucket-day2-bucket$/);
   });
 
   it('rotates a secret without the values reaching the task, and retires it', async () => {
-    const original = await settled();
+    const original = await sandbox.snapshot();
     const secret = { ...where, name: 'day2-db' };
     await completes(
       'template:default/runtime-secret',
@@ -183,14 +176,14 @@ describe('day-2 templates, through the real scaffolder', () => {
     };
     const values = { username: 'app', password: 'second-canary-77aa' };
     await dryRunChangesNothing('rotate-secret.yaml', rotate, values);
-    const before = await settled();
+    const before = await sandbox.snapshot();
     const rotated = await completes(
       'template:default/runtime-rotate-secret',
       rotate,
       values,
     );
     expect(rotated.log).not.toContain('second-canary-77aa');
-    const after = await settled();
+    const after = await sandbox.snapshot();
     expect(after).not.toEqual(before);
     // The readers are unchanged: the policy and role are as they were.
     expect(after.openbao.namespaces[''].policies).toEqual(
@@ -201,13 +194,13 @@ describe('day-2 templates, through the real scaffolder', () => {
     );
     // The same values again: no new version.
     await completes('template:default/runtime-rotate-secret', rotate, values);
-    expect(await settled()).toEqual(after);
+    expect(await sandbox.snapshot()).toEqual(after);
 
     await retires({ ...secret, type: 'secret' }, original);
   });
 
   it('scales an inference endpoint and retires it', async () => {
-    const original = await settled();
+    const original = await sandbox.snapshot();
     const endpoint = { ...where, namespace: 'team-search', name: 'day2-model' };
     await completes('template:default/runtime-inference-endpoint', {
       ...endpoint,
@@ -233,7 +226,7 @@ describe('day-2 templates, through the real scaffolder', () => {
   });
 
   it('suspends and resumes an Argo Events workflow, and retires it', async () => {
-    const original = await settled();
+    const original = await sandbox.snapshot();
     const workflow = {
       ...where,
       namespace: 'team-search',
@@ -244,7 +237,7 @@ describe('day-2 templates, through the real scaffolder', () => {
       ...workflow,
       targetUrl: 'http://semantic-search.team-search.svc:8080/reindex',
     });
-    const created = await settled();
+    const created = await sandbox.snapshot();
     const suspend = { ...workflow, suspended: true };
     await dryRunChangesNothing('update-workflow.yaml', suspend);
     await changesOnce('template:default/runtime-update-workflow', suspend);
@@ -262,16 +255,13 @@ describe('day-2 templates, through the real scaffolder', () => {
     });
     // Resumed, its EventSource is back with the spec it had before the suspension.
     const key = 'argoproj.io/v1alpha1 EventSource team-search/day2-hook';
-    const resumed = await settled();
+    const resumed = await sandbox.snapshot();
     expect(resumed.kubernetes.objects[key]?.spec).toEqual(
       created.kubernetes.objects[key]?.spec,
     );
     expect(created.kubernetes.objects[key]).toBeDefined();
 
-    await retires(
-      { ...workflow, type: 'workflow' },
-      original,
-    );
+    await retires({ ...workflow, type: 'workflow' }, original);
   });
 
   it('refuses to retire what a service in the catalog depends on, unless forced', async () => {

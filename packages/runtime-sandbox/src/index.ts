@@ -14,7 +14,6 @@ export {
   DEFAULT_SANDBOX_PORTS,
 } from './startSandbox';
 export type { Sandbox, SandboxOptions, SandboxUpstream } from './startSandbox';
-export { settledSnapshot } from './snapshot';
 export type {
   SandboxSnapshot,
   KubernetesSnapshot,

@@ -88,7 +88,8 @@ export interface Sandbox {
    * `const before = await sandbox.snapshot(); ...; expect(await sandbox.snapshot()).toEqual(before)`.
    *
    * - `kubernetes`: every stored object in full, by `<apiVersion> <kind> <namespace>/<name>`
-   *   (waits for the simulated controllers to finish their queued work first);
+   *   (waits first until the simulated controllers have no queued work and no start-up delay
+   *   left, e.g. new Pods have started: the state no client's write would change any more);
    * - `openbao`: per namespace, KV v2 keys with their metadata and versions, ACL policies and
    *   Kubernetes auth roles;
    * - `s3`: buckets (tags, versioning, lifecycle, policy, objects), MinIO users with their policies,

@@ -107,7 +107,7 @@ export async function startKubernetesServer(
     closeWatches: () => watches.closeAll(),
     controllersIdle: () => runtime.idle(),
     snapshot: async () => {
-      await runtime.idle();
+      await runtime.settled();
       return kubernetesSnapshot(store);
     },
   };

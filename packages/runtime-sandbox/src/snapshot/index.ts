@@ -1,5 +1,4 @@
 export { sandboxSnapshot } from './sandboxSnapshot';
-export { settledSnapshot } from './settledSnapshot';
 export type { SandboxSnapshot, SnapshotSources } from './sandboxSnapshot';
 export type { KubernetesSnapshot } from '../kubernetes/snapshot';
 export type {

@@ -49,6 +49,24 @@ export class ControllerRuntime {
     return new Promise(resolve => this.idleWaiters.push(resolve));
   }
 
+  /**
+   * Resolves when no work is queued and none waits on a start-up delay timer: the simulated cluster
+   * has settled (new Pods have started). Refuses after `timeoutMs` of work that keeps coming.
+   */
+  async settled(timeoutMs = 30_000): Promise<void> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      await this.idle();
+      if (this.timers.size === 0 || this.stopped) return;
+      if (Date.now() > deadline) {
+        throw new Error(
+          `the simulated cluster did not settle within ${timeoutMs} ms`,
+        );
+      }
+      await new Promise(resolve => setTimeout(resolve, 10));
+    }
+  }
+
   /** Drops queued and delayed work; nothing runs afterwards. */
   stop() {
     this.stopped = true;

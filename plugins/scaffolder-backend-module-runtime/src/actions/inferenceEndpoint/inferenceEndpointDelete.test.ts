@@ -4,10 +4,7 @@ import {
   MODEL_KIND,
   RuntimeClients,
 } from '@runtime-portal/backstage-plugin-runtime-node';
-import {
-  Sandbox,
-  settledSnapshot,
-} from '@runtime-portal/runtime-sandbox';
+import { Sandbox } from '@runtime-portal/runtime-sandbox';
 import {
   ActionRunOptions,
   TEST_USERS,
@@ -87,7 +84,7 @@ describe('runtime:inference-endpoint:delete', () => {
     );
 
   it('removes exactly what the create made: every upstream is as before the create; a second run removes nothing', async () => {
-    const before = await settledSnapshot(sandbox);
+    const before = await sandbox.snapshot();
     // A ready replica, so the Model has status and Pods that must go with it.
     await create('full-circle', 1);
     expect((await getModel('full-circle'))?.status?.replicas?.ready).toBe(1);
@@ -103,7 +100,7 @@ describe('runtime:inference-endpoint:delete', () => {
       dependents: [],
     });
     expect(auditEvent.success).toHaveBeenCalled();
-    expect(await settledSnapshot(sandbox)).toEqual(before);
+    expect(await sandbox.snapshot()).toEqual(before);
 
     const again = await retire({ ...target, name: 'full-circle' });
     expect(again.error).toBeUndefined();
@@ -112,12 +109,12 @@ describe('runtime:inference-endpoint:delete', () => {
       removed: [],
       dependents: [],
     });
-    expect(await settledSnapshot(sandbox)).toEqual(before);
+    expect(await sandbox.snapshot()).toEqual(before);
   });
 
   it('dry run lists what would go and changes nothing', async () => {
     await create('dry-retire');
-    const before = await settledSnapshot(sandbox);
+    const before = await sandbox.snapshot();
     const { ctx, error } = await retire(
       { ...target, name: 'dry-retire' },
       { isDryRun: true },
@@ -128,13 +125,13 @@ describe('runtime:inference-endpoint:delete', () => {
       removed: ['KubeAI Model team-search/dry-retire'],
       dependents: [],
     });
-    expect(await settledSnapshot(sandbox)).toEqual(before);
+    expect(await sandbox.snapshot()).toEqual(before);
     expect(await getModel('dry-retire')).toBeDefined();
   });
 
   it('refuses while a catalog entity depends on the endpoint, unless force', async () => {
     await create('depended-on');
-    const before = await settledSnapshot(sandbox);
+    const before = await sandbox.snapshot();
     const refused = await retire(
       { ...target, name: 'depended-on' },
       { entities: [dependent('depended-on')] },
@@ -143,7 +140,7 @@ describe('runtime:inference-endpoint:delete', () => {
     expect(refused.error?.message).toBe(
       'Inference endpoint team-search/depended-on is still depended on by component:default/search-api; retire those first, or run again with force',
     );
-    expect(await settledSnapshot(sandbox)).toEqual(before);
+    expect(await sandbox.snapshot()).toEqual(before);
 
     const dry = await retire(
       { ...target, name: 'depended-on' },
@@ -154,7 +151,7 @@ describe('runtime:inference-endpoint:delete', () => {
       removed: ['KubeAI Model team-search/depended-on'],
       dependents: ['component:default/search-api'],
     });
-    expect(await settledSnapshot(sandbox)).toEqual(before);
+    expect(await sandbox.snapshot()).toEqual(before);
 
     const forced = await retire(
       { ...target, name: 'depended-on', force: true },
@@ -189,7 +186,7 @@ describe('runtime:inference-endpoint:delete', () => {
         'NotAllowedError',
       ],
     ])('%s: refused before any upstream write', async (_, input, errorName) => {
-      const before = await settledSnapshot(sandbox);
+      const before = await sandbox.snapshot();
       const { error, auditor } = await retire(input, {
         user: TEST_USERS.assistant,
       });
@@ -199,7 +196,7 @@ describe('runtime:inference-endpoint:delete', () => {
           eventId: 'runtime-inference-endpoint-delete',
         }),
       );
-      expect(await settledSnapshot(sandbox)).toEqual(before);
+      expect(await sandbox.snapshot()).toEqual(before);
       expect(await getModel('guarded')).toBeDefined();
     });
 
@@ -224,7 +221,7 @@ describe('runtime:inference-endpoint:delete', () => {
           maxReplicas: 1,
         },
       });
-      const before = await settledSnapshot(sandbox);
+      const before = await sandbox.snapshot();
       for (const input of [
         { ...target, name: 'theirs' },
         { ...target, service: 'another-service', name: 'guarded' },
@@ -236,7 +233,7 @@ describe('runtime:inference-endpoint:delete', () => {
       expect(error?.message).toBe(
         "Model team-search/theirs in dev already exists and belongs to owner 'assistant-team', service 'chat-assistant', not search-team/semantic-search",
       );
-      expect(await settledSnapshot(sandbox)).toEqual(before);
+      expect(await sandbox.snapshot()).toEqual(before);
     });
   });
 

@@ -3,10 +3,7 @@ import {
   MODEL_KIND,
   RuntimeClients,
 } from '@runtime-portal/backstage-plugin-runtime-node';
-import {
-  Sandbox,
-  settledSnapshot,
-} from '@runtime-portal/runtime-sandbox';
+import { Sandbox } from '@runtime-portal/runtime-sandbox';
 import {
   ActionRunOptions,
   TEST_USERS,
@@ -90,7 +87,7 @@ describe('runtime:inference-endpoint:update', () => {
     );
 
   it('dry run has the API server accept the change, reports it and changes nothing', async () => {
-    const before = await settledSnapshot(sandbox);
+    const before = await sandbox.snapshot();
     const { ctx, error } = await run(
       { ...target, maxReplicas: 3, resourceProfile: 'cpu:4' },
       { isDryRun: true },
@@ -147,7 +144,7 @@ describe('runtime:inference-endpoint:update', () => {
       claimLabels({ owner: 'search-team', service: 'semantic-search' }),
     );
 
-    const before = await settledSnapshot(sandbox);
+    const before = await sandbox.snapshot();
     const again = await run({ ...input, url: created.url });
     expect(again.error).toBeUndefined();
     expect(outputsOf(again.ctx)).toMatchObject({
@@ -211,7 +208,7 @@ describe('runtime:inference-endpoint:update', () => {
   ])(
     'refuses %j with an InputError and changes nothing',
     async (change, message) => {
-      const before = await settledSnapshot(sandbox);
+      const before = await sandbox.snapshot();
       const { error } = await run({ ...target, ...change });
       expect(error).toMatchObject({ name: 'InputError', message });
       expect(await sandbox.snapshot()).toEqual(before);
@@ -245,7 +242,7 @@ describe('runtime:inference-endpoint:update', () => {
       },
       spec: { ...intruder.spec, minReplicas: 0, replicas: undefined },
     });
-    const before = await settledSnapshot(sandbox);
+    const before = await sandbox.snapshot();
     const attacks: Array<[Record<string, unknown>, string, string]> = [
       [
         { ...bModel, maxReplicas: 9 },

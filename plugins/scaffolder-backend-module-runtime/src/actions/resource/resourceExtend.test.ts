@@ -9,10 +9,7 @@ import {
   RuntimeClients,
   SENSOR_KIND,
 } from '@runtime-portal/backstage-plugin-runtime-node';
-import {
-  Sandbox,
-  settledSnapshot,
-} from '@runtime-portal/runtime-sandbox';
+import { Sandbox } from '@runtime-portal/runtime-sandbox';
 import {
   ActionRunOptions,
   TEST_USERS,
@@ -224,7 +221,7 @@ describe('runtime:resource:extend', () => {
 
   describe.each(Object.entries(TARGETS))('a %s', (_label, target) => {
     it('dry run reports the new expiry and changes nothing', async () => {
-      const before = await settledSnapshot(sandbox);
+      const before = await sandbox.snapshot();
       const { ctx, error } = await extend(
         { ...target.input, expiresAfter: '30d' },
         { isDryRun: true },
@@ -238,7 +235,7 @@ describe('runtime:resource:extend', () => {
       expect(ctx.logger.info).toHaveBeenCalledWith(
         expect.stringContaining(`Dry run: would set the expiry`),
       );
-      expect(await settledSnapshot(sandbox)).toEqual(before);
+      expect(await sandbox.snapshot()).toEqual(before);
     });
 
     it('extends to now + expiresAfter; a re-run changes nothing', async () => {
@@ -254,7 +251,7 @@ describe('runtime:resource:extend', () => {
       const recorded = await target.recorded(admin);
       expect(recorded).toEqual(recorded.map(() => EXTENDED));
 
-      const before = await settledSnapshot(sandbox);
+      const before = await sandbox.snapshot();
       const again = await extend({ ...target.input, expiresAfter: '30d' });
       expect(again.error).toBeUndefined();
       expect(outputsOf(again.ctx).changed).toEqual([]);
@@ -267,7 +264,7 @@ describe('runtime:resource:extend', () => {
         changed: [],
         expiresAt: EXTENDED,
       });
-      expect(await settledSnapshot(sandbox)).toEqual(before);
+      expect(await sandbox.snapshot()).toEqual(before);
     });
 
     it('never removes the expiry, keeping the claim', async () => {
@@ -287,13 +284,13 @@ describe('runtime:resource:extend', () => {
     });
 
     it("refuses another team's member acting for the owner, with nothing changed", async () => {
-      const before = await settledSnapshot(sandbox);
+      const before = await sandbox.snapshot();
       const { error } = await extend(
         { ...target.input, expiresAfter: '365d' },
         { user: TEST_USERS.assistant },
       );
       expect(error?.name).toBe('NotAllowedError');
-      expect(await settledSnapshot(sandbox)).toEqual(before);
+      expect(await sandbox.snapshot()).toEqual(before);
     });
   });
 
@@ -303,7 +300,7 @@ describe('runtime:resource:extend', () => {
   ])(
     "refuses another team's claim on a %s typed by its name, with nothing changed",
     async (_label, target, subject) => {
-      const before = await settledSnapshot(sandbox);
+      const before = await sandbox.snapshot();
       const { error } = await extend(
         {
           ...target.input,
@@ -316,7 +313,7 @@ describe('runtime:resource:extend', () => {
       expect(error?.name).toBe('ConflictError');
       expect(error?.message).toContain(subject);
       expect(error?.message).toContain("belongs to owner 'search-team'");
-      expect(await settledSnapshot(sandbox)).toEqual(before);
+      expect(await sandbox.snapshot()).toEqual(before);
     },
   );
 

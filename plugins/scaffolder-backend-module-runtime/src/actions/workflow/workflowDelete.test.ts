@@ -6,10 +6,7 @@ import {
   RuntimeClients,
   SENSOR_KIND,
 } from '@runtime-portal/backstage-plugin-runtime-node';
-import {
-  Sandbox,
-  settledSnapshot,
-} from '@runtime-portal/runtime-sandbox';
+import { Sandbox } from '@runtime-portal/runtime-sandbox';
 import {
   ActionRunOptions,
   TEST_USERS,
@@ -115,7 +112,7 @@ describe('runtime:workflow:delete', () => {
   describe('argo-events', () => {
     it('removes the EventSource, the Sensor and the EventBus the create made: every upstream is as before; a second run removes nothing', async () => {
       await withoutEventBus();
-      const before = await settledSnapshot(sandbox);
+      const before = await sandbox.snapshot();
       const entityRef = await create(createInput('full-circle'), CREATE_BUS);
       expect(
         await kubernetes().get(EVENT_BUS_KIND, 'team-search', 'default'),
@@ -131,7 +128,7 @@ describe('runtime:workflow:delete', () => {
         dependents: [],
       });
       expect(auditEvent.success).toHaveBeenCalled();
-      expect(await settledSnapshot(sandbox)).toEqual(before);
+      expect(await sandbox.snapshot()).toEqual(before);
 
       const again = await retire(retireInput('full-circle'));
       expect(again.error).toBeUndefined();
@@ -140,12 +137,12 @@ describe('runtime:workflow:delete', () => {
         removed: [],
         dependents: [],
       });
-      expect(await settledSnapshot(sandbox)).toEqual(before);
+      expect(await sandbox.snapshot()).toEqual(before);
     });
 
     it('retires a suspended workflow completely: its Sensor with the recorded EventSource, and the EventBus', async () => {
       await withoutEventBus();
-      const before = await settledSnapshot(sandbox);
+      const before = await sandbox.snapshot();
       const entityRef = await create(createInput('suspended'), CREATE_BUS);
       const suspended = await runActionOnce(
         createRuntimeWorkflowUpdateAction,
@@ -169,14 +166,14 @@ describe('runtime:workflow:delete', () => {
         removed: ['Argo Events Sensor team-search/suspended', BUS],
         dependents: [],
       });
-      expect(await settledSnapshot(sandbox)).toEqual(before);
+      expect(await sandbox.snapshot()).toEqual(before);
       const again = await retire(retireInput('suspended'));
       expect(outputsOf(again.ctx).removed).toEqual([]);
     });
 
     it('keeps the EventBus while another workflow uses it, and removes it with the last one', async () => {
       await withoutEventBus();
-      const before = await settledSnapshot(sandbox);
+      const before = await sandbox.snapshot();
       await create(createInput('first'), CREATE_BUS);
       await create(createInput('second'), CREATE_BUS);
 
@@ -195,7 +192,7 @@ describe('runtime:workflow:delete', () => {
         ...objectsOf('second'),
         BUS,
       ]);
-      expect(await settledSnapshot(sandbox)).toEqual(before);
+      expect(await sandbox.snapshot()).toEqual(before);
     });
 
     it("never removes the platform's EventBus", async () => {
@@ -203,18 +200,18 @@ describe('runtime:workflow:delete', () => {
       await createDefaultEventBuses(sandboxAdminClients(sandbox), [
         'team-search',
       ]);
-      const before = await settledSnapshot(sandbox);
+      const before = await sandbox.snapshot();
       await create(createInput('on-platform-bus'));
       const { ctx, error } = await retire(retireInput('on-platform-bus'));
       expect(error).toBeUndefined();
       expect(outputsOf(ctx).removed).toEqual(objectsOf('on-platform-bus'));
-      expect(await settledSnapshot(sandbox)).toEqual(before);
+      expect(await sandbox.snapshot()).toEqual(before);
     });
 
     it('dry run lists exactly what would go and changes nothing', async () => {
       await withoutEventBus();
       const entityRef = await create(createInput('dry'), CREATE_BUS);
-      const before = await settledSnapshot(sandbox);
+      const before = await sandbox.snapshot();
       const { ctx, error } = await retire(retireInput('dry'), {
         isDryRun: true,
       });
@@ -224,7 +221,7 @@ describe('runtime:workflow:delete', () => {
         removed: [...objectsOf('dry'), BUS],
         dependents: [],
       });
-      expect(await settledSnapshot(sandbox)).toEqual(before);
+      expect(await sandbox.snapshot()).toEqual(before);
       expect(outputsOf((await retire(retireInput('dry'))).ctx).removed).toEqual(
         [...objectsOf('dry'), BUS],
       );
@@ -233,7 +230,7 @@ describe('runtime:workflow:delete', () => {
     it('refuses while a catalog entity depends on the workflow, unless force', async () => {
       await withoutEventBus();
       const entityRef = await create(createInput('depended-on'), CREATE_BUS);
-      const before = await settledSnapshot(sandbox);
+      const before = await sandbox.snapshot();
       const refused = await retire(retireInput('depended-on'), {
         entities: [dependent(entityRef)],
       });
@@ -241,7 +238,7 @@ describe('runtime:workflow:delete', () => {
       expect(refused.error?.message).toBe(
         'Workflow team-search/depended-on is still depended on by component:default/search-api; retire those first, or run again with force',
       );
-      expect(await settledSnapshot(sandbox)).toEqual(before);
+      expect(await sandbox.snapshot()).toEqual(before);
 
       const forced = await retire(
         { ...retireInput('depended-on'), force: true },
@@ -272,10 +269,10 @@ describe('runtime:workflow:delete', () => {
           },
         ],
       ])('%s: refused before any upstream write', async (_, input) => {
-        const before = await settledSnapshot(sandbox);
+        const before = await sandbox.snapshot();
         const { error } = await retire(input, { user: TEST_USERS.assistant });
         expect(error?.name).toBe('NotAllowedError');
-        expect(await settledSnapshot(sandbox)).toEqual(before);
+        expect(await sandbox.snapshot()).toEqual(before);
       });
 
       it('refuses objects whose labels name another service, or a Sensor of another team beside its own EventSource, removing nothing', async () => {
@@ -319,7 +316,7 @@ describe('runtime:workflow:delete', () => {
           },
           spec: source!.spec,
         });
-        const before = await settledSnapshot(sandbox);
+        const before = await sandbox.snapshot();
         const otherService = await retire({
           ...retireInput('guarded'),
           service: 'another-service',
@@ -330,7 +327,7 @@ describe('runtime:workflow:delete', () => {
         expect(mixed.error?.message).toBe(
           "Sensor team-search/mixed in dev already exists and belongs to owner 'assistant-team', service 'chat-assistant', not search-team/semantic-search",
         );
-        expect(await settledSnapshot(sandbox)).toEqual(before);
+        expect(await sandbox.snapshot()).toEqual(before);
       });
     });
   });
@@ -349,9 +346,9 @@ describe('runtime:workflow:delete', () => {
     });
 
     it('marks the namespace deleted, changes nothing else, and a second run removes nothing', async () => {
-      const before = await settledSnapshot(sandbox);
+      const before = await sandbox.snapshot();
       const entityRef = await create(temporalCreate('nightly-reindex'));
-      const created = await settledSnapshot(sandbox);
+      const created = await sandbox.snapshot();
 
       const dry = await retire(temporalRetire('nightly-reindex'), {
         isDryRun: true,
@@ -359,7 +356,7 @@ describe('runtime:workflow:delete', () => {
       expect(outputsOf(dry.ctx).removed).toEqual([
         'Temporal namespace nightly-reindex',
       ]);
-      expect(await settledSnapshot(sandbox)).toEqual(created);
+      expect(await sandbox.snapshot()).toEqual(created);
 
       const { ctx, error } = await retire(temporalRetire('nightly-reindex'));
       expect(error).toBeUndefined();
@@ -369,7 +366,7 @@ describe('runtime:workflow:delete', () => {
         dependents: [],
       });
       // Temporal's HTTP API cannot remove a namespace, only mark it deleted: its record stays.
-      const after = await settledSnapshot(sandbox);
+      const after = await sandbox.snapshot();
       expect(after.temporal.namespaces['nightly-reindex']).toEqual({
         ...created.temporal.namespaces['nightly-reindex'],
         state: 'NAMESPACE_STATE_DELETED',
@@ -384,12 +381,12 @@ describe('runtime:workflow:delete', () => {
       const again = await retire(temporalRetire('nightly-reindex'));
       expect(again.error).toBeUndefined();
       expect(outputsOf(again.ctx).removed).toEqual([]);
-      expect(await settledSnapshot(sandbox)).toEqual(after);
+      expect(await sandbox.snapshot()).toEqual(after);
     });
 
     it("refuses another team's namespace, naming both claims, and changes nothing", async () => {
       await create(temporalCreate('search-jobs'));
-      const before = await settledSnapshot(sandbox);
+      const before = await sandbox.snapshot();
       const { error } = await retire(
         {
           ...temporalRetire('search-jobs'),
@@ -402,7 +399,7 @@ describe('runtime:workflow:delete', () => {
       expect(error?.message).toBe(
         "Temporal namespace search-jobs in dev already exists and belongs to owner 'search-team', service 'semantic-search', not assistant-team/chat-assistant",
       );
-      expect(await settledSnapshot(sandbox)).toEqual(before);
+      expect(await sandbox.snapshot()).toEqual(before);
     });
   });
 });

@@ -6,10 +6,7 @@ import {
   SENSOR_KIND,
   SERVICE_KIND,
 } from '@runtime-portal/backstage-plugin-runtime-node';
-import {
-  Sandbox,
-  settledSnapshot,
-} from '@runtime-portal/runtime-sandbox';
+import { Sandbox } from '@runtime-portal/runtime-sandbox';
 import {
   ActionRunOptions,
   TEST_USERS,
@@ -133,7 +130,7 @@ describe('runtime:workflow:update', () => {
     };
 
     it('dry run has the API server accept the change, reports it and changes nothing', async () => {
-      const before = await settledSnapshot(sandbox);
+      const before = await sandbox.snapshot();
       const { ctx, error } = await run(
         { ...target, schedule: '0 3 * * *', target: newTarget },
         { isDryRun: true },
@@ -180,7 +177,7 @@ describe('runtime:workflow:update', () => {
         });
       }
 
-      const settled = await settledSnapshot(sandbox);
+      const settled = await sandbox.snapshot();
       const again = await run({
         ...target,
         schedule: '0 3 * * *',
@@ -278,7 +275,7 @@ describe('runtime:workflow:update', () => {
         'Workflow team-search/nothing-here in dev does not exist (no EventSource); create it with runtime:workflow:create',
       ],
     ])('refuses %j and changes nothing', async (change, name, says) => {
-      const before = await settledSnapshot(sandbox);
+      const before = await sandbox.snapshot();
       const { error } = await run({ ...target, ...change });
       expect(error).toMatchObject({ name });
       expect(error?.message).toContain(says);
@@ -301,7 +298,7 @@ describe('runtime:workflow:update', () => {
           spec: object.spec,
         });
       }
-      const before = await settledSnapshot(sandbox);
+      const before = await sandbox.snapshot();
       const attacks: Array<[Record<string, unknown>, string, string]> = [
         [
           {
@@ -376,7 +373,7 @@ describe('runtime:workflow:update', () => {
 
     it('refuses a change made concurrently, instead of overwriting it', async () => {
       const platform = sandboxAdminClients(sandbox).client('dev', 'kubernetes');
-      await settledSnapshot(sandbox);
+      await sandbox.snapshot();
       const k8s = kubernetes();
       const mergePatch = k8s.mergePatch.bind(k8s);
       const spy = jest
@@ -450,7 +447,7 @@ describe('runtime:workflow:update', () => {
         );
         if (made.error) throw made.error;
       }
-      await settledSnapshot(sandbox);
+      await sandbox.snapshot();
       original = (await argoObjects('paused-hook')).source!;
       if (!(await webhookService())) {
         throw new Error('the webhook EventSource has no Service');
@@ -458,7 +455,7 @@ describe('runtime:workflow:update', () => {
     });
 
     it('suspends: the EventSource and its Service go, the Sensor keeps its spec; a dry run and a re-run write nothing', async () => {
-      const before = await settledSnapshot(sandbox);
+      const before = await sandbox.snapshot();
       const dry = await run(
         { ...hookTarget, suspended: true },
         { isDryRun: true },
@@ -479,7 +476,7 @@ describe('runtime:workflow:update', () => {
         entityRef: 'resource:default/dev-workflow-team-search-paused-hook',
         changes: ['suspended: false → true'],
       });
-      const settled = await settledSnapshot(sandbox);
+      const settled = await sandbox.snapshot();
       const { source, sensor } = await argoObjects('paused-hook');
       expect(source).toBeUndefined();
       expect(await webhookService()).toBeUndefined();
@@ -496,7 +493,7 @@ describe('runtime:workflow:update', () => {
     });
 
     it('resumes: the EventSource is created again as it was, its Service with it; a dry run and a re-run write nothing', async () => {
-      const before = await settledSnapshot(sandbox);
+      const before = await sandbox.snapshot();
       const dry = await run(
         { ...hookTarget, suspended: false },
         { isDryRun: true },
@@ -508,7 +505,7 @@ describe('runtime:workflow:update', () => {
       const { ctx, error } = await run({ ...hookTarget, suspended: false });
       expect(error).toBeUndefined();
       expect(outputsOf(ctx).changes).toEqual(['suspended: true → false']);
-      const settled = await settledSnapshot(sandbox);
+      const settled = await sandbox.snapshot();
       const { source, sensor } = await argoObjects('paused-hook');
       expect(source?.spec).toEqual(original.spec);
       expect(source?.metadata.labels).toEqual(original.metadata.labels);
@@ -690,7 +687,7 @@ describe('runtime:workflow:update', () => {
           annotations: { 'example.com/notes': 'x'.repeat(70 * 1024) },
         },
       });
-      const before = await settledSnapshot(sandbox);
+      const before = await sandbox.snapshot();
       const { error } = await run({ ...hookTarget, suspended: true });
       expect(error).toMatchObject({ name: 'InputError' });
       expect(error?.message).toContain(
@@ -730,7 +727,7 @@ describe('runtime:workflow:update', () => {
           ],
         },
       });
-      const before = await settledSnapshot(sandbox);
+      const before = await sandbox.snapshot();
       const { error } = await run({
         ...target,
         name: 'forged',
@@ -753,7 +750,7 @@ describe('runtime:workflow:update', () => {
     const temporal = () => clients.client('dev', 'temporal');
 
     it('dry run reports the change and changes nothing', async () => {
-      const before = await settledSnapshot(sandbox);
+      const before = await sandbox.snapshot();
       const { ctx, error } = await run(
         {
           ...temporalTarget,
@@ -795,7 +792,7 @@ describe('runtime:workflow:update', () => {
         description: 'Workflows of semantic-search',
         data: { owner: 'search-team', service: 'semantic-search' },
       });
-      const before = await settledSnapshot(sandbox);
+      const before = await sandbox.snapshot();
       const again = await run(input);
       expect(again.error).toBeUndefined();
       expect(outputsOf(again.ctx).changes).toEqual([]);
@@ -818,7 +815,7 @@ describe('runtime:workflow:update', () => {
     ])(
       'refuses %j with an InputError and changes nothing',
       async (change, says) => {
-        const before = await settledSnapshot(sandbox);
+        const before = await sandbox.snapshot();
         const { error } = await run({ ...temporalTarget, ...change });
         expect(error).toMatchObject({ name: 'InputError' });
         expect(error?.message).toContain(says);
