@@ -225,7 +225,7 @@ describe('day-2 templates, through the real scaffolder', () => {
     await retires({ ...endpoint, type: 'inference-endpoint' }, original);
   });
 
-  it('suspends and resumes an Argo Events workflow, and retires it', async () => {
+  it('retargets, suspends and resumes an Argo Events workflow, and retires it', async () => {
     const original = await sandbox.snapshot();
     const workflow = {
       ...where,
@@ -237,6 +237,19 @@ describe('day-2 templates, through the real scaffolder', () => {
       ...workflow,
       targetUrl: 'http://semantic-search.team-search.svc:8080/reindex',
     });
+    // Its target changes to another URL of the service, once.
+    const retarget = {
+      ...workflow,
+      targetUrl: 'http://semantic-search.team-search.svc:8080/refresh',
+    };
+    await dryRunChangesNothing('update-workflow.yaml', retarget);
+    await changesOnce('template:default/runtime-update-workflow', retarget);
+    const retargeted = await clients
+      .client('dev', 'kubernetes')
+      .get(SENSOR_KIND, 'team-search', 'day2-hook');
+    expect(JSON.stringify(retargeted?.spec)).toContain(
+      'http://semantic-search.team-search.svc:8080/refresh',
+    );
     const created = await sandbox.snapshot();
     const suspend = { ...workflow, suspended: true };
     await dryRunChangesNothing('update-workflow.yaml', suspend);

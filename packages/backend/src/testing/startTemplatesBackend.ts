@@ -318,6 +318,11 @@ export async function startTemplatesBackend(
       await sandbox.close();
     },
   };
-  await harness.waitForEntity('template/default/runtime-ai-service');
+  // Every template is processed before a test runs one (the catalog processes them one by one).
+  for (const file of TEMPLATE_FILES) {
+    await harness.waitForEntity(
+      `template/default/${templateEntity(file).metadata.name}`,
+    );
+  }
   return harness;
 }
