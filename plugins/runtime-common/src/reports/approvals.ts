@@ -48,6 +48,8 @@ export interface RuntimeApproval extends RuntimeApprovalRequest {
   decidedAt?: string;
   /** The decider's comment, shown to the requester. */
   comment?: string;
+  /** When the approval was used (an actions-registry call's approval is single-use). */
+  usedAt?: string;
 }
 
 /**

@@ -18,6 +18,11 @@ export interface ApprovalsApi {
   ): Promise<RuntimeApproval>;
   /** The request `id` as it stands now. */
   get(id: string, options?: { signal?: AbortSignal }): Promise<RuntimeApproval>;
+  /**
+   * Marks the approved request `id` used (an actions-registry call's approval is single-use); a
+   * `ResponseError` with status 409 when it was used already or is not approved.
+   */
+  use(id: string, options?: { signal?: AbortSignal }): Promise<RuntimeApproval>;
 }
 
 /** Per-call timeout of the approvals client. */
@@ -25,7 +30,8 @@ const DEFAULT_TIMEOUT_MS = 10_000;
 
 /**
  * Calls the runtime backend's approval routes with this module's own service credentials (a
- * service principal may create requests and read any of them); each call times out.
+ * service principal may create requests, read any of them and use an approved one); each call
+ * times out.
  */
 export class ApprovalsClient implements ApprovalsApi {
   constructor(
@@ -53,6 +59,16 @@ export class ApprovalsClient implements ApprovalsApi {
   ): Promise<RuntimeApproval> {
     return this.call(`/approvals/${encodeURIComponent(id)}`, {
       method: 'GET',
+      signal: options?.signal,
+    });
+  }
+
+  async use(
+    id: string,
+    options?: { signal?: AbortSignal },
+  ): Promise<RuntimeApproval> {
+    return this.call(`/approvals/${encodeURIComponent(id)}/use`, {
+      method: 'POST',
       signal: options?.signal,
     });
   }

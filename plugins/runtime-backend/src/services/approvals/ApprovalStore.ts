@@ -34,6 +34,7 @@ interface Row {
   decided_at: number | string | null;
   comment: string | null;
   task_id: string | null;
+  used_at: number | string | null;
 }
 
 /** Which requests a list returns: those `approvers` in `groups` decide, or `requestedBy` made. */
@@ -73,21 +74,22 @@ export class ApprovalStore {
 
   /**
    * Creates the request for `request.key`, or returns the one that exists with that key (`created:
-   * false`). An expired request does not hold its key: a new request replaces it (the old one stays,
-   * under a key of its own).
+   * false`). An expired or used request does not hold its key: a new request replaces it (the old
+   * one stays, under a key of its own).
    */
   async create(
     request: RuntimeApprovalRequest,
     timeoutMs: number,
   ): Promise<{ approval: RuntimeApproval; created: boolean }> {
     const existing = await this.byKey(request.key);
-    if (existing && existing.status !== 'expired') {
+    if (existing && existing.status !== 'expired' && !existing.usedAt) {
       return { approval: existing, created: false };
     }
     if (existing) {
+      const why = existing.usedAt ? 'used' : 'expired';
       await this.db(TABLE)
         .where({ id: existing.id })
-        .update({ key: `${request.key.slice(0, 200)}#expired:${existing.id}` });
+        .update({ key: `${request.key.slice(0, 200)}#${why}:${existing.id}` });
     }
     const now = this.now();
     const row: Row = {
@@ -107,6 +109,7 @@ export class ApprovalStore {
       decided_at: null,
       comment: null,
       task_id: request.taskId ?? null,
+      used_at: null,
     };
     try {
       await this.db(TABLE).insert(row);
@@ -170,6 +173,18 @@ export class ApprovalStore {
     return updated === 1 ? this.get(id) : undefined;
   }
 
+  /**
+   * Marks an approved, unused request used; `undefined` when it is not (used already, by another
+   * replica too, or not approved).
+   */
+  async use(id: string): Promise<RuntimeApproval | undefined> {
+    const updated = await this.db<Row>(TABLE)
+      .where({ id, status: 'approved' })
+      .whereNull('used_at')
+      .update({ used_at: this.now() });
+    return updated === 1 ? this.get(id) : undefined;
+  }
+
   private async byKey(key: string): Promise<RuntimeApproval | undefined> {
     const row = await this.db<Row>(TABLE).where({ key }).first();
     return row ? this.toApproval(row) : undefined;
@@ -200,6 +215,10 @@ export class ApprovalStore {
       }),
       ...(row.comment && { comment: row.comment }),
       ...(row.task_id && { taskId: row.task_id }),
+      ...(row.used_at !== null &&
+        row.used_at !== undefined && {
+          usedAt: new Date(Number(row.used_at)).toISOString(),
+        }),
     };
   }
 }

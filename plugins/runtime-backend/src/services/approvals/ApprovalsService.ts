@@ -64,16 +64,7 @@ export class ApprovalsService {
     request: RuntimeApprovalRequest,
     httpRequest: Request,
   ): Promise<{ approval: RuntimeApproval; created: boolean }> {
-    if (
-      principalType(credentials) !== 'service' ||
-      !REQUESTING_SERVICES.includes(principalSubject(credentials) ?? '')
-    ) {
-      throw new NotAllowedError(
-        `Not allowed: approval requests are made by the Runtime actions (${REQUESTING_SERVICES.join(
-          ', ',
-        )}), not by users or other services`,
-      );
-    }
+    requireRequestingService(credentials, 'made');
     const { store, timeoutMs } = this.options;
     const existing = await store.create(request, timeoutMs);
     if (!existing.created) return existing;
@@ -164,6 +155,41 @@ export class ApprovalsService {
     );
   }
 
+  /**
+   * Marks the approved request `id` used (single-use approval of an actions-registry call); only a
+   * service principal may. A `ConflictError` when it is used already, not approved or expired.
+   */
+  async use(
+    credentials: BackstageCredentials,
+    id: string,
+    httpRequest: Request,
+  ): Promise<RuntimeApproval> {
+    requireRequestingService(credentials, 'used');
+    const approval = await this.get(credentials, id);
+    return withAuditEvent(
+      this.options.auditor,
+      {
+        eventId: APPROVAL_AUDIT_EVENT,
+        request: httpRequest,
+        meta: { actionType: 'use', ...auditMeta(approval) },
+      },
+      async () => {
+        const used = await this.options.store.use(id);
+        if (!used) {
+          const now = await this.options.store.get(id);
+          throw new ConflictError(
+            now?.usedAt
+              ? `Approval request ${id} was already used at ${now.usedAt}`
+              : `Approval request ${id} is ${
+                  now?.status ?? 'gone'
+                }, not approved`,
+          );
+        }
+        return used;
+      },
+    );
+  }
+
   private async audit(
     httpRequest: Request,
     actionType: string,
@@ -193,6 +219,23 @@ export class ApprovalsService {
         ref.toLowerCase(),
       ),
     };
+  }
+}
+
+/** Only the Runtime actions (a service principal) make and use approval requests. */
+function requireRequestingService(
+  credentials: BackstageCredentials,
+  what: 'made' | 'used',
+): void {
+  if (
+    principalType(credentials) !== 'service' ||
+    !REQUESTING_SERVICES.includes(principalSubject(credentials) ?? '')
+  ) {
+    throw new NotAllowedError(
+      `Not allowed: approval requests are ${what} by the Runtime actions (${REQUESTING_SERVICES.join(
+        ', ',
+      )}), not by users or other services`,
+    );
   }
 }
 

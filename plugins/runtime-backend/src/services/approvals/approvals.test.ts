@@ -343,6 +343,83 @@ describe('approvals routes', () => {
     expect(renewed.body.status).toBe('pending');
   });
 
+  it('uses an approved request once: a second use is a conflict, and the same key then asks anew', async () => {
+    const server = await start();
+    const { body: created } = await request(server)
+      .post('/api/runtime/approvals')
+      .set('authorization', scaffolder())
+      .send(deleteRequest('registry-key'));
+
+    // Not approved yet: nothing to use.
+    const early = await request(server)
+      .post(`/api/runtime/approvals/${created.id}/use`)
+      .set('authorization', scaffolder());
+    expect(early.status).toBe(409);
+    expect(early.body.error.message).toBe(
+      `Approval request ${created.id} is pending, not approved`,
+    );
+
+    await request(server)
+      .post(`/api/runtime/approvals/${created.id}/decision`)
+      .set('authorization', user(APPROVER))
+      .send({ decision: 'approve' })
+      .expect(200);
+
+    // A user (the requester, or an approver) cannot use it in the actions' place (the attack case).
+    for (const caller of [REQUESTER, APPROVER]) {
+      const byUser = await request(server)
+        .post(`/api/runtime/approvals/${created.id}/use`)
+        .set('authorization', user(caller));
+      expect(byUser.status).toBe(403);
+    }
+
+    const used = await request(server)
+      .post(`/api/runtime/approvals/${created.id}/use`)
+      .set('authorization', scaffolder());
+    expect(used.status).toBe(200);
+    expect(used.body).toMatchObject({
+      id: created.id,
+      status: 'approved',
+      usedAt: expect.any(String),
+    });
+    expect(auditor.createEvent).toHaveBeenCalledWith(
+      expect.objectContaining({
+        eventId: 'runtime-approval-decision',
+        meta: expect.objectContaining({
+          actionType: 'use',
+          approvalId: created.id,
+        }),
+      }),
+    );
+
+    const again = await request(server)
+      .post(`/api/runtime/approvals/${created.id}/use`)
+      .set('authorization', scaffolder());
+    expect(again.status).toBe(409);
+    expect(again.body.error.message).toBe(
+      `Approval request ${created.id} was already used at ${used.body.usedAt}`,
+    );
+
+    const read = await request(server)
+      .get(`/api/runtime/approvals/${created.id}`)
+      .set('authorization', user(REQUESTER));
+    expect(read.body.usedAt).toBe(used.body.usedAt);
+
+    // The used request no longer holds its key: the same call asks for a new decision.
+    const renewed = await request(server)
+      .post('/api/runtime/approvals')
+      .set('authorization', scaffolder())
+      .send(deleteRequest('registry-key'));
+    expect(renewed.status).toBe(201);
+    expect(renewed.body.id).not.toBe(created.id);
+    expect(renewed.body.status).toBe('pending');
+    expect(renewed.body.usedAt).toBeUndefined();
+    const unknown = await request(server)
+      .post(`/api/runtime/approvals/no-such-id/use`)
+      .set('authorization', scaffolder());
+    expect(unknown.status).toBe(404);
+  });
+
   it('rejects a bad body with a message naming the field', async () => {
     const server = await start();
     const response = await request(server)

@@ -73,7 +73,8 @@ function parse<T>(
 
 /**
  * The approval routes under `/api/runtime/approvals` (see the README): create (a service principal,
- * idempotent by key), list and read (what the caller may decide or made), decide (four eyes).
+ * idempotent by key), list and read (what the caller may decide or made), decide (four eyes), use
+ * (a service principal: an approved request, once).
  */
 export async function createApprovalsRouter(options: {
   httpAuth: HttpAuthService;
@@ -128,6 +129,13 @@ export async function createApprovalsRouter(options: {
     const credentials = await httpAuth.credentials(req, { allow: ['user'] });
     const body = parse(decisionBody, req.body, 'request body');
     res.json(await approvals.decide(credentials, req.params.id, body, req));
+  });
+
+  router.post('/approvals/:id/use', async (req, res) => {
+    const credentials = await httpAuth.credentials(req, {
+      allow: ['user', 'service'],
+    });
+    res.json(await approvals.use(credentials, req.params.id, req));
   });
 
   return router;

@@ -294,7 +294,7 @@ describe('the approval gate of the Runtime actions', () => {
     expect(await getModel('cpu-endpoint')).toBeDefined();
   });
 
-  it('through the registry: the first call asks and fails, the same call proceeds once approved', async () => {
+  it('through the registry: the first call asks and fails, the same call proceeds once approved, and only once', async () => {
     const { deps } = gatedDeps();
     const call = (input: Record<string, unknown>) =>
       runProvisioningAction(
@@ -333,6 +333,66 @@ describe('the approval gate of the Runtime actions', () => {
     expect((await getModel('gpu-registry'))?.spec.resourceProfile).toBe(
       'nvidia-gpu-l4:1',
     );
+    const used = (await approvals()).find(a => a.id === id);
+    expect(used).toMatchObject({
+      status: 'approved',
+      usedAt: expect.any(String),
+    });
+
+    // The approval is used up: the same caller's identical call asks for a new decision.
+    await clients
+      .client('dev', 'kubernetes')
+      .delete(MODEL_KIND, 'team-search', 'gpu-registry');
+    const afterDelete = await sandbox.snapshot();
+    const next = await call(gpuInput('gpu-registry')).catch((e: Error) => e);
+    expect((next as Error).name).toBe('NotAllowedError');
+    const nextId = /^Approval needed: request (\S+) waits for /.exec(
+      (next as Error).message,
+    )?.[1];
+    expect(nextId).toBeDefined();
+    expect(nextId).not.toBe(id);
+    expect((await approvals()).find(a => a.id === nextId)?.status).toBe(
+      'pending',
+    );
+    expect(await sandbox.snapshot()).toEqual(afterDelete);
+    expect(await getModel('gpu-registry')).toBeUndefined();
+  });
+
+  it('through the registry: two identical calls racing for one approval, only one goes ahead', async () => {
+    const { deps, client } = gatedDeps();
+    const input = gpuInput('gpu-registry-race');
+    const run = () =>
+      registryRun({
+        input,
+        credentials: mockCredentials.user(TEST_USERS.search),
+        logger: mockServices.logger.mock(),
+      });
+    const first = await runProvisioningAction(
+      inferenceEndpointCreateAction,
+      deps,
+      run(),
+    ).catch((e: Error) => e);
+    const id = /request (\S+) waits/.exec((first as Error).message)?.[1];
+    await decide(id!, 'approve');
+
+    // Another identical call uses the approval between this call's read and its use.
+    const approved = await client.get(id!);
+    expect(approved.status).toBe('approved');
+    const create = jest.spyOn(client, 'create');
+    create.mockImplementationOnce(async () => {
+      await client.use(id!);
+      return approved;
+    });
+    const raced = await runProvisioningAction(
+      inferenceEndpointCreateAction,
+      deps,
+      run(),
+    ).catch((e: Error) => e);
+    expect((raced as Error).name).toBe('NotAllowedError');
+    expect((raced as Error).message).toMatch(/^Approval needed: request /);
+    expect((raced as Error).message).not.toContain(id);
+    expect(create).toHaveBeenCalledTimes(2);
+    expect(await getModel('gpu-registry-race')).toBeUndefined();
   });
 
   it('through the registry: a rejected call is refused', async () => {

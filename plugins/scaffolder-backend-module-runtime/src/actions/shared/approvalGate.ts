@@ -1,5 +1,9 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import { NotAllowedError } from '@backstage/errors';
+import {
+  ConflictError,
+  NotAllowedError,
+  ResponseError,
+} from '@backstage/errors';
 import {
   RuntimeApprovalsConfig,
   approvalRuleFor,
@@ -44,7 +48,8 @@ const REMIND_EVERY_MS = 5 * 60_000;
  * after every access check and before anything is written. In a scaffolder task it waits for the
  * decision (once per task: a resumed task does not ask again) and fails on a rejection or expiry; a
  * call through the actions registry does not wait: it fails with `Approval needed` until the same
- * caller's identical call finds the request approved. A dry run only says who would have to approve.
+ * caller's identical call finds the request approved, and uses that approval up (the next identical
+ * call asks anew). A dry run only says who would have to approve.
  */
 export async function requireApproval(
   actionId: string,
@@ -93,21 +98,62 @@ export async function requireApproval(
     });
     return;
   }
-  const approval = await gate.client.create(
-    {
-      ...request,
-      key: registryApprovalKey(actionId, request.requestedBy, input),
-    },
-    { signal: run.signal },
-  );
-  if (approval.status === 'pending') {
-    throw new NotAllowedError(
-      `Approval needed: request ${approval.id} waits for ${
-        approval.approvers
-      }; call again once approved (${link(gate, approval)})`,
-    );
+  await useRegistryApproval(gate, run, {
+    ...request,
+    key: registryApprovalKey(actionId, request.requestedBy, input),
+  });
+}
+
+/** How often a registry call finds its request again when its approval was used up meanwhile. */
+const REGISTRY_ATTEMPTS = 2;
+
+/**
+ * Finds (or creates) the request of a registry call and uses its approval up, so that one decision
+ * allows one call; a used request no longer holds its key, so the next identical call asks anew.
+ * Fails with `Approval needed` while pending, and with a `NotAllowedError` once rejected or expired.
+ */
+async function useRegistryApproval(
+  gate: ApprovalGateDeps,
+  run: RuntimeActionRun,
+  request: RuntimeApprovalRequest,
+): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    const approval = await gate.client.create(request, { signal: run.signal });
+    if (approval.status === 'pending') {
+      throw new NotAllowedError(
+        `Approval needed: request ${approval.id} waits for ${
+          approval.approvers
+        }; call again once approved (${link(gate, approval)})`,
+      );
+    }
+    requireApproved(approval);
+    if (await useOnce(gate, run, approval)) return;
+    if (attempt >= REGISTRY_ATTEMPTS) {
+      throw new ConflictError(
+        `Approval request ${approval.id} was used by another call meanwhile; call again to ask anew`,
+      );
+    }
   }
-  requireApproved(approval);
+}
+
+/** Uses the approved request up: `false` when it was used already (409), so a new one is needed. */
+async function useOnce(
+  gate: ApprovalGateDeps,
+  run: RuntimeActionRun,
+  approval: RuntimeApproval,
+): Promise<boolean> {
+  try {
+    await gate.client.use(approval.id, { signal: run.signal });
+  } catch (error) {
+    if (error instanceof ResponseError && error.statusCode === 409) {
+      return false;
+    }
+    throw error;
+  }
+  run.logger.info(
+    `Approved by ${approval.decidedBy} (request ${approval.id}, now used)`,
+  );
+  return true;
 }
 
 /** Creates (or finds) the task's request and waits until it is decided or expires. */
