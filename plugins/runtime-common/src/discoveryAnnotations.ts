@@ -47,4 +47,20 @@ export const RUNTIME_RESOURCE_DETAIL_ANNOTATIONS = {
   retentionDays: 'runtime-portal.io/retention-days',
   /** `true` on a suspended Argo Events workflow: its EventSource is removed, its spec kept for resume. */
   workflowSuspended: 'runtime-portal.io/suspended',
+  /** A PostgreSQL database's size on disk, in bytes (`pg_database_size`). */
+  databaseSizeBytes: 'runtime-portal.io/database-size-bytes',
+  /** Open connections to a PostgreSQL database (`pg_stat_database.numbackends`). */
+  databaseConnections: 'runtime-portal.io/database-connections',
+  /** The login role that owns a PostgreSQL database (never its password). */
+  databaseRole: 'runtime-portal.io/database-role',
+  /** Where a database's credentials are in OpenBao's KV mount, e.g. `search-api/databases/orders`. */
+  databaseCredentialsPath: 'runtime-portal.io/database-credentials-path',
+  /** A route's public URL, e.g. `https://search-api.apps.dev.example.com`. */
+  routeUrl: 'runtime-portal.io/route-url',
+  /** The Kubernetes Service (`<name>:<port>`) a route sends its traffic to. */
+  routeBackend: 'runtime-portal.io/route-backend',
+  /** When a route's certificate expires (ISO 8601 UTC, cert-manager's `status.notAfter`). */
+  routeCertificateExpiry: 'runtime-portal.io/route-certificate-expiry',
+  /** Whether a route's certificate is ready (`true`/`false`, cert-manager's Ready condition). */
+  routeCertificateReady: 'runtime-portal.io/route-certificate-ready',
 } as const;

@@ -3,11 +3,18 @@ import { runtimePermissions } from './permissions';
 describe('runtimePermissions', () => {
   it('has a basic create, update and delete permission per resource type, named as the policy sees them', () => {
     const types = ['inference-endpoint', 'secret', 'bucket', 'workflow'];
-    expect(runtimePermissions.map(p => p.name)).toEqual(
-      ['create', 'update', 'delete'].flatMap(action =>
+    expect(runtimePermissions.map(p => p.name)).toEqual([
+      ...['create', 'update', 'delete'].flatMap(action =>
         types.map(type => `runtime.${type}.${action}`),
       ),
-    );
+      // Databases and routes are created and retired (nothing to update in place); an Argo CD
+      // Application is only created (its sync is runtime.deployment.sync).
+      'runtime.database.create',
+      'runtime.database.delete',
+      'runtime.route.create',
+      'runtime.route.delete',
+      'runtime.application.create',
+    ]);
     for (const permission of runtimePermissions) {
       expect(permission.type).toBe('basic');
       expect(permission.name.endsWith(`.${permission.attributes.action}`)).toBe(

@@ -128,6 +128,56 @@ export const runtimeWorkflowDeletePermission = createPermission({
 });
 
 /**
+ * Allows creating a PostgreSQL database and its login role (`runtime:database:create`).
+ *
+ * @public
+ */
+export const runtimeDatabaseCreatePermission = createPermission({
+  name: 'runtime.database.create',
+  attributes: { action: 'create' },
+});
+
+/**
+ * Allows retiring a PostgreSQL database, its login role and stored credentials (`runtime:database:delete`).
+ *
+ * @public
+ */
+export const runtimeDatabaseDeletePermission = createPermission({
+  name: 'runtime.database.delete',
+  attributes: { action: 'delete' },
+});
+
+/**
+ * Allows exposing a service at a host under the environment's domain (`runtime:route:expose`).
+ *
+ * @public
+ */
+export const runtimeRouteCreatePermission = createPermission({
+  name: 'runtime.route.create',
+  attributes: { action: 'create' },
+});
+
+/**
+ * Allows retiring a route: its APISIX route, certificate and DNS record (`runtime:route:delete`).
+ *
+ * @public
+ */
+export const runtimeRouteDeletePermission = createPermission({
+  name: 'runtime.route.delete',
+  attributes: { action: 'delete' },
+});
+
+/**
+ * Allows creating a service's Argo CD Application (`runtime:application:create`).
+ *
+ * @public
+ */
+export const runtimeApplicationCreatePermission = createPermission({
+  name: 'runtime.application.create',
+  attributes: { action: 'create' },
+});
+
+/**
  * Allows triggering an Argo CD sync of a service's application from its delivery card.
  *
  * @public
@@ -192,4 +242,9 @@ export const runtimePermissions = [
   runtimeSecretDeletePermission,
   runtimeBucketDeletePermission,
   runtimeWorkflowDeletePermission,
+  runtimeDatabaseCreatePermission,
+  runtimeDatabaseDeletePermission,
+  runtimeRouteCreatePermission,
+  runtimeRouteDeletePermission,
+  runtimeApplicationCreatePermission,
 ];

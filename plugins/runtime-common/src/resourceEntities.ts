@@ -8,6 +8,8 @@ export const RUNTIME_RESOURCE_TYPES = {
   secret: 'secret',
   bucket: 'bucket',
   workflow: 'workflow',
+  database: 'database',
+  route: 'route',
 } as const;
 
 /**
@@ -66,6 +68,8 @@ export function runtimeResourceEntityName(parts: {
     secret: 'secret',
     bucket: 'bucket',
     workflow: 'workflow',
+    database: 'database',
+    route: 'route',
   };
   const typeWord = Object.prototype.hasOwnProperty.call(typeWords, parts.type)
     ? typeWords[parts.type]

@@ -57,12 +57,18 @@ describe('RuntimeEnvironmentPicker', () => {
   });
 
   it('says why when the environments cannot be loaded', async () => {
-    renderPicker(async () => {
-      throw new Error('runtime backend unavailable');
-    });
+    const getHealth = jest
+      .fn<ReturnType<RuntimeApi['getHealth']>, []>()
+      .mockRejectedValue(new Error('runtime backend unavailable'));
+    renderPicker(getHealth);
+    // First that the picker asked at all, so a failure says which half went wrong.
+    await waitFor(() => expect(getHealth).toHaveBeenCalled());
+    await waitFor(() =>
+      expect(screen.getByRole('button')).toHaveAttribute('aria-disabled'),
+    );
     expect(
       await screen.findByText(
-        'Could not load the Runtime environments: runtime backend unavailable',
+        /Could not load the Runtime environments: runtime backend unavailable/,
       ),
     ).toBeInTheDocument();
   });
