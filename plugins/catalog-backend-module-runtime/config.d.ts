@@ -25,7 +25,8 @@ export interface Config {
         /** Names of the `runtime.environments` to ingest. Default: all. */
         environments?: string[];
         /**
-         * The live resource types to ingest: `inference-endpoint`, `secret`, `bucket`, `workflow`.
+         * The live resource types to ingest: `inference-endpoint`, `secret`, `bucket`, `workflow`,
+         * `database`, `route`.
          * Default: all.
          */
         kinds?: string[];

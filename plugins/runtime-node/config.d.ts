@@ -204,6 +204,51 @@ export interface Config {
         /** The namespace whose Service `kubeai` is KubeAI's. Default `runtime-inference` (the platform model's). */
         namespace?: string;
       };
+      /**
+       * Where `runtime:route:expose` publishes hosts: an APISIX route, a cert-manager Certificate and
+       * an ExternalDNS record per route. Without it routes are refused in this environment.
+       */
+      routes?: {
+        /** Domains hosts must be a label under (`<label>.<domain>`), e.g. `apps.dev.example.com`; the first is the default. */
+        domains: string[];
+        /** The cert-manager ClusterIssuer that signs route certificates. */
+        clusterIssuer: string;
+        /** `spec.ingressClassName` of the APISIX objects, when the ingress controller watches one class. */
+        ingressClassName?: string;
+        /** The APISIX gateway Service (type LoadBalancer) whose IP the DNS records point to. */
+        gateway?: {
+          /** Default: APISIX's namespace in the platform model (`runtime-network`). */
+          namespace?: string;
+          /** Default `apisix-gateway`. */
+          service?: string;
+        };
+      };
+      /**
+       * The environment's PostgreSQL server, where `runtime:database:create` makes a team's database
+       * and its login role. The portal connects as its own least-privilege role
+       * (`deploy/postgres/runtime-portal.sql`: LOGIN CREATEDB CREATEROLE, not superuser).
+       */
+      postgres?: {
+        /** Host name or IP address, e.g. `postgres.runtime-data.svc`. */
+        host: string;
+        /** Port. Default 5432. */
+        port?: number;
+        /** The portal's role, e.g. `runtime_portal`. */
+        user: string;
+        /**
+         * The portal role's password.
+         * @visibility secret
+         */
+        password: string;
+        /** The maintenance database the portal connects to (never listed as a team's). Default `postgres`. */
+        database?: string;
+        /** Connect with TLS, verifying the server's certificate. Default false. */
+        ssl?: boolean;
+        /** Base URL of a PgAdmin, for links from a database's page. */
+        pgAdminUrl?: string;
+        /** Connect and statement timeout of every call, in milliseconds. Default 10000. */
+        timeoutMs?: number;
+      };
     }>;
   };
 }

@@ -2,7 +2,13 @@ import { Browser, expect, Locator, Page, test } from '@playwright/test';
 import { expectNoAccessibilityViolations } from './accessibility';
 import { KeycloakUser, signInWithKeycloak } from './keycloak';
 import { collectConsoleErrors, saveScreen, uniqueName } from './support';
-import { expectOnlyTeam, openTemplate, pick, skipLifetime } from './templates';
+import {
+  chooseEnvironment,
+  expectOnlyTeam,
+  openTemplate,
+  pick,
+  skipLifetime,
+} from './templates';
 
 // scripts/e2e-support/app-config.e2e.yaml: `runtime:bucket:create` needs a platform-team member's approval.
 // The requester is a search-team member, the approver a platform-team member (runtime-seed.yaml's users).
@@ -43,9 +49,7 @@ test('a bucket that needs approval waits for a platform-team member, who approve
   // The requester (search-team) fills the Bucket template and runs it.
   await signInWithKeycloak(page, REQUESTER);
   await openTemplate(page, 'Bucket');
-  await expect(page.getByRole('button', { name: 'Environment' })).toContainText(
-    '(dev)',
-  );
+  await chooseEnvironment(page);
   await expectOnlyTeam(page, 'search-team');
   await pick(page, 'Service', 'semantic-search');
   await page.getByRole('button', { name: 'Next' }).click();

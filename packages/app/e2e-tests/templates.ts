@@ -44,13 +44,26 @@ export async function pick(page: Page, label: string, value: string) {
 }
 
 /**
- * Fills the "Where" step: the environment (the only one is preselected), the owner (the signed-in user's
- * one team, preselected), service and namespace.
+ * Chooses a Runtime environment in a template's Environment field (RuntimeEnvironmentPicker): the sandbox
+ * has two, `dev` and `prod`, so none is preselected.
+ */
+export async function chooseEnvironment(page: Page, environment = 'dev') {
+  const field = page.getByRole('button', { name: 'Environment' });
+  // Enabled once the runtime backend has listed the environments.
+  await expect(field).toBeEnabled();
+  await field.click();
+  await page
+    .getByRole('option', { name: new RegExp(`\\(${environment}\\)$`) })
+    .click();
+  await expect(field).toContainText(`(${environment})`);
+}
+
+/**
+ * Fills the "Where" step: the environment (`dev`), the owner (the signed-in user's one team,
+ * preselected), service and namespace.
  */
 export async function fillWhere(page: Page, where: WhereStep) {
-  await expect(page.getByRole('button', { name: 'Environment' })).toContainText(
-    '(dev)',
-  );
+  await chooseEnvironment(page);
   await expectOnlyTeam(page, where.owner);
   await pick(page, 'Service', where.service);
   await page

@@ -43,9 +43,20 @@ const TOKEN = 'bench-static-token-0123456789';
 /** The signed-in user of the benchmarks: not in the catalog, a member of search-team by its token. */
 export const BENCH_USER = 'user:default/bench-viewer';
 
+/** What a benchmark changes in {@link startBenchPortal}'s portal. */
+export interface BenchPortalOptions {
+  /** Environment of the sandbox's process (see benchSandboxProcess.ts, e.g. BENCH_SANDBOX_MODELS). */
+  sandboxEnv?: Record<string, string>;
+  /** More environment of the backend's process (e.g. `APP_CONFIG_...` overrides). */
+  backendEnv?: Record<string, string>;
+}
+
 /** Starts the sandbox (free ports), a counting proxy per upstream and the backend (dev config). */
-export async function startBenchPortal(port: number): Promise<BenchPortal> {
-  const sandbox = await startSandboxProcess();
+export async function startBenchPortal(
+  port: number,
+  options: BenchPortalOptions = {},
+): Promise<BenchPortal> {
+  const sandbox = await startSandboxProcess(options.sandboxEnv);
   const proxies = {} as BenchPortal['proxies'];
   for (const upstream of PROXIED) {
     proxies[upstream] = await startCountingProxy(sandbox.urls[upstream]);
@@ -86,6 +97,7 @@ export async function startBenchPortal(port: number): Promise<BenchPortal> {
         userEntityRef: BENCH_USER,
         ownershipEntityRefs: [BENCH_USER, 'group:default/search-team'],
       }),
+      ...options.backendEnv,
     },
   });
   const headers = { authorization: `Bearer ${TOKEN}` };
@@ -119,7 +131,9 @@ export async function startBenchPortal(port: number): Promise<BenchPortal> {
 }
 
 /** The sandbox in a child process (see benchSandboxProcess.ts), as a {@link Sandbox}. */
-async function startSandboxProcess(): Promise<Sandbox> {
+async function startSandboxProcess(
+  env: Record<string, string> = {},
+): Promise<Sandbox> {
   const child = spawn(
     process.execPath,
     [
@@ -129,7 +143,7 @@ async function startSandboxProcess(): Promise<Sandbox> {
       // eslint-disable-next-line no-restricted-syntax
       path.join(__dirname, 'benchSandboxProcess.ts'),
     ],
-    { stdio: ['ignore', 'pipe', 'inherit'] },
+    { stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, ...env } },
   );
   const line = await new Promise<string>((resolve, reject) => {
     readline.createInterface({ input: child.stdout! }).once('line', resolve);

@@ -73,10 +73,15 @@ const CHANGE_TOOLS = [
   'scaffolder.runtime-secret-rotate',
   'scaffolder.runtime-bucket-rotate-credentials',
   'scaffolder.runtime-resource-extend',
+  'scaffolder.runtime-application-create',
   'scaffolder.runtime-inference-endpoint-delete',
   'scaffolder.runtime-secret-delete',
   'scaffolder.runtime-bucket-delete',
   'scaffolder.runtime-workflow-delete',
+  'scaffolder.runtime-database-create',
+  'scaffolder.runtime-database-delete',
+  'scaffolder.runtime-route-expose',
+  'scaffolder.runtime-route-delete',
 ];
 const READ_TOOLS = [
   'runtime.get-entity-observability',

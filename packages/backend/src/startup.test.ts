@@ -89,6 +89,7 @@ describe('the backend, started with the development configuration (SQLite, local
       'tempo:ok',
       'grafana:ok',
       'argocd:ok',
+      'postgres:ok',
     ]);
   });
 

@@ -14,6 +14,14 @@ export {
   DEFAULT_SANDBOX_PORTS,
 } from './startSandbox';
 export type { Sandbox, SandboxOptions, SandboxUpstream } from './startSandbox';
+export {
+  startProdSandbox,
+  PROD_SANDBOX_PORTS,
+  PROD_SANDBOX_PORT_OFFSET,
+} from './startProdSandbox';
+export type { ProdSandboxOptions } from './startProdSandbox';
+export { ENVIRONMENT_UPSTREAMS } from './environmentUpstreams';
+export type { EnvironmentUpstream } from './environmentUpstreams';
 export type {
   SandboxSnapshot,
   KubernetesSnapshot,
@@ -27,11 +35,16 @@ export type {
   S3CannedPolicySnapshot,
   TemporalSnapshot,
   TemporalNamespaceSnapshot,
+  PostgresSnapshot,
+  PostgresDatabaseSnapshot,
+  PostgresRoleSnapshot,
 } from './snapshot';
 export * from './types';
 export * from './seed';
 export * from './openbao';
 export { startKubernetesServer } from './kubernetes';
+export { startPostgresServer } from './postgres';
+export type { PostgresServer } from './postgres';
 export type {
   KubernetesServerOptions,
   RunningKubernetesServer,

@@ -34,9 +34,9 @@ describe('startSandbox identities', () => {
         kubernetes: 403,
         openbao: 403,
       });
-      // The administrator passes (Secrets are not served: 404 once authorized).
+      // The administrator passes.
       expect(await secretReads(sandbox, 'adminCredentials')).toEqual({
-        kubernetes: 404,
+        kubernetes: 200,
         openbao: 200,
       });
     } finally {
@@ -53,7 +53,7 @@ describe('startSandbox identities', () => {
     try {
       expect(sandbox.adminCredentials).toEqual(sandbox.credentials);
       expect(await secretReads(sandbox, 'credentials')).toEqual({
-        kubernetes: 404,
+        kubernetes: 200,
         openbao: 200,
       });
     } finally {

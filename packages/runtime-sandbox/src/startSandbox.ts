@@ -18,7 +18,9 @@ import { startGitLabServer } from './gitlab';
 import { startArgoCdServer } from './argocd';
 import { startHarborServer } from './harbor';
 import { SANDBOX_KEYCLOAK_REALM, startKeycloakServer } from './keycloak';
+import { startPostgresServer } from './postgres';
 import { SandboxSnapshot, SnapshotSources, sandboxSnapshot } from './snapshot';
+import type { EnvironmentUpstream } from './environmentUpstreams';
 
 /** The ports the sandbox listens on by default (those app-config.yaml points at). */
 export const DEFAULT_SANDBOX_PORTS = {
@@ -35,13 +37,34 @@ export const DEFAULT_SANDBOX_PORTS = {
   harbor: 8082,
   argocd: 8081,
   keycloak: 8080,
+  postgres: 5433,
 };
 
 /** The upstreams of the sandbox. */
 export type SandboxUpstream = keyof typeof DEFAULT_SANDBOX_PORTS;
 
+/** The stateful upstreams `snapshot()` reads. */
+const SNAPSHOT_UPSTREAMS: SandboxUpstream[] = [
+  'kubernetes',
+  'openbao',
+  's3',
+  'temporal',
+  'postgres',
+];
+
 /** How to start the sandbox. */
-export interface SandboxOptions {
+export interface SandboxOptions<U extends SandboxUpstream = SandboxUpstream> {
+  /**
+   * Which upstreams to start (default: all of them). A second environment's sandbox starts only the
+   * per-environment ones (`ENVIRONMENT_UPSTREAMS`, see `startProdSandbox`). `snapshot()` needs
+   * kubernetes, openbao, s3, temporal and postgres among them.
+   */
+  upstreams?: readonly U[];
+  /**
+   * Base URLs of platform-wide upstreams this sandbox does not start (another sandbox's), for the
+   * upstreams that refer to them: Argo CD's applications come from `gitlab`, their images from `harbor`.
+   */
+  links?: Partial<Record<'gitlab' | 'harbor', string>>;
   /**
    * Ports per upstream (0 picks a free one), or `'free'` for free ports everywhere (tests). Defaults to
    * {@link DEFAULT_SANDBOX_PORTS}.
@@ -67,9 +90,9 @@ export interface SandboxOptions {
   keycloakRedirectUris?: string[];
 }
 
-/** A running sandbox: one base URL per upstream. */
-export interface Sandbox {
-  urls: Record<SandboxUpstream, string>;
+/** A running sandbox: one base URL per upstream it started. */
+export interface Sandbox<U extends SandboxUpstream = SandboxUpstream> {
+  urls: Record<U, string>;
   /** What the portal is configured with: its least-privilege identities (see `leastPrivilege`). */
   credentials: SandboxCredentials;
   /**
@@ -78,9 +101,9 @@ export interface Sandbox {
    */
   adminCredentials: SandboxCredentials;
   /** Stops one upstream's server (to see the portal degrade); its URL then refuses connections. */
-  stopUpstream(upstream: SandboxUpstream): Promise<void>;
+  stopUpstream(upstream: U): Promise<void>;
   /** Starts a stopped upstream again on its port. */
-  startUpstream(upstream: SandboxUpstream): Promise<void>;
+  startUpstream(upstream: U): Promise<void>;
   /**
    * A plain, JSON-comparable and deterministic (keys sorted) picture of every stateful upstream a
    * Runtime action can change, read from the stand-ins' memory (not over HTTP), for tests such as
@@ -95,6 +118,8 @@ export interface Sandbox {
    * - `s3`: buckets (tags, versioning, lifecycle, policy, objects), MinIO users with their policies,
    *   and canned policies;
    * - `temporal`: namespaces (the stand-in has no workflows or schedules).
+   * - `postgres`: databases (owner, comment, privileges) and roles (login, comment), read from
+   *   the real server's catalogs as its superuser, without the built-in ones and never a password;
    *
    * Objects keep their own resourceVersion, uid and timestamps, so one deleted and created again
    * differs. Secret values (KV data, MinIO secret keys) appear only as SHA-256 digests, and object
@@ -117,9 +142,21 @@ export interface Sandbox {
  * over one consistent telemetry model, GitLab (with git over HTTP), Harbor and Argo CD, and Keycloak (sign-in
  * and the org). A development and test tool only.
  */
-export async function startSandbox(
-  options: SandboxOptions = {},
-): Promise<Sandbox> {
+export async function startSandbox<U extends SandboxUpstream = SandboxUpstream>(
+  options: SandboxOptions<U> = {},
+): Promise<Sandbox<U>> {
+  const selected = new Set<SandboxUpstream>(
+    options.upstreams ?? (Object.keys(DEFAULT_SANDBOX_PORTS) as U[]),
+  );
+  for (const upstream of selected) {
+    if (!(upstream in DEFAULT_SANDBOX_PORTS)) {
+      throw new Error(
+        `'${upstream}' is not an upstream of the sandbox (${Object.keys(
+          DEFAULT_SANDBOX_PORTS,
+        ).join(', ')})`,
+      );
+    }
+  }
   const ports =
     options.ports === 'free'
       ? (Object.fromEntries(
@@ -151,6 +188,7 @@ export async function startSandbox(
     port: number,
     keep?: (server: S) => void,
   ) => {
+    if (!selected.has(upstream)) return;
     starters[upstream] = async o => {
       const started = await fn(o);
       keep?.(started);
@@ -162,7 +200,17 @@ export async function startSandbox(
   };
   const closeAll = () =>
     Promise.all([...running.values()].map(server => server.close()));
+  let postgresStarting: Promise<void> = Promise.resolve();
   try {
+    // A real PostgreSQL takes a moment to start: it does so while the stand-ins start.
+    postgresStarting = start(
+      'postgres',
+      startPostgresServer,
+      ports.postgres,
+      s => {
+        sources.postgres = s;
+      },
+    );
     await start('kubernetes', startKubernetesServer, ports.kubernetes, s => {
       sources.kubernetes = s;
     });
@@ -187,8 +235,8 @@ export async function startSandbox(
       o =>
         startArgoCdServer({
           ...o,
-          gitlabUrl: urls.gitlab,
-          imageRegistry: new URL(urls.harbor).host,
+          gitlabUrl: urls.gitlab ?? options.links?.gitlab,
+          imageRegistry: registryHost(urls.harbor ?? options.links?.harbor),
         }),
       ports.argocd,
     );
@@ -201,12 +249,14 @@ export async function startSandbox(
         }),
       ports.keycloak,
     );
+    await postgresStarting;
   } catch (error) {
+    await postgresStarting.catch(() => {});
     await closeAll();
     throw error;
   }
   return {
-    urls,
+    urls: urls as Record<U, string>,
     credentials,
     adminCredentials: common.adminCredentials ?? credentials,
     async stopUpstream(upstream) {
@@ -216,14 +266,32 @@ export async function startSandbox(
     },
     async startUpstream(upstream) {
       if (running.has(upstream)) return;
+      if (!starters[upstream]) {
+        throw new Error(`${upstream} is not an upstream of this sandbox`);
+      }
       const port = Number(new URL(urls[upstream]).port);
       running.set(upstream, await starters[upstream]({ ...common, port }));
     },
-    snapshot: () => sandboxSnapshot(sources),
+    snapshot: async () => {
+      const missing = SNAPSHOT_UPSTREAMS.filter(u => !selected.has(u));
+      if (missing.length > 0) {
+        throw new Error(
+          `snapshot() needs ${missing.join(
+            ', ',
+          )}, which this sandbox did not start`,
+        );
+      }
+      return sandboxSnapshot(sources);
+    },
     close: async () => {
       await closeAll();
     },
   };
+}
+
+/** The host (and port) of a registry's URL, when there is one. */
+function registryHost(url: string | undefined) {
+  return url ? new URL(url).host : undefined;
 }
 
 /**
@@ -233,7 +301,7 @@ export async function startSandbox(
  * sandbox knows nothing of the plugins.)
  */
 export function sandboxEnvironmentConfig(
-  sandbox: Sandbox,
+  sandbox: Sandbox<EnvironmentUpstream>,
   name = 'dev',
   credentials: SandboxCredentials = sandbox.credentials,
 ) {
@@ -266,6 +334,12 @@ export function sandboxEnvironmentConfig(
     argocd: {
       url: sandbox.urls.argocd,
       token: credentials.argocdToken,
+    },
+    postgres: {
+      host: new URL(sandbox.urls.postgres).hostname,
+      port: Number(new URL(sandbox.urls.postgres).port),
+      user: credentials.postgresUser,
+      password: credentials.postgresPassword,
     },
   };
 }

@@ -39,6 +39,12 @@ export interface SandboxCredentials {
    */
   keycloakClientId: string;
   keycloakClientSecret: string;
+  /**
+   * PostgreSQL role and password: the portal's least-privilege role `runtime_portal`
+   * (`deploy/postgres/runtime-portal.sql`), or for the administrator the superuser `postgres`.
+   */
+  postgresUser: string;
+  postgresPassword: string;
 }
 
 /** What every upstream server of the sandbox is started with. */
@@ -80,12 +86,14 @@ export const DEFAULT_SANDBOX_CREDENTIALS: SandboxCredentials = {
   harborPassword: 'sandbox-harbor-password',
   keycloakClientId: 'backstage',
   keycloakClientSecret: 'sandbox-keycloak-secret',
+  postgresUser: 'runtime_portal',
+  postgresPassword: 'sandbox-postgres-password',
 };
 
 /**
  * The platform administrator's credentials of the sandbox, for seeding and for tests that set up or
  * inspect state the portal may not touch: a Kubernetes token in `system:masters`, OpenBao's root
- * token, MinIO's root keys. The other upstreams have one identity only, the portal's. Not secrets:
+ * token, MinIO's root keys, PostgreSQL's superuser. The other upstreams have one identity only, the portal's. Not secrets:
  * sandbox only.
  */
 export const DEFAULT_SANDBOX_ADMIN_CREDENTIALS: SandboxCredentials = {
@@ -94,4 +102,6 @@ export const DEFAULT_SANDBOX_ADMIN_CREDENTIALS: SandboxCredentials = {
   openbaoToken: 'sandbox-openbao-root-token',
   s3AccessKeyId: 'sandbox-root-access-key',
   s3SecretAccessKey: 'sandbox-root-secret-key',
+  postgresUser: 'postgres',
+  postgresPassword: 'sandbox-postgres-admin-password',
 };

@@ -64,6 +64,7 @@ describe('runtimePlugin', () => {
           'tempo',
           'grafana',
           'argocd',
+          'postgres',
         ].map(upstream => ({
           upstream,
           status: 'ok',

@@ -21,6 +21,7 @@ import { DeliveryService } from './services/delivery/DeliveryService';
 import { ResourceDetailsService } from './services/resources/ResourceDetailsService';
 import { DeliveryActions } from './services/delivery/DeliveryActions';
 import { ComponentHealthService } from './services/components/ComponentHealthService';
+import { ComponentAlertsService } from './services/components/ComponentAlertsService';
 import { runtimeDeliveryPermissions } from '@runtime-portal/backstage-plugin-runtime-common';
 import { EncodedReports } from './services/http/EncodedReports';
 import { TargetAccess } from './services/entities/TargetAccess';
@@ -127,18 +128,19 @@ export const runtimePlugin = createBackendPlugin({
           teamNamespaces: new TeamNamespaces({ clients, access }),
           cache,
         });
+        const observability = new ObservabilityService({
+          clients,
+          reader,
+          settings: observabilitySettings,
+          targets,
+          extraSignals,
+        });
         // One set of services for the routes and the actions registry: same checks, budgets and caches.
         const reads = {
           health: new RuntimeHealthService({ clients, cache }),
           entities: new EntityAccess({ httpAuth, catalog }),
           reports: new EntityReports({
-            observability: new ObservabilityService({
-              clients,
-              reader,
-              settings: observabilitySettings,
-              targets,
-              extraSignals,
-            }),
+            observability,
             delivery: new DeliveryService({ clients, reader, targets }),
             resources: new ResourceDetailsService({ clients, permissions }),
             reports: new EncodedReports({ ttlMs: ENCODED_REPORT_TTL_MS }),
@@ -150,6 +152,11 @@ export const runtimePlugin = createBackendPlugin({
           await createRouter({
             httpAuth,
             ...reads,
+            componentAlerts: new ComponentAlertsService({
+              clients,
+              catalog,
+              observability,
+            }),
             deliveryActions: new DeliveryActions({
               clients,
               reader,

@@ -8,6 +8,7 @@ import { entityOwnership } from './services/entities/entityOwnership';
 import { parseRange } from './services/observability/timeRange';
 import { DeliveryActions } from './services/delivery/DeliveryActions';
 import { ComponentHealthService } from './services/components/ComponentHealthService';
+import { ComponentAlertsService } from './services/components/ComponentAlertsService';
 import { z } from 'zod';
 import { InputError } from '@backstage/errors';
 import { sendEncodedReport } from './services/http/EncodedReports';
@@ -23,6 +24,8 @@ export interface RouterOptions {
   reports: EntityReports;
   deliveryActions: DeliveryActions;
   components: ComponentHealthService;
+  /** The firing alerts of every runtime component, per environment. */
+  componentAlerts: ComponentAlertsService;
 }
 
 const syncBody = z.object({
@@ -64,6 +67,13 @@ export async function createRouter(
   router.get('/components/health', async (req, res) => {
     await options.httpAuth.credentials(req, { allow: ['user', 'service'] });
     res.json(await options.components.health());
+  });
+
+  router.get('/alerts', async (req, res) => {
+    const credentials = await options.httpAuth.credentials(req, {
+      allow: ['user', 'service'],
+    });
+    res.json(await options.componentAlerts.report(credentials));
   });
 
   router.get(`${ENTITY}/observability`, async (req, res) => {

@@ -24,6 +24,14 @@ export {
   readResourceNamePrefix,
   readKubeAI,
   DEFAULT_KUBEAI_NAMESPACE,
+  readPostgres,
+  DEFAULT_POSTGRES_PORT,
+  type PostgresAccess,
+  readRoutes,
+  isDnsName,
+  DEFAULT_ROUTE_GATEWAY_NAMESPACE,
+  DEFAULT_ROUTE_GATEWAY_SERVICE,
+  type RouteSettings,
   RUNTIME_HTTP_SERVICES,
   type RuntimeDeliveryServices,
   type RuntimeEnvironment,
@@ -120,6 +128,10 @@ export {
   SERVICE_KIND,
   DEPLOYMENT_KIND,
   STATEFUL_SET_KIND,
+  APISIX_ROUTE_KIND,
+  APISIX_TLS_KIND,
+  CERTIFICATE_KIND,
+  DNS_ENDPOINT_KIND,
   KUBERNETES_KINDS,
   apiVersionOf,
   findKind,
@@ -134,6 +146,10 @@ export {
   type EventSourceWebhookUrl,
   type KubeAIModelEngine,
   type KubeAIModelFeature,
+  type ApisixRoute,
+  type ApisixTls,
+  type CertManagerCertificate,
+  type ExternalDnsEndpoint,
   type ArgoCDApplication,
   type ArgoEventBus,
   type ArgoEventSource,
@@ -257,11 +273,14 @@ export { GrafanaClient, type GrafanaDashboard } from './grafana';
 export {
   ArgoCdClient,
   type ArgoCdApplication,
+  type ArgoCdApplicationManifest,
   type ArgoCdApplicationSource,
   type ArgoCdCallOptions,
+  type ArgoCdCreateOptions,
   type ArgoCdHistoryEntry,
   type ArgoCdOperationState,
   type ArgoCdRequestedSync,
+  type ArgoCdSyncPolicy,
   type ArgoCdSyncRequest,
 } from './argocd';
 export {
@@ -286,3 +305,16 @@ export {
   type HarborScanSummary,
   type HarborVulnerabilityCounts,
 } from './harbor';
+
+// PostgreSQL (databases and their login roles)
+export {
+  PostgresClient,
+  scramSha256Verifier,
+  scramVerifierMatches,
+  SCRAM_ITERATIONS,
+  type PostgresCallOptions,
+  type PostgresClaims,
+  type PostgresDatabase,
+  type PostgresDropDatabaseOptions,
+  type PostgresRole,
+} from './postgres';

@@ -61,8 +61,12 @@ const service = entity('Component', 'service', {
 });
 const plainService = entity('Component', 'service');
 
-const runtimeApi: Pick<RuntimeApi, 'getHealth' | 'getComponentsHealth'> = {
+const runtimeApi: Pick<
+  RuntimeApi,
+  'getHealth' | 'getComponentsHealth' | 'getComponentAlerts'
+> = {
   getComponentsHealth: async () => ({ environments: [] }),
+  getComponentAlerts: async () => ({ environments: [] }),
   getHealth: async () => ({
     status: 'ok',
     environments: [{ name: 'dev', title: 'Development', upstreams: [] }],

@@ -32,6 +32,18 @@ describe('isRuntimeObservabilityAvailable', () => {
     ).toBe(true);
   });
 
+  it('is true for runtime components, which carry no kubernetes id', () => {
+    expect(
+      isRuntimeObservabilityAvailable(
+        entity(
+          'Component',
+          { 'backstage.io/kubernetes-label-selector': 'app=kubeai' },
+          { type: 'runtime-component' },
+        ),
+      ),
+    ).toBe(true);
+  });
+
   it('is false for other resources and unannotated components', () => {
     expect(
       isRuntimeObservabilityAvailable(

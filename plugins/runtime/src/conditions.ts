@@ -3,6 +3,7 @@ import {
   COMMUNITY_ANNOTATIONS,
   RUNTIME_RESOURCE_TYPES,
 } from '@runtime-portal/backstage-plugin-runtime-common';
+import { isRuntimeComponent } from './components/resources/runtimeEntities';
 
 const DELIVERY_ANNOTATIONS = [
   COMMUNITY_ANNOTATIONS.argocdAppName,
@@ -16,13 +17,15 @@ const hasAnnotation = (entity: Entity, key: string) =>
   Boolean(entity.metadata.annotations?.[key]?.trim());
 
 /**
- * True for entities with runtime observability: workloads with `backstage.io/kubernetes-id`, or
- * Resources of type `inference-endpoint`.
+ * True for entities with runtime observability: workloads with `backstage.io/kubernetes-id`,
+ * Resources of type `inference-endpoint`, or runtime components (their alerts, logs and dashboards
+ * in the namespace they run in per environment).
  *
  * @public
  */
 export function isRuntimeObservabilityAvailable(entity: Entity): boolean {
   if (hasAnnotation(entity, COMMUNITY_ANNOTATIONS.kubernetesId)) return true;
+  if (isRuntimeComponent(entity)) return true;
   return (
     entity.kind.toLocaleLowerCase('en-US') === 'resource' &&
     entity.spec?.type === RUNTIME_RESOURCE_TYPES.inferenceEndpoint

@@ -12,6 +12,9 @@ export {
   RuntimeDeliveryContent,
   RuntimeResourceCard,
   RuntimeComponentStatusCard,
+  RuntimeResourcesTableCard,
+  RuntimeComponentAlertsCard,
+  RuntimeVersionMatrixCard,
   RuntimeEnvironmentPickerFieldExtension,
 } from './plugin';
 export { isRuntimeResource, isRuntimeComponent } from './components/resources';
@@ -22,4 +25,6 @@ export {
 } from './conditions';
 export type { RuntimeObservabilityCardProps } from './components/RuntimeObservabilityCard';
 export type { RuntimeDeliveryCardProps } from './components/RuntimeDeliveryCard';
+export type { RuntimeResourcesTableCardProps } from './components/hostedResources';
+export type { RuntimeVersionMatrixCardProps } from './components/platformView';
 export * from './api';

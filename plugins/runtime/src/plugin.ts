@@ -10,6 +10,8 @@ import { createScaffolderFieldExtension } from '@backstage/plugin-scaffolder-rea
 import type { JSX } from 'react';
 import type { RuntimeObservabilityCardProps } from './components/RuntimeObservabilityCard';
 import type { RuntimeDeliveryCardProps } from './components/RuntimeDeliveryCard';
+import type { RuntimeResourcesTableCardProps } from './components/hostedResources';
+import type { RuntimeVersionMatrixCardProps } from './components/platformView';
 import { runtimeApiRef, RuntimeClient } from './api';
 import { RuntimeEnvironmentPicker } from './scaffolder/RuntimeEnvironmentPicker';
 import {
@@ -165,6 +167,67 @@ export const RuntimeComponentStatusCard: () => JSX.Element =
       },
     }),
   );
+
+/**
+ * Entity card: the Resources of the entity as a paged table filtered by type, team and environment
+ * (on a runtime component those it hosts, on a service those it uses), with their count; built on the
+ * catalog's paged queries, so it stays light with thousands of Resources.
+ *
+ * @public
+ */
+export const RuntimeResourcesTableCard: (
+  props: RuntimeResourcesTableCardProps,
+) => JSX.Element = runtimePlugin.provide(
+  createComponentExtension({
+    name: 'RuntimeResourcesTableCard',
+    component: {
+      lazy: () =>
+        import('./components/hostedResources').then(
+          m => m.RuntimeResourcesTableCard,
+        ),
+    },
+  }),
+);
+
+/**
+ * Card of the firing alerts of every runtime component across all environments, each linking to its
+ * component (the Runtime page shows it; place it on a home page, say). An environment whose
+ * Alertmanager is down says so on its own line.
+ *
+ * @public
+ */
+export const RuntimeComponentAlertsCard: () => JSX.Element =
+  runtimePlugin.provide(
+    createComponentExtension({
+      name: 'RuntimeComponentAlertsCard',
+      component: {
+        lazy: () =>
+          import('./components/platformView').then(
+            m => m.RuntimeComponentAlertsCard,
+          ),
+      },
+    }),
+  );
+
+/**
+ * Card of the runtime components' installed versions across environments (components × environments),
+ * versions that differ between environments highlighted; from the catalog's installation annotations.
+ *
+ * @public
+ */
+export const RuntimeVersionMatrixCard: (
+  props: RuntimeVersionMatrixCardProps,
+) => JSX.Element = runtimePlugin.provide(
+  createComponentExtension({
+    name: 'RuntimeVersionMatrixCard',
+    component: {
+      lazy: () =>
+        import('./components/platformView').then(
+          m => m.RuntimeVersionMatrixCard,
+        ),
+    },
+  }),
+);
 
 /**
  * Template form field `RuntimeEnvironmentPicker`: one of the configured Runtime environments. Add it

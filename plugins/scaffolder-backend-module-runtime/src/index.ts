@@ -23,6 +23,11 @@ export {
   createRuntimeBucketDeleteAction,
   createRuntimeWorkflowDeleteAction,
   createRuntimeResourceExtendAction,
+  createRuntimeApplicationAction,
+  createRuntimeDatabaseAction,
+  createRuntimeDatabaseDeleteAction,
+  createRuntimeRouteExposeAction,
+  createRuntimeRouteDeleteAction,
 } from './actions';
 export type { ApprovalGateDeps } from './actions/shared/approvalGate';
 export type { ApprovalsApi } from './approvals';

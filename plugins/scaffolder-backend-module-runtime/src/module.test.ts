@@ -55,6 +55,11 @@ describe('scaffolderModuleRuntime', () => {
       'runtime:inference-endpoint:delete',
       'runtime:workflow:delete',
       'runtime:resource:extend',
+      'runtime:application:create',
+      'runtime:database:create',
+      'runtime:database:delete',
+      'runtime:route:expose',
+      'runtime:route:delete',
       'runtime:catalog:register',
     ]);
     expect(permissionsRegistry.addPermissions).toHaveBeenCalledWith(

@@ -22,6 +22,10 @@ const SECRET_NAME = 'runtime-portal-secrets';
 const appConfig = parse(readDeployFile('app-config.kubernetes.yaml'));
 const kubeaiNamespace: string =
   appConfig.runtime.environments[0].kubeai.namespace;
+/** Where the APISIX gateway's Service is read (`routes.gateway.namespace`, runtime-network by default). */
+const GATEWAY_NAMESPACE: string =
+  appConfig.runtime.environments[0].routes?.gateway?.namespace ??
+  'runtime-network';
 
 describe('deploy/ against the Kubernetes API schemas', () => {
   const label = (o: ManifestObject) => `${o.kind} ${o.metadata.name}`;
@@ -82,12 +86,15 @@ describe('deploy/ against the Kubernetes API schemas', () => {
     );
   });
 
-  it('puts every namespaced object in the portal namespace, except the KubeAI Service reader', () => {
+  it('puts every namespaced object in the portal namespace, except the KubeAI and gateway Service readers', () => {
     const expectedNamespace = (object: ManifestObject) => {
       if (
         ['Namespace', 'ClusterRole', 'ClusterRoleBinding'].includes(object.kind)
       ) {
         return undefined;
+      }
+      if (object.metadata.name === 'runtime-portal-gateway-service-reader') {
+        return GATEWAY_NAMESPACE;
       }
       return object.metadata.name === 'runtime-portal-kubeai-service-reader'
         ? kubeaiNamespace

@@ -48,6 +48,13 @@ function scopesOf(role: ManifestObject): RbacScope[] {
     ) {
       return 'kubeai-namespace';
     }
+    if (
+      binding.metadata.namespace ===
+      (appConfig.runtime.environments[0].routes?.gateway?.namespace ??
+        'runtime-network')
+    ) {
+      return 'gateway-namespace';
+    }
     throw new Error(
       `unexpected binding ${binding.kind} ${binding.metadata.name}`,
     );
@@ -136,6 +143,7 @@ describe('the RBAC in deploy/rbac', () => {
       'rbac/cluster-reader.yaml',
       'rbac/team-provisioner.yaml',
       'rbac/kubeai-service-reader.yaml',
+      'rbac/gateway-service-reader.yaml',
     ]) {
       const text = readDeployFile(file);
       const ruleLines = text

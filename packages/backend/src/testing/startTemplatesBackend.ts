@@ -191,6 +191,7 @@ export async function startTemplatesBackend(
             group: 'group:default/search-team',
             namespaces: ['team-search'],
             gitlabGroups: ['search-team'],
+            argocdProjects: ['search-team'],
           },
         ],
       },

@@ -6,6 +6,8 @@ import { StoredAlert } from './AlertStore';
 const ERROR_RATIO_THRESHOLD = 0.05;
 /** p99 latency (ms) above which a service's `RuntimeHighLatency` fires. */
 const P99_LATENCY_THRESHOLD_MS = 5000;
+/** Share of a job's targets down (percent) above which `TargetDown` fires. */
+const TARGET_DOWN_THRESHOLD_PERCENT = 10;
 /** How long before the sandbox started its seeded alerts began firing. */
 const FIRING_FOR_MS = 10 * 60_000;
 
@@ -13,9 +15,11 @@ const PROMETHEUS_URL = 'http://prometheus.runtime-monitoring.svc:9090';
 
 /**
  * The alerts the seeded Runtime fires, as Prometheus sends them: `RuntimeHighErrorRatio` (critical)
- * for every service or inference endpoint whose error ratio is above 5 %, and `RuntimeHighLatency`
- * (warning) for every service whose p99 latency is above 5 s. They started firing at a stable time
- * shortly before `startedAt` (its minute, less ten minutes) and keep firing.
+ * for every service or inference endpoint whose error ratio is above 5 %, `RuntimeHighLatency`
+ * (warning) for every service whose p99 latency is above 5 s, and kube-prometheus's `TargetDown`
+ * (warning; labels `job`, `namespace`, `service`) for every runtime component with more than 10 % of
+ * its scrape targets down (`downReplicas`). They started firing at a stable time shortly before
+ * `startedAt` (its minute, less ten minutes) and keep firing.
  */
 export function seedAlerts(seed: RuntimeSeed, startedAt: Date): StoredAlert[] {
   const startsAt = new Date(
@@ -85,6 +89,31 @@ export function seedAlerts(seed: RuntimeSeed, startedAt: Date): StoredAlert[] {
         ),
       );
     }
+  }
+  for (const component of seed.components) {
+    const down = component.downReplicas ?? 0;
+    const percent = (100 * down) / component.replicas;
+    if (!(percent > TARGET_DOWN_THRESHOLD_PERCENT)) continue;
+    const { name, namespace } = component;
+    alerts.push(
+      firing(
+        {
+          alertname: 'TargetDown',
+          job: name,
+          namespace,
+          service: name,
+          severity: 'warning',
+        },
+        {
+          summary: 'One or more targets are unreachable.',
+          // Prometheus's `printf "%.4g"`: four significant digits, no trailing zeros.
+          description: `${Number(
+            percent.toPrecision(4),
+          )}% of the ${name}/${name} targets in ${namespace} namespace are down.`,
+        },
+        `100 * (count by (cluster, job, namespace, service) (up == 0) / count by (cluster, job, namespace, service) (up)) > ${TARGET_DOWN_THRESHOLD_PERCENT}`,
+      ),
+    );
   }
   return alerts;
 }

@@ -1,5 +1,6 @@
 import { matchesLabels, parseLabelSelector } from '../kubernetes/labelSelector';
 import { ArgoCdApiError } from './argoCdError';
+import { SourceManifests } from './gitRepoReader';
 import { ArgoCdApplication, revisionFor } from './seedApplications';
 
 /** The filters of `GET /api/v1/applications`. */
@@ -22,11 +23,15 @@ export interface SyncRequest {
 /**
  * The sandbox's Argo CD applications with their sync operations: a sync starts an operation
  * (`operationState.phase` Running) that succeeds after `syncAfterMs`, leaving the application
- * `Synced` at the synced revision with a new history entry.
+ * `Synced` at the synced revision with a new history entry. An application created through the API
+ * is then reconciled as the controller would: compared with its source (`OutOfSync`, its resources
+ * `Missing`), synced at once when its policy is automated, and `Progressing` then `Healthy`.
  */
 export class ApplicationStore {
   private readonly applications = new Map<string, ArgoCdApplication>();
   private readonly timers = new Set<ReturnType<typeof setTimeout>>();
+  /** Applications created through the API: their health follows their syncs. */
+  private readonly created = new Set<string>();
   private resourceVersion = 1;
 
   constructor(
@@ -64,6 +69,40 @@ export class ApplicationStore {
           matchesLabels(selector, app.metadata.labels),
       )
       .sort((a, b) => a.metadata.name.localeCompare(b.metadata.name));
+  }
+
+  /** The application of that name, if any (no access check). */
+  find(name: string): ArgoCdApplication | undefined {
+    return this.applications.get(name);
+  }
+
+  /**
+   * Stores an application the API server created (or replaced, on an upsert) and reconciles it
+   * against `manifests`, its source at the resolved revision, as the controller would: compared
+   * (`OutOfSync`, each resource `Missing`), then synced by an automated policy. Answers the
+   * application as stored, before the controller's first comparison.
+   */
+  put(
+    application: ArgoCdApplication,
+    manifests: SourceManifests,
+  ): ArgoCdApplication {
+    const stored = structuredClone(application);
+    const replaced = this.applications.get(stored.metadata.name);
+    if (replaced) {
+      stored.metadata.uid = replaced.metadata.uid;
+      stored.metadata.creationTimestamp = replaced.metadata.creationTimestamp;
+      stored.metadata.generation = replaced.metadata.generation + 1;
+      stored.status.history = replaced.status.history;
+    }
+    this.applications.set(stored.metadata.name, stored);
+    this.created.add(stored.metadata.name);
+    this.touch(stored);
+    const answer = structuredClone(stored);
+    this.compare(stored, manifests);
+    if (stored.spec.syncPolicy?.automated) {
+      this.startOperation(stored, manifests.revision, { automated: true }, {});
+    }
+    return answer;
   }
 
   /**
@@ -108,6 +147,43 @@ export class ApplicationStore {
         ? request.revision
         : application.status.sync.revision ||
           revisionFor(source.repoURL, source.targetRevision);
+    this.startOperation(application, revision, { username }, request);
+    const { operationState: _running, ...status } = application.status;
+    return { ...application, status };
+  }
+
+  /** The controller's comparison of an application with its source at `manifests.revision`. */
+  private compare(application: ArgoCdApplication, manifests: SourceManifests) {
+    const { source, destination } = application.spec;
+    application.status.sync = {
+      status: 'OutOfSync',
+      comparedTo: { source, destination },
+      revision: manifests.revision,
+    };
+    application.status.resources = manifests.resources.map(r => ({
+      ...r,
+      namespace: r.namespace ?? destination.namespace,
+      status: 'OutOfSync',
+      health: { status: 'Missing' },
+    }));
+    application.status.health = { status: 'Missing' };
+    application.status.summary = { images: manifests.images };
+    application.status.sourceType = 'Directory';
+    application.status.reconciledAt = new Date().toISOString();
+    this.touch(application);
+  }
+
+  /**
+   * Sets a sync operation on the application and runs it: `Running` now, finished after
+   * `syncAfterMs`. `initiatedBy` is the user, or `{automated: true}` for an automated sync.
+   */
+  private startOperation(
+    application: ArgoCdApplication,
+    revision: string,
+    initiatedBy: { username: string } | { automated: true },
+    request: Pick<SyncRequest, 'prune' | 'dryRun'>,
+  ) {
+    const { source } = application.spec;
     const syncOptions = application.spec.syncPolicy?.syncOptions;
     const operation = {
       sync: {
@@ -117,7 +193,7 @@ export class ApplicationStore {
         ...(request.dryRun ? { dryRun: true } : {}),
         ...(syncOptions?.length ? { syncOptions } : {}),
       },
-      initiatedBy: { username },
+      initiatedBy,
       retry: {},
     };
     const startedAt = new Date().toISOString();
@@ -129,20 +205,25 @@ export class ApplicationStore {
       startedAt,
     };
     this.touch(application);
-    const timer = setTimeout(() => {
-      this.timers.delete(timer);
+    this.after(() =>
       this.finishSync(
         application,
         revision,
         startedAt,
-        username,
+        initiatedBy,
         !!request.dryRun,
-      );
+      ),
+    );
+  }
+
+  /** Runs `fn` after `syncAfterMs`, unless the store is closed first. */
+  private after(fn: () => void) {
+    const timer = setTimeout(() => {
+      this.timers.delete(timer);
+      fn();
     }, this.syncAfterMs);
     timer.unref?.();
     this.timers.add(timer);
-    const { operationState: _running, ...status } = application.status;
-    return { ...application, status };
   }
 
   /** Stops every running operation's timer. */
@@ -155,7 +236,7 @@ export class ApplicationStore {
     application: ArgoCdApplication,
     revision: string,
     startedAt: string,
-    username: string,
+    initiatedBy: { username: string } | { automated: true },
     dryRun: boolean,
   ) {
     const finishedAt = new Date().toISOString();
@@ -179,13 +260,33 @@ export class ApplicationStore {
         deployedAt: finishedAt,
         deployStartedAt: startedAt,
         source,
-        initiatedBy: { username },
+        initiatedBy,
       });
       // Argo CD keeps the last 10 entries (spec.revisionHistoryLimit's default).
       if (history.length > 10) history.splice(0, history.length - 10);
+      if (this.created.has(application.metadata.name)) {
+        this.rollOut(application);
+      }
     }
     application.status.reconciledAt = finishedAt;
     this.touch(application);
+  }
+
+  /** A created application's resources after a sync: `Progressing`, then `Healthy`. */
+  private rollOut(application: ArgoCdApplication) {
+    const setHealth = (status: string) => {
+      application.status.health = { status };
+      for (const resource of application.status.resources) {
+        resource.health = { status };
+      }
+      this.touch(application);
+    };
+    setHealth('Progressing');
+    this.after(() => {
+      if (application.operation) return;
+      setHealth('Healthy');
+      application.status.reconciledAt = new Date().toISOString();
+    });
   }
 
   private touch(application: ArgoCdApplication) {

@@ -8,6 +8,13 @@ interface ArgoCdSource {
   targetRevision: string;
 }
 
+/** An Argo CD `ApplicationDestination`: a cluster by server URL or name, and a namespace. */
+interface ArgoCdDestination {
+  server?: string;
+  name?: string;
+  namespace: string;
+}
+
 /** One `status.history[]` entry. */
 interface ArgoCdHistoryEntry {
   id: number;
@@ -32,7 +39,7 @@ export interface ArgoCdApplication {
   spec: {
     project: string;
     source: ArgoCdSource;
-    destination: { server: string; namespace: string };
+    destination: ArgoCdDestination;
     syncPolicy?: {
       syncOptions?: string[];
       automated?: Record<string, unknown>;
@@ -46,7 +53,7 @@ export interface ArgoCdApplication {
       dryRun?: boolean;
       syncOptions?: string[];
     };
-    initiatedBy: { username: string };
+    initiatedBy: { username: string } | { automated: true };
     retry: Record<string, unknown>;
   };
   status: {
@@ -55,7 +62,7 @@ export interface ArgoCdApplication {
       status: 'Synced' | 'OutOfSync' | 'Unknown';
       comparedTo: {
         source: ArgoCdSource;
-        destination: { server: string; namespace: string };
+        destination: ArgoCdDestination;
       };
       revision: string;
     };

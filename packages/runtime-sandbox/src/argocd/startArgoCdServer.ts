@@ -3,6 +3,9 @@ import { listen } from '../http/listen';
 import { RunningServer, ServerOptions } from '../types';
 import { ApplicationStore } from './ApplicationStore';
 import { ArgoCdApiError, answerArgoCdError } from './argoCdError';
+import { seedProjects } from './appProjects';
+import { createApplication } from './createApplication';
+import { GitRepoReader } from './gitRepoReader';
 import { seedApplications } from './seedApplications';
 
 /** How the sandbox's Argo CD is started. */
@@ -18,17 +21,26 @@ const DEFAULT_SYNC_MS = 3_000;
 
 /**
  * Starts the sandbox's Argo CD API server: `GET /api/v1/applications` (`name`, `selector`,
- * `projects`, `repo`), `GET /api/v1/applications/:name` and `POST /api/v1/applications/:name/sync`,
- * with one application per seeded service. Every call needs `Authorization: Bearer <token>` (or the
+ * `projects`, `repo`), `POST /api/v1/applications` (create, `upsert`, `validate`; see
+ * `createApplication`), `GET /api/v1/applications/:name` and `POST /api/v1/applications/:name/sync`,
+ * with one application per seeded service and one AppProject per seeded team. Sources are read
+ * from the GitLab at `gitlabUrl` over git's HTTP protocol with the GitLab token as Argo CD's
+ * repository credential. Every call needs `Authorization: Bearer <token>` (or the
  * `argocd.token` cookie); errors are Argo CD's `{error, code, message}`. A sync runs for
  * `readyAfterMs` (default 3 s), then succeeds.
  */
 export async function startArgoCdServer(
   options: ArgoCdServerOptions,
 ): Promise<RunningServer> {
+  const gitlabUrl = options.gitlabUrl ?? 'https://gitlab.example.com';
+  const projects = seedProjects(options.seed, gitlabUrl);
+  const repos = new GitRepoReader({
+    username: 'oauth2',
+    password: options.credentials.gitlabToken,
+  });
   const store = new ApplicationStore(
     seedApplications(options.seed, {
-      gitlabUrl: options.gitlabUrl ?? 'https://gitlab.example.com',
+      gitlabUrl,
       imageRegistry: options.imageRegistry ?? 'harbor.example.com',
     }),
     options.readyAfterMs ?? DEFAULT_SYNC_MS,
@@ -51,6 +63,26 @@ export async function startArgoCdServer(
       }),
     });
   });
+  api.post(
+    '/applications',
+    express.json({ limit: '1mb' }),
+    async (req, res, next) => {
+      try {
+        res.json(
+          await createApplication(
+            { store, projects, repos },
+            {
+              application: req.body,
+              upsert: boolParam('upsert', req.query.upsert) ?? false,
+              validate: boolParam('validate', req.query.validate) ?? true,
+            },
+          ),
+        );
+      } catch (error) {
+        next(error);
+      }
+    },
+  );
   api.get('/applications/:name', (req, res) => {
     res.json(
       store.get(
@@ -106,6 +138,19 @@ function requireToken(token: string) {
     if ((bearer || cookie) !== token) throw ArgoCdApiError.noSession();
     next();
   };
+}
+
+/** A boolean query parameter as grpc-gateway reads it (`true`/`false`), undefined when absent. */
+function boolParam(name: string, value: unknown): boolean | undefined {
+  if (value === undefined) return undefined;
+  if (value === 'true') return true;
+  if (value === 'false') return false;
+  throw new ArgoCdApiError(
+    3,
+    `type mismatch, parameter: ${name}, error: strconv.ParseBool: parsing ${JSON.stringify(
+      String(value),
+    )}: invalid syntax`,
+  );
 }
 
 function stringParam(value: unknown): string | undefined {

@@ -73,3 +73,14 @@ export function loadMinioPortalPolicy(deployDir = DEFAULT_DEPLOY_DIR): string {
     'utf8',
   );
 }
+
+/**
+ * The SQL that creates the portal's PostgreSQL role (`deploy/postgres/runtime-portal.sql`), as a
+ * superuser runs it with psql (plain statements, no psql commands).
+ */
+export function loadPostgresPortalRole(deployDir = DEFAULT_DEPLOY_DIR): string {
+  return fs.readFileSync(
+    path.join(deployDir, 'postgres', 'runtime-portal.sql'),
+    'utf8',
+  );
+}

@@ -9,4 +9,6 @@ export const PORTAL_IDENTITY = {
   openbaoPolicy: 'runtime-portal',
   /** The canned policy `deploy/minio/runtime-portal-policy.json` is created as. */
   minioPolicy: 'runtime-portal',
+  /** The PostgreSQL role `deploy/postgres/runtime-portal.sql` creates. */
+  postgresRole: 'runtime_portal',
 } as const;

@@ -6,7 +6,9 @@ import { GitRepositories } from './GitRepositories';
 import { jobsOfCiDefinition } from './ciDefinition';
 import { PipelineRunner } from './PipelineRunner';
 
-const GIT_PATH = /^\/(.+)\.git\/(info\/refs|git-upload-pack|git-receive-pack)$/;
+/** A project's git endpoints, with or without `.git` after its path (GitLab serves both). */
+const GIT_PATH =
+  /^\/(.+?)(?:\.git)?\/(info\/refs|git-upload-pack|git-receive-pack)$/;
 const SERVICES = new Set(['git-upload-pack', 'git-receive-pack']);
 
 /** What the git routes work with. */
@@ -19,7 +21,7 @@ export interface GitRoutesContext {
 }
 
 /**
- * Git's smart HTTP protocol at `/<group>/<project>.git/...`, served by `git http-backend`. As GitLab
+ * Git's smart HTTP protocol at `/<group>/<project>.git/...` (or without `.git`, as GitLab allows), served by `git http-backend`. As GitLab
  * does for a private project, any request without the token as the basic-auth password (any user
  * name, `oauth2` included) is `401` with `WWW-Authenticate: Basic`, so git clients ask for
  * credentials; an unknown project is `404` once authenticated. After a push, HEAD is pointed at the

@@ -25,12 +25,16 @@ export async function startGrafanaServer(
   options: ServerOptions,
 ): Promise<RunningServer> {
   const hits = seedDashboards(options.seed);
+  // The version the seeded Runtime runs (it differs between the sandbox's environments).
+  const version =
+    options.seed.components.find(c => c.name === 'grafana')?.version ??
+    '11.4.0';
   const app = express();
   app.disable('x-powered-by');
   app.disable('etag');
 
   app.get('/api/health', (_req, res) => {
-    res.json({ commit: 'sandbox', database: 'ok', version: '11.4.0' });
+    res.json({ commit: 'sandbox', database: 'ok', version });
   });
   app.use('/api', (req: Request, res: Response, next: NextFunction) => {
     const authorization = req.headers.authorization;

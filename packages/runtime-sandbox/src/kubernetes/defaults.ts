@@ -5,6 +5,7 @@ import {
   applyStructuralDefaults,
   pruneNonNullableNullsWithoutDefaults,
 } from './validation/structuralDefaulting';
+import { defaultSecret } from './validation/secrets';
 
 /**
  * Defaulting applied on every write before validation, as kube-apiserver does: the `default`s of
@@ -86,6 +87,9 @@ export function applyDefaults(
       break;
     case 'Namespace':
       defaultNamespace(object);
+      break;
+    case 'Secret':
+      defaultSecret(object);
       break;
     case 'Pod':
       if (isPlainObject(object.spec)) object.spec.restartPolicy ??= 'Always';

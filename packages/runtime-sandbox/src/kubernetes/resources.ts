@@ -81,6 +81,30 @@ const rbacKind = (
   nameRule: 'pathSegment',
 });
 
+/**
+ * A kind served from a CustomResourceDefinition in `crds/` (its names, scope and status
+ * subresource as the CRD declares them; `crdKinds.test.ts` checks they agree).
+ */
+const crdKind = (
+  group: string,
+  version: string,
+  kind: string,
+  plural: string,
+  options: { namespaced?: boolean; shortNames?: string[] } = {},
+): ResourceType => ({
+  group,
+  version,
+  kind,
+  listKind: `${kind}List`,
+  plural,
+  singular: kind.toLowerCase(),
+  namespaced: options.namespaced ?? true,
+  ...(options.shortNames ? { shortNames: options.shortNames } : {}),
+  custom: true,
+  statusSubresource: true,
+  nameRule: 'subdomain',
+});
+
 /** Every resource type the sandbox serves. */
 export const RESOURCE_TYPES: readonly ResourceType[] = [
   rbacKind('ClusterRole', 'clusterroles', false),
@@ -102,6 +126,20 @@ export const RESOURCE_TYPES: readonly ResourceType[] = [
   listedBuiltIn('batch', 'v1', 'Job', 'jobs'),
   listedBuiltIn('batch', 'v1', 'CronJob', 'cronjobs', ['cj']),
   listedBuiltIn('networking.k8s.io', 'v1', 'Ingress', 'ingresses', ['ing']),
+  {
+    // Served for cert-manager's Certificates (the kubernetes.io/tls Secret it writes); the portal's
+    // account may not read them (deploy/rbac grants nothing on Secrets).
+    group: '',
+    version: 'v1',
+    kind: 'Secret',
+    listKind: 'SecretList',
+    plural: 'secrets',
+    singular: 'secret',
+    namespaced: true,
+    custom: false,
+    statusSubresource: false,
+    nameRule: 'subdomain',
+  },
   {
     group: '',
     version: 'v1',
@@ -221,6 +259,20 @@ export const RESOURCE_TYPES: readonly ResourceType[] = [
     statusSubresource: false,
     nameRule: 'subdomain',
   },
+  // The networking CRDs a route uses (crds/: APISIX Ingress Controller, cert-manager, ExternalDNS).
+  crdKind('apisix.apache.org', 'v2', 'ApisixRoute', 'apisixroutes', {
+    shortNames: ['ar'],
+  }),
+  crdKind('apisix.apache.org', 'v2', 'ApisixTls', 'apisixtlses', {
+    shortNames: ['atls'],
+  }),
+  crdKind('cert-manager.io', 'v1', 'Certificate', 'certificates', {
+    shortNames: ['cert', 'certs'],
+  }),
+  crdKind('cert-manager.io', 'v1', 'ClusterIssuer', 'clusterissuers', {
+    namespaced: false,
+  }),
+  crdKind('externaldns.k8s.io', 'v1alpha1', 'DNSEndpoint', 'dnsendpoints'),
 ];
 
 /** `group/version`, or `v1` for the core group. */

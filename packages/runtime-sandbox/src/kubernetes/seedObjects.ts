@@ -7,6 +7,7 @@ import {
   SeedTeam,
 } from '../seed';
 import { KubernetesObject } from './objects';
+import { seedNetworkObjects } from './seedNetworkObjects';
 
 /**
  * The seed → Kubernetes objects mapping: what a Runtime installed with Helm and used by the
@@ -291,7 +292,8 @@ function workflowObjects(
 /**
  * The objects the sandbox cluster starts with, in creation order: one Namespace per component
  * namespace and per team; each component as a Deployment or StatefulSet with the standard
- * `app.kubernetes.io/*` labels and a Service (created by Helm); each team's inference endpoints as
+ * `app.kubernetes.io/*` labels and a Service (created by Helm); the APISIX gateway Service and
+ * cert-manager's CA ClusterIssuer `runtime-ca` (`seedNetworkObjects.ts`); each team's inference endpoints as
  * KubeAI Models and each Argo Events workflow as an EventSource and a Sensor, labelled with owner
  * and service (applied by the portal), with a `default` EventBus in each team namespace that has
  * such workflows (installed by Helm). Pods and status come from the simulated controllers.
@@ -314,6 +316,11 @@ export function seedObjects(seed: RuntimeSeed): SeededObject[] {
   return [
     ...[...namespaces].map(([name, labels]) => namespaceObject(name, labels)),
     ...seed.components.flatMap(componentObjects),
+    ...seedNetworkObjects(seed.components).map(object => ({
+      object,
+      manager: HELM_FIELD_MANAGER,
+      operation: 'create' as const,
+    })),
     ...seed.teams
       .filter(team =>
         team.services.some(s => argoEventsWorkflows(s).length > 0),

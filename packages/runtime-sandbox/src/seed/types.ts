@@ -6,6 +6,17 @@ export interface SeedComponent {
   version: string;
   workload: 'Deployment' | 'StatefulSet';
   replicas: number;
+  /**
+   * Replicas whose metrics endpoint does not answer (default 0): their `up` series is 0, and when
+   * more than 10 % of the component's targets are down the sandbox's Alertmanager fires `TargetDown`.
+   */
+  downReplicas?: number;
+}
+
+/** A service's PostgreSQL database (and its login role of the same name). */
+export interface SeedDatabase {
+  /** `[a-z][a-z0-9_]{0,62}`. */
+  name: string;
 }
 
 /** A KubeAI model owned by a service. */
@@ -102,6 +113,12 @@ export interface SeedService {
   buckets?: SeedBucket[];
   secrets?: SeedSecret[];
   workflows?: Array<SeedArgoEventsWorkflow | SeedTemporalWorkflow>;
+  /**
+   * PostgreSQL databases of the service, each created by the portal's role as
+   * `runtime:database:create` does: a login role of the database's name owning it, claims
+   * `{owner, service}` as both one's COMMENT, CONNECT revoked from PUBLIC.
+   */
+  databases?: SeedDatabase[];
 }
 
 /** A product team (a Backstage group) with its namespace. */

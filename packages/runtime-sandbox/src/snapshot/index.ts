@@ -17,3 +17,8 @@ export type {
   TemporalSnapshot,
   TemporalNamespaceSnapshot,
 } from '../temporal/snapshot';
+export type {
+  PostgresSnapshot,
+  PostgresDatabaseSnapshot,
+  PostgresRoleSnapshot,
+} from '../postgres/snapshot';

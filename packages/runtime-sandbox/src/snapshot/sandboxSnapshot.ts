@@ -2,6 +2,7 @@ import type { KubernetesSnapshot } from '../kubernetes/snapshot';
 import type { OpenBaoSnapshot } from '../openbao/snapshot';
 import type { S3Snapshot } from '../s3/snapshot';
 import type { TemporalSnapshot } from '../temporal/snapshot';
+import type { PostgresSnapshot } from '../postgres/snapshot';
 
 /**
  * A plain, JSON-comparable picture of every stateful upstream of the sandbox that a Runtime action
@@ -12,6 +13,7 @@ export interface SandboxSnapshot {
   openbao: OpenBaoSnapshot;
   s3: S3Snapshot;
   temporal: TemporalSnapshot;
+  postgres: PostgresSnapshot;
 }
 
 /** Where each part of a {@link SandboxSnapshot} is read from: the upstream's server. */
@@ -30,5 +32,6 @@ export async function sandboxSnapshot(
     openbao: await sources.openbao.snapshot(),
     s3: await sources.s3.snapshot(),
     temporal: await sources.temporal.snapshot(),
+    postgres: await sources.postgres.snapshot(),
   };
 }

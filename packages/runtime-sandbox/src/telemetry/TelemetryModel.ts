@@ -93,8 +93,9 @@ export class TelemetryModel {
 }
 
 /**
- * The scrape targets of the Runtime's own components, as Prometheus reports them in `up`: one series
- * per replica with `job` = the component's name, all answering.
+ * The scrape targets of the Runtime's own components, as Prometheus reports them in `up` when it scrapes
+ * them through their Service (as a ServiceMonitor does): one series per replica with `job` and `service`
+ * = the component's name, answering (1) but for the first `downReplicas` (0).
  */
 function addComponentTargets(
   families: TelemetryMetricFamily[],
@@ -109,9 +110,10 @@ function addComponentTargets(
           __name__: 'up',
           job: component.name,
           namespace: component.namespace,
+          service: component.name,
           instance: `${component.name}-${replica}:8080`,
         },
-        valueAt: () => 1,
+        valueAt: replica < (component.downReplicas ?? 0) ? () => 0 : () => 1,
       });
     }
   }

@@ -48,7 +48,14 @@ describe('readCatalogRuntimeConfig', () => {
     expect(readCatalogRuntimeConfig(new ConfigReader({}))).toMatchObject({
       platformOwner: 'group:default/platform-team',
       ownerFallback: 'group:default/platform-team',
-      kinds: ['inference-endpoint', 'secret', 'bucket', 'workflow'],
+      kinds: [
+        'inference-endpoint',
+        'secret',
+        'bucket',
+        'workflow',
+        'database',
+        'route',
+      ],
       schedule: { frequency: { minutes: 5 } },
     });
     expect(
@@ -79,9 +86,9 @@ describe('readCatalogRuntimeConfig', () => {
     expect(() =>
       readCatalogRuntimeConfig(
         new ConfigReader({
-          catalog: { providers: { runtime: { kinds: ['database'] } } },
+          catalog: { providers: { runtime: { kinds: ['message-queue'] } } },
         }),
       ),
-    ).toThrow(/catalog\.providers\.runtime\.kinds.*'database'/);
+    ).toThrow(/catalog\.providers\.runtime\.kinds.*'message-queue'/);
   });
 });

@@ -7,8 +7,10 @@ import {
   SENSOR_KIND,
 } from '@runtime-portal/backstage-plugin-runtime-node';
 import { readBuckets } from './buckets';
+import { readDatabases } from './databases';
 import { inferenceEndpointOf } from './inferenceEndpoints';
 import { readSecrets } from './secrets';
+import { readApisixRoutes } from './routes';
 import { readTemporalWorkflows, sensorWorkflowOf } from './workflows';
 
 /** A Kubernetes kind, kept current by a watch; each object maps to one live resource. */
@@ -62,10 +64,29 @@ export const LIVE_RESOURCE_SOURCES: readonly LiveResourceSource[] = [
     toResource: sensorWorkflowOf,
   },
   {
+    id: 'databases',
+    type: RUNTIME_RESOURCE_TYPES.database,
+    upstream: 'postgres',
+    read: (clients, env, signal) =>
+      readDatabases(
+        clients.client(env, 'postgres'),
+        env,
+        clients.environment(env).postgres!,
+        signal,
+      ),
+  },
+  {
     id: 'temporal-namespaces',
     type: RUNTIME_RESOURCE_TYPES.workflow,
     upstream: 'temporal',
     read: (clients, env, signal) =>
       readTemporalWorkflows(clients.client(env, 'temporal'), env, signal),
+  },
+  {
+    id: 'routes',
+    type: RUNTIME_RESOURCE_TYPES.route,
+    upstream: 'kubernetes',
+    read: (clients, env, signal) =>
+      readApisixRoutes(clients.client(env, 'kubernetes'), env, signal),
   },
 ];

@@ -63,6 +63,7 @@ const PROBES: {
     client.searchDashboards({ tags: ['runtime-portal-probe'], signal }),
   argocd: (client, signal) =>
     client.listApplications({ name: 'runtime-portal-probe', signal }),
+  postgres: (client, signal) => client.listDatabases({ signal }),
 };
 
 /** Every upstream an environment can have, in the order health lists them. */

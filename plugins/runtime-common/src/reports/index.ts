@@ -4,3 +4,4 @@ export * from './delivery';
 export * from './resourceDetails';
 export * from './componentHealth';
 export * from './approvals';
+export * from './componentAlerts';

@@ -116,6 +116,33 @@ export interface RuntimeWorkflowDetails {
 }
 
 /**
+ * Live details of a runtime PostgreSQL database, read from PostgreSQL's own catalogs. Never a password.
+ *
+ * @public
+ */
+export interface RuntimeDatabaseDetails {
+  type: 'database';
+  environment: string;
+  name: string;
+  /** The environment's PostgreSQL server, as the service connects to it. */
+  host: string;
+  port: number;
+  /** The owning team and the using service, from the database's claims (its COMMENT). */
+  owner?: string;
+  service?: string;
+  /** The role that owns the database (the login role the service connects as). */
+  role: string;
+  /** Size on disk in bytes (`pg_database_size`); absent when the portal may not read it. */
+  sizeBytes?: number;
+  /** Open connections (`pg_stat_database.numbackends`). */
+  connections: number;
+  /** Where its credentials are in OpenBao's KV mount (`<service>/databases/<database>`), when the service is known. */
+  credentialsPath?: string;
+  /** A link to the database in the environment's PgAdmin, when one is configured (`postgres.pgAdminUrl`). */
+  pgAdminUrl?: string;
+}
+
+/**
  * The answer of `GET /api/runtime/entity/:kind/:namespace/:name/resource` for a runtime Resource.
  *
  * @public
@@ -124,4 +151,5 @@ export type RuntimeResourceDetails =
   | RuntimeInferenceEndpointDetails
   | RuntimeBucketDetails
   | RuntimeSecretDetails
-  | RuntimeWorkflowDetails;
+  | RuntimeWorkflowDetails
+  | RuntimeDatabaseDetails;

@@ -7,14 +7,16 @@ import { ApplicationJson, toApplication } from './applicationJson';
 import { parseArgoCdError } from './parseArgoCdError';
 import {
   ArgoCdApplication,
+  ArgoCdApplicationManifest,
   ArgoCdCallOptions,
+  ArgoCdCreateOptions,
   ArgoCdSyncRequest,
 } from './types';
 
 /**
  * A typed client for one environment's Argo CD API server, authenticated with an account token
  * (`Authorization: Bearer`): applications filtered by label selector, name or projects (the list is
- * not paginated, so always filter), one application, and sync. Every failure is a
+ * not paginated, so always filter), one application, creating an application, and sync. Every failure is a
  * {@link RuntimeUpstreamError} of the `argocd` upstream.
  *
  * @public
@@ -95,6 +97,38 @@ export class ArgoCdClient {
         ...(request?.dryRun ? { dryRun: true } : {}),
       },
       signal: request?.signal,
+    });
+    return toApplication(body);
+  }
+
+  /**
+   * Creates an application (`POST /api/v1/applications`, Argo CD's `ApplicationService.Create`)
+   * and answers it as the API server stored it: its status is empty until the controller compares it.
+   * Argo CD checks the project, the destination, the repository and path, and the project's
+   * source repositories and destinations first; a refusal fails with reason `Invalid` and Argo CD's
+   * message. An existing application with the same spec, labels and annotations is answered as it
+   * is; one that differs fails with reason `Invalid` (`existing application spec is different`)
+   * unless `upsert`, which replaces it. Sent once.
+   */
+  async createApplication(
+    application: ArgoCdApplicationManifest,
+    options?: ArgoCdCreateOptions,
+  ): Promise<ArgoCdApplication> {
+    const { name, labels, ...spec } = application;
+    const { body } = await this.http.request<ApplicationJson>({
+      operation: `create application ${name}`,
+      method: 'POST',
+      path: `/api/v1/applications${options?.upsert ? '?upsert=true' : ''}`,
+      body: {
+        metadata: { name, ...(labels ? { labels } : {}) },
+        spec: {
+          project: spec.project,
+          source: spec.source,
+          destination: spec.destination,
+          ...(spec.syncPolicy ? { syncPolicy: spec.syncPolicy } : {}),
+        },
+      },
+      signal: options?.signal,
     });
     return toApplication(body);
   }

@@ -1,4 +1,8 @@
-import { ArgoCdApplication, ArgoCdApplicationSource } from './types';
+import {
+  ArgoCdApplication,
+  ArgoCdApplicationSource,
+  ArgoCdSyncPolicy,
+} from './types';
 
 /** An Application as Argo CD's API answers it (the fields the client reads). */
 export type ApplicationJson = {
@@ -12,6 +16,7 @@ export type ApplicationJson = {
     source?: ArgoCdApplicationSource;
     sources?: ArgoCdApplicationSource[];
     destination?: { server?: string; name?: string; namespace?: string };
+    syncPolicy?: ArgoCdSyncPolicy;
   };
   operation?: {
     sync?: { revision?: string; prune?: boolean; dryRun?: boolean };
@@ -48,12 +53,14 @@ export function toApplication(json: ApplicationJson): ArgoCdApplication {
     labels: json.metadata.labels ?? {},
     source: json.spec.source ?? json.spec.sources?.[0],
     destination: json.spec.destination ?? {},
+    syncPolicy: json.spec.syncPolicy,
     sync: {
-      status: status.sync?.status ?? 'Unknown',
+      // An application the controller has not compared yet has an empty status.
+      status: status.sync?.status || 'Unknown',
       revision: status.sync?.revision,
     },
     health: {
-      status: status.health?.status ?? 'Unknown',
+      status: status.health?.status || 'Unknown',
       message: status.health?.message,
     },
     operationState: operation

@@ -3,6 +3,7 @@ import {
   DEFAULT_SANDBOX_CREDENTIALS,
   loadSeed,
   startArgoCdServer,
+  startGitLabServer,
 } from '@runtime-portal/runtime-sandbox';
 import { ArgoCdClient } from './ArgoCdClient';
 import { loadContractFixtures } from '../testing/contractFixtures';
@@ -11,6 +12,7 @@ import {
   useFixtureClient,
 } from '../testing/contractSuite';
 import { expectUpstreamFailure } from '../testing/expectUpstreamFailure';
+import { sendContractRequest } from '../testing/contractFixtures';
 import { httpAccess } from '../testing/httpAccess';
 import { wholeBody } from '../testing/wholeBody';
 
@@ -27,8 +29,11 @@ const searchSource = {
 
 describe('Argo CD contract', () => {
   describe('ArgoCdClient against the fixtures', () => {
+    // The create fixtures share a request shape: each is served on its own below.
     const { server, client, expectSentAsDescribed } = useFixtureClient(
-      Object.values(fixtures),
+      Object.entries(fixtures)
+        .filter(([file]) => !file.startsWith('create-'))
+        .map(([, fixture]) => fixture),
       url =>
         new ArgoCdClient({
           environment: 'dev',
@@ -55,6 +60,7 @@ describe('Argo CD contract', () => {
             server: 'https://kubernetes.default.svc',
             namespace: 'team-search',
           },
+          syncPolicy: { syncOptions: ['CreateNamespace=false'] },
           sync: {
             status: 'Synced',
             revision: '80457b43b1ab1a6637ee97adf946df0942bf842e',
@@ -184,20 +190,172 @@ describe('Argo CD contract', () => {
     });
   });
 
-  // File-name order: the sync fixtures run after the lists, which expect no operation pending.
+  describe('ArgoCdClient.createApplication against the fixtures', () => {
+    const create = Object.fromEntries(
+      Object.entries(fixtures)
+        .filter(([file]) => file.startsWith('create-'))
+        .map(([file, fixture]) => [
+          file,
+          useFixtureClient(
+            [fixture],
+            url =>
+              new ArgoCdClient({
+                environment: 'dev',
+                access: httpAccess(url, { token: FIXTURE_TOKEN }),
+              }),
+          ),
+        ]),
+    );
+
+    const preview = {
+      name: 'semantic-search-preview',
+      labels: {
+        'runtime-portal.io/owner': 'search-team',
+        'runtime-portal.io/service': 'semantic-search',
+      },
+      project: 'search-team',
+      source: { ...searchSource, targetRevision: 'HEAD' },
+      destination: {
+        server: 'https://kubernetes.default.svc',
+        namespace: 'team-search',
+      },
+      syncPolicy: {
+        automated: { prune: true, selfHeal: true },
+        syncOptions: ['CreateNamespace=false'],
+      },
+    };
+
+    it(`${fixtures['create-application'].name}`, async () => {
+      const { client, expectSentAsDescribed } = create['create-application'];
+      const app = await client().createApplication(preview);
+      expect(app).toMatchObject({
+        name: 'semantic-search-preview',
+        project: 'search-team',
+        labels: preview.labels,
+        source: preview.source,
+        destination: preview.destination,
+        syncPolicy: preview.syncPolicy,
+        // Not compared yet: the controller fills the status just after.
+        sync: { status: 'Unknown' },
+        health: { status: 'Unknown' },
+        history: [],
+      });
+      expectSentAsDescribed();
+    });
+
+    it(`${fixtures['create-application-existing-different'].name}`, async () => {
+      const { client, expectSentAsDescribed } =
+        create['create-application-existing-different'];
+      expect(
+        await expectUpstreamFailure(
+          client().createApplication({ ...preview, name: 'semantic-search' }),
+        ),
+      ).toMatchObject({
+        reason: 'Invalid',
+        status: 400,
+        detail:
+          'existing application spec is different, use upsert flag to force update',
+      });
+      expectSentAsDescribed();
+    });
+
+    it(`${fixtures['create-application-in-unknown-project'].name}`, async () => {
+      const { client, expectSentAsDescribed } =
+        create['create-application-in-unknown-project'];
+      expect(
+        await expectUpstreamFailure(
+          client().createApplication({ ...preview, project: 'nope' }),
+        ),
+      ).toMatchObject({
+        reason: 'Invalid',
+        detail:
+          'app is not allowed in project "nope", or the project does not exist',
+      });
+      expectSentAsDescribed();
+    });
+
+    it(`${fixtures['create-application-outside-project-destinations'].name}`, async () => {
+      const { client, expectSentAsDescribed } =
+        create['create-application-outside-project-destinations'];
+      expect(
+        await expectUpstreamFailure(
+          client().createApplication({
+            ...preview,
+            destination: { ...preview.destination, namespace: 'team-media' },
+          }),
+        ),
+      ).toMatchObject({
+        reason: 'Invalid',
+        detail: expect.stringContaining(
+          "namespace 'team-media' do not match any of the allowed destinations in project 'search-team'",
+        ),
+      });
+      expectSentAsDescribed();
+    });
+
+    it('sends upsert as a query parameter', async () => {
+      const { client, server } = create['create-application'];
+      await expectUpstreamFailure(
+        client().createApplication(preview, { upsert: true }),
+      );
+      expect(server().requests[0].url).toBe('/api/v1/applications?upsert=true');
+    });
+  });
+
+  // File-name order: the sync fixtures run after the lists, which expect no operation pending. The
+  // fixtures name the sandbox GitLab's default URL; the stand-in reads sources from a GitLab started
+  // on a free port, so requests and answers are rewritten between the two.
+  const FIXTURE_GITLAB = 'http://127.0.0.1:8929';
+  let gitlabUrl = '';
+  const rewrite = (value: unknown, from: string, to: string): any =>
+    value === undefined
+      ? value
+      : JSON.parse(JSON.stringify(value).split(from).join(to));
   describeStandInContract(
     'the sandbox Argo CD answers each fixture',
     fixtures,
     {
-      start: () =>
-        startArgoCdServer({
+      start: async () => {
+        const seed = loadSeed();
+        const options = {
           port: 0,
-          seed: loadSeed(),
+          seed,
           credentials: DEFAULT_SANDBOX_CREDENTIALS,
           // No sync finishes while the fixtures run.
           readyAfterMs: 60_000,
-          gitlabUrl: 'http://127.0.0.1:8929',
-        }),
+        };
+        const gitlab = await startGitLabServer(options);
+        gitlabUrl = gitlab.url;
+        const argocd = await startArgoCdServer({ ...options, gitlabUrl });
+        return {
+          url: argocd.url,
+          close: async () => {
+            await argocd.close();
+            await gitlab.close();
+          },
+        };
+      },
+      send: async (standIn, fixture) => {
+        const sent = {
+          ...fixture,
+          request: {
+            ...fixture.request,
+            body: rewrite(fixture.request.body, FIXTURE_GITLAB, gitlabUrl),
+          },
+        };
+        const answer = await sendContractRequest(standIn.url, sent, {
+          headers:
+            fixture.request.headers?.authorization === undefined
+              ? {}
+              : {
+                  authorization: `Bearer ${DEFAULT_SANDBOX_CREDENTIALS.argocdToken}`,
+                },
+        });
+        return {
+          ...answer,
+          body: rewrite(answer.body, gitlabUrl, FIXTURE_GITLAB),
+        };
+      },
       headers: (fixture): Record<string, string> =>
         fixture.request.headers?.authorization === undefined
           ? {}

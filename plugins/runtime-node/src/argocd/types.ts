@@ -74,6 +74,8 @@ export interface ArgoCdApplication {
   labels: Record<string, string>;
   source?: ArgoCdApplicationSource;
   destination: { server?: string; name?: string; namespace?: string };
+  /** When and how Argo CD syncs on its own; undefined for manual syncs only. */
+  syncPolicy?: ArgoCdSyncPolicy;
   sync: {
     status: 'Synced' | 'OutOfSync' | 'Unknown';
     revision?: string;
@@ -108,4 +110,43 @@ export interface ArgoCdSyncRequest extends ArgoCdCallOptions {
   revision?: string;
   prune?: boolean;
   dryRun?: boolean;
+}
+
+/**
+ * An application's `spec.syncPolicy`: automated sync (with pruning and self-healing) and sync options
+ * such as `CreateNamespace=false`.
+ *
+ * @public
+ */
+export interface ArgoCdSyncPolicy {
+  automated?: { prune?: boolean; selfHeal?: boolean };
+  syncOptions?: string[];
+}
+
+/**
+ * An application to create (`argoproj.io/v1alpha1` `Application`, the fields the portal sets): one
+ * source, a destination cluster (by `server` URL or `name`) and namespace.
+ *
+ * @public
+ */
+export interface ArgoCdApplicationManifest {
+  name: string;
+  labels?: Record<string, string>;
+  project: string;
+  source: ArgoCdApplicationSource;
+  destination: { server?: string; name?: string; namespace: string };
+  syncPolicy?: ArgoCdSyncPolicy;
+}
+
+/**
+ * What `createApplication` is told besides the application.
+ *
+ * @public
+ */
+export interface ArgoCdCreateOptions extends ArgoCdCallOptions {
+  /**
+   * Replace an existing application of that name whose spec differs (Argo CD's `upsert`); without
+   * it such a create fails with reason `Invalid`. An identical one is answered as it is either way.
+   */
+  upsert?: boolean;
 }

@@ -19,6 +19,7 @@ import { GrafanaClient } from '../grafana';
 import { ArgoCdClient } from '../argocd';
 import { GitLabClient } from '../gitlab';
 import { HarborClient } from '../harbor';
+import { PostgresClient } from '../postgres';
 import {
   RuntimeClientsService,
   RuntimePlatformClients,
@@ -125,6 +126,20 @@ export class RuntimeClients implements RuntimeClientsService {
     this.made.set(key, client);
     return client as RuntimeUpstreamClients[U];
   }
+
+  /**
+   * Closes what the clients keep open (the PostgreSQL connection pools); called at the backend's
+   * shutdown. Clients asked for afterwards are made anew.
+   */
+  async close(): Promise<void> {
+    const made = [...this.made.values()];
+    this.made.clear();
+    await Promise.all(
+      made.map(client =>
+        client instanceof PostgresClient ? client.close() : undefined,
+      ),
+    );
+  }
 }
 
 function makeClient(
@@ -173,6 +188,11 @@ function makeClient(
     case 'argocd':
       return (
         env.argocd && new ArgoCdClient({ environment, access: env.argocd })
+      );
+    case 'postgres':
+      return (
+        env.postgres &&
+        new PostgresClient({ environment, access: env.postgres })
       );
     default:
       return undefined;

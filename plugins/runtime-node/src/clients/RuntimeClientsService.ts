@@ -11,6 +11,7 @@ import { GrafanaClient } from '../grafana';
 import { ArgoCdClient } from '../argocd';
 import { GitLabClient } from '../gitlab';
 import { HarborClient } from '../harbor';
+import { PostgresClient } from '../postgres';
 
 /**
  * The client of each upstream, by upstream name.
@@ -28,6 +29,7 @@ export interface RuntimeUpstreamClients {
   tempo: TempoClient;
   grafana: GrafanaClient;
   argocd: ArgoCdClient;
+  postgres: PostgresClient;
 }
 
 /**

@@ -19,8 +19,16 @@ export const runtimeClientsServiceRef = createServiceRef<RuntimeClientsService>(
     defaultFactory: async service =>
       createServiceFactory({
         service,
-        deps: { config: coreServices.rootConfig },
-        factory: ({ config }) => RuntimeClients.fromConfig(config),
+        deps: {
+          config: coreServices.rootConfig,
+          lifecycle: coreServices.rootLifecycle,
+        },
+        factory: ({ config, lifecycle }) => {
+          const clients = RuntimeClients.fromConfig(config);
+          // Database connection pools are closed with the backend.
+          lifecycle.addShutdownHook(() => clients.close());
+          return clients;
+        },
       }),
   },
 );

@@ -1,6 +1,8 @@
 import { Config } from '@backstage/config';
 import { readKubeAI } from './readKubeAI';
 import { readMaxResponseBytes } from './readMaxResponseBytes';
+import { readPostgres } from './readPostgres';
+import { readRoutes } from './readRoutes';
 import { requireUrl } from './requireUrl';
 import {
   HttpServiceAccess,
@@ -52,6 +54,11 @@ export function readRuntimeEnvironments(config: Config): RuntimeEnvironment[] {
       objectStorage: readObjectStorage(entry, `${key}.objectStorage`, maxBytes),
       temporal: readTemporal(entry, `${key}.temporal`, maxBytes),
       kubeai: readKubeAI(entry.getOptionalConfig('kubeai'), `${key}.kubeai`),
+      routes: readRoutes(entry.getOptionalConfig('routes'), `${key}.routes`),
+      postgres: readPostgres(
+        entry.getOptionalConfig('postgres'),
+        `${key}.postgres`,
+      ),
       ...Object.fromEntries(
         RUNTIME_HTTP_SERVICES.map(service => [
           service,

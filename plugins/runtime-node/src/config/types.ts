@@ -105,6 +105,48 @@ export type KubeAIAccess = {
 };
 
 /**
+ * Where an environment publishes routes (`runtime:route:expose`): the domains hosts must be under,
+ * the cert-manager ClusterIssuer that signs their certificates, the optional ingress class, and
+ * the APISIX gateway Service whose LoadBalancer IP the DNS records point to.
+ *
+ * @public
+ */
+export type RouteSettings = {
+  /** DNS names hosts must be a label under (`<label>.<domain>`); the first is the default. */
+  domains: string[];
+  /** The cert-manager `ClusterIssuer` named in each route's Certificate. */
+  clusterIssuer: string;
+  /** `spec.ingressClassName` of the APISIX objects, when the controller watches one class. */
+  ingressClassName?: string;
+  /** The gateway Service (type LoadBalancer) whose address DNS points hosts to. */
+  gateway: { namespace: string; service: string };
+};
+
+/**
+ * How the portal reaches an environment's PostgreSQL server (`runtime:database:*`): as its own
+ * least-privilege role (`deploy/postgres/runtime-portal.sql`: LOGIN CREATEDB CREATEROLE, not
+ * superuser), connected to a maintenance database.
+ *
+ * @public
+ */
+export type PostgresAccess = {
+  host: string;
+  /** Default 5432. */
+  port: number;
+  /** The portal's role. */
+  user: string;
+  password: string;
+  /** The maintenance database the portal connects to (never listed as a team's). Default `postgres`. */
+  database: string;
+  /** Connect with TLS (certificates verified). Default false. */
+  ssl: boolean;
+  /** Base URL of a PgAdmin for links, when there is one. */
+  pgAdminUrl?: string;
+  /** Connect timeout and statement timeout of every call, in milliseconds. */
+  timeoutMs: number;
+};
+
+/**
  * The HTTP upstreams configured per environment, by config key.
  *
  * @public
@@ -139,4 +181,8 @@ export type RuntimeEnvironment = {
   temporal?: TemporalAccess;
   /** Where KubeAI is; always set by `readRuntimeEnvironments` (the platform's namespace by default). */
   kubeai?: KubeAIAccess;
+  /** Where routes may be published; without it `runtime:route:expose` is refused. */
+  routes?: RouteSettings;
+  /** The environment's PostgreSQL server; without it `runtime:database:*` is refused. */
+  postgres?: PostgresAccess;
 } & Partial<Record<RuntimeHttpService, HttpServiceAccess>>;

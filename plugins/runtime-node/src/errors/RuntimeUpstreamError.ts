@@ -15,7 +15,8 @@ export type RuntimeUpstream =
   | 'grafana'
   | 'argocd'
   | 'gitlab'
-  | 'harbor';
+  | 'harbor'
+  | 'postgres';
 
 /**
  * Why a call to an upstream failed, in words shared by every upstream.
@@ -59,6 +60,8 @@ export interface RuntimeUpstreamErrorOptions {
   status?: number;
   /** The upstream's own message (never a secret value). */
   detail?: string;
+  /** The upstream's own error code when it has one beside HTTP, e.g. PostgreSQL's SQLSTATE `42P04`. */
+  code?: string;
   /** The underlying error, when there is one. */
   cause?: unknown;
 }
@@ -76,6 +79,8 @@ export class RuntimeUpstreamError extends Error {
   readonly reason: RuntimeUpstreamErrorReason;
   readonly status?: number;
   readonly detail?: string;
+  /** The upstream's own error code, e.g. PostgreSQL's SQLSTATE (`42P04` duplicate_database). */
+  readonly code?: string;
 
   constructor(options: RuntimeUpstreamErrorOptions) {
     const status = options.status ? ` (HTTP ${options.status})` : '';
@@ -91,6 +96,7 @@ export class RuntimeUpstreamError extends Error {
     this.reason = options.reason;
     this.status = options.status;
     this.detail = options.detail;
+    this.code = options.code;
   }
 }
 

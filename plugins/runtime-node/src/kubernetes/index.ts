@@ -10,6 +10,10 @@ export {
   SERVICE_KIND,
   DEPLOYMENT_KIND,
   STATEFUL_SET_KIND,
+  APISIX_ROUTE_KIND,
+  APISIX_TLS_KIND,
+  CERTIFICATE_KIND,
+  DNS_ENDPOINT_KIND,
   KUBERNETES_KINDS,
   apiVersionOf,
   findKind,
@@ -53,3 +57,9 @@ export type {
   KubernetesWorkload,
   KubernetesWriteOptions,
 } from './types';
+export type {
+  ApisixRoute,
+  ApisixTls,
+  CertManagerCertificate,
+  ExternalDnsEndpoint,
+} from './routeTypes';

@@ -8,6 +8,12 @@ import {
   KubernetesObject,
   KubernetesWorkload,
 } from './types';
+import {
+  ApisixRoute,
+  ApisixTls,
+  CertManagerCertificate,
+  ExternalDnsEndpoint,
+} from './routeTypes';
 
 /**
  * KubeAI `Model` (`kubeai.org/v1`, `models`).
@@ -140,6 +146,58 @@ export const STATEFUL_SET_KIND: KubernetesKind<KubernetesWorkload> = {
 };
 
 /**
+ * APISIX `ApisixRoute` (`apisix.apache.org/v2`, `apisixroutes`).
+ *
+ * @public
+ */
+export const APISIX_ROUTE_KIND: KubernetesKind<ApisixRoute> = {
+  group: 'apisix.apache.org',
+  version: 'v2',
+  kind: 'ApisixRoute',
+  plural: 'apisixroutes',
+  namespaced: true,
+};
+
+/**
+ * APISIX `ApisixTls` (`apisix.apache.org/v2`, `apisixtlses`).
+ *
+ * @public
+ */
+export const APISIX_TLS_KIND: KubernetesKind<ApisixTls> = {
+  group: 'apisix.apache.org',
+  version: 'v2',
+  kind: 'ApisixTls',
+  plural: 'apisixtlses',
+  namespaced: true,
+};
+
+/**
+ * cert-manager `Certificate` (`cert-manager.io/v1`, `certificates`).
+ *
+ * @public
+ */
+export const CERTIFICATE_KIND: KubernetesKind<CertManagerCertificate> = {
+  group: 'cert-manager.io',
+  version: 'v1',
+  kind: 'Certificate',
+  plural: 'certificates',
+  namespaced: true,
+};
+
+/**
+ * ExternalDNS `DNSEndpoint` (`externaldns.k8s.io/v1alpha1`, `dnsendpoints`).
+ *
+ * @public
+ */
+export const DNS_ENDPOINT_KIND: KubernetesKind<ExternalDnsEndpoint> = {
+  group: 'externaldns.k8s.io',
+  version: 'v1alpha1',
+  kind: 'DNSEndpoint',
+  plural: 'dnsendpoints',
+  namespaced: true,
+};
+
+/**
  * Every kind the suite uses.
  *
  * @public
@@ -155,6 +213,10 @@ export const KUBERNETES_KINDS: ReadonlyArray<KubernetesKind<any>> = [
   SERVICE_KIND,
   DEPLOYMENT_KIND,
   STATEFUL_SET_KIND,
+  APISIX_ROUTE_KIND,
+  APISIX_TLS_KIND,
+  CERTIFICATE_KIND,
+  DNS_ENDPOINT_KIND,
 ];
 
 /**

@@ -7,6 +7,7 @@ import {
   isRuntimeComponent,
   isRuntimeResource,
 } from '../components/resources/runtimeEntities';
+import { hasResourcesTable } from '../components/hostedResources/hasResourcesTable';
 
 /** Overview card: health, golden signals and firing alerts per environment. */
 export const runtimeObservabilityCard = EntityCardBlueprint.make({
@@ -50,6 +51,18 @@ export const runtimeComponentStatusCard = EntityCardBlueprint.make({
     loader: () =>
       import('../components/resources').then(m => (
         <m.RuntimeComponentStatusCard />
+      )),
+  },
+});
+
+/** Overview card of a runtime Component or a service: its Resources as a paged, filterable table. */
+export const runtimeResourcesTableCard = EntityCardBlueprint.make({
+  name: 'resources-table',
+  params: {
+    filter: hasResourcesTable,
+    loader: () =>
+      import('../components/hostedResources').then(m => (
+        <m.RuntimeResourcesTableCard />
       )),
   },
 });

@@ -12,6 +12,7 @@ import {
   runtimeDeliveryCard,
   runtimeObservabilityCard,
   runtimeResourceCard,
+  runtimeResourcesTableCard,
 } from './entityCards';
 import {
   runtimeDeliveryContent,
@@ -43,6 +44,7 @@ export const runtimeFrontendPlugin = createFrontendPlugin({
     runtimeDeliveryCard,
     runtimeResourceCard,
     runtimeComponentStatusCard,
+    runtimeResourcesTableCard,
     runtimeObservabilityContent,
     runtimeDeliveryContent,
     runtimeEnvironmentPickerFormField,

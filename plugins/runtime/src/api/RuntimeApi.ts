@@ -6,6 +6,7 @@ import {
   RuntimeApprovalStatus,
   RuntimeDeliveryReport,
   RuntimeComponentsHealth,
+  RuntimeComponentAlertsReport,
   RuntimeResourceDetails,
   RuntimeObservabilityRange,
   RuntimeObservabilityReport,
@@ -62,6 +63,11 @@ export interface RuntimeApi {
   getDelivery(entityRef: CompoundEntityRef): Promise<RuntimeDeliveryReport>;
   /** Prometheus `up` and Grafana dashboards of the runtime components, per environment. */
   getComponentsHealth(): Promise<RuntimeComponentsHealth>;
+  /**
+   * The firing alerts of every runtime component the user can see, per environment, grouped by
+   * component; an environment whose Alertmanager is down says so on its own.
+   */
+  getComponentAlerts(): Promise<RuntimeComponentAlertsReport>;
   /** Live details of a runtime Resource (inference endpoint, bucket, secret, workflow). */
   getResourceDetails(
     entityRef: CompoundEntityRef,

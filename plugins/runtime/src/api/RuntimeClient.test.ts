@@ -44,6 +44,13 @@ describe('RuntimeClient', () => {
     ]);
   });
 
+  it("asks for the runtime components' firing alerts", async () => {
+    const report = { environments: [] };
+    const { client, urls } = clientAnswering(() => json(200, report));
+    await expect(client.getComponentAlerts()).resolves.toEqual(report);
+    expect(urls).toEqual(['http://backstage.test/api/runtime/alerts']);
+  });
+
   it('asks for delivery on the encoded entity path', async () => {
     const report = {
       entityRef: 'component:default/search',

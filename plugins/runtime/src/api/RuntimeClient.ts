@@ -8,6 +8,7 @@ import {
   RuntimeApprovalStatus,
   RuntimeDeliveryReport,
   RuntimeComponentsHealth,
+  RuntimeComponentAlertsReport,
   RuntimeResourceDetails,
   RuntimeObservabilityRange,
   RuntimeObservabilityReport,
@@ -46,6 +47,10 @@ export class RuntimeClient implements RuntimeApi {
 
   async getComponentsHealth(): Promise<RuntimeComponentsHealth> {
     return this.get<RuntimeComponentsHealth>('/components/health');
+  }
+
+  async getComponentAlerts(): Promise<RuntimeComponentAlertsReport> {
+    return this.get<RuntimeComponentAlertsReport>('/alerts');
   }
 
   async getResourceDetails(

@@ -12,7 +12,15 @@ import { examples as secretExamples } from './secret/secretCreate.examples';
 import * as extend from './resource/resourceExtend';
 import { examples as extendExamples } from './resource/resourceExtend.examples';
 import * as workflow from './workflow/workflowCreate';
+import * as database from './database/databaseCreate';
+import { examples as databaseExamples } from './database/databaseCreate.examples';
+import * as databaseDelete from './database/databaseDelete';
+import { examples as databaseDeleteExamples } from './database/databaseDelete.examples';
 import { examples as workflowExamples } from './workflow/workflowCreate.examples';
+import * as routeExpose from './route/routeExpose';
+import { examples as routeExposeExamples } from './route/routeExpose.examples';
+import * as routeDelete from './route/routeDelete';
+import { examples as routeDeleteExamples } from './route/routeDelete.examples';
 
 /** Template expressions replaced by what a user would typically enter. */
 const PARAMETERS: Record<string, string> = {
@@ -35,6 +43,14 @@ describe.each([
   ['runtime:workflow:create', workflowExamples, workflow.inputSchema],
   ['runtime:catalog:register', catalogExamples, catalog.inputSchema],
   ['runtime:resource:extend', extendExamples, extend.inputSchema],
+  ['runtime:database:create', databaseExamples, database.inputSchema],
+  [
+    'runtime:database:delete',
+    databaseDeleteExamples,
+    databaseDelete.inputSchema,
+  ],
+  ['runtime:route:expose', routeExposeExamples, routeExpose.inputSchema],
+  ['runtime:route:delete', routeDeleteExamples, routeDelete.inputSchema],
 ] as Array<[string, TemplateExample[], (zod: typeof z) => z.ZodTypeAny]>)(
   'examples of %s',
   (id, examples, inputSchema) => {

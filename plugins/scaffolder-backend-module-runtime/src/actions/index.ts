@@ -52,6 +52,10 @@ import {
   createRuntimeWorkflowUpdateAction,
   workflowUpdateAction,
 } from './workflow/workflowUpdate';
+import {
+  applicationCreateAction,
+  createRuntimeApplicationAction,
+} from './application/applicationCreate';
 import { ProvisioningAction, toScaffolderAction } from './shared';
 import {
   CatalogRegisterDeps,
@@ -61,6 +65,22 @@ import {
   createRuntimeWorkflowAction,
   workflowCreateAction,
 } from './workflow/workflowCreate';
+import {
+  createRuntimeDatabaseAction,
+  databaseCreateAction,
+} from './database/databaseCreate';
+import {
+  createRuntimeDatabaseDeleteAction,
+  databaseDeleteAction,
+} from './database/databaseDelete';
+import {
+  createRuntimeRouteExposeAction,
+  routeExposeAction,
+} from './route/routeExpose';
+import {
+  createRuntimeRouteDeleteAction,
+  routeDeleteAction,
+} from './route/routeDelete';
 
 export type { RuntimeActionDeps } from './shared';
 export type { CatalogRegisterDeps } from './catalog/catalogRegister';
@@ -83,6 +103,11 @@ export {
   createRuntimeInferenceEndpointUpdateAction,
   createRuntimeWorkflowUpdateAction,
   createRuntimeResourceExtendAction,
+  createRuntimeApplicationAction,
+  createRuntimeDatabaseAction,
+  createRuntimeDatabaseDeleteAction,
+  createRuntimeRouteExposeAction,
+  createRuntimeRouteDeleteAction,
 };
 
 /** The module's provisioning actions, each offered to the scaffolder and to the actions registry. */
@@ -101,6 +126,11 @@ export const provisioningActions: ProvisioningAction<any, JsonObject>[] = [
   inferenceEndpointDeleteAction,
   workflowDeleteAction,
   resourceExtendAction,
+  applicationCreateAction,
+  databaseCreateAction,
+  databaseDeleteAction,
+  routeExposeAction,
+  routeDeleteAction,
 ];
 
 /**

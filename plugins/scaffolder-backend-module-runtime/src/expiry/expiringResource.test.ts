@@ -66,6 +66,18 @@ describe('expiringResourceOf', () => {
       { [RUNTIME_RESOURCE_DETAIL_ANNOTATIONS.workflowEngine]: 'temporal' },
       { engine: 'temporal', name: 'search-jobs' },
     ],
+    [
+      'database',
+      'postgresql://127.0.0.1:5433/orders_v2',
+      {},
+      { name: 'orders_v2' },
+    ],
+    [
+      'route',
+      'team-search/search-api',
+      {},
+      { namespace: 'team-search', name: 'search-api' },
+    ],
   ])('builds the %s delete input from %s', (type, ref, extra, names) => {
     const resource = expiringResourceOf(entity(type, ref, extra))!;
     expect(resource.deleteInput).toEqual({ ...common, ...names });

@@ -118,8 +118,8 @@ function serviceOf(dependencyOf: unknown): string | undefined {
 
 /**
  * The names a type's delete action takes, from the upstream ref the catalog module writes:
- * `s3://<bucket>`, `<mount>/<service>/<name>` (secret), `<namespace>/<name>` (endpoint, Argo Events
- * workflow), `temporal:<namespace>` (Temporal workflow).
+ * `s3://<bucket>`, `<mount>/<service>/<name>` (secret), `<namespace>/<name>` (endpoint, route, Argo
+ * Events workflow), `temporal:<namespace>` (Temporal workflow), `postgresql://<host>:<port>/<database>`.
  */
 function namesOf(
   type: RuntimeResourceType,
@@ -138,6 +138,7 @@ function namesOf(
         ? { name: parts[parts.length - 1] }
         : undefined;
     case RUNTIME_RESOURCE_TYPES.inferenceEndpoint:
+    case RUNTIME_RESOURCE_TYPES.route:
       return parts.length === 2
         ? { namespace: parts[0], name: parts[1] }
         : undefined;
@@ -149,6 +150,13 @@ function namesOf(
       return engine === 'argo-events' && parts.length === 2
         ? { engine, argoEvents: { namespace: parts[0] }, name: parts[1] }
         : undefined;
+    case RUNTIME_RESOURCE_TYPES.database: {
+      // `postgresql://<host>:<port>/<database>`
+      const name = /^postgres(?:ql)?:\/\/[^/]+\/([a-z_][a-z0-9_]*)$/.exec(
+        upstreamRef,
+      )?.[1];
+      return name ? { name } : undefined;
+    }
     default:
       return undefined;
   }

@@ -113,6 +113,11 @@ describe('Runtime actions in the actions registry (MCP)', () => {
       'test:runtime-inference-endpoint-delete',
       'test:runtime-workflow-delete',
       'test:runtime-resource-extend',
+      'test:runtime-application-create',
+      'test:runtime-database-create',
+      'test:runtime-database-delete',
+      'test:runtime-route-expose',
+      'test:runtime-route-delete',
     ]);
     for (const action of actions) {
       expect(action.attributes).toEqual({

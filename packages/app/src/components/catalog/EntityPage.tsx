@@ -18,10 +18,8 @@ import {
   EntityLayout,
   EntitySwitch,
   EntityOrphanWarning,
-  EntityProcessingErrorsPanel,
   isComponentType,
   isKind,
-  hasCatalogProcessingErrors,
   isOrphan,
   hasRelationWarnings,
   EntityRelationWarning,
@@ -68,7 +66,14 @@ import {
   RuntimeDeliveryContent,
   RuntimeObservabilityCard,
   RuntimeObservabilityContent,
+  RuntimeResourcesTableCard,
 } from '@runtime-portal/backstage-plugin-runtime';
+import {
+  EntityRelationsCard,
+  RESOURCES_TABLE_ANCHOR,
+} from './EntityRelationsCard';
+import { hasProcessingErrors } from './processingErrors';
+import { ProcessingErrorsPanel } from './ProcessingErrorsPanel';
 
 const techdocsContent = (
   <EntityTechdocsContent>
@@ -127,9 +132,9 @@ const entityWarningContent = (
     </EntitySwitch>
 
     <EntitySwitch>
-      <EntitySwitch.Case if={hasCatalogProcessingErrors}>
+      <EntitySwitch.Case if={hasProcessingErrors}>
         <Grid item xs={12}>
-          <EntityProcessingErrorsPanel />
+          <ProcessingErrorsPanel />
         </Grid>
       </EntitySwitch.Case>
     </EntitySwitch>
@@ -145,14 +150,6 @@ const overviewContent = (
     <Grid item md={6} xs={12}>
       <EntityCatalogGraphCard height={400} />
     </Grid>
-    <EntitySwitch>
-      <EntitySwitch.Case if={isRuntimeComponent}>
-        <Grid item md={6} xs={12}>
-          <RuntimeComponentStatusCard />
-        </Grid>
-      </EntitySwitch.Case>
-    </EntitySwitch>
-
     <EntityLinksGridItem md={4} />
     <Grid item md={8} xs={12}>
       <EntityHasSubcomponentsCard />
@@ -187,7 +184,7 @@ const serviceOverviewContent = (
       <EntityAboutCard />
     </Grid>
     <Grid item md={6} xs={12}>
-      <EntityCatalogGraphCard height={400} />
+      <EntityRelationsCard />
     </Grid>
 
     {runtimeObservabilityCard}
@@ -196,6 +193,9 @@ const serviceOverviewContent = (
     <EntityLinksGridItem md={4} />
     <Grid item md={8} xs={12}>
       <EntityHasSubcomponentsCard />
+    </Grid>
+    <Grid item xs={12} id={RESOURCES_TABLE_ANCHOR}>
+      <RuntimeResourcesTableCard />
     </Grid>
   </Grid>
 );
@@ -251,7 +251,7 @@ const serviceEntityPage = (
           <EntityDependsOnComponentsCard />
         </Grid>
         <Grid item md={6}>
-          <EntityDependsOnResourcesCard />
+          <RuntimeResourcesTableCard />
         </Grid>
       </Grid>
     </EntityLayout.Route>
@@ -355,8 +355,68 @@ const resourcePage = (
   </EntityLayout>
 );
 
+/**
+ * A runtime component (KubeAI, MinIO, ...), the platform team's view: its version and readiness per
+ * environment with drift, its firing alerts, error logs and dashboards, and its workloads.
+ */
+const runtimeComponentEntityPage = (
+  <EntityLayout>
+    <EntityLayout.Route path="/" title="Overview">
+      <Grid container spacing={3} alignItems="stretch">
+        {entityWarningContent}
+        <Grid item md={6}>
+          <EntityAboutCard />
+        </Grid>
+        <Grid item md={6} xs={12}>
+          <RuntimeComponentStatusCard />
+        </Grid>
+        {runtimeObservabilityCard}
+        <Grid item md={6} xs={12}>
+          <EntityRelationsCard />
+        </Grid>
+        <EntityLinksGridItem md={4} />
+        <Grid item xs={12} id={RESOURCES_TABLE_ANCHOR}>
+          <RuntimeResourcesTableCard />
+        </Grid>
+      </Grid>
+    </EntityLayout.Route>
+
+    <EntityLayout.Route
+      path="/observability"
+      title="Observability"
+      if={isRuntimeObservabilityAvailable}
+    >
+      <RuntimeObservabilityContent />
+    </EntityLayout.Route>
+
+    <EntityLayout.Route
+      path="/kubernetes"
+      title="Kubernetes"
+      if={isKubernetesAvailable}
+    >
+      <EntityKubernetesContent />
+    </EntityLayout.Route>
+
+    <EntityLayout.Route path="/api" title="API">
+      <Grid container spacing={3} alignItems="stretch">
+        <Grid item md={6}>
+          <EntityProvidedApisCard />
+        </Grid>
+      </Grid>
+    </EntityLayout.Route>
+
+    <EntityLayout.Route path="/docs" title="Docs">
+      {techdocsContent}
+    </EntityLayout.Route>
+  </EntityLayout>
+);
+
 const componentPage = (
   <EntitySwitch>
+    <EntitySwitch.Case if={isRuntimeComponent}>
+      {runtimeComponentEntityPage}
+    </EntitySwitch.Case>
+
     <EntitySwitch.Case if={isComponentType('service')}>
       {serviceEntityPage}
     </EntitySwitch.Case>

@@ -14,9 +14,14 @@ import {
 
 /**
  * Where a grant applies: the whole cluster (ClusterRoleBinding), each team namespace (the
- * provisioner ClusterRole bound by a RoleBinding there) or KubeAI's namespace only (a Role).
+ * provisioner ClusterRole bound by a RoleBinding there), KubeAI's namespace only or the APISIX
+ * gateway's namespace only (a Role).
  */
-export type RbacScope = 'cluster' | 'team-namespaces' | 'kubeai-namespace';
+export type RbacScope =
+  | 'cluster'
+  | 'team-namespaces'
+  | 'kubeai-namespace'
+  | 'gateway-namespace';
 
 /** One API call the portal makes, and the code that makes it. */
 export interface RbacUse {
@@ -148,6 +153,44 @@ export const RBAC_USES: RbacUse[] = [
     resourceNames: [KUBEAI_SERVICE_NAME],
     caller: 'runtime' as const,
     why: 'runtime-node kubernetes/kubeaiBaseUrl.ts discoverKubeAIUrl',
+  },
+  {
+    scope: 'cluster',
+    group: 'apisix.apache.org',
+    resource: 'apisixroutes',
+    verbs: ['list', 'watch'],
+    caller: 'runtime' as const,
+    why: "catalog-backend-module-runtime resources/routes.ts through KubernetesInformer; runtime:route:expose refuses a host held by another team's ApisixRoute",
+  },
+  {
+    scope: 'cluster',
+    group: 'cert-manager.io',
+    resource: 'certificates',
+    verbs: ['list', 'watch'],
+    caller: 'runtime' as const,
+    why: 'catalog-backend-module-runtime resources/routes.ts (certificate expiry and readiness) through KubernetesInformer',
+  },
+  ...[
+    ['apisix.apache.org', 'apisixroutes'],
+    ['apisix.apache.org', 'apisixtlses'],
+    ['cert-manager.io', 'certificates'],
+    ['externaldns.k8s.io', 'dnsendpoints'],
+  ].map(([group, resource]) => ({
+    scope: 'team-namespaces' as const,
+    group,
+    resource,
+    verbs: ['get', 'create', 'patch', 'delete'],
+    caller: 'runtime' as const,
+    why: 'scaffolder actions/route/: runtime:route:expose reads (claim check) and writes the route objects (writeClaimedObject), runtime:route:delete removes them with uid and resourceVersion preconditions',
+  })),
+  {
+    scope: 'gateway-namespace',
+    group: '',
+    resource: 'services',
+    verbs: ['get'],
+    resourceNames: ['apisix-gateway'],
+    caller: 'runtime' as const,
+    why: "scaffolder actions/route/: runtime:route:expose reads the gateway Service's LoadBalancer address for the DNSEndpoint",
   },
   ...DEFAULT_OBJECTS.map(object => ({
     scope: 'cluster' as const,

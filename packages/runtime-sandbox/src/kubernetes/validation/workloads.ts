@@ -1,6 +1,7 @@
 import { StatusCause } from '../apiErrors';
 import { KubernetesObject, isPlainObject } from '../objects';
 import { invalidValue, required } from './fieldErrors';
+import { validateSecret } from './secrets';
 
 /**
  * The few built-in validation rules of Deployments, StatefulSets, Pods and Services that callers
@@ -93,6 +94,8 @@ export function validateBuiltIn(
       return validatePod(object);
     case 'Service':
       return validateService(object);
+    case 'Secret':
+      return validateSecret(object);
     default:
       return [];
   }

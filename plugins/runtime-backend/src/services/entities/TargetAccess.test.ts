@@ -103,3 +103,32 @@ describe('TargetAccess', () => {
     ).toBeUndefined();
   });
 });
+
+describe('TargetAccess.foreignRefusal', () => {
+  const kubeai = {
+    entityRef: 'component:default/kubeai',
+    owner: 'group:default/platform-team',
+    // Made by the Runtime's entity provider: trusted, which the namespace check must not rely on.
+    trusted: true,
+  };
+  const namespace = (name: string) => ({
+    kind: 'namespace' as const,
+    environment: 'dev',
+    namespace: name,
+  });
+
+  it("refuses a runtime component a team's namespace, trusted or not", async () => {
+    expect(await targets.foreignRefusal(kubeai, namespace('team-media'))).toBe(
+      'Not allowed: namespace team-media in dev belongs to group:default/media-team, not to group:default/platform-team (the owner of component:default/kubeai)',
+    );
+  });
+
+  it('allows a namespace its owner holds', async () => {
+    expect(
+      await targets.foreignRefusal(
+        { ...kubeai, owner: 'group:default/search-team' },
+        namespace('team-search'),
+      ),
+    ).toBeUndefined();
+  });
+});

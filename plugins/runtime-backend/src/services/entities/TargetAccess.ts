@@ -69,13 +69,32 @@ export class TargetAccess {
         holders.join(' and ') || 'no team'
       }, ${owner}`;
     } catch (error) {
-      // An upstream's message says what failed; anything else is ours and stays out of the answer.
-      const reason = isRuntimeUpstreamError(error)
-        ? error.message
-        : 'internal error';
-      return `Not allowed: which team owns ${describe(
-        target,
-      )} could not be read (${reason})`;
+      return unreadableOwner(target, error);
+    }
+  }
+
+  /**
+   * Why a runtime component may not read `target` ("Not allowed: ... belongs to ..."), or `undefined`
+   * if it may. Its namespace is discovered from workload labels anyone deploying in the cluster can
+   * set, so the provider's trust does not extend to it: a namespace held by a team other than the
+   * component's owner is refused (the platform's own namespaces belong to no team, or to the owner).
+   */
+  async foreignRefusal(
+    entity: EntityOwnership,
+    target: AnnotatedTarget,
+  ): Promise<string | undefined> {
+    try {
+      const holders = await this.holders(target);
+      if (!holders.length || (entity.owner && holders.includes(entity.owner))) {
+        return undefined;
+      }
+      return `Not allowed: ${describe(target)} belongs to ${holders.join(
+        ' and ',
+      )}, not to ${entity.owner ?? 'a group'} (the owner of ${
+        entity.entityRef
+      })`;
+    } catch (error) {
+      return unreadableOwner(target, error);
     }
   }
 
@@ -154,6 +173,17 @@ function gitlabGroupOwner(
     if (team) return team;
   }
   return undefined;
+}
+
+/** The refusal when the team holding `target` could not be read. */
+function unreadableOwner(target: AnnotatedTarget, error: unknown): string {
+  // An upstream's message says what failed; anything else is ours and stays out of the answer.
+  const reason = isRuntimeUpstreamError(error)
+    ? error.message
+    : 'internal error';
+  return `Not allowed: which team owns ${describe(
+    target,
+  )} could not be read (${reason})`;
 }
 
 function describe(target: AnnotatedTarget): string {

@@ -6,6 +6,10 @@ import {
   dashboardTagsFromSelector,
 } from '@runtime-portal/backstage-plugin-runtime-common';
 import { EntityOwnership } from './entityOwnership';
+import {
+  isProviderRuntimeComponent,
+  runtimeComponentTarget,
+} from './runtimeComponentTarget';
 
 /** What the observability report of one entity is about, read from its annotations. */
 export interface ObservabilityTarget {
@@ -18,6 +22,11 @@ export interface ObservabilityTarget {
   dashboardTags: string[];
   /** The only environment the entity lives in, when it is a live resource. */
   environment?: string;
+  /**
+   * Set for a runtime component the Runtime's entity provider made: its id and, per environment it
+   * is installed in, its namespace (`namespace` is then set per environment, see `targetInEnvironment`).
+   */
+  runtimeComponent?: { id: string; namespaces: Record<string, string> };
 }
 
 /** What an observability report is about: the entity as the caller read it, whose it is, what it names. */
@@ -29,9 +38,11 @@ export interface ObservabilitySubject {
 
 /**
  * Reads an entity's observability target: a runtime inference endpoint Resource by its upstream
- * reference (`namespace/name`) and environment; anything else by the community Kubernetes annotations.
+ * reference (`namespace/name`) and environment; a runtime component the Runtime's entity provider made
+ * by its id and its namespace per environment; anything else by the community Kubernetes annotations.
  */
 export function observabilityTarget(entity: Entity): ObservabilityTarget {
+  if (isProviderRuntimeComponent(entity)) return runtimeComponentTarget(entity);
   const annotations = entity.metadata.annotations ?? {};
   const dashboardTags = dashboardTagsFromSelector(
     annotations[COMMUNITY_ANNOTATIONS.grafanaDashboardSelector] ??

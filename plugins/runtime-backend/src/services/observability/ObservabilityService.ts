@@ -18,6 +18,7 @@ import {
 } from '../entities/observabilityTarget';
 import { EntityOwnership } from '../entities/entityOwnership';
 import { TargetAccess } from '../entities/TargetAccess';
+import { targetInEnvironment } from '../entities/runtimeComponentTarget';
 import { timeWindow, TimeWindow } from './timeRange';
 import {
   OBSERVABILITY_UPSTREAMS,
@@ -127,15 +128,49 @@ export class ObservabilityService {
     };
   }
 
+  /**
+   * The firing alerts of one entity in one environment, through the same checks, budget and cache as
+   * the alerts of its report (a runtime component not installed there is `not-configured`).
+   */
+  async alerts(
+    subject: ObservabilitySubject,
+    environment: string,
+  ): Promise<RuntimeSignal<RuntimeFiringAlert[]>> {
+    const located = targetInEnvironment(subject.target, environment);
+    if ('missing' in located) {
+      return SignalReader.notConfigured(located.missing);
+    }
+    const refusal = await this.namespaceRefusal(
+      environment,
+      located.target,
+      subject.ownership,
+    );
+    return this.signal(
+      'alerts',
+      environment,
+      located.target,
+      timeWindow('15m'),
+      refusal,
+    );
+  }
+
   private async environmentReport(
     environment: string,
     subject: ObservabilitySubject,
     window: TimeWindow,
   ): Promise<RuntimeEnvironmentObservability> {
-    const { ownership, target } = subject;
-    const refusal = await this.namespaceRefusal(environment, target, ownership);
+    const located = targetInEnvironment(subject.target, environment);
+    const target = 'target' in located ? located.target : subject.target;
+    const refusal =
+      'target' in located
+        ? await this.namespaceRefusal(environment, target, subject.ownership)
+        : undefined;
     const read = <S extends ObservabilitySignalName>(name: S) =>
-      this.signal(name, environment, target, window, refusal);
+      'missing' in located
+        ? Promise.resolve(
+            SignalReader.notConfigured<SignalData[S]>(located.missing),
+          )
+        : this.signal(name, environment, target, window, refusal);
     const [metrics, alerts, logs, traces, dashboards, extraSignals] =
       await Promise.all([
         read('metrics'),
@@ -145,8 +180,10 @@ export class ObservabilityService {
         read('dashboards'),
         this.options.extraSignals.read(environment, {
           ...subject,
+          target,
           window,
           refusal,
+          missing: 'missing' in located ? located.missing : undefined,
         }),
       ]);
     return {
@@ -163,13 +200,21 @@ export class ObservabilityService {
 
   /**
    * Why the entity may not read its service's signals in `environment`: its namespace belongs to
-   * another team, or it names none (the service name alone could be any team's).
+   * another team, or it names none (the service name alone could be any team's). A runtime
+   * component's namespace is refused when a team other than its owner holds it.
    */
   private async namespaceRefusal(
     environment: string,
     target: ObservabilityTarget,
     entity: EntityOwnership,
   ): Promise<string | undefined> {
+    if (target.runtimeComponent && target.namespace) {
+      return this.options.targets.foreignRefusal(entity, {
+        kind: 'namespace',
+        environment,
+        namespace: target.namespace,
+      });
+    }
     if (entity.trusted || !target.service) return undefined;
     if (!target.namespace) {
       return `Not allowed: ${entity.entityRef} names no backstage.io/kubernetes-namespace, so service ${target.service} could be any team's`;

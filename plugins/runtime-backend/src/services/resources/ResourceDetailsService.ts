@@ -16,6 +16,7 @@ import {
 } from '@runtime-portal/backstage-plugin-runtime-node';
 import { isRuntimeProviderEntity } from '../entities/entityOwnership';
 import { bucketDetails } from './bucketDetails';
+import { databaseDetails } from './databaseDetails';
 import { inferenceEndpointDetails } from './inferenceEndpointDetails';
 import { secretDetails } from './secretDetails';
 import { workflowDetails } from './workflowDetails';
@@ -25,6 +26,7 @@ const LOADERS = {
   [RUNTIME_RESOURCE_TYPES.bucket]: bucketDetails,
   [RUNTIME_RESOURCE_TYPES.secret]: secretDetails,
   [RUNTIME_RESOURCE_TYPES.workflow]: workflowDetails,
+  [RUNTIME_RESOURCE_TYPES.database]: databaseDetails,
 } as const;
 
 /**

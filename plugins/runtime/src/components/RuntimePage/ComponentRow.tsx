@@ -7,6 +7,7 @@ import DashboardIcon from '@material-ui/icons/Dashboard';
 import { RuntimeComponentsHealth } from '@runtime-portal/backstage-plugin-runtime-common';
 import { RuntimeEnvironmentSummary } from '../../api';
 import { InstallationChip, installationStatus } from '../resources';
+import { readableTextColor } from '../shared/readableChipColors';
 import { RuntimeMapComponent } from './runtimeMap';
 
 const useStyles = makeStyles(theme => ({
@@ -31,6 +32,13 @@ const useStyles = makeStyles(theme => ({
     marginTop: theme.spacing(0.5),
   },
   status: { display: 'inline-flex', alignItems: 'center', gap: 4 },
+  // Error text that keeps WCAG AA contrast on the card (`color="error"` does not on white).
+  notAnswering: {
+    color: readableTextColor(
+      theme.palette.error,
+      theme.palette.background.paper,
+    ),
+  },
 }));
 
 const resourcesLabel = (count: number) =>
@@ -115,7 +123,7 @@ export function ComponentRow(props: {
                 {facts.length > 0 && (
                   <Typography
                     variant="caption"
-                    color={notAnswering ? 'error' : 'inherit'}
+                    className={notAnswering ? classes.notAnswering : undefined}
                     title={
                       notAnswering
                         ? 'Some of its scrape targets do not answer (Prometheus up)'

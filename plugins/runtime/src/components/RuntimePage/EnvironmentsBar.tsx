@@ -16,6 +16,7 @@ const UPSTREAM_TITLES: Record<string, string> = {
   tempo: 'Tempo',
   grafana: 'Grafana',
   argocd: 'Argo CD',
+  postgres: 'PostgreSQL',
 };
 
 /** An upstream's name for people; an unknown one keeps its config key. */

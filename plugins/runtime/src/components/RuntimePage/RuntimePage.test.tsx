@@ -87,6 +87,22 @@ const entities: Entity[] = [
     },
     spec: { type: 'service', owner: 'team-a', lifecycle: 'production' },
   },
+  // The live Resources hosted by the components above: the page counts them with a catalog facet.
+  ...[
+    ['dev-endpoint-team-a-llama', 'kubeai'],
+    ['dev-endpoint-team-a-bge', 'kubeai'],
+    ['dev-bucket-recordings', 'minio'],
+  ].map(
+    ([name, host]): Entity => ({
+      apiVersion: 'backstage.io/v1alpha1',
+      kind: 'Resource',
+      metadata: { name, namespace: 'default' },
+      spec: { type: 'inference-endpoint', owner: 'team-a' },
+      relations: [
+        { type: 'dependsOn', targetRef: `component:default/${host}` },
+      ],
+    }),
+  ),
 ];
 
 const healthyApi = { getHealth: async () => health };
@@ -102,6 +118,7 @@ function renderPage(
           runtimeApiRef,
           {
             getComponentsHealth: async () => ({ environments: [] }),
+            getComponentAlerts: async () => ({ environments: [] }),
             ...runtimeApi,
           } as RuntimeApi,
         ],
@@ -232,11 +249,15 @@ describe('RuntimePage', () => {
     expect(catalogApi.getEntities).toHaveBeenCalledTimes(1);
     expect(catalogApi.getEntities).toHaveBeenCalledWith({
       filter: { kind: 'Component', 'spec.type': 'runtime-component' },
-      fields: expect.arrayContaining([
-        'metadata.name',
-        'metadata.annotations',
-        'relations',
-      ]),
+      fields: expect.arrayContaining(['metadata.name', 'metadata.annotations']),
+    });
+    // Not the components' relations (one per hosted Resource): the catalog counts the Resources.
+    expect(
+      (catalogApi.getEntities as jest.Mock).mock.calls[0][0].fields,
+    ).not.toContain('relations');
+    expect(catalogApi.getEntityFacets).toHaveBeenCalledWith({
+      filter: { kind: 'resource' },
+      facets: ['relations.dependsOn'],
     });
   });
 

@@ -8,6 +8,7 @@ import {
   ResponseErrorPanel,
   WarningPanel,
 } from '@backstage/core-components';
+import Box from '@material-ui/core/Box';
 import Grid from '@material-ui/core/Grid';
 import InputAdornment from '@material-ui/core/InputAdornment';
 import TextField from '@material-ui/core/TextField';
@@ -15,9 +16,14 @@ import Typography from '@material-ui/core/Typography';
 import SearchIcon from '@material-ui/icons/Search';
 import { ApprovalsHeaderLink } from '../approvals/ApprovalsHeaderLink';
 import { CapabilityAreaCard } from './CapabilityAreaCard';
+import {
+  RuntimeComponentAlertsCard,
+  RuntimeVersionMatrixCard,
+} from '../platformView';
 import { EnvironmentsBar } from './EnvironmentsBar';
 import { buildRuntimeMap, filterRuntimeMap } from './runtimeMap';
 import { useRuntimeComponentEntities } from './useRuntimeComponentEntities';
+import { useHostedResourceCounts } from './useHostedResourceCounts';
 import {
   useRuntimeComponentsHealth,
   useRuntimeEnvironments,
@@ -59,9 +65,10 @@ export const RuntimePageContent = () => {
   const health = useRuntimeEnvironments();
   const componentsHealth = useRuntimeComponentsHealth();
   const catalog = useRuntimeComponentEntities();
+  const resourceCounts = useHostedResourceCounts();
   const map = useMemo(
-    () => buildRuntimeMap(catalog.value ?? []),
-    [catalog.value],
+    () => buildRuntimeMap(catalog.value ?? [], resourceCounts.value),
+    [catalog.value, resourceCounts.value],
   );
   const shown = filterRuntimeMap(map, search);
 
@@ -72,6 +79,9 @@ export const RuntimePageContent = () => {
         loading={health.loading}
         error={health.error}
       />
+      <Box marginBottom={3}>
+        <RuntimeComponentAlertsCard />
+      </Box>
       <ContentHeader title="Capability areas">
         <TextField
           placeholder="Search components and areas"
@@ -111,13 +121,24 @@ export const RuntimePageContent = () => {
           ))}
         </Grid>
       )}
+      {catalog.value && catalog.value.length > 0 && (
+        <Box marginTop={3}>
+          <RuntimeVersionMatrixCard
+            entities={catalog.value}
+            // Until the backend answers, the environments the annotations name (no second request).
+            environments={health.value?.environments.map(e => e.name) ?? []}
+          />
+        </Box>
+      )}
     </Content>
   );
 };
 
 /**
- * The Runtime page: the platform's seven capability areas with their components, each with its status
- * per environment, catalog and docs links and the live resources it hosts; searchable by name.
+ * The Runtime page: the runtime components' firing alerts across environments, the platform's seven
+ * capability areas with their components, each with its status per environment, catalog and docs
+ * links and the live resources it hosts (searchable by name), and the components' versions across
+ * environments with drift highlighted.
  */
 export const RuntimePage = () => (
   <Page themeId="tool">

@@ -1,8 +1,4 @@
-import {
-  Entity,
-  parseEntityRef,
-  RELATION_DEPENDENCY_OF,
-} from '@backstage/catalog-model';
+import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
 import {
   RUNTIME_CAPABILITY_AREAS,
   RUNTIME_COMPONENTS,
@@ -20,7 +16,7 @@ export interface RuntimeMapComponent {
   docsUrl?: string;
   /** The catalog entity, when the catalog has it. */
   entity?: Entity;
-  /** Live Resources that depend on it (its `dependencyOf` relations to Resources). */
+  /** Live Resources that depend on it (hosted by it), as the catalog counts them. */
   resourceCount: number;
 }
 
@@ -30,22 +26,27 @@ export interface RuntimeMapArea {
   components: RuntimeMapComponent[];
 }
 
-/** How many catalog Resources depend on a component, from its `dependencyOf` relations. */
-function hostedResourceCount(entity: Entity | undefined): number {
-  return (entity?.relations ?? []).filter(relation => {
-    if (relation.type !== RELATION_DEPENDENCY_OF) return false;
-    return (
-      parseEntityRef(relation.targetRef).kind.toLocaleLowerCase('en-US') ===
-      'resource'
-    );
-  }).length;
+/** How many Resources a component hosts, by the component's ref in lower case. */
+export type ResourceCounts = ReadonlyMap<string, number>;
+
+/** How many catalog Resources depend on a component, from the catalog's counts. */
+function hostedResourceCount(
+  entity: Entity | undefined,
+  counts: ResourceCounts,
+): number {
+  if (!entity) return 0;
+  return counts.get(stringifyEntityRef(entity).toLocaleLowerCase('en-US')) ?? 0;
 }
 
 /**
  * The seven capability areas with their components: those of the platform model first, then catalog
- * runtime Components the model does not know, placed by their capability-area label.
+ * runtime Components the model does not know, placed by their capability-area label; each with its
+ * count of hosted Resources from `resourceCounts` (see useHostedResourceCounts).
  */
-export function buildRuntimeMap(entities: Entity[]): RuntimeMapArea[] {
+export function buildRuntimeMap(
+  entities: Entity[],
+  resourceCounts: ResourceCounts = new Map(),
+): RuntimeMapArea[] {
   const byName = new Map(entities.map(e => [e.metadata.name, e]));
   const known = new Set(RUNTIME_COMPONENTS.map(c => c.id));
   return RUNTIME_CAPABILITY_AREAS.map(area => {
@@ -58,7 +59,7 @@ export function buildRuntimeMap(entities: Entity[]): RuntimeMapArea[] {
           description: entity?.metadata.description ?? c.description,
           docsUrl: c.docsUrl,
           entity,
-          resourceCount: hostedResourceCount(entity),
+          resourceCount: hostedResourceCount(entity, resourceCounts),
         };
       },
     );
@@ -74,7 +75,7 @@ export function buildRuntimeMap(entities: Entity[]): RuntimeMapArea[] {
           title: entity.metadata.title ?? entity.metadata.name,
           description: entity.metadata.description ?? '',
           entity,
-          resourceCount: hostedResourceCount(entity),
+          resourceCount: hostedResourceCount(entity, resourceCounts),
         }),
       );
     return { area, components: [...modelled, ...extra] };

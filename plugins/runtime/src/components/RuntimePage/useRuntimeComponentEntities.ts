@@ -4,7 +4,10 @@ import { catalogApiRef } from '@backstage/plugin-catalog-react';
 import useAsync from 'react-use/esm/useAsync';
 import { RUNTIME_COMPONENT_TYPE } from '../resources';
 
-/** Only what the Runtime page shows of each runtime Component. */
+/**
+ * Only what the Runtime page shows of each runtime Component. Not its relations: a component hosting
+ * thousands of Resources has one relation each (see useHostedResourceCounts for their count).
+ */
 const RUNTIME_COMPONENT_FIELDS = [
   'kind',
   'metadata.namespace',
@@ -14,7 +17,6 @@ const RUNTIME_COMPONENT_FIELDS = [
   'metadata.annotations',
   'metadata.labels',
   'spec.type',
-  'relations',
 ];
 
 /** The catalog's runtime Components (`spec.type: runtime-component`), read in one request. */

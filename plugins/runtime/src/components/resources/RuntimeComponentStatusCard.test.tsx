@@ -45,6 +45,53 @@ describe('RuntimeComponentStatusCard', () => {
     expect(urls).toEqual([]);
   });
 
+  it('highlights the version that differs from the other environments', async () => {
+    const installed = (env: string, version: string) => ({
+      [`runtime-portal.io/installed.${env}`]: 'true',
+      [`runtime-portal.io/ready.${env}`]: 'true',
+      [`runtime-portal.io/version.${env}`]: version,
+    });
+    await renderResourceCard(
+      <RuntimeComponentStatusCard />,
+      component({
+        ...installed('dev', '0.14.0'),
+        ...installed('staging', '0.14.0'),
+        ...installed('prod', '0.13.0'),
+      }),
+      () => {
+        throw new Error('no call expected');
+      },
+    );
+    const [dev, staging, prod] = screen.getAllByRole('row').slice(1);
+    expect(within(prod).getByText('Drift').closest('[title]')).toHaveAttribute(
+      'title',
+      'Differs from dev 0.14.0, staging 0.14.0',
+    );
+    expect(within(dev).queryByText('Drift')).toBeNull();
+    expect(within(staging).queryByText('Drift')).toBeNull();
+    expect(
+      screen.getByText(/versions differ between environments/),
+    ).toBeInTheDocument();
+  });
+
+  it('highlights nothing when every environment runs the same version', async () => {
+    await renderResourceCard(
+      <RuntimeComponentStatusCard />,
+      component({
+        'runtime-portal.io/installed.dev': 'true',
+        'runtime-portal.io/version.dev': '1.2.3',
+        'runtime-portal.io/installed.prod': 'true',
+        'runtime-portal.io/version.prod': '1.2.3',
+        'runtime-portal.io/installed.edge': 'false',
+      }),
+      () => {
+        throw new Error('no call expected');
+      },
+    );
+    expect(screen.getAllByText('1.2.3')).toHaveLength(2);
+    expect(screen.queryByText('Drift')).toBeNull();
+  });
+
   it('says so when no environment has reported yet', async () => {
     await renderResourceCard(
       <RuntimeComponentStatusCard />,

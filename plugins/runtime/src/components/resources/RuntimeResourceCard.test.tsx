@@ -1,4 +1,5 @@
 import { screen } from '@testing-library/react';
+import { RuntimeDatabaseDetails } from '@runtime-portal/backstage-plugin-runtime-common';
 import { RuntimeResourceCard } from './RuntimeResourceCard';
 import {
   bucketDetails,
@@ -13,11 +14,22 @@ import {
   resourceEntity,
 } from './__testUtils__/testHelpers';
 
+const databaseDetails: RuntimeDatabaseDetails = {
+  type: 'database',
+  environment: 'dev',
+  name: 'orders',
+  host: 'postgres.dev',
+  port: 5432,
+  role: 'orders',
+  connections: 0,
+};
+
 const cases = [
   ['inference-endpoint', 'VLLM', endpointDetails],
   ['bucket', 'http://minio.minio.svc:9000', bucketDetails],
   ['secret', 'semantic-search/database', secretDetails],
   ['workflow', 'webhook POST /recordings', workflowDetails],
+  ['database', 'postgres.dev:5432/orders', databaseDetails],
 ] as const;
 
 describe('RuntimeResourceCard', () => {
@@ -106,7 +118,7 @@ describe('RuntimeResourceCard', () => {
       <div data-testid="host">
         <RuntimeResourceCard />
       </div>,
-      resourceEntity('database'),
+      resourceEntity('message-queue'),
       () => jsonResponse(200, {}),
     );
     expect(screen.getByTestId('host')).toBeEmptyDOMElement();

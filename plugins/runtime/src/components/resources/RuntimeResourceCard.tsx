@@ -1,6 +1,8 @@
 import { useEntity } from '@backstage/plugin-catalog-react';
 import { RuntimeBucketCard } from './RuntimeBucketCard';
+import { RuntimeDatabaseCard } from './RuntimeDatabaseCard';
 import { RuntimeInferenceEndpointCard } from './RuntimeInferenceEndpointCard';
+import { RuntimeRouteCard } from './RuntimeRouteCard';
 import { RuntimeSecretCard } from './RuntimeSecretCard';
 import { RuntimeWorkflowCard } from './RuntimeWorkflowCard';
 import { runtimeResourceType } from './runtimeEntities';
@@ -19,6 +21,10 @@ export function RuntimeResourceCard() {
       return <RuntimeSecretCard />;
     case 'workflow':
       return <RuntimeWorkflowCard />;
+    case 'database':
+      return <RuntimeDatabaseCard />;
+    case 'route':
+      return <RuntimeRouteCard />;
     default:
       return null;
   }

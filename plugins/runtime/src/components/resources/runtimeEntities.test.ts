@@ -11,7 +11,7 @@ describe('runtime entity helpers', () => {
   );
 
   it('does not take other Resources or Components with a runtime type for runtime resources', () => {
-    expect(isRuntimeResource(resourceEntity('database'))).toBe(false);
+    expect(isRuntimeResource(resourceEntity('message-queue'))).toBe(false);
     expect(
       isRuntimeResource({ ...resourceEntity('bucket'), kind: 'Component' }),
     ).toBe(false);

@@ -1,5 +1,9 @@
 import { createTheme, getContrastRatio } from '@material-ui/core/styles';
-import { MIN_TEXT_CONTRAST, readableChipColors } from './readableChipColors';
+import {
+  MIN_TEXT_CONTRAST,
+  readableChipColors,
+  readableTextColor,
+} from './readableChipColors';
 
 const { palette } = createTheme();
 
@@ -42,5 +46,25 @@ describe('readableChipColors', () => {
       backgroundColor: '#ddd',
       color: '#000',
     });
+  });
+});
+
+describe('readableTextColor', () => {
+  it('darkens error text on white, where main is only 3.68:1', () => {
+    expect(getContrastRatio(palette.error.main, '#fff')).toBeLessThan(
+      MIN_TEXT_CONTRAST,
+    );
+    expect(readableTextColor(palette.error, '#fff')).toBe(palette.error.dark);
+  });
+
+  it('lightens it on a dark background, and falls back to black or white', () => {
+    expect(readableTextColor(palette.error, '#000')).toBe(palette.error.main);
+    const grey = {
+      light: '#ccc',
+      main: '#bbb',
+      dark: '#aaa',
+      contrastText: '#fff',
+    };
+    expect(readableTextColor(grey, '#fff')).toBe('#000');
   });
 });

@@ -28,3 +28,21 @@ export function readableChipColors(color: PaletteColor): {
       : '#fff';
   return { backgroundColor: color.dark, color: text };
 }
+
+/**
+ * A text colour in a palette colour's hue that reads at {@link MIN_TEXT_CONTRAST} on `background`:
+ * its `main`, `dark` or `light` shade, the first that does (Material UI's `color="error"` text is
+ * `main`, 3.7:1 on white for the default red), else black or white, whichever contrasts more.
+ */
+export function readableTextColor(
+  color: PaletteColor,
+  background: string,
+): string {
+  for (const shade of [color.main, color.dark, color.light]) {
+    if (getContrastRatio(shade, background) >= MIN_TEXT_CONTRAST) return shade;
+  }
+  return getContrastRatio('#000', background) >=
+    getContrastRatio('#fff', background)
+    ? '#000'
+    : '#fff';
+}

@@ -161,6 +161,17 @@ describe('the approval gate of the Runtime actions', () => {
     throw new Error(`No pending approval request for task ${taskId}`);
   };
 
+  /** Waits until a run has logged that it waits (just after its request is stored). */
+  const loggedWaiting = async (info: jest.Mock) => {
+    const waiting = () =>
+      info.mock.calls.some(([message]) =>
+        String(message).startsWith('Waiting for approval'),
+      );
+    for (let i = 0; i < 200 && !waiting(); i++) {
+      await new Promise(resolve => setTimeout(resolve, 25));
+    }
+  };
+
   const decide = async (
     id: string,
     decision: 'approve' | 'reject',
@@ -219,6 +230,7 @@ describe('the approval gate of the Runtime actions', () => {
     });
     expect(pending.summary).toContain('resourceProfile=nvidia-gpu-l4:1');
     expect(await getModel('gpu-approved')).toBeUndefined();
+    await loggedWaiting(ctx.logger.info as jest.Mock);
     expect(ctx.logger.info).toHaveBeenCalledWith(
       expect.stringContaining(
         `Waiting for approval by ${APPROVERS} (request ${pending.id}`,

@@ -1,5 +1,8 @@
 import { ConflictError } from '@backstage/errors';
-import { OpenBaoClient } from '@runtime-portal/backstage-plugin-runtime-node';
+import {
+  OpenBaoClient,
+  OpenBaoKubernetesAuthRole,
+} from '@runtime-portal/backstage-plugin-runtime-node';
 import { ResourceClaim, requireSameClaim } from './claim';
 
 /** How long a token from the Kubernetes auth role lives, in seconds. */
@@ -67,7 +70,8 @@ export async function readSecretReadGrant(
  * Lets one Kubernetes service account read one secret: an ACL policy `name` scoped to the secret's
  * path and a Kubernetes auth role `name` bound to the account that grants that policy. Before
  * writing, an existing policy must be `claim`'s (its header) and an existing role must grant only
- * that policy; anything else is a `ConflictError` and nothing is written. Re-running is harmless.
+ * that policy; anything else is a `ConflictError` and nothing is written. Only what differs is
+ * written, so re-running with the same grant changes nothing.
  */
 export async function grantSecretRead(
   openbao: OpenBaoClient,
@@ -83,19 +87,38 @@ export async function grantSecretRead(
 ): Promise<void> {
   const { name, claim, signal } = grant;
   await readSecretReadGrant(openbao, { name, claim, signal });
-  await openbao.writeAclPolicy(
-    name,
-    secretReadPolicy(grant.kvMount, grant.path, claim),
-    { signal },
-  );
-  await openbao.writeKubernetesAuthRole(
-    name,
-    {
-      boundServiceAccountNames: [grant.serviceAccount],
-      boundServiceAccountNamespaces: [grant.namespace],
-      tokenPolicies: [name],
-      tokenTtl: ROLE_TOKEN_TTL_SECONDS,
-    },
-    { signal },
+  // Only what differs is written, so a re-run with the same grant changes nothing in OpenBao.
+  const policy = secretReadPolicy(grant.kvMount, grant.path, claim);
+  const current = await openbao.readAclPolicy(name, { signal });
+  if (current?.policy !== policy) {
+    await openbao.writeAclPolicy(name, policy, { signal });
+  }
+  const role = {
+    boundServiceAccountNames: [grant.serviceAccount],
+    boundServiceAccountNamespaces: [grant.namespace],
+    tokenPolicies: [name],
+    tokenTtl: ROLE_TOKEN_TTL_SECONDS,
+  };
+  const currentRole = await openbao.readKubernetesAuthRole(name, { signal });
+  if (!currentRole || !sameRole(currentRole, role)) {
+    await openbao.writeKubernetesAuthRole(name, role, { signal });
+  }
+}
+
+/** Whether a Kubernetes auth role read back binds the same accounts to the same policies for as long. */
+function sameRole(
+  found: Omit<OpenBaoKubernetesAuthRole, 'name'>,
+  wanted: Omit<OpenBaoKubernetesAuthRole, 'name'>,
+): boolean {
+  const same = (a: string[], b: string[]) =>
+    a.length === b.length && a.every((value, i) => value === b[i]);
+  return (
+    same(found.boundServiceAccountNames, wanted.boundServiceAccountNames) &&
+    same(
+      found.boundServiceAccountNamespaces,
+      wanted.boundServiceAccountNamespaces,
+    ) &&
+    same(found.tokenPolicies, wanted.tokenPolicies) &&
+    found.tokenTtl === wanted.tokenTtl
   );
 }

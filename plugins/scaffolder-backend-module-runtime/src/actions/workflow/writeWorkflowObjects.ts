@@ -4,7 +4,12 @@ import {
   KubernetesObject,
   isRuntimeUpstreamError,
 } from '@runtime-portal/backstage-plugin-runtime-node';
-import { ClaimedObjectContext, writeClaimedObject } from '../claimedObject';
+import {
+  ClaimedObjectContext,
+  coversFields,
+  readClaimedObject,
+  writeClaimedObject,
+} from '../claimedObject';
 
 /** One object of a workflow, in the order it is written. */
 export interface WorkflowObjectWrite {
@@ -15,14 +20,20 @@ export interface WorkflowObjectWrite {
    * created when missing (the namespace's EventBus, which no workflow owns).
    */
   mode: 'claimed' | 'shared';
+  /**
+   * Runs right after this object is written (not on a dry run), e.g. to check no concurrent run
+   * took what it claims; its failure rolls back as a write's does.
+   */
+  verify?: () => Promise<void>;
 }
 
 /**
  * Writes a workflow's objects in order (on a dry run the API server only validates them). When one
  * fails, the objects this call created are deleted again, newest first, so a failed run leaves no
  * half-made workflow and the whole write can run again; an object that existed before is left as
- * it is. Resolves the `Kind namespace/name` of each object and whether it was `created` or
- * `applied` (`kept` for a shared object that existed).
+ * it is. A claimed object whose live version already has every field written is not written again
+ * (`kept`). Resolves the `Kind namespace/name` of each object and whether it was `created` or
+ * `applied` (`kept` for one that needed no write or a shared object that existed).
  */
 export async function writeWorkflowObjects(
   writes: WorkflowObjectWrite[],
@@ -35,12 +46,11 @@ export async function writeWorkflowObjects(
     for (const write of writes) {
       const result =
         write.mode === 'claimed'
-          ? await writeClaimedObject(write.kind, write.object, context).then(
-              written => (written.created ? 'created' : 'applied'),
-            )
+          ? await writeClaimed(write)
           : await createShared(write);
       if (result === 'created') created.push(write);
       results[describe(write.object)] = result;
+      if (write.verify && !dryRun) await write.verify();
     }
   } catch (error) {
     if (!dryRun) {
@@ -65,6 +75,16 @@ export async function writeWorkflowObjects(
     throw error;
   }
   return results;
+
+  async function writeClaimed(
+    write: WorkflowObjectWrite,
+  ): Promise<'created' | 'applied' | 'kept'> {
+    const { namespace, name } = write.object.metadata;
+    const live = await readClaimedObject(write.kind, namespace!, name, context);
+    if (live && coversFields(live, write.object)) return 'kept';
+    const written = await writeClaimedObject(write.kind, write.object, context);
+    return written.created ? 'created' : 'applied';
+  }
 
   async function createShared(
     write: WorkflowObjectWrite,

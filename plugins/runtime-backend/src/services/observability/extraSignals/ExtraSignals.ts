@@ -22,6 +22,8 @@ interface ExtraSignalSubject extends ObservabilitySubject {
    * namespace, or none named), if it may not.
    */
   refusal?: string;
+  /** Why the entity's service is not there in this environment (a runtime component not installed). */
+  missing?: string;
 }
 
 /**
@@ -75,13 +77,14 @@ export class ExtraSignals {
         ),
       );
     }
-    const { entity, ownership, target, window, refusal } = subject;
+    const { entity, ownership, target, window, refusal, missing } = subject;
     let service: RuntimeObservabilitySignalRequest['service'];
     if (definition.scope === 'service') {
-      if (!target.service) {
+      if (!target.service || missing) {
         return Promise.resolve(
           SignalReader.notConfigured(
-            `${title} needs the backstage.io/kubernetes-id annotation (the entity's service)`,
+            missing ??
+              `${title} needs the backstage.io/kubernetes-id annotation (the entity's service)`,
           ),
         );
       }

@@ -4,12 +4,15 @@ import {
   RUNTIME_RESOURCE_DETAIL_ANNOTATIONS as D,
   runtimeBucketDeletePermission,
   runtimeBucketUpdatePermission,
+  runtimeDatabaseDeletePermission,
   runtimeInferenceEndpointDeletePermission,
   runtimeInferenceEndpointUpdatePermission,
   runtimeSecretDeletePermission,
   runtimeSecretUpdatePermission,
   runtimeWorkflowDeletePermission,
   runtimeWorkflowUpdatePermission,
+  runtimeRouteDeletePermission,
+  RuntimeResourceType,
 } from '@runtime-portal/backstage-plugin-runtime-common';
 import { RuntimeResourceIdentity } from './resourceIdentity';
 
@@ -35,7 +38,11 @@ export interface ResourceAction {
   permission: BasicPermission;
 }
 
-const PERMISSIONS = {
+/** The permissions of each type's changes; a type without `update` has no change but Retire. */
+const PERMISSIONS: Record<
+  RuntimeResourceType,
+  { update?: BasicPermission; delete: BasicPermission }
+> = {
   'inference-endpoint': {
     update: runtimeInferenceEndpointUpdatePermission,
     delete: runtimeInferenceEndpointDeletePermission,
@@ -52,7 +59,9 @@ const PERMISSIONS = {
     update: runtimeWorkflowUpdatePermission,
     delete: runtimeWorkflowDeletePermission,
   },
-} as const;
+  database: { delete: runtimeDatabaseDeletePermission },
+  route: { delete: runtimeRouteDeletePermission },
+};
 
 /** The identity fields the change templates take (the retire template also takes the type). */
 function where(identity: RuntimeResourceIdentity) {
@@ -66,6 +75,7 @@ function changes(
   annotations: Record<string, string>,
 ): ResourceAction[] {
   const update = PERMISSIONS[identity.type].update;
+  if (!update) return [];
   const formData = where(identity);
   switch (identity.type) {
     case 'inference-endpoint': {
@@ -158,14 +168,16 @@ function extend(
   annotations: Record<string, string>,
 ): ResourceAction[] {
   const expiresAt = annotations[RUNTIME_ANNOTATIONS.expiresAt];
-  if (!expiresAt) return [];
+  const update = PERMISSIONS[identity.type].update;
+  // A type without an update permission (a database) has no extend either.
+  if (!expiresAt || !update) return [];
   return [
     {
       label: 'Extend',
       description: `Keep it longer: it expires at ${expiresAt}`,
       templateName: DAY_2_TEMPLATES.extendResource,
       formData: { ...identity },
-      permission: PERMISSIONS[identity.type].update,
+      permission: update,
     },
   ];
 }

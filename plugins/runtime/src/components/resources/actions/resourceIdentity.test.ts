@@ -65,7 +65,7 @@ describe('runtimeResourceIdentity', () => {
     expect(
       runtimeResourceIdentity({
         ...bucketEntity,
-        spec: { type: 'database', owner: 'group:default/team-a' },
+        spec: { type: 'message-queue', owner: 'group:default/team-a' },
       }),
     ).toBeUndefined();
   });

@@ -23,7 +23,7 @@ export interface RuntimeResourceIdentity {
   /** The using service's ref, e.g. `component:default/semantic-search`. */
   service?: string;
   name?: string;
-  /** The Kubernetes namespace (inference endpoints, Argo Events workflows). */
+  /** The Kubernetes namespace (inference endpoints, routes, Argo Events workflows). */
   namespace?: string;
   /** A workflow's engine. */
   engine?: 'argo-events' | 'temporal';
@@ -74,6 +74,7 @@ function located(
   const upstreamRef = annotations[RUNTIME_ANNOTATIONS.upstreamRef] ?? '';
   switch (type) {
     case 'inference-endpoint':
+    case 'route':
       return namespaced(upstreamRef);
     case 'bucket':
       return { name: upstreamRef.replace(/^s3:\/\//, '') || undefined };
@@ -89,6 +90,17 @@ function located(
       return annotations[D.workflowEngine] === 'argo-events'
         ? { engine: 'argo-events', ...namespaced(upstreamRef) }
         : {};
+    case 'database':
+      // `postgresql://<host>:<port>/<database>`: the database is the last part.
+      return {
+        name:
+          upstreamRef.slice(
+            Math.max(
+              upstreamRef.lastIndexOf('/'),
+              upstreamRef.lastIndexOf(':'),
+            ) + 1,
+          ) || undefined,
+      };
     default:
       return {};
   }

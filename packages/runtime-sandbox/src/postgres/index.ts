@@ -1,0 +1,2 @@
+export { startPostgresServer } from './startPostgresServer';
+export type { PostgresServer } from './startPostgresServer';

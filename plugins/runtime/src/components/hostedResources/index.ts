@@ -1,0 +1,2 @@
+export { RuntimeResourcesTableCard } from './RuntimeResourcesTableCard';
+export type { RuntimeResourcesTableCardProps } from './RuntimeResourcesTableCard';

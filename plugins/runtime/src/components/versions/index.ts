@@ -1,0 +1,2 @@
+export { driftingEnvironments, otherVersions } from './versionDrift';
+export { VersionText } from './VersionText';
