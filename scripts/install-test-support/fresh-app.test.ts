@@ -115,8 +115,11 @@ test('the Runtime page renders the capability areas and the environment', async 
   ]) {
     await expect(main.getByText(area, { exact: true })).toBeVisible();
   }
+  // KubeAI's row in the map (the firing alerts and the version matrix link to it too).
   await expect(
-    main.getByRole('link', { name: 'KubeAI', exact: true }),
+    main
+      .getByTestId('runtime-component-kubeai')
+      .getByRole('link', { name: 'KubeAI', exact: true }),
   ).toBeVisible({ timeout: 60_000 });
   // The environments bar: the configured environment and the upstreams the runtime backend probes.
   const environment = main

@@ -43,12 +43,14 @@ test('browse the Runtime page, search it and open a component', async ({
   for (const area of CAPABILITY_AREAS) {
     await expect(main.getByText(area, { exact: true })).toBeVisible();
   }
-  // Components come from the catalog, with their status per environment.
+  // Components come from the catalog, with their status per environment (their rows in the map: the
+  // firing alerts and the version matrix link to components too).
+  const row = (id: string) => main.getByTestId(`runtime-component-${id}`);
   await expect(
-    main.getByRole('link', { name: 'KubeAI', exact: true }),
+    row('kubeai').getByRole('link', { name: 'KubeAI', exact: true }),
   ).toBeVisible();
   await expect(
-    main.getByRole('link', { name: 'MinIO', exact: true }),
+    row('minio').getByRole('link', { name: 'MinIO', exact: true }),
   ).toBeVisible();
   // The environments bar names each upstream the runtime backend probes, with its state.
   const environment = main.getByText('Development (sandbox):').locator('..');
@@ -70,11 +72,9 @@ test('browse the Runtime page, search it and open a component', async ({
   });
   await search.fill('kubeai');
   await expect(
-    main.getByRole('link', { name: 'KubeAI', exact: true }),
+    row('kubeai').getByRole('link', { name: 'KubeAI', exact: true }),
   ).toBeVisible();
-  await expect(
-    main.getByRole('link', { name: 'MinIO', exact: true }),
-  ).toHaveCount(0);
+  await expect(row('minio')).toHaveCount(0);
   await expect(main.getByText('Data and storage', { exact: true })).toHaveCount(
     0,
   );
@@ -85,7 +85,7 @@ test('browse the Runtime page, search it and open a component', async ({
   ).toBeVisible();
 
   await search.fill('MinIO');
-  await main.getByRole('link', { name: 'MinIO', exact: true }).click();
+  await row('minio').getByRole('link', { name: 'MinIO', exact: true }).click();
   await expect(page).toHaveURL(/\/catalog\/default\/component\/minio$/);
   await expect(
     main.getByRole('heading', { name: /^MinIO/, level: 1 }),
