@@ -83,6 +83,12 @@ test('open a runtime component with a firing alert and see the alert and its ver
   await expect(
     main.getByRole('region', { name: 'Firing alerts' }).first(),
   ).toContainText(ALERT);
+  // Its recent error logs come from its own streams: the errors its unreachable replica causes.
+  await expect(
+    main.getByRole('region', { name: 'Error log lines' }).first(),
+  ).toContainText(
+    /level=error .*msg="error (contacting scheduler|processing request)"/,
+  );
   await expectNoAccessibilityViolations(
     page,
     testInfo,

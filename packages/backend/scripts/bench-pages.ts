@@ -3,7 +3,8 @@
  * component (KubeAI) and all used by one service, and how fast those two pages become usable in Chromium.
  *
  *   yarn workspace backend bench:pages
- *   BENCH_RESOURCES=10000 BENCH_SERVICE=support-assistant BENCH_BUILD=1 (defaults)
+ *   BENCH_RESOURCES=10000 BENCH_SERVICE=support-assistant BENCH_BUILD=1 BENCH_DATABASE=sqlite (defaults)
+ *   BENCH_DATABASE=postgres: the catalog on this machine's PostgreSQL (as in production), in databases of its own
  *
  * Starts the sandbox in a process of its own seeded with N extra Models on the service and the real
  * backend (development config: SQLite in memory, the guest sign-in); meanwhile builds the frontend
@@ -21,12 +22,19 @@
  * all, up to "usable" and after the page went quiet (no request for 2 s, at most 30 s more).
  */
 import fs from 'node:fs';
+import path from 'node:path';
 import { Browser, chromium, Page } from '@playwright/test';
 import {
+  APP_DIST,
   buildAndCopyFrontend,
   frontendConfigOf,
   startBenchAppServer,
 } from './benchAppServer';
+import {
+  dropTestDatabases,
+  newTestRun,
+  testPostgres,
+} from '../src/testing/testDatabases';
 import { startBenchPortal } from './benchPortal';
 
 const RESOURCES = Number(process.env.BENCH_RESOURCES ?? 10_000);
@@ -34,6 +42,8 @@ const SERVICE = process.env.BENCH_SERVICE ?? 'support-assistant';
 const BUILD = process.env.BENCH_BUILD !== '0';
 /** A service of the seed without the extra Models, whose page warms the browser's cache. */
 const WARM_SERVICE = process.env.BENCH_WARM_SERVICE ?? 'semantic-search';
+/** The catalog's database: `sqlite` (in memory, the development config) or `postgres` (this machine's, as in production). */
+const DATABASE = process.env.BENCH_DATABASE ?? 'sqlite';
 const PORT = Number(process.env.BENCH_PORT ?? 17507);
 /** The frontend's server (see benchAppServer.ts). */
 const APP_PORT = PORT + 1;
@@ -72,10 +82,18 @@ async function countBytes(page: Page) {
     requests: 0,
     largest: { url: '', bytes: 0 },
   };
+  /** When each request was sent and when its response finished loading (`performance.now()`). */
+  const times = new Map<string, { sent: number; finished?: number }>();
   let lastActivity = performance.now();
   session.on('Network.requestWillBeSent', event => {
-    urls.set(event.requestId, event.request.url);
+    const body = event.request.postData;
+    // A POST's body says what it asks for (e.g. which refs by-refs reads).
+    urls.set(
+      event.requestId,
+      body ? `${event.request.url} ${body.slice(0, 120)}` : event.request.url,
+    );
     lastActivity = performance.now();
+    times.set(event.requestId, { sent: lastActivity });
   });
   const decoded = new Map<string, number>();
   session.on('Network.dataReceived', event => {
@@ -90,6 +108,8 @@ async function countBytes(page: Page) {
   });
   session.on('Network.loadingFinished', event => {
     const url = urls.get(event.requestId) ?? '';
+    const time = times.get(event.requestId);
+    if (time) time.finished = performance.now();
     const bytes = event.encodedDataLength;
     counts.all += bytes;
     counts.requests++;
@@ -107,6 +127,22 @@ async function countBytes(page: Page) {
         .sort((a, b) => b[1] - a[1])
         .slice(0, n)
         .map(([id, bytes]) => ({ url: urls.get(id) ?? '', bytes })),
+    /** The `/api/` requests sent after `since`, with when each was sent and finished, relative to `since`. */
+    apiTimeline: (since: number) =>
+      [...times.entries()]
+        .filter(
+          ([id, t]) =>
+            t.sent >= since &&
+            new URL(urls.get(id) ?? '', 'http://x').pathname.startsWith(
+              '/api/',
+            ),
+        )
+        .sort((a, b) => a[1].sent - b[1].sent)
+        .map(([id, t]) => ({
+          url: urls.get(id) ?? '',
+          sentMs: t.sent - since,
+          finishedMs: t.finished === undefined ? undefined : t.finished - since,
+        })),
     /** Resolves once no request started or finished for `quietMs`, or after `maxMs`. */
     async settle(quietMs: number, maxMs: number) {
       const deadline = performance.now() + maxMs;
@@ -160,6 +196,12 @@ async function measurePage(
     await within(
       page.waitForSelector(CHECKS.table.selector, { timeout: LIMIT_MS }),
       LIMIT_MS,
+    );
+    // The first visit is over when its requests are (its cards' reports), not when its table shows:
+    // otherwise they would still load the backend while the measured page starts.
+    await within(
+      page.waitForLoadState('networkidle', { timeout: 30_000 }),
+      30_000,
     );
     const bytes = await countBytes(page);
     const started = performance.now();
@@ -221,6 +263,20 @@ async function measurePage(
       if (moved) clickMs = performance.now() - clicked;
     }
     await bytes.settle(2000, 30_000);
+    // The critical path: each API request sent before the page was usable, when sent and when done.
+    const usableAt = usableMs ?? LIMIT_MS;
+    for (const r of bytes.apiTimeline(started)) {
+      if (r.sentMs > usableAt) continue;
+      const shown = r.url.replace(/^https?:\/\/[^/]+/, '');
+      console.log(
+        `  ${label}: ${ms(r.sentMs).padStart(8)} → ${(r.finishedMs === undefined
+          ? 'unfinished'
+          : ms(r.finishedMs)
+        ).padStart(8)}  ${
+          shown.length > 140 ? `${shown.slice(0, 140)}…` : shown
+        }`,
+      );
+    }
     for (const r of bytes.largestDecoded(5)) {
       console.log(
         `  ${label}: ${kib(r.bytes)} decoded ${r.url.replace(
@@ -308,8 +364,14 @@ function print(figures: PageFigures[]) {
 }
 
 async function main() {
+  // The backend's app plugin serves the app's page (and its config, read by frontendConfigOf) only
+  // when packages/app/dist exists as it starts: on a fresh checkout, build before starting it.
+  const builtFirst =
+    !fs.existsSync(path.join(APP_DIST, 'index.html.tmpl')) &&
+    (await buildAndCopyFrontend(true));
   let t = performance.now();
   const backendUrl = `http://localhost:${PORT}`;
+  const run = DATABASE === 'postgres' ? newTestRun() : undefined;
   const portal = await startBenchPortal(PORT, {
     sandboxEnv: {
       BENCH_SANDBOX_MODELS: String(RESOURCES),
@@ -318,20 +380,35 @@ async function main() {
     backendEnv: {
       APP_CONFIG_app_baseUrl: APP_URL,
       APP_CONFIG_backend_cors_origin: APP_URL,
+      ...(run && {
+        APP_CONFIG_backend_database: JSON.stringify({
+          client: 'pg',
+          connection: { ...testPostgres, port: Number(testPostgres.port) },
+          prefix: run.databasePrefix,
+        }),
+      }),
     },
   });
+  // Stopped by a signal, still stop the sandbox's process and the backend (and their PostgreSQL).
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.once(signal, () => {
+      portal.stop().finally(() => process.exit(130));
+    });
+  }
   let browser: Browser | undefined;
   let distDir: string | undefined;
   let app: Awaited<ReturnType<typeof startBenchAppServer>> | undefined;
   try {
     console.log(
-      `sandbox (${RESOURCES} extra Models on ${SERVICE}) and backend started in ${(
+      `sandbox (${RESOURCES} extra Models on ${SERVICE}) and backend (${DATABASE}) started in ${(
         (performance.now() - t) /
         1000
       ).toFixed(1)} s`,
     );
     t = performance.now();
-    const frontend = buildAndCopyFrontend(BUILD);
+    const frontend = builtFirst
+      ? Promise.resolve(builtFirst)
+      : buildAndCopyFrontend(BUILD);
     const total = await waitForModels(backendUrl, portal.headers, RESOURCES);
     console.log(
       `the catalog holds ${total} KubeAI resources after ${(
@@ -386,6 +463,7 @@ async function main() {
     await app?.close();
     if (distDir) fs.rmSync(distDir, { recursive: true, force: true });
     await portal.stop();
+    if (run) await dropTestDatabases(run);
   }
 }
 

@@ -15,7 +15,8 @@ import path from 'node:path';
 import { REPO_ROOT } from '../src/testing/startBackendProcess';
 
 const LOCK = '/tmp/sandbox-ports.lock';
-const APP_DIST = path.join(REPO_ROOT, 'packages/app/dist');
+/** Where `yarn workspace app build` writes the frontend. */
+export const APP_DIST = path.join(REPO_ROOT, 'packages/app/dist');
 
 const CONTENT_TYPES: Record<string, string> = {
   '.js': 'text/javascript; charset=utf-8',

@@ -58,6 +58,23 @@ export async function startBenchPortal(
 ): Promise<BenchPortal> {
   const sandbox = await startSandboxProcess(options.sandboxEnv);
   const proxies = {} as BenchPortal['proxies'];
+  try {
+    return await startOnSandbox(port, options, sandbox, proxies);
+  } catch (error) {
+    // A backend that did not start leaves no sandbox process (and its PostgreSQL) behind.
+    await Promise.all(Object.values(proxies).map(proxy => proxy.close()));
+    await sandbox.close();
+    throw error;
+  }
+}
+
+/** The proxies and the backend of {@link startBenchPortal}, on a started sandbox. */
+async function startOnSandbox(
+  port: number,
+  options: BenchPortalOptions,
+  sandbox: Sandbox,
+  proxies: BenchPortal['proxies'],
+): Promise<BenchPortal> {
   for (const upstream of PROXIED) {
     proxies[upstream] = await startCountingProxy(sandbox.urls[upstream]);
   }

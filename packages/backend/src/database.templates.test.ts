@@ -2,10 +2,10 @@ import request from 'supertest';
 import { mockCredentials } from '@backstage/backend-test-utils';
 import { Sandbox } from '@runtime-portal/runtime-sandbox';
 import {
-  FinishedTask,
   TemplatesBackend,
   startTemplatesBackend,
 } from './testing/startTemplatesBackend';
+import { completes, textOutput } from './testing/templateTasks';
 
 jest.setTimeout(180_000);
 
@@ -32,31 +32,6 @@ describe('the Database template, through the real scaffolder', () => {
     namespace: 'team-search',
   };
 
-  async function completes(
-    templateRef: string,
-    values: object,
-  ): Promise<FinishedTask> {
-    const finished = await portal.run(templateRef, values);
-    expect({
-      templateRef,
-      status: finished.task.status,
-      error:
-        finished.task.status === 'completed'
-          ? undefined
-          : finished.log.match(/"error":\{[^}]*\}/)?.[0] ?? finished.log,
-    }).toEqual({ templateRef, status: 'completed', error: undefined });
-    return finished;
-  }
-
-  /** A text output of a finished task, by title. */
-  function textOutput(finished: FinishedTask, title: string) {
-    const events: Array<{ type: string; body: any }> = JSON.parse(finished.log);
-    const completion = events.find(e => e.type === 'completion');
-    const text: Array<{ title: string; content: string }> =
-      completion?.body?.output?.text ?? [];
-    return text.find(t => t.title === title)?.content;
-  }
-
   /** The stored password, read as the service would (the portal never reads it back). */
   async function storedPassword(): Promise<string> {
     const response = await fetch(
@@ -81,6 +56,7 @@ describe('the Database template, through the real scaffolder', () => {
     expect(await sandbox.snapshot()).toEqual(original);
 
     const created = await completes(
+      portal,
       'template:default/runtime-database',
       database,
     );
@@ -115,7 +91,7 @@ describe('the Database template, through the real scaffolder', () => {
     expect(JSON.stringify(details.body)).not.toContain(password);
 
     // A re-run changes nothing, and keeps the password.
-    await completes('template:default/runtime-database', database);
+    await completes(portal, 'template:default/runtime-database', database);
     expect(await sandbox.snapshot()).toEqual(afterCreate);
     expect(await storedPassword()).toBe(password);
 
@@ -124,6 +100,7 @@ describe('the Database template, through the real scaffolder', () => {
     expect(retireDry.status).toBe(200);
     expect(await sandbox.snapshot()).toEqual(afterCreate);
     const first = await completes(
+      portal,
       'template:default/runtime-retire-resource',
       retire,
     );
@@ -138,6 +115,7 @@ describe('the Database template, through the real scaffolder', () => {
     );
     expect(await sandbox.snapshot()).toEqual(original);
     const second = await completes(
+      portal,
       'template:default/runtime-retire-resource',
       retire,
     );

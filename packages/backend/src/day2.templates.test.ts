@@ -12,6 +12,11 @@ import {
   TemplatesBackend,
   startTemplatesBackend,
 } from './testing/startTemplatesBackend';
+import { aiServiceValues } from './testing/aiService';
+import {
+  completes as runToCompletion,
+  textOutput,
+} from './testing/templateTasks';
 
 jest.setTimeout(180_000);
 
@@ -37,23 +42,8 @@ describe('day-2 templates, through the real scaffolder', () => {
     service: 'component:default/semantic-search',
   };
 
-  /** Runs a template and expects it to complete, showing the task's error when it does not. */
-  async function completes(
-    templateRef: string,
-    values: object,
-    secrets?: object,
-  ): Promise<FinishedTask> {
-    const finished = await portal.run(templateRef, values, secrets);
-    expect({
-      templateRef,
-      status: finished.task.status,
-      error:
-        finished.task.status === 'completed'
-          ? undefined
-          : finished.log.match(/"error":\{[^}]*\}/)?.[0] ?? finished.log,
-    }).toEqual({ templateRef, status: 'completed', error: undefined });
-    return finished;
-  }
+  const completes = (templateRef: string, values: object, secrets?: object) =>
+    runToCompletion(portal, templateRef, values, secrets);
 
   /** Dry-runs a template file and expects the upstreams to be exactly as they were. */
   async function dryRunChangesNothing(
@@ -88,13 +78,7 @@ describe('day-2 templates, through the real scaffolder', () => {
   }
 
   /** The retire template's "Removed" output: what its step removed, or that nothing was left. */
-  function removedOf(finished: FinishedTask): string | undefined {
-    const events: Array<{ type: string; body: any }> = JSON.parse(finished.log);
-    const completion = events.find(e => e.type === 'completion');
-    const text: Array<{ title: string; content: string }> =
-      completion?.body?.output?.text ?? [];
-    return text.find(t => t.title === 'Removed')?.content;
-  }
+  const removedOf = (finished: FinishedTask) => textOutput(finished, 'Removed');
 
   /** Retires a resource (dry run first), then again; the upstreams end exactly as `original`. */
   async function retires(values: object, original: SandboxSnapshot) {
@@ -281,20 +265,7 @@ describe('day-2 templates, through the real scaffolder', () => {
     const name = 'day2-svc';
     await completes(
       'template:default/runtime-ai-service',
-      {
-        name,
-        description: 'Depends on its Runtime resources.',
-        owner: 'group:default/search-team',
-        environment: 'dev',
-        namespace: 'team-search',
-        modelUrl: 'hf://Qwen/Qwen2.5-0.5B-Instruct',
-        engine: 'VLLM',
-        resourceProfile: 'cpu:1',
-        apiToken: '********',
-        repoUrl: `${
-          new URL(sandbox.urls.gitlab).host
-        }?owner=search-team&repo=${name}`,
-      },
+      aiServiceValues(sandbox, name),
       { apiToken: 'day2-canary-token' },
     );
     const component = await portal.waitForEntity(`component/default/${name}`);

@@ -5,6 +5,7 @@ import {
   TemplatesBackend,
   startTemplatesBackend,
 } from './testing/startTemplatesBackend';
+import { completes } from './testing/templateTasks';
 
 jest.setTimeout(180_000);
 
@@ -32,14 +33,6 @@ describe('expiry through the templates', () => {
     owner: 'group:default/search-team',
     service: 'component:default/semantic-search',
   };
-
-  async function completes(templateRef: string, values: object) {
-    const finished = await portal.run(templateRef, values);
-    expect({ templateRef, status: finished.task.status }).toEqual({
-      templateRef,
-      status: 'completed',
-    });
-  }
 
   /** Waits until the catalog's entity's expiry annotation passes `check`; the entity then. */
   async function entityWhen(
@@ -70,7 +63,7 @@ describe('expiry through the templates', () => {
     expect(dry.status).toBe(200);
     expect(JSON.stringify(dry.body.log)).toMatch(/the bucket expires at/);
 
-    await completes('template:default/runtime-bucket', {
+    await completes(portal, 'template:default/runtime-bucket', {
       ...bucket,
       expiresAfter: '7d',
     });
@@ -92,15 +85,15 @@ describe('expiry through the templates', () => {
     expect(dryExtend.status).toBe(200);
     expect(await sandbox.snapshot()).toEqual(beforeDry);
 
-    await completes('template:default/runtime-extend-resource', extend);
+    await completes(portal, 'template:default/runtime-extend-resource', extend);
     const extended = await sandbox.snapshot();
     expect(extended).not.toEqual(beforeDry);
     await entityWhen(entityPath, inDays(30));
     // A re-run moments later is the same expiry: nothing is written.
-    await completes('template:default/runtime-extend-resource', extend);
+    await completes(portal, 'template:default/runtime-extend-resource', extend);
     expect(await sandbox.snapshot()).toEqual(extended);
 
-    await completes('template:default/runtime-extend-resource', {
+    await completes(portal, 'template:default/runtime-extend-resource', {
       ...extend,
       expiresAfter: 'never',
     });

@@ -1,9 +1,13 @@
 import request from 'supertest';
 import yaml from 'yaml';
-import { mockCredentials, mockServices } from '@backstage/backend-test-utils';
-import { UrlReaders } from '@backstage/backend-defaults/urlReader';
-import { ConfigReader } from '@backstage/config';
-import { sandboxPlatformConfig } from '@runtime-portal/runtime-sandbox';
+import { mockCredentials } from '@backstage/backend-test-utils';
+import {
+  APISIX_ROUTE_KIND,
+  APISIX_TLS_KIND,
+  CERTIFICATE_KIND,
+  DNS_ENDPOINT_KIND,
+  KubernetesObject,
+} from '@runtime-portal/backstage-plugin-runtime-node';
 import {
   validateBuiltIn,
   validateMetadata,
@@ -13,6 +17,9 @@ import {
   TemplatesBackend,
   startTemplatesBackend,
 } from './testing/startTemplatesBackend';
+import { aiServiceValues, readRepositoryFile } from './testing/aiService';
+import { sandboxRoutesConfig } from './testing/sandboxRoutes';
+import { completes, linkOutput, taskOutput } from './testing/templateTasks';
 
 jest.setTimeout(180_000);
 
@@ -90,20 +97,8 @@ describe('the AI service golden path, through the real scaffolder', () => {
   });
   afterAll(() => portal?.stop());
 
-  const values = (name: string) => ({
-    name,
-    description: 'Answers questions about the handbook.',
-    owner: 'group:default/search-team',
-    environment: 'dev',
-    namespace: 'team-search',
-    modelUrl: 'hf://Qwen/Qwen2.5-0.5B-Instruct',
-    engine: 'VLLM',
-    resourceProfile: 'cpu:1',
-    apiToken: '********',
-    repoUrl: `${
-      new URL(portal.sandbox.urls.gitlab).host
-    }?owner=search-team&repo=${name}`,
-  });
+  const values = (name: string) => aiServiceValues(portal.sandbox, name);
+  const TEMPLATE = 'template:default/runtime-ai-service';
 
   it('dry-runs: renders valid deploy manifests wired to the secret, and deploys nothing', async () => {
     const response = await portal.dryRun(
@@ -129,18 +124,9 @@ describe('the AI service golden path, through the real scaffolder', () => {
   });
 
   it("creates the service and its Argo CD application, whose sync the service's delivery shows", async () => {
-    const { task, log } = await portal.run(
-      'template:default/runtime-ai-service',
-      values('golden-qa'),
-      { apiToken: CANARY },
-    );
-    expect({
-      status: task.status,
-      error:
-        task.status === 'failed'
-          ? log.match(/"error":\{[^}]*\}/)?.[0]
-          : undefined,
-    }).toEqual({ status: 'completed', error: undefined });
+    const { log } = await completes(portal, TEMPLATE, values('golden-qa'), {
+      apiToken: CANARY,
+    });
     expect(log).not.toContain(CANARY);
 
     // The application: the team's project, its repository's deploy/, the team's namespace.
@@ -166,23 +152,14 @@ describe('the AI service golden path, through the real scaffolder', () => {
     expect(log).toContain(`${sandbox.urls.argocd}/applications/golden-qa`);
 
     // The pushed manifests, and the OpenBao role they log in as: bound to their service account.
-    const reader = UrlReaders.default({
-      config: new ConfigReader({
-        integrations: sandboxPlatformConfig(sandbox).integrations,
-      }),
-      logger: mockServices.logger.mock(),
-    });
     const files = await Promise.all(
       ['deployment.yaml', 'service.yaml', 'serviceaccount.yaml'].map(
         async file => ({
           path: `deploy/${file}`,
-          content: (
-            await (
-              await reader.readUrl(
-                `${sandbox.urls.gitlab}/search-team/golden-qa/-/blob/main/deploy/${file}`,
-              )
-            ).buffer()
-          ).toString(),
+          content: await readRepositoryFile(
+            sandbox,
+            `${sandbox.urls.gitlab}/search-team/golden-qa/-/blob/main/deploy/${file}`,
+          ),
         }),
       ),
     );
@@ -221,18 +198,12 @@ describe('the AI service golden path, through the real scaffolder', () => {
   });
 
   it('adds its own PostgreSQL database when asked, and lists its credentials in the README', async () => {
-    const { task, log } = await portal.run(
-      'template:default/runtime-ai-service',
+    await completes(
+      portal,
+      TEMPLATE,
       { ...values('golden-db'), database: true },
       { apiToken: CANARY },
     );
-    expect({
-      status: task.status,
-      error:
-        task.status === 'failed'
-          ? log.match(/"error":\{[^}]*\}/)?.[0]
-          : undefined,
-    }).toEqual({ status: 'completed', error: undefined });
     const postgres = portal.sandboxClients.client('dev', 'postgres');
     expect(await postgres.getDatabase('golden_db')).toMatchObject({
       name: 'golden_db',
@@ -240,21 +211,208 @@ describe('the AI service golden path, through the real scaffolder', () => {
     });
     const component = await portal.waitForEntity('component/default/golden-db');
     expect(component.spec?.dependsOn).toHaveLength(5);
-    const reader = UrlReaders.default({
-      config: new ConfigReader({
-        integrations: sandboxPlatformConfig(portal.sandbox).integrations,
-      }),
-      logger: mockServices.logger.mock(),
-    });
-    const readme = (
-      await (
-        await reader.readUrl(
-          `${portal.sandbox.urls.gitlab}/search-team/golden-db/-/blob/main/README.md`,
-        )
-      ).buffer()
-    ).toString();
+    const readme = await readRepositoryFile(
+      portal.sandbox,
+      `${portal.sandbox.urls.gitlab}/search-team/golden-db/-/blob/main/README.md`,
+    );
     expect(readme).toContain(
       'are in OpenBao at `golden-db/databases/golden_db`',
+    );
+  });
+
+  describe('with a public route', () => {
+    const routes = sandboxRoutesConfig();
+    const [domain] = routes.domains;
+    const routeKinds = [
+      CERTIFICATE_KIND,
+      APISIX_TLS_KIND,
+      APISIX_ROUTE_KIND,
+      DNS_ENDPOINT_KIND,
+    ];
+
+    /** The route's objects of that name in team-search, by kind; those that exist. */
+    async function routeObjects(name: string) {
+      const kubernetes = portal.sandboxClients.client('dev', 'kubernetes');
+      const objects: Record<string, any> = {};
+      for (const kind of routeKinds) {
+        const object = await kubernetes.get<KubernetesObject>(
+          kind,
+          'team-search',
+          name,
+        );
+        if (object) objects[object.kind] = object;
+      }
+      return objects;
+    }
+
+    /** The sandbox GitLab's answer for a project, by path. */
+    async function gitlabProjectStatus(project: string): Promise<number> {
+      const response = await fetch(
+        `${portal.sandbox.urls.gitlab}/api/v4/projects/${encodeURIComponent(
+          project,
+        )}`,
+        {
+          headers: { 'private-token': portal.sandbox.credentials.gitlabToken },
+        },
+      );
+      return response.status;
+    }
+
+    it('dry-runs the route: the API server accepts its objects, the output has the URL, and nothing is written', async () => {
+      const before = await portal.sandbox.snapshot();
+      const response = await portal.dryRun(
+        'ai-service/template.yaml',
+        { ...values('golden-web-dry'), exposeRoute: true },
+        { apiToken: CANARY },
+      );
+      expect({ status: response.status, error: response.body.error }).toEqual({
+        status: 200,
+        error: undefined,
+      });
+      const url = `https://golden-web-dry.${domain}`;
+      expect(JSON.stringify(response.body.log)).toContain(
+        `Dry run: the API server accepted the Certificate, ApisixTls, ApisixRoute and DNSEndpoint team-search/golden-web-dry; ${url} would send traffic to Service golden-web-dry:80`,
+      );
+      expect(response.body.output?.links).toContainEqual(
+        expect.objectContaining({ title: 'Its public URL', url }),
+      );
+      expect(await routeObjects('golden-web-dry')).toEqual({});
+      expect(await portal.sandbox.snapshot()).toEqual(before);
+    });
+
+    it('exposes the service at <name>.<domain>: a ready certificate, its route and DNS record, the URL in the output and the catalog', async () => {
+      const name = 'golden-web';
+      const host = `${name}.${domain}`;
+      const url = `https://${host}`;
+      const finished = await completes(
+        portal,
+        TEMPLATE,
+        { ...values(name), exposeRoute: true },
+        { apiToken: CANARY },
+      );
+      expect(linkOutput(finished, 'Its public URL')).toBe(url);
+      expect(finished.log).toContain(
+        `${url} sends traffic to Service team-search/${name}:80`,
+      );
+      expect(finished.log).not.toContain(CANARY);
+
+      await portal.sandbox.snapshot(); // the simulated controllers have settled
+      const objects = await routeObjects(name);
+      expect(Object.keys(objects).sort()).toEqual([
+        'ApisixRoute',
+        'ApisixTls',
+        'Certificate',
+        'DNSEndpoint',
+      ]);
+      for (const object of Object.values(objects)) {
+        expect(object.metadata.labels).toMatchObject({
+          'runtime-portal.io/owner': 'search-team',
+          'runtime-portal.io/service': name,
+        });
+      }
+      const { ApisixRoute: route, Certificate: certificate } = objects;
+      expect(route.spec.http).toEqual([
+        expect.objectContaining({
+          match: { hosts: [host], paths: ['/*'] },
+          // The skeleton's Service (deploy/service.yaml), on its port.
+          backends: [{ serviceName: name, servicePort: 80 }],
+        }),
+      ]);
+      expect(certificate.spec).toMatchObject({
+        dnsNames: [host],
+        issuerRef: { name: routes.clusterIssuer, kind: 'ClusterIssuer' },
+      });
+      expect(certificate.status?.conditions).toContainEqual(
+        expect.objectContaining({ type: 'Ready', status: 'True' }),
+      );
+      expect(objects.DNSEndpoint.spec.endpoints).toEqual([
+        expect.objectContaining({ dnsName: host, recordType: 'A' }),
+      ]);
+
+      // The route's Resource in the catalog, with its URL, and the service depending on it.
+      const routeName = `dev-route-team-search-${name}`;
+      const entity = await portal.waitForEntity(
+        `resource/default/${routeName}`,
+      );
+      expect(entity.metadata.annotations?.['runtime-portal.io/route-url']).toBe(
+        url,
+      );
+      const component = await portal.waitForEntity(`component/default/${name}`);
+      expect(component.spec?.dependsOn).toContain(
+        `resource:default/${routeName}`,
+      );
+    });
+
+    it.each([
+      [
+        'outside the domain',
+        'golden-out',
+        'golden-out.example.org',
+        `Invalid input: host: 'golden-out.example.org' is outside the configured domains`,
+      ],
+      [
+        "another team's route holds",
+        'golden-take',
+        'assistant-chat',
+        `Host assistant-chat.${domain} in dev is already held by ApisixRoute team-assistant/assistant-chat of owner 'assistant-team', service 'support-assistant'`,
+      ],
+    ])(
+      'refuses a host %s before anything is created',
+      async (_case, name, routeHost, message) => {
+        const kubernetes = portal.sandboxClients.client('dev', 'kubernetes');
+        // assistant-team's route, as its own run of the template would have made it.
+        if (
+          !(await kubernetes.get(
+            APISIX_ROUTE_KIND,
+            'team-assistant',
+            'assistant-chat',
+          ))
+        ) {
+          await kubernetes.create({
+            apiVersion: 'apisix.apache.org/v2',
+            kind: 'ApisixRoute',
+            metadata: {
+              name: 'assistant-chat',
+              namespace: 'team-assistant',
+              labels: {
+                'runtime-portal.io/owner': 'assistant-team',
+                'runtime-portal.io/service': 'support-assistant',
+              },
+            },
+            spec: {
+              http: [
+                {
+                  name: 'main',
+                  match: {
+                    hosts: [`assistant-chat.${domain}`],
+                    paths: ['/*'],
+                  },
+                  backends: [
+                    { serviceName: 'support-assistant', servicePort: 80 },
+                  ],
+                },
+              ],
+            },
+          });
+        }
+        const before = await portal.sandbox.snapshot();
+        const finished = await portal.run(
+          TEMPLATE,
+          { ...values(name), exposeRoute: true, routeHost },
+          { apiToken: CANARY },
+        );
+        expect(finished.task.status).toBe('failed');
+        expect(finished.log).toContain(message);
+        expect(taskOutput(finished).links).toEqual([]);
+        expect(await portal.sandbox.snapshot()).toEqual(before);
+        const argocd = portal.sandboxClients.client('dev', 'argocd');
+        expect(await argocd.listApplications({ name })).toEqual([]);
+        // Nor was its repository published (the seeded service's is there).
+        expect(await gitlabProjectStatus('search-team/semantic-search')).toBe(
+          200,
+        );
+        expect(await gitlabProjectStatus(`search-team/${name}`)).toBe(404);
+      },
     );
   });
 });

@@ -18,7 +18,7 @@ import { startGitLabServer } from './gitlab';
 import { startArgoCdServer } from './argocd';
 import { startHarborServer } from './harbor';
 import { SANDBOX_KEYCLOAK_REALM, startKeycloakServer } from './keycloak';
-import { startPostgresServer } from './postgres';
+import { startLazyPostgresServer } from './postgres';
 import { SandboxSnapshot, SnapshotSources, sandboxSnapshot } from './snapshot';
 import type { EnvironmentUpstream } from './environmentUpstreams';
 
@@ -200,17 +200,12 @@ export async function startSandbox<U extends SandboxUpstream = SandboxUpstream>(
   };
   const closeAll = () =>
     Promise.all([...running.values()].map(server => server.close()));
-  let postgresStarting: Promise<void> = Promise.resolve();
   try {
-    // A real PostgreSQL takes a moment to start: it does so while the stand-ins start.
-    postgresStarting = start(
-      'postgres',
-      startPostgresServer,
-      ports.postgres,
-      s => {
-        sources.postgres = s;
-      },
-    );
+    // A real PostgreSQL takes a second or more to start, and most sandboxes never use it: it starts
+    // on its first connection (or snapshot), behind a listener on its port.
+    await start('postgres', startLazyPostgresServer, ports.postgres, s => {
+      sources.postgres = s;
+    });
     await start('kubernetes', startKubernetesServer, ports.kubernetes, s => {
       sources.kubernetes = s;
     });
@@ -249,9 +244,7 @@ export async function startSandbox<U extends SandboxUpstream = SandboxUpstream>(
         }),
       ports.keycloak,
     );
-    await postgresStarting;
   } catch (error) {
-    await postgresStarting.catch(() => {});
     await closeAll();
     throw error;
   }

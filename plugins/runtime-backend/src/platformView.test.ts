@@ -7,10 +7,12 @@ import { Entity } from '@backstage/catalog-model';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import {
   RuntimeComponentAlertsReport,
+  RuntimeLogLine,
   RuntimeObservabilityReport,
 } from '@runtime-portal/backstage-plugin-runtime-common';
 import {
   CountingProxy,
+  loadProdSeed,
   Sandbox,
   sandboxEnvironmentConfig,
   startCountingProxy,
@@ -118,9 +120,11 @@ describe('the platform view: runtime components across environments', () => {
   beforeAll(async () => {
     [dev, prod] = await Promise.all([
       startSandbox({ ports: 'free' }),
+      // Production's Runtime: KubeAI has a replica failing its scrapes there, faster-whisper is absent.
       startSandbox({
         ports: 'free',
         upstreams: ['kubernetes', 'alertmanager', 'loki', 'grafana'],
+        seed: loadProdSeed(),
       }),
     ]);
     devLoki = await startCountingProxy(dev.urls.loki);
@@ -351,6 +355,64 @@ describe('the platform view: runtime components across environments', () => {
       expect(prodReport.alerts.data!.map(a => a.name)).toEqual(['TargetDown']);
       expect(prodReport.logs.status).toBe('ok');
       expect(prodReport.metrics.status).toBe('not-configured');
+    });
+
+    it('reads its error log lines from its own streams, with the errors of the replica that fails its scrapes', async () => {
+      const { server } = await start();
+      const [lokiResponse, kubeaiResponse] = await Promise.all([
+        get(server, observability('loki')),
+        get(server, observability('kubeai')),
+      ]);
+      const logsOf = (
+        body: RuntimeObservabilityReport,
+        environment: string,
+      ) => {
+        const report = body.environments.find(
+          e => e.environment === environment,
+        )!;
+        expect(report.logs.status).toBe('ok');
+        return report.logs.data!;
+      };
+      const expectComponentErrors = (
+        lines: RuntimeLogLine[],
+        namespace: string,
+        component: string,
+      ) => {
+        expect(lines.length).toBeGreaterThan(0);
+        for (const { labels, line } of lines) {
+          expect(labels).toEqual(
+            expect.objectContaining({
+              namespace,
+              service: component,
+              level: 'error',
+            }),
+          );
+          expect(line).toMatch(/error|exception|fatal/i);
+        }
+      };
+
+      // Dev's Loki has a replica failing its scrapes (TargetDown): the others cannot reach it.
+      const devLokiLines = logsOf(lokiResponse.body, 'dev');
+      expectComponentErrors(devLokiLines, 'runtime-monitoring', 'loki');
+      expect(devLokiLines.map(l => l.line)).toContainEqual(
+        expect.stringMatching(
+          /msg="(error contacting scheduler|error processing request)"/,
+        ),
+      );
+      // Prod's KubeAI has one (TargetDown): it cannot renew its lease nor sync its caches.
+      const prodKubeai = logsOf(kubeaiResponse.body, 'prod');
+      expectComponentErrors(prodKubeai, 'runtime-inference', 'kubeai');
+      expect(prodKubeai.map(l => l.line)).toContainEqual(
+        expect.stringMatching(
+          /error retrieving resource lock runtime-inference|error running controller-manager/,
+        ),
+      );
+      // Dev's KubeAI is healthy: only its occasional reconcile and proxy errors.
+      const devKubeai = logsOf(kubeaiResponse.body, 'dev');
+      expectComponentErrors(devKubeai, 'runtime-inference', 'kubeai');
+      expect(devKubeai.map(l => l.line).join('\n')).not.toMatch(
+        /resource lock|controller-manager/,
+      );
     });
 
     it('says a component is not installed in an environment, and reads nothing there', async () => {

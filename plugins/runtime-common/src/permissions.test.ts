@@ -7,11 +7,13 @@ describe('runtimePermissions', () => {
       ...['create', 'update', 'delete'].flatMap(action =>
         types.map(type => `runtime.${type}.${action}`),
       ),
-      // Databases and routes are created and retired (nothing to update in place); an Argo CD
-      // Application is only created (its sync is runtime.deployment.sync).
+      // Databases and routes are created, extended (their expiry is all that changes in place) and
+      // retired; an Argo CD Application is only created (its sync is runtime.deployment.sync).
       'runtime.database.create',
+      'runtime.database.update',
       'runtime.database.delete',
       'runtime.route.create',
+      'runtime.route.update',
       'runtime.route.delete',
       'runtime.application.create',
     ]);

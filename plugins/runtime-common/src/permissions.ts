@@ -138,6 +138,16 @@ export const runtimeDatabaseCreatePermission = createPermission({
 });
 
 /**
+ * Allows changing a PostgreSQL database's claims: when it expires (`runtime:resource:extend`).
+ *
+ * @public
+ */
+export const runtimeDatabaseUpdatePermission = createPermission({
+  name: 'runtime.database.update',
+  attributes: { action: 'update' },
+});
+
+/**
  * Allows retiring a PostgreSQL database, its login role and stored credentials (`runtime:database:delete`).
  *
  * @public
@@ -155,6 +165,16 @@ export const runtimeDatabaseDeletePermission = createPermission({
 export const runtimeRouteCreatePermission = createPermission({
   name: 'runtime.route.create',
   attributes: { action: 'create' },
+});
+
+/**
+ * Allows changing a route's objects: when it expires (`runtime:resource:extend`).
+ *
+ * @public
+ */
+export const runtimeRouteUpdatePermission = createPermission({
+  name: 'runtime.route.update',
+  attributes: { action: 'update' },
 });
 
 /**
@@ -243,8 +263,10 @@ export const runtimePermissions = [
   runtimeBucketDeletePermission,
   runtimeWorkflowDeletePermission,
   runtimeDatabaseCreatePermission,
+  runtimeDatabaseUpdatePermission,
   runtimeDatabaseDeletePermission,
   runtimeRouteCreatePermission,
+  runtimeRouteUpdatePermission,
   runtimeRouteDeletePermission,
   runtimeApplicationCreatePermission,
 ];

@@ -36,6 +36,7 @@ import {
   sandboxPlatformConfig,
   startSandbox,
 } from '@runtime-portal/runtime-sandbox';
+import { sandboxRoutesConfig } from './sandboxRoutes';
 
 // eslint-disable-next-line no-restricted-syntax
 const TEMPLATES_DIR = path.resolve(__dirname, '../../../../examples/templates');
@@ -151,7 +152,8 @@ const sleep = (ms: number) => new Promise(r => setTimeout(r, ms));
  * Starts the sandbox and a backend with the real catalog (the Runtime's catalog module, the templates
  * from examples/templates), the real permission backend with the Runtime's policy, the real scaffolder
  * with the Runtime's and GitLab's modules and the runtime backend, signed in as `user:default/mock`, a
- * member of search-team (not a platform admin). The Runtime's live resources are read once at start-up;
+ * member of search-team (not a platform admin); `dev` publishes routes as app-config.yaml's sandbox
+ * `dev` does. The Runtime's live resources are read once at start-up;
  * later changes come with the actions' events, which trigger the provider's refresh. `options` adds
  * features and `backend:` and `runtime:` configuration (say, the MCP actions backend and its plugin
  * sources).
@@ -183,7 +185,10 @@ export async function startTemplatesBackend(
     permission: { enabled: true },
     runtime: {
       ...options.runtime,
-      environments: [sandboxEnvironmentConfig(sandbox)],
+      // With its routes, as app-config.yaml has them, so templates can expose services.
+      environments: [
+        { ...sandboxEnvironmentConfig(sandbox), routes: sandboxRoutesConfig() },
+      ],
       access: {
         platformAdmins: ['group:default/platform-team'],
         teams: [

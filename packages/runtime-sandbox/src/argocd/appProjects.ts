@@ -1,4 +1,5 @@
 import { RuntimeSeed } from '../seed';
+import { globMatch } from './glob';
 
 /** The in-cluster destination Argo CD always knows (`https://kubernetes.default.svc`, `in-cluster`). */
 export const IN_CLUSTER = {
@@ -16,19 +17,33 @@ export interface AppProject {
 }
 
 /**
- * One AppProject per seeded team, named like the team (as the seeded applications' `spec.project`):
- * sources from the team's GitLab group, destination the team's namespace in the cluster.
+ * The `default` AppProject Argo CD's API server creates at start (`initializeDefaultProject`): any
+ * source repository, any destination.
+ */
+const DEFAULT_PROJECT: AppProject = {
+  name: 'default',
+  sourceRepos: ['*'],
+  destinations: [{ server: '*', namespace: '*' }],
+};
+
+/**
+ * Argo CD's `default` project, and one AppProject per seeded team, named like the team (as the
+ * seeded applications' `spec.project`): sources from the team's GitLab group, destination the
+ * team's namespace in the cluster.
  */
 export function seedProjects(
   seed: RuntimeSeed,
   gitlabUrl: string,
 ): AppProject[] {
   const base = gitlabUrl.replace(/\/+$/, '');
-  return seed.teams.map(team => ({
-    name: team.name,
-    sourceRepos: [`${base}/${team.name}/*`],
-    destinations: [{ server: IN_CLUSTER.server, namespace: team.namespace }],
-  }));
+  return [
+    DEFAULT_PROJECT,
+    ...seed.teams.map(team => ({
+      name: team.name,
+      sourceRepos: [`${base}/${team.name}/*`],
+      destinations: [{ server: IN_CLUSTER.server, namespace: team.namespace }],
+    })),
+  ];
 }
 
 /** A repository URL as Argo CD compares them (`git.NormalizeGitURL`): lower case, no `.git` suffix. */
@@ -38,15 +53,6 @@ function normalizeGitUrl(url: string): string {
     .toLowerCase()
     .replace(/\/+$/, '')
     .replace(/\.git$/, '');
-}
-
-/** Argo CD's glob match (`glob.Match`, no separators): `*` matches any run of characters. */
-function globMatch(pattern: string, value: string): boolean {
-  const expression = pattern
-    .split('*')
-    .map(part => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&'))
-    .join('.*');
-  return new RegExp(`^${expression}$`).test(value);
 }
 
 /** Whether the project lets its applications use the repository (`AppProject.IsSourcePermitted`). */

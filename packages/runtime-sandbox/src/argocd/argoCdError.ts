@@ -39,6 +39,11 @@ export class ArgoCdApiError extends Error {
     return new ArgoCdApiError(7, 'permission denied');
   }
 
+  /** `Not Implemented` (code 12): a call the sandbox does not carry out. */
+  static notImplemented(): ArgoCdApiError {
+    return new ArgoCdApiError(12, 'Not Implemented');
+  }
+
   /** `no session information` (code 16), for a missing or unusable token. */
   static noSession(): ArgoCdApiError {
     return new ArgoCdApiError(16, 'no session information');

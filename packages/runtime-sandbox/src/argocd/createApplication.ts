@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { AccessContext, rbacName } from './appAccess';
 import { ApplicationStore } from './ApplicationStore';
 import { applicationInvalidMessage } from './applicationSchema';
 import {
@@ -14,6 +15,8 @@ import { deepEqual } from '../kubernetes/objects';
 
 /** What the create handler works with. */
 export interface CreateContext {
+  /** Who creates, checked against the RBAC policy. */
+  access: AccessContext;
   store: ApplicationStore;
   projects: AppProject[];
   repos: GitRepoReader;
@@ -36,12 +39,14 @@ const invalidApp = (message: string) =>
 
 /**
  * Argo CD's `ApplicationService.Create` (server/application/application.go, v3.5.1), in its order:
- * the project must exist and admit the application (else the vague `app is not allowed in project`);
- * the destination cluster must be known; with `validate` (the default) the source must be readable
- * at its target revision and path (the repo server's fetch); the project must permit the source
- * repository and the destination; then the Kubernetes API validates the object against Argo CD's
- * CRD. A name that exists is answered as it is when spec, labels and annotations are equal; else
- * refused (`use upsert flag`) unless `upsert`, which replaces it. Every refusal is code 3
+ * the caller must be allowed `applications, create` on `<project>/<name>` (else code 7, see
+ * `ArgoCdRbac.require`); the project must exist and admit the application (else the vague
+ * `app is not allowed in project`); the destination cluster must be known; with `validate` (the
+ * default) the source must be readable at its target revision and path (the repo server's fetch);
+ * the project must permit the source repository and the destination; then the Kubernetes API
+ * validates the object against Argo CD's CRD. A name that exists is answered as it is when spec,
+ * labels and annotations are equal; else refused (`use upsert flag`) unless `upsert`, which replaces
+ * it when the caller is also allowed `applications, update`. Every other refusal is code 3
  * (InvalidArgument, HTTP 400) with Argo CD's message. The stored application is then reconciled
  * (see {@link ApplicationStore.put}).
  */
@@ -55,6 +60,8 @@ export async function createApplication(
       'error creating application: application is nil in request',
     );
   }
+  const { rbac, session } = context.access;
+  rbac.require(session, 'applications', 'create', rbacName(app));
   const name = String(app.metadata?.name ?? '');
   const spec = (app.spec ?? {}) as Partial<ArgoCdApplication['spec']>;
   const projectName = String(spec.project ?? '');
@@ -127,6 +134,7 @@ export async function createApplication(
         'existing application spec is different, use upsert flag to force update',
       );
     }
+    rbac.require(session, 'applications', 'update', rbacName(app));
   }
   const now = new Date().toISOString();
   const stored: ArgoCdApplication = {

@@ -1,12 +1,17 @@
-import express, { NextFunction, Request, Response } from 'express';
+import express from 'express';
 import { listen } from '../http/listen';
 import { RunningServer, ServerOptions } from '../types';
+import { getAppEnforceRbac, rbacName } from './appAccess';
 import { ApplicationStore } from './ApplicationStore';
 import { ArgoCdApiError, answerArgoCdError } from './argoCdError';
+import { ArgoCdRbac } from './ArgoCdRbac';
+import { loadArgoCdAccessSettings } from './argoCdSettings';
 import { seedProjects } from './appProjects';
 import { createApplication } from './createApplication';
 import { GitRepoReader } from './gitRepoReader';
+import { permissionOnlyRoutes } from './permissionOnlyRoutes';
 import { seedApplications } from './seedApplications';
+import { requireSession, sessionOf, sessionsByToken } from './sessions';
 
 /** How the sandbox's Argo CD is started. */
 export interface ArgoCdServerOptions extends ServerOptions {
@@ -14,6 +19,11 @@ export interface ArgoCdServerOptions extends ServerOptions {
   gitlabUrl?: string;
   /** Registry host of the applications' images (the sandbox Harbor's host). */
   imageRegistry?: string;
+  /**
+   * The `deploy/` directory whose `argocd/argocd-cm.yaml` and `argocd/argocd-rbac-cm.yaml` name the
+   * portal's account and its RBAC policy (default: the repository's).
+   */
+  deployDir?: string;
 }
 
 /** How long a sync runs when `readyAfterMs` is not set. */
@@ -28,10 +38,27 @@ const DEFAULT_SYNC_MS = 3_000;
  * repository credential. Every call needs `Authorization: Bearer <token>` (or the
  * `argocd.token` cookie); errors are Argo CD's `{error, code, message}`. A sync runs for
  * `readyAfterMs` (default 3 s), then succeeds.
+ *
+ * Every call is checked as Argo CD's RBAC checks it (see `ArgoCdRbac`), with its built-in policy and
+ * the one of `deploy/argocd/argocd-rbac-cm.yaml`: with `adminCredentials`, `credentials.argocdToken`
+ * is the portal's account of `deploy/argocd/argocd-cm.yaml` under that policy and
+ * `adminCredentials.argocdToken` (when it differs) the built-in `admin`; without, the token is
+ * `admin`. Lists leave out what the caller may not get; refusals are code 7. The writes the sandbox
+ * does not carry out (deleting or updating an application, projects, repositories, clusters,
+ * accounts) are checked too, then answered `Not Implemented`.
  */
 export async function startArgoCdServer(
   options: ArgoCdServerOptions,
 ): Promise<RunningServer> {
+  const settings = loadArgoCdAccessSettings(options.deployDir);
+  const rbac = await ArgoCdRbac.create(settings);
+  const sessions = sessionsByToken(
+    {
+      token: options.credentials.argocdToken,
+      adminToken: options.adminCredentials?.argocdToken,
+    },
+    settings,
+  );
   const gitlabUrl = options.gitlabUrl ?? 'https://gitlab.example.com';
   const projects = seedProjects(options.seed, gitlabUrl);
   const repos = new GitRepoReader({
@@ -51,16 +78,19 @@ export async function startArgoCdServer(
   app.set('query parser', 'extended');
 
   const api = express.Router();
-  api.use(requireToken(options.credentials.argocdToken));
+  api.use(requireSession(sessions));
   api.get('/applications', (req, res) => {
+    const { username } = sessionOf(res);
     res.json({
       metadata: { resourceVersion: store.listResourceVersion },
-      items: store.list({
-        name: stringParam(req.query.name),
-        selector: stringParam(req.query.selector),
-        repo: stringParam(req.query.repo),
-        projects: listParam(req.query.projects ?? req.query.project),
-      }),
+      items: store
+        .list({
+          name: stringParam(req.query.name),
+          selector: stringParam(req.query.selector),
+          repo: stringParam(req.query.repo),
+          projects: listParam(req.query.projects ?? req.query.project),
+        })
+        .filter(a => rbac.allows(username, 'applications', 'get', rbacName(a))),
     });
   });
   api.post(
@@ -70,7 +100,12 @@ export async function startArgoCdServer(
       try {
         res.json(
           await createApplication(
-            { store, projects, repos },
+            {
+              access: { rbac, session: sessionOf(res) },
+              store,
+              projects,
+              repos,
+            },
             {
               application: req.body,
               upsert: boolParam('upsert', req.query.upsert) ?? false,
@@ -85,7 +120,10 @@ export async function startArgoCdServer(
   );
   api.get('/applications/:name', (req, res) => {
     res.json(
-      store.get(
+      getAppEnforceRbac(
+        { rbac, session: sessionOf(res) },
+        store,
+        'get',
         req.params.name,
         oneProject(listParam(req.query.project ?? req.query.projects)),
       ),
@@ -93,21 +131,32 @@ export async function startArgoCdServer(
   });
   api.post('/applications/:name/sync', express.json(), (req, res) => {
     const body = (req.body ?? {}) as Record<string, unknown>;
+    const session = sessionOf(res);
+    const project = stringParam(body.project);
+    const application = getAppEnforceRbac(
+      { rbac, session },
+      store,
+      'get',
+      req.params.name,
+      project,
+    );
+    rbac.require(session, 'applications', 'sync', rbacName(application));
     res.json(
       store.sync(
         req.params.name,
         {
-          project: stringParam(body.project),
+          project,
           revision: stringParam(body.revision),
           prune: body.prune === true,
           dryRun: body.dryRun === true,
         },
-        'admin',
+        session.username,
       ),
     );
   });
+  api.use(permissionOnlyRoutes(rbac, store));
   api.use(() => {
-    throw new ArgoCdApiError(12, 'Not Implemented');
+    throw ArgoCdApiError.notImplemented();
   });
   app.use('/api/v1', api);
   app.use((_req, res) => {
@@ -122,21 +171,6 @@ export async function startArgoCdServer(
       store.close();
       await server.close();
     },
-  };
-}
-
-/** Argo CD's session check: the bearer token or the `argocd.token` cookie. */
-function requireToken(token: string) {
-  return (req: Request, _res: Response, next: NextFunction) => {
-    const authorization = req.get('authorization') ?? '';
-    const bearer = /^bearer /i.test(authorization)
-      ? authorization.slice('bearer '.length).trim()
-      : undefined;
-    const cookie = /(?:^|;\s*)argocd\.token=([^;]+)/.exec(
-      req.get('cookie') ?? '',
-    )?.[1];
-    if ((bearer || cookie) !== token) throw ArgoCdApiError.noSession();
-    next();
   };
 }
 

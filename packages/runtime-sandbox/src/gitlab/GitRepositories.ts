@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { Readable } from 'node:stream';
 import { spawn } from 'node:child_process';
+import { FastImportCommit, fastImportCommits } from './fastImport';
 import { gitText, runGit } from './git';
 
 /** A commit as `git log` describes it. */
@@ -26,13 +27,6 @@ export interface GitFile {
   commitId: string;
   lastCommitId: string;
   executable: boolean;
-}
-
-/** Who wrote a commit, and when. */
-export interface GitIdentity {
-  name: string;
-  email: string;
-  date: Date;
 }
 
 const FIELD = '\u001f';
@@ -76,11 +70,28 @@ export class GitRepositories {
     return path.join(this.root, `${fullPath}.git`);
   }
 
-  /** Creates an empty bare repository whose HEAD names the default branch. */
-  async init(fullPath: string, defaultBranch: string): Promise<void> {
+  /**
+   * Creates a bare repository whose HEAD names the default branch, with `commits` on that branch
+   * (see {@link GitRepositories.commitAll}; none: empty). Answers their ids.
+   */
+  async init(
+    fullPath: string,
+    defaultBranch: string,
+    commits: FastImportCommit[] = [],
+  ): Promise<string[]> {
     const gitDir = this.gitDir(fullPath);
-    await runGit(['init', '--bare', '--quiet', gitDir], { gitDir });
-    await this.setHead(fullPath, defaultBranch);
+    await runGit(
+      [
+        'init',
+        '--bare',
+        '--quiet',
+        `--initial-branch=${defaultBranch}`,
+        gitDir,
+      ],
+      { gitDir },
+    );
+    if (commits.length === 0) return [];
+    return fastImportCommits(gitDir, defaultBranch, undefined, commits);
   }
 
   /** Points HEAD at a branch (which may not exist yet). */
@@ -251,65 +262,29 @@ export class GitRepositories {
   }
 
   /**
-   * Writes a commit on a branch with git's plumbing (no work tree): the parent's tree with the given
-   * files replaced, authored and committed by `author` at its date.
+   * Writes a commit on a branch: the parent's tree with the given files replaced, authored and
+   * committed by `author` at its date. Answers its id.
    */
   async commit(
     fullPath: string,
-    options: {
-      branch: string;
-      files: Record<string, string>;
-      message: string;
-      author: GitIdentity;
-    },
+    options: { branch: string } & FastImportCommit,
   ): Promise<string> {
-    const gitDir = this.gitDir(fullPath);
-    const indexFile = path.join(gitDir, `index-${process.pid}-${Date.now()}`);
-    const env = { GIT_INDEX_FILE: indexFile };
-    try {
-      const parent = await this.resolve(
-        fullPath,
-        `refs/heads/${options.branch}`,
-      );
-      if (parent) await runGit(['read-tree', parent], { gitDir, env });
-      for (const [filePath, text] of Object.entries(options.files)) {
-        const blob = await gitText(['hash-object', '-w', '--stdin'], {
-          gitDir,
-          input: text,
-        });
-        await runGit(
-          [
-            'update-index',
-            '--add',
-            '--cacheinfo',
-            `100644,${blob},${filePath}`,
-          ],
-          { gitDir, env },
-        );
-      }
-      const tree = await gitText(['write-tree'], { gitDir, env });
-      const date = options.author.date.toISOString();
-      const commitId = await gitText(
-        ['commit-tree', tree, ...(parent ? ['-p', parent] : [])],
-        {
-          gitDir,
-          input: options.message,
-          env: {
-            GIT_AUTHOR_NAME: options.author.name,
-            GIT_AUTHOR_EMAIL: options.author.email,
-            GIT_AUTHOR_DATE: date,
-            GIT_COMMITTER_NAME: options.author.name,
-            GIT_COMMITTER_EMAIL: options.author.email,
-            GIT_COMMITTER_DATE: date,
-          },
-        },
-      );
-      await runGit(['update-ref', `refs/heads/${options.branch}`, commitId], {
-        gitDir,
-      });
-      return commitId;
-    } finally {
-      await rm(indexFile, { force: true });
-    }
+    const [commitId] = await this.commitAll(fullPath, options.branch, [
+      options,
+    ]);
+    return commitId;
+  }
+
+  /**
+   * Writes commits one after another on a branch (see {@link GitRepositories.commit}), with one
+   * git process (fast-import) for all of them. Answers their ids, in order.
+   */
+  async commitAll(
+    fullPath: string,
+    branch: string,
+    commits: FastImportCommit[],
+  ): Promise<string[]> {
+    const parent = await this.resolve(fullPath, `refs/heads/${branch}`);
+    return fastImportCommits(this.gitDir(fullPath), branch, parent, commits);
   }
 }

@@ -1,5 +1,10 @@
 import { RuntimeSeed, SeedDelivery, SeedService, SeedTeam } from '../seed';
-import { GitLabPipelineStatus, GitLabState, GitLabUser } from './GitLabState';
+import {
+  GitLabPipelineStatus,
+  GitLabProject,
+  GitLabState,
+  GitLabUser,
+} from './GitLabState';
 import { GitRepositories } from './GitRepositories';
 import { jobsOfCiDefinition } from './ciDefinition';
 import { seedPipelineJobs } from './pipelineJobs';
@@ -46,27 +51,50 @@ export async function seedGitLab(
   now = new Date(),
 ): Promise<GitLabUser> {
   const [portal, guest] = SEEDED_GITLAB_USERS.map(u => state.addUser(u));
-  for (const team of seed.teams) {
-    for (const service of team.services) {
-      if (!service.delivery) continue;
-      await seedProject(state, repositories, team, service, service.delivery, {
-        portal,
-        guest,
-        now,
-      });
-    }
-  }
+  const projects = seed.teams.flatMap(team =>
+    team.services.flatMap(service =>
+      service.delivery
+        ? [
+            addProject(state, team, service, service.delivery, {
+              portal,
+              guest,
+              now,
+            }),
+          ]
+        : [],
+    ),
+  );
+  // The repositories are independent, and their git processes most of GitLab's start: all at once.
+  const shas = await Promise.all(
+    projects.map(project => writeRepository(repositories, project)),
+  );
+  projects.forEach((project, index) =>
+    addPipelines(state, project, shas[index]),
+  );
   return portal;
 }
 
-async function seedProject(
+/** A seeded project and the commits of its repository. */
+interface SeededProject {
+  project: GitLabProject;
+  fullPath: string;
+  delivery: SeedDelivery;
+  commits: Array<{
+    author: GitLabUser;
+    date: Date;
+    message: string;
+    files: Record<string, string>;
+  }>;
+}
+
+/** Adds a service's project (and its team's group, the first time) to the state. */
+function addProject(
   state: GitLabState,
-  repositories: GitRepositories,
   team: SeedTeam,
   service: SeedService,
   delivery: SeedDelivery,
   context: { portal: GitLabUser; guest: GitLabUser; now: Date },
-) {
+): SeededProject {
   const [groupPath, projectPath] = delivery.gitlabProject.split('/');
   const group =
     state.namespaces.find(n => n.kind === 'group' && n.path === groupPath) ??
@@ -84,16 +112,10 @@ async function seedProject(
   });
   project.protectedBranches.push(branch);
   const fullPath = state.fullPath(project);
-  await repositories.init(fullPath, branch);
 
   const [newestTag, previousTag = newestTag] = delivery.image.tags;
   const at = (ago: number) => new Date(context.now.getTime() - ago);
-  const commits: Array<{
-    author: GitLabUser;
-    date: Date;
-    message: string;
-    files: Record<string, string>;
-  }> = [
+  const commits: SeededProject['commits'] = [
     {
       author: context.portal,
       date: at(6 * DAY),
@@ -122,11 +144,18 @@ async function seedProject(
       },
     },
   ];
+  return { project, fullPath, delivery, commits };
+}
 
-  let beforeSha = '0'.repeat(40);
-  for (const [index, commit] of commits.entries()) {
-    const sha = await repositories.commit(fullPath, {
-      branch,
+/** Creates a seeded project's repository with its commits; answers their ids. */
+async function writeRepository(
+  repositories: GitRepositories,
+  { fullPath, delivery, commits }: SeededProject,
+): Promise<string[]> {
+  return repositories.init(
+    fullPath,
+    delivery.defaultBranch,
+    commits.map(commit => ({
       files: commit.files,
       message: `${commit.message}\n`,
       author: {
@@ -134,7 +163,20 @@ async function seedProject(
         email: commit.author.email,
         date: commit.date,
       },
-    });
+    })),
+  );
+}
+
+/** Adds a pipeline per commit of a seeded project (see {@link seedGitLab}). */
+function addPipelines(
+  state: GitLabState,
+  { project, delivery, commits }: SeededProject,
+  shas: string[],
+) {
+  const branch = delivery.defaultBranch;
+  let beforeSha = '0'.repeat(40);
+  for (const [index, commit] of commits.entries()) {
+    const sha = shas[index];
     const newest = index === commits.length - 1;
     const status: GitLabPipelineStatus = newest
       ? delivery.lastPipeline

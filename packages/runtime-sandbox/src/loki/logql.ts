@@ -14,7 +14,7 @@ import { LOGQL_GRAMMAR } from './logqlTokens';
 type StreamMatcher = LabelMatcher;
 
 /** A LogQL line filter. */
-interface LineFilter {
+export interface LineFilter {
   type: '|=' | '!=' | '|~' | '!~';
   value: string;
   regex?: RegExp;

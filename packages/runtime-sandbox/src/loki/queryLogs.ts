@@ -1,5 +1,6 @@
 import { unitHash } from '../telemetry/deterministic';
-import { LogStream, logLine } from './logLines';
+import { filtersExcludeStream } from './filtersExcludeStream';
+import { LogStream } from './logLines';
 import { LogQuery, passesLineFilters } from './logql';
 
 /** At most this many lines of one stream are looked at per query (a sandbox bound on work). */
@@ -33,9 +34,11 @@ function streamEntries(
   limit: number,
   direction: 'forward' | 'backward',
 ): LogEntry[] {
+  // Lines no filter can pass are not generated: the answer is the same, an empty list.
+  if (filtersExcludeStream(query, stream)) return [];
   const intervalMs = 1000 / stream.rate;
   const phaseMs =
-    unitHash(stream.source.name, stream.level, 'phase') * intervalMs;
+    unitHash(stream.labels.service, stream.level, 'phase') * intervalMs;
   const startMs = Number(startNs / 1_000_000n);
   const endMs = Number(endNs / 1_000_000n) + 1;
   const first = Math.ceil((startMs - phaseMs) / intervalMs) - 1;
@@ -52,7 +55,7 @@ function streamEntries(
     const timestampNs = nanos(timeMs);
     if (timestampNs < startNs || timestampNs >= endNs) continue;
     if (++scanned > MAX_SCANNED_PER_STREAM) break;
-    const line = logLine(stream, index, timeMs);
+    const line = stream.line(index, timeMs);
     if (!passesLineFilters(query, line)) continue;
     entries.push({ stream, timestampNs, line });
     if (entries.length >= limit) break;

@@ -1,6 +1,7 @@
 import express, { NextFunction, Request, Response } from 'express';
 import { listen } from '../http/listen';
 import { RunningServer, ServerOptions } from '../types';
+import { componentLogStreams } from './componentLogStreams';
 import { logStreams } from './logLines';
 import {
   LogQLParseError,
@@ -41,12 +42,15 @@ function plainError(
 /**
  * Starts the sandbox's Loki: `GET /loki/api/v1/query_range` over a LogQL subset (stream selector and
  * line filters, see {@link parseLogQuery}) on log lines simulated deterministically from the seed's telemetry (see
- * {@link logStreams}), answering with Loki's `streams` result and plain-text 400s, plus `/ready`.
+ * {@link logStreams}) and of the Runtime's own components (see `componentLogStreams`), answering with Loki's `streams` result and plain-text 400s, plus `/ready`.
  */
 export async function startLokiServer(
   options: LokiServerOptions,
 ): Promise<RunningServer> {
-  const streams = telemetrySources(options.seed).flatMap(logStreams);
+  const streams = [
+    ...telemetrySources(options.seed).flatMap(logStreams),
+    ...componentLogStreams(options.seed),
+  ];
   const app = express();
   app.disable('x-powered-by');
   app.disable('etag');

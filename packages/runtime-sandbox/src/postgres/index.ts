@@ -1,2 +1,3 @@
 export { startPostgresServer } from './startPostgresServer';
 export type { PostgresServer } from './startPostgresServer';
+export { startLazyPostgresServer } from './startLazyPostgresServer';

@@ -19,6 +19,12 @@ export interface KubernetesInformerOptions<T extends KubernetesObject> {
   backoff?: { initialMs: number; maxMs: number };
   /** Called after the watch changed the cache (an object added, modified or deleted). */
   onChange?: () => void;
+  /**
+   * The cluster may not serve the kind (its CRD is not installed, e.g. no APISIX in an
+   * environment): a list answered 404 then reads as no objects rather than failing, and no watch
+   * is kept until a later read's list finds the kind served.
+   */
+  mayBeUnserved?: boolean;
 }
 
 const DEFAULT_BACKOFF = { initialMs: 1000, maxMs: 60_000 };
@@ -27,7 +33,7 @@ const DEFAULT_BACKOFF = { initialMs: 1000, maxMs: 60_000 };
 const FIRST_OPEN_WAIT_MS = 5000;
 
 /** The key of an object in the cache: its uid, else namespace and name. */
-function keyOf(object: KubernetesObject): string {
+export function objectKey(object: KubernetesObject): string {
   const { uid, namespace, name } = object.metadata;
   return uid ?? `${namespace ?? ''}/${name}`;
 }
@@ -49,12 +55,14 @@ function sleep(ms: number, signal: AbortSignal): Promise<void> {
  * client-go's informers do. While its watch is open, {@link KubernetesInformer.read} answers from
  * memory without calling the API server; while it is not (not started yet, broken, expired), a read
  * lists, so the result is never older than the read. A broken watch resumes from the last seen
- * resourceVersion with backoff; an expired one (410) lists again first.
+ * resourceVersion with backoff; an expired one (410) lists again first. A kind the cluster may not
+ * serve ({@link KubernetesInformerOptions.mayBeUnserved}) reads as empty while it is not served.
  */
 export class KubernetesInformer<T extends KubernetesObject> {
   private objects = new Map<string, T>();
   private resourceVersion?: string;
   private watching = false;
+  private served = true;
   private changes = 0;
   private failures = 0;
   private listing?: Promise<void>;
@@ -81,7 +89,7 @@ export class KubernetesInformer<T extends KubernetesObject> {
   async read(signal?: AbortSignal): Promise<T[]> {
     if (!this.watching) {
       await this.list(signal);
-      await this.startWatching();
+      if (this.served) await this.startWatching();
     }
     return [...this.objects.values()];
   }
@@ -105,18 +113,25 @@ export class KubernetesInformer<T extends KubernetesObject> {
     const objects = new Map<string, T>();
     let resourceVersion: string | undefined;
     let token: string | undefined;
-    do {
-      const page = await client.list(kind, {
-        labelSelector,
-        limit: 500,
-        continue: token,
-        signal,
-      });
-      // The first page's version is the list's snapshot: watching from it misses nothing.
-      resourceVersion ??= page.resourceVersion;
-      for (const item of page.items) objects.set(keyOf(item), item);
-      token = page.continue;
-    } while (token);
+    try {
+      do {
+        const page = await client.list(kind, {
+          labelSelector,
+          limit: 500,
+          continue: token,
+          signal,
+        });
+        // The first page's version is the list's snapshot: watching from it misses nothing.
+        resourceVersion ??= page.resourceVersion;
+        for (const item of page.items) objects.set(objectKey(item), item);
+        token = page.continue;
+      } while (token);
+    } catch (error) {
+      if (!this.notServed(error)) throw error;
+      objects.clear();
+      resourceVersion = undefined;
+    }
+    this.served = resourceVersion !== undefined;
     this.objects = objects;
     this.resourceVersion = resourceVersion;
     this.changes++;
@@ -124,9 +139,18 @@ export class KubernetesInformer<T extends KubernetesObject> {
     this.attempt?.abort();
   }
 
+  /** Whether `error` says the cluster does not serve the kind, and the informer may take that. */
+  private notServed(error: unknown): boolean {
+    return (
+      this.options.mayBeUnserved === true &&
+      isRuntimeUpstreamError(error, 'NotFound')
+    );
+  }
+
   /**
-   * Starts the watch loop once; resolves when its first attempt has opened or failed, or after
-   * {@link FIRST_OPEN_WAIT_MS} (a read then lists until the watch is open).
+   * Starts the watch loop once (again after it ended because the kind was not served); resolves
+   * when its first attempt has opened or failed, or after {@link FIRST_OPEN_WAIT_MS} (a read then
+   * lists until the watch is open).
    */
   private startWatching(): Promise<void> {
     if (this.loop || this.stopped.signal.aborted) return Promise.resolve();
@@ -135,6 +159,8 @@ export class KubernetesInformer<T extends KubernetesObject> {
       this.loop = this.watchLoop(() => {
         clearTimeout(timer);
         resolve();
+      }).finally(() => {
+        this.loop = undefined;
       });
     });
   }
@@ -149,6 +175,8 @@ export class KubernetesInformer<T extends KubernetesObject> {
       this.stopped.signal.addEventListener('abort', stop);
       try {
         if (this.resourceVersion === undefined) await this.list(attempt.signal);
+        // No longer served (its CRD deleted): reads list until it is served again.
+        if (!this.served) break;
         await client.watch(kind, {
           labelSelector,
           resourceVersion: this.resourceVersion!,
@@ -164,7 +192,7 @@ export class KubernetesInformer<T extends KubernetesObject> {
         this.watching = false;
         firstAttemptDone();
         if (this.stopped.signal.aborted) break;
-        if (isRuntimeUpstreamError(error, 'Expired')) {
+        if (isRuntimeUpstreamError(error, 'Expired') || this.notServed(error)) {
           this.resourceVersion = undefined;
         }
         this.failures++;
@@ -191,8 +219,8 @@ export class KubernetesInformer<T extends KubernetesObject> {
     if (version) this.resourceVersion = version;
     if (type === 'BOOKMARK') return;
     this.changes++;
-    if (type === 'DELETED') this.objects.delete(keyOf(object));
-    else this.objects.set(keyOf(object), object);
+    if (type === 'DELETED') this.objects.delete(objectKey(object));
+    else this.objects.set(objectKey(object), object);
     this.options.onChange?.();
   }
 }

@@ -31,13 +31,18 @@ import {
   liveResourceLocation,
 } from '../resources/liveResourceEntity';
 import {
+  isJoinedWatchedSource,
+  JoinedWatchedLiveResourceSource,
+} from '../resources/joinedWatchedSource';
+import {
+  BuiltInLiveResourceSource,
   isWatchedSource,
   LIVE_RESOURCE_SOURCES,
   LiveResourceSource,
   WatchedLiveResourceSource,
 } from '../resources/liveResourceSources';
 import { EmittedEntities, entityHash, ScopedEntity } from './EmittedEntities';
-import { KubernetesInformer } from './KubernetesInformer';
+import { KubernetesInformer, objectKey } from './KubernetesInformer';
 import { RefreshMarker } from './RefreshMarker';
 
 /** What the provider is made from. */
@@ -78,17 +83,20 @@ export interface RuntimeEntityProviderOptions {
   changeSettleMs?: number;
 }
 
-/** An entity mapped from one Kubernetes object, kept while the object's version stays. */
+/**
+ * An entity mapped from one Kubernetes object, kept while the object's version (and that of the
+ * object it is joined with) stays.
+ */
 interface MappedObject {
-  resourceVersion?: string;
+  version?: string;
   entity: Entity;
   entityRef: string;
   hash: string;
 }
 
-/** The entities of one watched scope, as of one informer version. */
+/** The entities of one watched scope, as of one version of its informers. */
 interface MappedScope {
-  version: number;
+  version: string;
   objects: Map<string, MappedObject>;
   entities: ScopedEntity[];
 }
@@ -115,10 +123,12 @@ export const RUNTIME_REFRESH_TASK_ID = 'runtime-entity-provider:refresh';
  * provider; until every upstream has answered once, refreshes only add, so an upstream that is down at
  * start never removes its entities. Later, a failing upstream keeps its previous entities.
  *
- * Kubernetes kinds (Models, Sensors, the components' workloads) are kept in memory by one watch each
- * ({@link KubernetesInformer}), so a refresh reads them without calling the API server and maps
- * only the objects whose resourceVersion changed; while a watch is down, a refresh lists that kind.
- * The other upstreams are small and read whole on every refresh. Call `stop()` on shutdown.
+ * Kubernetes kinds (Models, Sensors, ApisixRoutes and the Certificates they are joined with, the
+ * components' workloads) are kept in memory by one watch each ({@link KubernetesInformer}), so a
+ * refresh reads them without calling the API server and maps only the objects whose resourceVersion
+ * (or whose joined object's) changed; while a watch is down, a refresh lists that kind. A watched
+ * change triggers the scheduled refresh. The other upstreams are small and read whole on every
+ * refresh. Call `stop()` on shutdown.
  */
 export class RuntimeEntityProvider implements EntityProvider {
   private connection?: EntityProviderConnection;
@@ -132,7 +142,7 @@ export class RuntimeEntityProvider implements EntityProvider {
   private changeTimer?: ReturnType<typeof setTimeout>;
   private changedWhileRunning = false;
 
-  private readonly sources: readonly LiveResourceSource[];
+  private readonly sources: readonly BuiltInLiveResourceSource[];
 
   constructor(private readonly options: RuntimeEntityProviderOptions) {
     this.sources = [
@@ -304,9 +314,9 @@ export class RuntimeEntityProvider implements EntityProvider {
           const scope = `runtime:${env}/workloads`;
           try {
             const found = await discoverInstallations(kind =>
-              this.informer(env, kind, INSTALLATION_LABEL_SELECTOR).read(
-                signal,
-              ),
+              this.informer(env, kind, {
+                labelSelector: INSTALLATION_LABEL_SELECTOR,
+              }).read(signal),
             );
             this.installations.set(env, found);
           } catch (error) {
@@ -362,7 +372,7 @@ export class RuntimeEntityProvider implements EntityProvider {
   }
 
   private async readSource(
-    source: LiveResourceSource,
+    source: BuiltInLiveResourceSource,
     env: string,
     scope: string,
     signal?: AbortSignal,
@@ -374,47 +384,68 @@ export class RuntimeEntityProvider implements EntityProvider {
       ownerResolver,
       location: scope,
     };
-    if (!isWatchedSource(source)) {
-      const resources = await source.read(clients, env, signal);
-      return resources.map(resource => ({
-        entity: liveResourceEntity(resource, options),
-        scope,
-      }));
+    if (isWatchedSource(source) || isJoinedWatchedSource(source)) {
+      return this.mapWatched(source, env, scope, signal);
     }
-    return this.mapWatched(source, env, scope, signal);
+    const resources = await source.read(clients, env, signal);
+    return resources.map(resource => ({
+      entity: liveResourceEntity(resource, options),
+      scope,
+    }));
   }
 
-  /** Maps the objects of a watched kind, reusing the entity of every object whose version stayed. */
+  /**
+   * Maps the objects of a watched kind (joined with the objects of a second one they refer to),
+   * reusing the entity of every object whose version, and its joined object's, stayed.
+   */
   private async mapWatched(
-    source: WatchedLiveResourceSource<any>,
+    source:
+      | WatchedLiveResourceSource<any>
+      | JoinedWatchedLiveResourceSource<any, any, any>,
     env: string,
     scope: string,
     signal?: AbortSignal,
   ): Promise<ScopedEntity[]> {
-    const informer = this.informer(env, source.kind);
-    const objects = await informer.read(signal);
+    const joining = isJoinedWatchedSource(source) ? source : undefined;
+    const informer = this.informer(env, source.kind, {
+      mayBeUnserved: joining?.mayBeUnserved,
+    });
+    const joinedInformer =
+      joining &&
+      this.informer(env, joining.joined.kind, {
+        mayBeUnserved: joining.mayBeUnserved,
+      });
+    const [objects, joinedObjects] = await Promise.all([
+      informer.read(signal),
+      joinedInformer?.read(signal),
+    ]);
+    const version = `${informer.version}/${joinedInformer?.version ?? ''}`;
     const last = this.mapped.get(scope);
-    if (last && last.version === informer.version) return last.entities;
+    if (last && last.version === version) return last.entities;
+    const index = joining?.joined.index(joinedObjects!);
     const previous = last?.objects ?? new Map<string, MappedObject>();
     const current = new Map<string, MappedObject>();
     const { ownerFallback, namePrefix, ownerResolver } = this.options;
     for (const object of objects as KubernetesObject[]) {
-      const { uid, namespace, name, resourceVersion } = object.metadata;
-      const key = uid ?? `${namespace ?? ''}/${name}`;
+      const joined: KubernetesObject | undefined = joining?.joined.find(
+        object,
+        index,
+      );
+      const key = objectKey(object);
+      const objectVersion = versionOf(object, joined);
       let mapped = previous.get(key);
-      if (
-        !mapped ||
-        !resourceVersion ||
-        mapped.resourceVersion !== resourceVersion
-      ) {
-        const entity = liveResourceEntity(source.toResource(object, env), {
+      if (!mapped || !objectVersion || mapped.version !== objectVersion) {
+        const resource = joining
+          ? joining.toResource(object, env, joined)
+          : (source as WatchedLiveResourceSource<any>).toResource(object, env);
+        const entity = liveResourceEntity(resource, {
           ownerFallback,
           namePrefix,
           ownerResolver,
           location: scope,
         });
         mapped = {
-          resourceVersion,
+          version: objectVersion,
           entity,
           entityRef: stringifyEntityRef(entity),
           hash: entityHash(entity, scope),
@@ -425,11 +456,7 @@ export class RuntimeEntityProvider implements EntityProvider {
     const entities = [...current.values()].map(
       ({ entity, entityRef, hash }) => ({ entity, entityRef, hash, scope }),
     );
-    this.mapped.set(scope, {
-      version: informer.version,
-      objects: current,
-      entities,
-    });
+    this.mapped.set(scope, { version, objects: current, entities });
     return entities;
   }
 
@@ -437,7 +464,10 @@ export class RuntimeEntityProvider implements EntityProvider {
   private informer<T extends KubernetesObject>(
     env: string,
     kind: KubernetesKind<T>,
-    labelSelector?: string,
+    {
+      labelSelector,
+      mayBeUnserved,
+    }: { labelSelector?: string; mayBeUnserved?: boolean } = {},
   ): KubernetesInformer<T> {
     const id = `${env}/${kind.group}/${kind.plural}?${labelSelector ?? ''}`;
     let informer = this.informers.get(id);
@@ -450,6 +480,7 @@ export class RuntimeEntityProvider implements EntityProvider {
         scope: `runtime:${env}/${kind.plural}`,
         backoff: this.options.watchBackoff,
         onChange: () => this.watchedChange(),
+        mayBeUnserved,
       });
       // after stop(), reads still work (by listing) but no watch is kept
       if (!this.stopped) this.informers.set(id, informer);
@@ -465,4 +496,18 @@ export class RuntimeEntityProvider implements EntityProvider {
       }`,
     );
   }
+}
+
+/**
+ * The version of an object's entity: its resourceVersion, with that of the object it is joined with
+ * (none when either has no resourceVersion: then it is mapped anew on every change).
+ */
+function versionOf(
+  object: KubernetesObject,
+  joined: KubernetesObject | undefined,
+): string | undefined {
+  const own = object.metadata.resourceVersion;
+  if (!joined) return own;
+  const theirs = joined.metadata.resourceVersion;
+  return own && theirs ? `${own}+${objectKey(joined)}@${theirs}` : undefined;
 }

@@ -9,8 +9,12 @@ import {
 import { readBuckets } from './buckets';
 import { readDatabases } from './databases';
 import { inferenceEndpointOf } from './inferenceEndpoints';
+import {
+  isJoinedWatchedSource,
+  JoinedWatchedLiveResourceSource,
+} from './joinedWatchedSource';
 import { readSecrets } from './secrets';
-import { readApisixRoutes } from './routes';
+import { ROUTES_SOURCE } from './routes';
 import { readTemporalWorkflows, sensorWorkflowOf } from './workflows';
 
 /** A Kubernetes kind, kept current by a watch; each object maps to one live resource. */
@@ -21,15 +25,20 @@ export type WatchedLiveResourceSource<
 /** One upstream that yields live resources of one type (the public type of adopters' sources). */
 export type LiveResourceSource = RuntimeLiveResourceSource;
 
-/** Whether a source is a watched Kubernetes kind. */
+/** Any source the catalog module reads: of a kind adopters may add, or (built in only) a joined pair of watched kinds. */
+export type BuiltInLiveResourceSource =
+  | LiveResourceSource
+  | JoinedWatchedLiveResourceSource<any, any, any>;
+
+/** Whether a source is a watched Kubernetes kind (not joined with another). */
 export function isWatchedSource(
-  source: LiveResourceSource,
+  source: BuiltInLiveResourceSource,
 ): source is WatchedLiveResourceSource<any> {
-  return 'kind' in source;
+  return 'kind' in source && !isJoinedWatchedSource(source);
 }
 
 /** Every source of live resources the catalog module reads. */
-export const LIVE_RESOURCE_SOURCES: readonly LiveResourceSource[] = [
+export const LIVE_RESOURCE_SOURCES: readonly BuiltInLiveResourceSource[] = [
   {
     id: 'models',
     type: RUNTIME_RESOURCE_TYPES.inferenceEndpoint,
@@ -82,11 +91,5 @@ export const LIVE_RESOURCE_SOURCES: readonly LiveResourceSource[] = [
     read: (clients, env, signal) =>
       readTemporalWorkflows(clients.client(env, 'temporal'), env, signal),
   },
-  {
-    id: 'routes',
-    type: RUNTIME_RESOURCE_TYPES.route,
-    upstream: 'kubernetes',
-    read: (clients, env, signal) =>
-      readApisixRoutes(clients.client(env, 'kubernetes'), env, signal),
-  },
+  ROUTES_SOURCE,
 ];

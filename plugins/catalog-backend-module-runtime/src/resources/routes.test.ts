@@ -1,6 +1,7 @@
 import { ConfigReader } from '@backstage/config';
 import { RUNTIME_RESOURCE_DETAIL_ANNOTATIONS as D } from '@runtime-portal/backstage-plugin-runtime-common';
 import {
+  APISIX_ROUTE_KIND,
   CERTIFICATE_KIND,
   CertManagerCertificate,
   KubernetesClient,
@@ -11,7 +12,8 @@ import {
   EnvironmentSandbox,
   startEnvironmentSandbox,
 } from '../__testUtils__/runtimeSandbox';
-import { readApisixRoutes } from './routes';
+import { LiveResource } from './liveResourceEntity';
+import { ROUTES_SOURCE } from './routes';
 
 const labels = {
   'runtime-portal.io/owner': 'search-team',
@@ -66,6 +68,20 @@ describe('routes in the catalog', () => {
       new ConfigReader({ runtime: { environments: [config] } }),
     ).client('dev', 'kubernetes');
 
+  /** The routes as the catalog's source maps them, from both kinds listed as the portal. */
+  async function readRoutes(): Promise<LiveResource[]> {
+    const { joined, toResource } = ROUTES_SOURCE;
+    const certificates = [];
+    for await (const c of portal.listAll(CERTIFICATE_KIND))
+      certificates.push(c);
+    const index = joined.index(certificates);
+    const routes: LiveResource[] = [];
+    for await (const route of portal.listAll(APISIX_ROUTE_KIND)) {
+      routes.push(toResource(route, 'dev', joined.find(route, index)));
+    }
+    return routes;
+  }
+
   /** Waits until cert-manager (the sandbox's controller) has made the Certificate Ready. */
   async function issued(name: string): Promise<CertManagerCertificate> {
     for (let attempt = 0; attempt < 100; attempt++) {
@@ -100,7 +116,7 @@ describe('routes in the catalog', () => {
   it('reads each ApisixRoute with its URL, backend, owner and its certificate’s expiry and readiness', async () => {
     const searchApi = await issued('search-api');
     const docs = await issued('docs-cert');
-    const routes = await readApisixRoutes(portal, 'dev');
+    const routes = await readRoutes();
     const byName = Object.fromEntries(routes.map(r => [r.name, r]));
     expect(byName['search-api']).toEqual({
       environment: 'dev',
@@ -150,7 +166,7 @@ describe('routes in the catalog', () => {
         },
       },
     });
-    const routes = await readApisixRoutes(portal, 'dev');
+    const routes = await readRoutes();
     const pending = routes.find(r => r.name === 'pending');
     expect(pending?.details[D.routeCertificateReady]).toBe('false');
     expect(pending?.details[D.routeCertificateExpiry]).toBeUndefined();

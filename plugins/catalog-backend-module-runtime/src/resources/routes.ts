@@ -11,79 +11,60 @@ import {
   ApisixRoute,
   CERTIFICATE_KIND,
   CertManagerCertificate,
-  KubernetesClient,
-  KubernetesKind,
-  KubernetesObject,
-  isRuntimeUpstreamError,
 } from '@runtime-portal/backstage-plugin-runtime-node';
+import { JoinedWatchedLiveResourceSource } from './joinedWatchedSource';
 import { LiveResource } from './liveResourceEntity';
 
-/**
- * The routes of an environment: every APISIX `ApisixRoute`, with its URL (`https://` and its first
- * host), its backend Service and, from the cert-manager `Certificate` of the same name in its
- * namespace (else one there whose `dnsNames` has the host), the certificate's expiry
- * (`status.notAfter`) and readiness (its `Ready` condition). Both kinds are listed cluster-wide,
- * page by page, on every refresh: a route's entity joins two objects, and a certificate renewed
- * or becoming ready changes no ApisixRoute, so a watch of one kind would miss it.
- */
-export async function readApisixRoutes(
-  kubernetes: KubernetesClient,
-  environment: string,
-  signal?: AbortSignal,
-): Promise<LiveResource[]> {
-  const certificates = new Map<string, CertManagerCertificate[]>();
-  for (const certificate of await listInstalled(
-    kubernetes,
-    CERTIFICATE_KIND,
-    signal,
-  )) {
+/** An environment's Certificates by namespace, each namespace's sorted by name. */
+type CertificatesByNamespace = Map<string, CertManagerCertificate[]>;
+
+function byNamespace(
+  certificates: CertManagerCertificate[],
+): CertificatesByNamespace {
+  const index: CertificatesByNamespace = new Map();
+  for (const certificate of certificates) {
     const namespace = certificate.metadata.namespace ?? '';
-    certificates.set(namespace, [
-      ...(certificates.get(namespace) ?? []),
-      certificate,
-    ]);
+    const inNamespace = index.get(namespace);
+    if (inNamespace) inNamespace.push(certificate);
+    else index.set(namespace, [certificate]);
   }
-  const routes = await listInstalled(kubernetes, APISIX_ROUTE_KIND, signal);
-  return routes.map(route => routeOf(route, environment, certificates));
+  // The same choice, whatever order the watch saw them in, when two name a route's host.
+  for (const inNamespace of index.values()) {
+    inNamespace.sort((a, b) => a.metadata.name.localeCompare(b.metadata.name));
+  }
+  return index;
 }
 
-/**
- * Every object of `kind`; none when the cluster does not serve the kind (its CRD is not installed:
- * the API server answers 404 for the collection), so an environment without APISIX or cert-manager
- * has no routes rather than a failing source.
- */
-async function listInstalled<T extends KubernetesObject>(
-  kubernetes: KubernetesClient,
-  kind: KubernetesKind<T>,
-  signal?: AbortSignal,
-): Promise<T[]> {
-  const objects: T[] = [];
-  try {
-    for await (const object of kubernetes.listAll(kind, { signal })) {
-      objects.push(object);
-    }
-  } catch (error) {
-    if (isRuntimeUpstreamError(error, 'NotFound')) return [];
-    throw error;
-  }
-  return objects;
+/** The host of a route: the first one its rules match. */
+function hostOf(route: ApisixRoute): string | undefined {
+  return (route.spec?.http ?? []).flatMap(rule => rule.match?.hosts ?? [])[0];
 }
 
+/** The Certificate of the same name in the route's namespace, else one there for its host. */
+function certificateOf(
+  route: ApisixRoute,
+  certificates: CertificatesByNamespace,
+): CertManagerCertificate | undefined {
+  const { name, namespace = '' } = route.metadata;
+  const inNamespace = certificates.get(namespace) ?? [];
+  const host = hostOf(route);
+  return (
+    inNamespace.find(c => c.metadata.name === name) ??
+    (host ? inNamespace.find(c => c.spec?.dnsNames?.includes(host)) : undefined)
+  );
+}
+
+/** One ApisixRoute, with its Certificate if it has one, as a live resource. */
 function routeOf(
   route: ApisixRoute,
   environment: string,
-  certificates: Map<string, CertManagerCertificate[]>,
+  certificate: CertManagerCertificate | undefined,
 ): LiveResource {
   const { name, namespace = '', labels = {}, annotations } = route.metadata;
-  const rules = route.spec?.http ?? [];
-  const host = rules.flatMap(rule => rule.match?.hosts ?? [])[0];
-  const backend = rules.flatMap(rule => rule.backends ?? [])[0];
-  const inNamespace = certificates.get(namespace) ?? [];
-  const certificate =
-    inNamespace.find(c => c.metadata.name === name) ??
-    (host
-      ? inNamespace.find(c => c.spec?.dnsNames?.includes(host))
-      : undefined);
+  const host = hostOf(route);
+  const backend = (route.spec?.http ?? []).flatMap(
+    rule => rule.backends ?? [],
+  )[0];
   const details: Record<string, string> = {};
   if (host) details[D.routeUrl] = `https://${host}`;
   if (backend) {
@@ -118,3 +99,26 @@ function routeOf(
     ),
   };
 }
+
+/**
+ * The routes of an environment: every APISIX `ApisixRoute`, with its URL (`https://` and its first
+ * host), its backend Service and, from the cert-manager `Certificate` of the same name in its
+ * namespace (else one there whose `dnsNames` has the host), the certificate's expiry
+ * (`status.notAfter`) and readiness (its `Ready` condition). Both kinds are watched cluster-wide
+ * and joined in memory, so a certificate renewed or becoming ready changes its route's entity
+ * although no ApisixRoute changed. A cluster that does not serve a kind (APISIX or cert-manager not
+ * installed: the API server answers 404 for the collection) has none of it, not a failing source.
+ */
+export const ROUTES_SOURCE: JoinedWatchedLiveResourceSource<
+  ApisixRoute,
+  CertManagerCertificate,
+  CertificatesByNamespace
+> = {
+  id: 'routes',
+  type: RUNTIME_RESOURCE_TYPES.route,
+  upstream: 'kubernetes',
+  kind: APISIX_ROUTE_KIND,
+  joined: { kind: CERTIFICATE_KIND, index: byNamespace, find: certificateOf },
+  mayBeUnserved: true,
+  toResource: routeOf,
+};

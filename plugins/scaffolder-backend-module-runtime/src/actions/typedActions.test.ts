@@ -3,6 +3,7 @@ import {
   CatalogRegisterDeps,
   createRuntimeCatalogRegisterAction,
 } from './catalog/catalogRegister';
+import { createRuntimeResourceExtendAction } from './resource/resourceExtend';
 
 /** The input type a scaffolder action's handler receives. */
 type HandlerInput<A extends { handler: (ctx: any) => Promise<void> }> =
@@ -11,6 +12,9 @@ type HandlerInput<A extends { handler: (ctx: any) => Promise<void> }> =
 type BucketInput = HandlerInput<ReturnType<typeof createRuntimeBucketAction>>;
 type CatalogRegisterInput = HandlerInput<
   ReturnType<typeof createRuntimeCatalogRegisterAction>
+>;
+type ResourceExtendInput = HandlerInput<
+  ReturnType<typeof createRuntimeResourceExtendAction>
 >;
 
 // The handlers' inputs are the schemas' parsed types: tsc rejects what the schemas reject.
@@ -39,6 +43,22 @@ const byUrl: CatalogRegisterInput = {
 };
 // @ts-expect-error neither a repository nor a file URL
 const neither: CatalogRegisterInput = { catalogInfoPath: '/x.yaml' };
+const extendDatabase: ResourceExtendInput = {
+  environment: 'dev',
+  owner: 'team-a',
+  service: 'search',
+  type: 'database',
+  name: 'search_data',
+  expiresAfter: '30d',
+};
+const extendRoute: ResourceExtendInput = {
+  ...extendDatabase,
+  type: 'route',
+  namespace: 'team-a',
+  name: 'search-api',
+};
+// @ts-expect-error a type runtime:resource:extend does not cover
+const extendQueue: ResourceExtendInput = { ...extendDatabase, type: 'queue' };
 
 describe('typed scaffolder actions', () => {
   // Making an action calls no dependency: the deps are only used when it runs.
@@ -61,5 +81,24 @@ describe('typed scaffolder actions', () => {
       ],
     });
     expect([bucketInput, misspelt, wrongType, byUrl, neither]).toHaveLength(5);
+  });
+
+  it('list every type runtime:resource:extend covers in its input schema', () => {
+    const extend = createRuntimeResourceExtendAction(deps as any);
+    expect(extend.schema?.input).toMatchObject({
+      properties: {
+        type: {
+          enum: [
+            'inference-endpoint',
+            'secret',
+            'bucket',
+            'workflow',
+            'database',
+            'route',
+          ],
+        },
+      },
+    });
+    expect([extendDatabase, extendRoute, extendQueue]).toHaveLength(3);
   });
 });

@@ -200,19 +200,40 @@ const serviceOverviewContent = (
   </Grid>
 );
 
+/** The tabs several kinds of entity page share. */
+const observabilityRoute = (
+  <EntityLayout.Route
+    path="/observability"
+    title="Observability"
+    if={isRuntimeObservabilityAvailable}
+  >
+    <RuntimeObservabilityContent />
+  </EntityLayout.Route>
+);
+
+const kubernetesRoute = (
+  <EntityLayout.Route
+    path="/kubernetes"
+    title="Kubernetes"
+    if={isKubernetesAvailable}
+  >
+    <EntityKubernetesContent />
+  </EntityLayout.Route>
+);
+
+const docsRoute = (
+  <EntityLayout.Route path="/docs" title="Docs">
+    {techdocsContent}
+  </EntityLayout.Route>
+);
+
 const serviceEntityPage = (
   <EntityLayout>
     <EntityLayout.Route path="/" title="Overview">
       {serviceOverviewContent}
     </EntityLayout.Route>
 
-    <EntityLayout.Route
-      path="/observability"
-      title="Observability"
-      if={isRuntimeObservabilityAvailable}
-    >
-      <RuntimeObservabilityContent />
-    </EntityLayout.Route>
+    {observabilityRoute}
 
     <EntityLayout.Route
       path="/delivery"
@@ -226,13 +247,7 @@ const serviceEntityPage = (
       {cicdContent}
     </EntityLayout.Route>
 
-    <EntityLayout.Route
-      path="/kubernetes"
-      title="Kubernetes"
-      if={isKubernetesAvailable}
-    >
-      <EntityKubernetesContent />
-    </EntityLayout.Route>
+    {kubernetesRoute}
 
     <EntityLayout.Route path="/api" title="API">
       <Grid container spacing={3} alignItems="stretch">
@@ -256,9 +271,7 @@ const serviceEntityPage = (
       </Grid>
     </EntityLayout.Route>
 
-    <EntityLayout.Route path="/docs" title="Docs">
-      {techdocsContent}
-    </EntityLayout.Route>
+    {docsRoute}
   </EntityLayout>
 );
 
@@ -272,13 +285,7 @@ const websiteEntityPage = (
       {cicdContent}
     </EntityLayout.Route>
 
-    <EntityLayout.Route
-      path="/kubernetes"
-      title="Kubernetes"
-      if={isKubernetesAvailable}
-    >
-      <EntityKubernetesContent />
-    </EntityLayout.Route>
+    {kubernetesRoute}
 
     <EntityLayout.Route path="/dependencies" title="Dependencies">
       <Grid container spacing={3} alignItems="stretch">
@@ -291,9 +298,7 @@ const websiteEntityPage = (
       </Grid>
     </EntityLayout.Route>
 
-    <EntityLayout.Route path="/docs" title="Docs">
-      {techdocsContent}
-    </EntityLayout.Route>
+    {docsRoute}
   </EntityLayout>
 );
 
@@ -310,9 +315,7 @@ const defaultEntityPage = (
       {overviewContent}
     </EntityLayout.Route>
 
-    <EntityLayout.Route path="/docs" title="Docs">
-      {techdocsContent}
-    </EntityLayout.Route>
+    {docsRoute}
   </EntityLayout>
 );
 
@@ -341,17 +344,9 @@ const resourcePage = (
       </Grid>
     </EntityLayout.Route>
 
-    <EntityLayout.Route
-      path="/observability"
-      title="Observability"
-      if={isRuntimeObservabilityAvailable}
-    >
-      <RuntimeObservabilityContent />
-    </EntityLayout.Route>
+    {observabilityRoute}
 
-    <EntityLayout.Route path="/docs" title="Docs">
-      {techdocsContent}
-    </EntityLayout.Route>
+    {docsRoute}
   </EntityLayout>
 );
 
@@ -381,21 +376,9 @@ const runtimeComponentEntityPage = (
       </Grid>
     </EntityLayout.Route>
 
-    <EntityLayout.Route
-      path="/observability"
-      title="Observability"
-      if={isRuntimeObservabilityAvailable}
-    >
-      <RuntimeObservabilityContent />
-    </EntityLayout.Route>
+    {observabilityRoute}
 
-    <EntityLayout.Route
-      path="/kubernetes"
-      title="Kubernetes"
-      if={isKubernetesAvailable}
-    >
-      <EntityKubernetesContent />
-    </EntityLayout.Route>
+    {kubernetesRoute}
 
     <EntityLayout.Route path="/api" title="API">
       <Grid container spacing={3} alignItems="stretch">
@@ -405,9 +388,7 @@ const runtimeComponentEntityPage = (
       </Grid>
     </EntityLayout.Route>
 
-    <EntityLayout.Route path="/docs" title="Docs">
-      {techdocsContent}
-    </EntityLayout.Route>
+    {docsRoute}
   </EntityLayout>
 );
 

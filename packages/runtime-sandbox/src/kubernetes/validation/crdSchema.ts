@@ -1,5 +1,4 @@
-import fs from 'node:fs';
-import yaml from 'yaml';
+import { parseYamlFileCached } from './yamlFileCache';
 
 /** One `x-kubernetes-validations` entry of a CRD schema. */
 export interface ValidationRule {
@@ -61,7 +60,8 @@ export interface CustomResourceSchema {
 export function loadCustomResourceDefinition(
   file: string,
 ): CustomResourceSchema[] {
-  const crd = yaml.parse(fs.readFileSync(file, 'utf8'));
+  // Parsed once per file and content on this machine: see parseYamlFileCached.
+  const crd = parseYamlFileCached(file) as any;
   if (crd?.kind !== 'CustomResourceDefinition') {
     throw new Error(`${file} is not a CustomResourceDefinition`);
   }

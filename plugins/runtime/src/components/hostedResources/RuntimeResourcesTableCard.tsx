@@ -10,7 +10,7 @@ import TableHead from '@material-ui/core/TableHead';
 import TablePagination from '@material-ui/core/TablePagination';
 import TableRow from '@material-ui/core/TableRow';
 import Typography from '@material-ui/core/Typography';
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { EmptyNote } from '../shared';
 import { ResourceFilterSelect } from './ResourceFilterSelect';
 import {
@@ -62,8 +62,13 @@ export function RuntimeResourcesTableCard(
   const { entity } = useEntity();
   const scope = useMemo(() => resourcesScope(entity), [entity]);
   const [filters, setFilters] = useState<ResourceFilters>({});
-  const facets = useResourceFacets(scope);
   const page = useResourcesPage(scope, filters, pageSize);
+  // The filters' options are read once the first page has answered, never before it.
+  const [firstPageDone, setFirstPageDone] = useState(false);
+  useEffect(() => {
+    if (!page.loading) setFirstPageDone(true);
+  }, [page.loading]);
+  const facets = useResourceFacets(scope, firstPageDone);
   const filtered = Object.values(filters).some(Boolean);
   const total = page.value?.totalItems;
 

@@ -19,11 +19,14 @@ export type ResourceFacets = Record<ResourceFilterName, FacetOption[]>;
 /**
  * The values of the table's filters among the scope's Resources, with their counts: one facet request
  * to the catalog (`getEntityFacets`), which counts on the server instead of sending the Resources.
+ * Nothing is requested until `enabled` (the table asks once its first page is in, so the two requests
+ * do not compete for the catalog: the rows are what the reader waits for).
  */
-export function useResourceFacets(scope: ResourcesScope) {
+export function useResourceFacets(scope: ResourcesScope, enabled = true) {
   const catalogApi = useApi(catalogApiRef);
   const scopeKey = JSON.stringify(scope.filter);
-  return useAsync(async (): Promise<ResourceFacets> => {
+  return useAsync(async (): Promise<ResourceFacets | undefined> => {
+    if (!enabled) return undefined;
     const names = Object.keys(RESOURCE_FILTER_FIELDS) as ResourceFilterName[];
     const { facets } = await catalogApi.getEntityFacets({
       filter: scope.filter,
@@ -38,5 +41,5 @@ export function useResourceFacets(scope: ResourcesScope) {
     return options;
     // The scope's filter is in scopeKey.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [catalogApi, scopeKey]);
+  }, [catalogApi, scopeKey, enabled]);
 }

@@ -109,19 +109,39 @@ describe('RuntimeDatabaseCard', () => {
 });
 
 describe('the database page actions', () => {
-  it('offers Retire only (no update or extend action exists for a database), pre-filled from the entity', async () => {
+  it('offers Extend (it expires) and Retire, both pre-filled from the entity', async () => {
     await renderOnEntityPage(<RuntimeResourceActions />, databaseEntity);
-    expect(await linkNames()).toEqual(['Retire']);
+    await screen.findByRole('link', { name: 'Extend' });
+    expect(await linkNames()).toEqual(['Extend', 'Retire']);
+    const identity = {
+      type: 'database',
+      environment: 'dev',
+      owner: 'group:default/search-team',
+      service: 'component:default/semantic-search',
+      name: 'orders',
+    };
+    expect(target('Extend')).toEqual({
+      path: '/create/templates/default/runtime-extend-resource',
+      formData: identity,
+    });
+    expect(screen.getByRole('link', { name: 'Extend' })).toHaveAttribute(
+      'title',
+      'Keep it longer: it expires at 2030-01-01T00:00:00Z',
+    );
     expect(target('Retire')).toEqual({
       path: '/create/templates/default/runtime-retire-resource',
-      formData: {
-        type: 'database',
-        environment: 'dev',
-        owner: 'group:default/search-team',
-        service: 'component:default/semantic-search',
-        name: 'orders',
-      },
+      formData: identity,
     });
+  });
+
+  it('offers Retire only for a database that never expires', async () => {
+    const { [RUNTIME_ANNOTATIONS.expiresAt]: _expiry, ...annotations } =
+      databaseEntity.metadata.annotations!;
+    await renderOnEntityPage(<RuntimeResourceActions />, {
+      ...databaseEntity,
+      metadata: { ...databaseEntity.metadata, annotations },
+    });
+    expect(await linkNames()).toEqual(['Retire']);
   });
 });
 

@@ -1,5 +1,8 @@
 import { screen } from '@testing-library/react';
-import { RUNTIME_RESOURCE_DETAIL_ANNOTATIONS as D } from '@runtime-portal/backstage-plugin-runtime-common';
+import {
+  RUNTIME_ANNOTATIONS,
+  RUNTIME_RESOURCE_DETAIL_ANNOTATIONS as D,
+} from '@runtime-portal/backstage-plugin-runtime-common';
 import { RuntimeRouteCard, certificateText } from './RuntimeRouteCard';
 import { RuntimeResourceActions } from './actions/RuntimeResourceActions';
 import {
@@ -43,6 +46,26 @@ describe('RuntimeRouteCard', () => {
     expect(await linkNames()).toEqual(['Retire']);
     expect(target('Retire')).toEqual({
       path: '/create/templates/default/runtime-retire-resource',
+      formData: {
+        type: 'route',
+        environment: 'dev',
+        owner: 'group:default/search-team',
+        service: 'component:default/semantic-search',
+        namespace: 'team-search',
+        name: 'search-api',
+      },
+    });
+  });
+
+  it('offers Extend before Retire for a route that expires, pre-filled with its namespace and name', async () => {
+    await renderOnEntityPage(
+      <RuntimeResourceActions />,
+      routeEntity({ [RUNTIME_ANNOTATIONS.expiresAt]: '2030-02-01T00:00:00Z' }),
+    );
+    await screen.findByRole('link', { name: 'Extend' });
+    expect(await linkNames()).toEqual(['Extend', 'Retire']);
+    expect(target('Extend')).toEqual({
+      path: '/create/templates/default/runtime-extend-resource',
       formData: {
         type: 'route',
         environment: 'dev',

@@ -1,42 +1,27 @@
-import { Entity } from '@backstage/catalog-model';
-import { runtimeResourceEntityName } from '@runtime-portal/backstage-plugin-runtime-common';
 import {
   RuntimeClients,
   bucketAccessNames,
 } from '@runtime-portal/backstage-plugin-runtime-node';
 import { FOREIGN_BUCKET_NAME, Sandbox } from '@runtime-portal/runtime-sandbox';
 import {
-  ActionRunOptions,
   TEST_USERS,
   outputsOf,
-  runActionOnce,
   sandboxClients,
   startTestSandbox,
 } from '../__testUtils__/actionTestKit';
+import {
+  creator,
+  dependentOn,
+  devResourceRef,
+  retirementKit,
+} from '../__testUtils__/retirementTestKit';
 import { putTestObject } from './__testUtils__/putTestObject';
 import { createRuntimeBucketAction } from './bucketCreate';
 import { createRuntimeBucketDeleteAction } from './bucketDelete';
 
-/** The ref the catalog module gives the bucket (it names entities with the same function). */
-const bucketRef = (name: string) =>
-  `resource:default/${runtimeResourceEntityName({
-    environment: 'dev',
-    type: 'bucket',
-    name,
-  })}`;
+/** The ref the catalog module gives the bucket. */
+const bucketRef = (name: string) => devResourceRef('bucket', name);
 
-/** A component that depends on the resource `targetRef`, as the catalog relates them. */
-function dependent(name: string, targetRef: string): Entity {
-  return {
-    apiVersion: 'backstage.io/v1alpha1',
-    kind: 'Component',
-    metadata: { name, namespace: 'default' },
-    spec: { type: 'service', lifecycle: 'production', owner: 'search-team' },
-    relations: [{ type: 'dependsOn', targetRef }],
-  };
-}
-
-const owner = 'group:default/search-team';
 const service = 'semantic-search';
 
 /** Every line a delete of a bucket made with credentials and a namespace reports, in order. */
@@ -67,63 +52,30 @@ describe('runtime:bucket:delete', () => {
 
   const storage = () => clients.client('dev', 'objectStorage');
 
-  async function create(name: string, input: Record<string, unknown> = {}) {
-    const { error } = await runActionOnce(createRuntimeBucketAction, clients, {
-      environment: 'dev',
-      owner,
-      service,
-      name,
-      namespace: 'team-search',
-      ...input,
-    });
-    expect(error).toBeUndefined();
-  }
-
-  const retire = (input: Record<string, unknown>, options?: ActionRunOptions) =>
-    runActionOnce(
-      createRuntimeBucketDeleteAction,
-      clients,
-      { environment: 'dev', owner, service, ...input },
-      options,
-    );
+  const create = creator(createRuntimeBucketAction, () => clients);
+  const { retire, steps } = retirementKit(
+    createRuntimeBucketDeleteAction,
+    { sandbox: () => sandbox, clients: () => clients, create, everything },
+    bucketRef,
+  );
 
   it('dry run lists exactly what would go and changes nothing', async () => {
-    await create('dry-bucket');
-    const before = await sandbox.snapshot();
-    const { ctx, error } = await retire(
-      { name: 'dry-bucket' },
-      { isDryRun: true },
-    );
-    expect(error).toBeUndefined();
-    expect(outputsOf(ctx)).toEqual({
+    const { outputs } = await steps.dryRunChangesNothing('dry-bucket');
+    expect(outputs).toEqual({
       entityRef: bucketRef('dry-bucket'),
       removed: everything('dry-bucket'),
       dependents: [],
     });
-    expect(await sandbox.snapshot()).toEqual(before);
   });
 
   it('removes everything the create made, and only that; a second run has nothing to do', async () => {
-    await create('neighbour-bucket');
-    const before = await sandbox.snapshot();
-    await create('data-bucket');
-    expect(await sandbox.snapshot()).not.toEqual(before);
-
-    const { ctx, error, auditEvent } = await retire({ name: 'data-bucket' });
-    expect(error).toBeUndefined();
-    expect(outputsOf(ctx)).toEqual({
-      entityRef: bucketRef('data-bucket'),
-      removed: everything('data-bucket'),
-      dependents: [],
-    });
-    expect(auditEvent.success).toHaveBeenCalled();
-    expect(await sandbox.snapshot()).toEqual(before);
-    expect(await storage().headBucket('neighbour-bucket')).toBe(true);
-
-    const again = await retire({ name: 'data-bucket' });
-    expect(again.error).toBeUndefined();
-    expect(outputsOf(again.ctx).removed).toEqual([]);
-    expect(await sandbox.snapshot()).toEqual(before);
+    await steps.removesWhatTheCreateMade(
+      'data-bucket',
+      'neighbour-bucket',
+      async () => {
+        expect(await storage().headBucket('neighbour-bucket')).toBe(true);
+      },
+    );
   });
 
   it('finishes the job when a run stopped after deleting the bucket: the stored keys carry the claim', async () => {
@@ -177,23 +129,9 @@ describe('runtime:bucket:delete', () => {
 
   it('is refused while a catalog entity depends on the bucket, unless force', async () => {
     await create('depended-bucket');
-    const entities = [dependent('search-ui', bucketRef('depended-bucket'))];
-    const before = await sandbox.snapshot();
-
-    const refused = await retire({ name: 'depended-bucket' }, { entities });
-    expect(refused.error?.name).toBe('ConflictError');
-    expect(refused.error?.message).toContain('component:default/search-ui');
-    expect(await sandbox.snapshot()).toEqual(before);
-
-    const forced = await retire(
-      { name: 'depended-bucket', force: true },
-      { entities },
-    );
-    expect(forced.error).toBeUndefined();
-    expect(outputsOf(forced.ctx)).toMatchObject({
-      removed: everything('depended-bucket'),
-      dependents: ['component:default/search-ui'],
-    });
+    const entities = [dependentOn(bucketRef('depended-bucket'))];
+    await steps.refusedWhileDepended('depended-bucket', entities);
+    await steps.forcedWhileDepended('depended-bucket', entities);
     expect(await storage().headBucket('depended-bucket')).toBe(false);
   });
 

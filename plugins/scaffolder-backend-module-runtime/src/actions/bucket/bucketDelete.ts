@@ -10,21 +10,14 @@ import {
 } from '@runtime-portal/backstage-plugin-runtime-node';
 import { z as zod } from 'zod/v3';
 import {
-  RetirementOutput,
+  RetirementRun,
   RuntimeActionDeps,
   RuntimeActionRun,
-  announceResourceChange,
-  audited,
-  defineProvisioningAction,
-  environmentField,
+  defineRetirementAction,
   forceField,
-  ownerField,
-  ownerName,
-  requireRetirable,
-  retirementOutputSchema,
+  listedRemains,
+  retirementInputSchema,
   revokeSecretRead,
-  runtimeResourceEntityRef,
-  serviceField,
   toScaffolderAction,
 } from '../shared';
 import { examples } from './bucketDelete.examples';
@@ -37,15 +30,13 @@ import {
 
 /** The input of `runtime:bucket:delete`: the create action's names, and `force`. */
 const inputSchema = (z: typeof zod) =>
-  z.object({
-    environment: environmentField(z),
-    owner: ownerField(z),
-    service: serviceField(z),
-    name: bucketNameField(z),
-    force: forceField(z).describe(
+  retirementInputSchema(
+    z,
+    { name: bucketNameField(z) },
+    forceField(z).describe(
       'Retire the bucket even while catalog entities (such as the service that uses it) still depend on it, and even while it holds objects: they are deleted with it, for good',
     ),
-  });
+  );
 
 type Input = zod.output<ReturnType<typeof inputSchema>>;
 
@@ -65,19 +56,18 @@ type Input = zod.output<ReturnType<typeof inputSchema>>;
  *
  * @public
  */
-export const bucketDeleteAction = defineProvisioningAction({
-  id: 'runtime:bucket:delete',
-  registryName: 'runtime-bucket-delete',
+export const bucketDeleteAction = defineRetirementAction({
+  type: RUNTIME_RESOURCE_TYPES.bucket,
   title: 'Delete a Runtime bucket',
   description:
     "Retires an object storage bucket of a service: deletes the bucket, the service's MinIO user and policy for it, and its keys in OpenBao with their read policy and role, once their owner and service are checked. A bucket that holds objects, or that catalog entities depend on, is refused unless force (which deletes the objects too).",
   examples,
   inputSchema,
-  outputSchema: retirementOutputSchema,
   permission: runtimeBucketDeletePermission,
   upstream: () => 'objectStorage',
-  destructive: true,
-  provision: retireBucket,
+  resource: input => ({ subject: `Bucket ${input.name}`, name: input.name }),
+  auditNames: input => ({ bucket: input.name }),
+  findRemains: findBucketRemains,
 });
 
 /**
@@ -89,63 +79,29 @@ export function createRuntimeBucketDeleteAction(deps: RuntimeActionDeps) {
   return toScaffolderAction(bucketDeleteAction, deps);
 }
 
-async function retireBucket(
-  deps: RuntimeActionDeps,
-  input: Input,
-  run: RuntimeActionRun,
-): Promise<RetirementOutput> {
-  const owner = ownerName(input.owner);
+/**
+ * What is left of the bucket, its keys (when the environment has OpenBao) and their grant, each
+ * claim checked.
+ */
+async function findBucketRemains(retirement: RetirementRun<Input>) {
+  const { deps, run, input, claim } = retirement;
   const { environment, name, force } = input;
-  const entityRef = runtimeResourceEntityRef({
-    prefix: deps.namePrefix,
-    environment,
-    type: RUNTIME_RESOURCE_TYPES.bucket,
-    name,
-  });
   const storage = deps.clients.client(environment, 'objectStorage');
   const openbao = deps.clients.has(environment, 'openbao')
     ? deps.clients.client(environment, 'openbao')
     : undefined;
-  const claim = { owner, service: input.service };
-  const signal = run.signal;
-
-  const result = await audited(
-    run,
-    deps,
-    'runtime-bucket-delete',
-    { environment, bucket: name, owner, service: input.service, force },
-    async (): Promise<Omit<RetirementOutput, 'entityRef'>> => {
-      const remains = await readBucketRemains({
-        storage,
-        openbao,
-        name,
-        claim,
-        signal,
-      });
-      const removed = bucketRemainsLines(name, remains);
-      if (removed.length === 0) {
-        run.logger.info(
-          `Bucket ${name} does not exist in ${environment}: nothing to remove`,
-        );
-        return { removed, dependents: [] };
-      }
-      const dependents = await requireRetirable(deps, run, {
-        subject: `Bucket ${name}`,
-        entityRef,
-        force,
-      });
-      if (remains.bucket.hasObjects && !force) {
-        const message = `Bucket ${name} still holds objects; empty it first, or run again with force to delete them with the bucket`;
-        if (!run.isDryRun) throw new ConflictError(message);
-        run.logger.warn(`Dry run: the real run would be refused: ${message}`);
-      }
-      if (run.isDryRun) {
-        run.logger.info(
-          `Dry run: would remove ${removed.join(', ')}; nothing was removed`,
-        );
-        return { removed, dependents };
-      }
-      await removeBucketRemains({
+  const remains = await readBucketRemains({
+    storage,
+    openbao,
+    name,
+    claim,
+    signal: run.signal,
+  });
+  return listedRemains(
+    retirement,
+    bucketRemainsLines(name, remains),
+    () =>
+      removeBucketRemains({
         run,
         storage,
         openbao,
@@ -153,22 +109,14 @@ async function retireBucket(
         name,
         remains,
         force,
-      });
-      run.logger.info(`Removed ${removed.join(', ')}`);
-      await announceResourceChange(run, deps, {
-        environment,
-        source: 'objectStorage',
-      });
-      if (openbao) {
-        await announceResourceChange(run, deps, {
-          environment,
-          source: 'openbao',
-        });
-      }
-      return { removed, dependents };
+      }),
+    {
+      refusal: remains.bucket.hasObjects
+        ? `Bucket ${name} still holds objects; empty it first, or run again with force to delete them with the bucket`
+        : undefined,
+      changes: openbao ? ['objectStorage', 'openbao'] : ['objectStorage'],
     },
   );
-  return { entityRef, ...result };
 }
 
 /**

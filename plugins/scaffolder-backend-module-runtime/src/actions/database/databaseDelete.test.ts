@@ -1,17 +1,19 @@
-import { Entity } from '@backstage/catalog-model';
-import { runtimeResourceEntityName } from '@runtime-portal/backstage-plugin-runtime-common';
 import {
   PostgresClient,
   RuntimeClients,
 } from '@runtime-portal/backstage-plugin-runtime-node';
 import { Sandbox } from '@runtime-portal/runtime-sandbox';
 import {
-  ActionRunOptions,
   TEST_USERS,
   outputsOf,
-  runActionOnce,
   startTestSandbox,
 } from '../__testUtils__/actionTestKit';
+import {
+  creator,
+  dependentOn,
+  devResourceRef,
+  retirementKit,
+} from '../__testUtils__/retirementTestKit';
 import {
   databaseClients,
   storedCredentials,
@@ -19,27 +21,10 @@ import {
 import { createRuntimeDatabaseAction } from './databaseCreate';
 import { createRuntimeDatabaseDeleteAction } from './databaseDelete';
 
-const owner = 'group:default/search-team';
 const service = 'semantic-search';
 
-/** The ref the catalog module gives the database (it names entities with the same function). */
-const databaseRef = (name: string) =>
-  `resource:default/${runtimeResourceEntityName({
-    environment: 'dev',
-    type: 'database',
-    name,
-  })}`;
-
-/** A component that depends on the resource `targetRef`, as the catalog relates them. */
-function dependent(name: string, targetRef: string): Entity {
-  return {
-    apiVersion: 'backstage.io/v1alpha1',
-    kind: 'Component',
-    metadata: { name, namespace: 'default' },
-    spec: { type: 'service', lifecycle: 'production', owner: 'search-team' },
-    relations: [{ type: 'dependsOn', targetRef }],
-  };
-}
+/** The ref the catalog module gives the database. */
+const databaseRef = (name: string) => devResourceRef('database', name);
 
 /** Every line a delete of a database made with a namespace reports, in order. */
 function everything(name: string, connections = 0): string[] {
@@ -73,64 +58,26 @@ describe('runtime:database:delete', () => {
 
   const postgres = () => clients.client('dev', 'postgres');
 
-  async function create(name: string, input: Record<string, unknown> = {}) {
-    const { error } = await runActionOnce(
-      createRuntimeDatabaseAction,
-      clients,
-      {
-        environment: 'dev',
-        owner,
-        service,
-        name,
-        namespace: 'team-search',
-        ...input,
-      },
-    );
-    expect(error).toBeUndefined();
-  }
-
-  const retire = (input: Record<string, unknown>, options?: ActionRunOptions) =>
-    runActionOnce(
-      createRuntimeDatabaseDeleteAction,
-      clients,
-      { environment: 'dev', owner, service, ...input },
-      options,
-    );
+  const create = creator(createRuntimeDatabaseAction, () => clients);
+  const { retire, steps } = retirementKit(
+    createRuntimeDatabaseDeleteAction,
+    { sandbox: () => sandbox, clients: () => clients, create, everything },
+    databaseRef,
+  );
 
   it('dry run lists exactly what would go and changes nothing', async () => {
-    await create('dry_db');
-    const before = await sandbox.snapshot();
-    const { ctx, error } = await retire({ name: 'dry_db' }, { isDryRun: true });
-    expect(error).toBeUndefined();
-    expect(outputsOf(ctx)).toEqual({
+    const { outputs } = await steps.dryRunChangesNothing('dry_db');
+    expect(outputs).toEqual({
       entityRef: databaseRef('dry_db'),
       removed: everything('dry_db'),
       dependents: [],
     });
-    expect(await sandbox.snapshot()).toEqual(before);
   });
 
   it('removes everything the create made, and only that; a second run has nothing to do', async () => {
-    await create('neighbour_db');
-    const before = await sandbox.snapshot();
-    await create('orders');
-    expect(await sandbox.snapshot()).not.toEqual(before);
-
-    const { ctx, error, auditEvent } = await retire({ name: 'orders' });
-    expect(error).toBeUndefined();
-    expect(outputsOf(ctx)).toEqual({
-      entityRef: databaseRef('orders'),
-      removed: everything('orders'),
-      dependents: [],
+    await steps.removesWhatTheCreateMade('orders', 'neighbour_db', async () => {
+      expect(await postgres().getDatabase('neighbour_db')).toBeDefined();
     });
-    expect(auditEvent.success).toHaveBeenCalled();
-    expect(await sandbox.snapshot()).toEqual(before);
-    expect(await postgres().getDatabase('neighbour_db')).toBeDefined();
-
-    const again = await retire({ name: 'orders' });
-    expect(again.error).toBeUndefined();
-    expect(outputsOf(again.ctx).removed).toEqual([]);
-    expect(await sandbox.snapshot()).toEqual(before);
   });
 
   it('finishes the job when a run stopped after dropping the database: the role and credentials carry the claim', async () => {
@@ -184,32 +131,11 @@ describe('runtime:database:delete', () => {
 
   it('is refused while a catalog entity depends on the database, unless force', async () => {
     await create('depended');
-    const entities = [dependent('search-ui', databaseRef('depended'))];
+    const entities = [dependentOn(databaseRef('depended'))];
     const before = await sandbox.snapshot();
-
-    const dry = await retire(
-      { name: 'depended' },
-      { entities, isDryRun: true },
-    );
-    expect(dry.error).toBeUndefined();
-    expect(outputsOf(dry.ctx).dependents).toEqual([
-      'component:default/search-ui',
-    ]);
-
-    const refused = await retire({ name: 'depended' }, { entities });
-    expect(refused.error?.name).toBe('ConflictError');
-    expect(refused.error?.message).toContain('component:default/search-ui');
-    expect(await sandbox.snapshot()).toEqual(before);
-
-    const forced = await retire(
-      { name: 'depended', force: true },
-      { entities },
-    );
-    expect(forced.error).toBeUndefined();
-    expect(outputsOf(forced.ctx)).toMatchObject({
-      removed: everything('depended'),
-      dependents: ['component:default/search-ui'],
-    });
+    await steps.dryRunReportsDependents('depended', entities);
+    await steps.refusedWhileDepended('depended', entities, before);
+    await steps.forcedWhileDepended('depended', entities);
     expect(await postgres().getDatabase('depended')).toBeUndefined();
   });
 

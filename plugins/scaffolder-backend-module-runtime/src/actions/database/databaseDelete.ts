@@ -10,21 +10,14 @@ import {
 } from '@runtime-portal/backstage-plugin-runtime-node';
 import { z as zod } from 'zod/v3';
 import {
-  RetirementOutput,
+  RetirementRun,
   RuntimeActionDeps,
   RuntimeActionRun,
-  announceResourceChange,
-  audited,
-  defineProvisioningAction,
-  environmentField,
+  defineRetirementAction,
   forceField,
-  ownerField,
-  ownerName,
-  requireRetirable,
-  retirementOutputSchema,
+  listedRemains,
+  retirementInputSchema,
   revokeSecretRead,
-  runtimeResourceEntityRef,
-  serviceField,
   toScaffolderAction,
 } from '../shared';
 import { examples } from './databaseDelete.examples';
@@ -35,15 +28,13 @@ import { DatabaseState, readDatabaseState } from './databaseState';
 
 /** The input of `runtime:database:delete`: the create action's names, and `force`. */
 export const inputSchema = (z: typeof zod) =>
-  z.object({
-    environment: environmentField(z),
-    owner: ownerField(z),
-    service: serviceField(z),
-    name: databaseNameField(z),
-    force: forceField(z).describe(
+  retirementInputSchema(
+    z,
+    { name: databaseNameField(z) },
+    forceField(z).describe(
       'Retire the database even while catalog entities (such as the service that uses it) still depend on it, and even while clients are connected: their connections are closed and the data is dropped, for good',
     ),
-  });
+  );
 
 type Input = zod.output<ReturnType<typeof inputSchema>>;
 
@@ -62,19 +53,18 @@ type Input = zod.output<ReturnType<typeof inputSchema>>;
  *
  * @public
  */
-export const databaseDeleteAction = defineProvisioningAction({
-  id: 'runtime:database:delete',
-  registryName: 'runtime-database-delete',
+export const databaseDeleteAction = defineRetirementAction({
+  type: RUNTIME_RESOURCE_TYPES.database,
   title: 'Delete a Runtime database',
   description:
     'Retires a PostgreSQL database of a service: drops the database with its data and its login role, and deletes its credentials in OpenBao with their read policy and role, once their owner and service are checked. A database with open connections, or that catalog entities depend on, is refused unless force.',
   examples,
   inputSchema,
-  outputSchema: retirementOutputSchema,
   permission: runtimeDatabaseDeletePermission,
   upstream: () => ['postgres', 'openbao'],
-  destructive: true,
-  provision: retireDatabase,
+  resource: input => ({ subject: `Database ${input.name}`, name: input.name }),
+  auditNames: input => ({ database: input.name }),
+  findRemains: findDatabaseRemains,
 });
 
 /**
@@ -86,65 +76,26 @@ export function createRuntimeDatabaseDeleteAction(deps: RuntimeActionDeps) {
   return toScaffolderAction(databaseDeleteAction, deps);
 }
 
-async function retireDatabase(
-  deps: RuntimeActionDeps,
-  input: Input,
-  run: RuntimeActionRun,
-): Promise<RetirementOutput> {
-  const owner = ownerName(input.owner);
+/** What is left of the database, its credentials and their grant, each claim checked. */
+async function findDatabaseRemains(retirement: RetirementRun<Input>) {
+  const { deps, run, input, claim } = retirement;
   const { environment, name, force } = input;
-  const entityRef = runtimeResourceEntityRef({
-    prefix: deps.namePrefix,
-    environment,
-    type: RUNTIME_RESOURCE_TYPES.database,
-    name,
-  });
   const postgres = deps.clients.client(environment, 'postgres');
   const openbao = deps.clients.client(environment, 'openbao');
-  const claim = { owner, service: input.service };
   const names = databaseNames(input.service, name);
-  const signal = run.signal;
-
-  const result = await audited(
-    run,
-    deps,
-    'runtime-database-delete',
-    { environment, database: name, owner, service: input.service, force },
-    async (): Promise<Omit<RetirementOutput, 'entityRef'>> => {
-      const state = await readDatabaseState({
-        postgres,
-        openbao,
-        names,
-        claim,
-        signal,
-      });
-      const removed = databaseRemainsLines(names, state);
-      if (removed.length === 0) {
-        run.logger.info(
-          `Database ${name} does not exist in ${environment}: nothing to remove`,
-        );
-        return { removed, dependents: [] };
-      }
-      const dependents = await requireRetirable(deps, run, {
-        subject: `Database ${name}`,
-        entityRef,
-        force,
-      });
-      const connections = state.database?.connections ?? 0;
-      if (connections > 0 && !force) {
-        const message = `Database ${name} has ${connections} open connection${
-          connections === 1 ? '' : 's'
-        }; stop its clients first, or run again with force to close them`;
-        if (!run.isDryRun) throw new ConflictError(message);
-        run.logger.warn(`Dry run: the real run would be refused: ${message}`);
-      }
-      if (run.isDryRun) {
-        run.logger.info(
-          `Dry run: would remove ${removed.join(', ')}; nothing was removed`,
-        );
-        return { removed, dependents };
-      }
-      await removeDatabaseRemains({
+  const state = await readDatabaseState({
+    postgres,
+    openbao,
+    names,
+    claim,
+    signal: run.signal,
+  });
+  const connections = state.database?.connections ?? 0;
+  return listedRemains(
+    retirement,
+    databaseRemainsLines(names, state),
+    () =>
+      removeDatabaseRemains({
         run,
         postgres,
         openbao,
@@ -152,20 +103,16 @@ async function retireDatabase(
         names,
         state,
         force,
-      });
-      run.logger.info(`Removed ${removed.join(', ')}`);
-      await announceResourceChange(run, deps, {
-        environment,
-        source: 'postgres',
-      });
-      await announceResourceChange(run, deps, {
-        environment,
-        source: 'openbao',
-      });
-      return { removed, dependents };
+      }),
+    {
+      refusal:
+        connections > 0
+          ? `Database ${name} has ${connections} open connection${
+              connections === 1 ? '' : 's'
+            }; stop its clients first, or run again with force to close them`
+          : undefined,
     },
   );
-  return { entityRef, ...result };
 }
 
 /**

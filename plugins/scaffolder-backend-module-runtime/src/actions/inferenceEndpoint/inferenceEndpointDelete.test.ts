@@ -1,4 +1,3 @@
-import { Entity } from '@backstage/catalog-model';
 import {
   KubeAIModel,
   MODEL_KIND,
@@ -6,7 +5,6 @@ import {
 } from '@runtime-portal/backstage-plugin-runtime-node';
 import { Sandbox } from '@runtime-portal/runtime-sandbox';
 import {
-  ActionRunOptions,
   TEST_USERS,
   outputsOf,
   runActionOnce,
@@ -14,6 +12,7 @@ import {
   sandboxClients,
   startTestSandbox,
 } from '../__testUtils__/actionTestKit';
+import { dependentOn, retirer } from '../__testUtils__/retirementTestKit';
 import { claimLabels } from '../claimedObject';
 import { createRuntimeInferenceEndpointAction } from './inferenceEndpointCreate';
 import { createRuntimeInferenceEndpointDeleteAction } from './inferenceEndpointDelete';
@@ -40,13 +39,8 @@ const entityRefOf = (name: string) =>
   `resource:default/dev-endpoint-team-search-${name}`;
 
 /** A service of the catalog that depends on the endpoint `name`. */
-const dependent = (name: string): Entity => ({
-  apiVersion: 'backstage.io/v1alpha1',
-  kind: 'Component',
-  metadata: { name: 'search-api', namespace: 'default' },
-  spec: { type: 'service', lifecycle: 'production', owner: 'search-team' },
-  relations: [{ type: 'dependsOn', targetRef: entityRefOf(name) }],
-});
+const dependent = (name: string) =>
+  dependentOn(entityRefOf(name), 'search-api');
 
 describe('runtime:inference-endpoint:delete', () => {
   let sandbox: Sandbox;
@@ -72,16 +66,10 @@ describe('runtime:inference-endpoint:delete', () => {
     expect(error).toBeUndefined();
   };
 
-  const retire = (
-    input: Record<string, unknown>,
-    options: ActionRunOptions = {},
-  ) =>
-    runActionOnce(
-      createRuntimeInferenceEndpointDeleteAction,
-      clients,
-      input,
-      options,
-    );
+  const retire = retirer(
+    createRuntimeInferenceEndpointDeleteAction,
+    () => clients,
+  );
 
   it('removes exactly what the create made: every upstream is as before the create; a second run removes nothing', async () => {
     const before = await sandbox.snapshot();

@@ -5,21 +5,12 @@ import {
 import { MODEL_KIND } from '@runtime-portal/backstage-plugin-runtime-node';
 import { z as zod } from 'zod/v3';
 import {
-  RetirementOutput,
+  RetirementRun,
   RuntimeActionDeps,
-  RuntimeActionRun,
-  announceResourceChange,
-  audited,
-  defineProvisioningAction,
+  defineRetirementAction,
   dnsLabel,
-  environmentField,
-  forceField,
-  ownerField,
-  ownerName,
-  requireRetirable,
-  retirementOutputSchema,
-  runtimeResourceEntityRef,
-  serviceField,
+  objectRemains,
+  retirementInputSchema,
   toScaffolderAction,
 } from '../shared';
 import { deleteClaimedObject, readClaimedObject } from '../claimedObject';
@@ -27,13 +18,9 @@ import { examples } from './inferenceEndpointDelete.examples';
 
 /** The input of `runtime:inference-endpoint:delete`: the create action's names, and `force`. */
 const inputSchema = (z: typeof zod) =>
-  z.object({
-    environment: environmentField(z),
-    owner: ownerField(z),
-    service: serviceField(z),
+  retirementInputSchema(z, {
     namespace: dnsLabel(z, "The owner's Kubernetes namespace the Model is in"),
     name: dnsLabel(z, 'Name of the KubeAI Model to retire', 40),
-    force: forceField(z),
   });
 
 type Input = zod.output<ReturnType<typeof inputSchema>>;
@@ -51,19 +38,22 @@ type Input = zod.output<ReturnType<typeof inputSchema>>;
  *
  * @public
  */
-export const inferenceEndpointDeleteAction = defineProvisioningAction({
-  id: 'runtime:inference-endpoint:delete',
-  registryName: 'runtime-inference-endpoint-delete',
+export const inferenceEndpointDeleteAction = defineRetirementAction({
+  type: RUNTIME_RESOURCE_TYPES.inferenceEndpoint,
   title: 'Delete a Runtime inference endpoint',
   description:
     "Retires an inference endpoint: deletes the team's KubeAI Model (once its owner and service are checked). Refused while catalog entities depend on it, unless force.",
   examples,
   inputSchema,
-  outputSchema: retirementOutputSchema,
   permission: runtimeInferenceEndpointDeletePermission,
   upstream: () => 'kubernetes',
-  destructive: true,
-  provision: retireInferenceEndpoint,
+  resource: input => ({
+    subject: `Inference endpoint ${input.namespace}/${input.name}`,
+    scope: input.namespace,
+    name: input.name,
+  }),
+  auditNames: input => ({ namespace: input.namespace, model: input.name }),
+  findRemains: findModel,
 });
 
 /**
@@ -77,81 +67,29 @@ export function createRuntimeInferenceEndpointDeleteAction(
   return toScaffolderAction(inferenceEndpointDeleteAction, deps);
 }
 
-async function retireInferenceEndpoint(
-  deps: RuntimeActionDeps,
-  input: Input,
-  run: RuntimeActionRun,
-): Promise<RetirementOutput> {
-  const owner = ownerName(input.owner);
+/** The endpoint's KubeAI Model, its claim checked. */
+async function findModel(retirement: RetirementRun<Input>) {
+  const { deps, run, input, claim } = retirement;
   const { environment, namespace, name } = input;
-  const entityRef = runtimeResourceEntityRef({
-    prefix: deps.namePrefix,
-    environment,
-    type: RUNTIME_RESOURCE_TYPES.inferenceEndpoint,
-    scope: namespace,
-    name,
-  });
   const context = {
     kubernetes: deps.clients.client(environment, 'kubernetes'),
     environment,
-    claim: { owner, service: input.service },
+    claim,
     signal: run.signal,
   };
   const model = `KubeAI Model ${namespace}/${name}`;
-
-  const result = await audited(
-    run,
-    deps,
-    'runtime-inference-endpoint-delete',
+  const live = await readClaimedObject(MODEL_KIND, namespace, name, context);
+  if (!live) {
+    return { nothingLeft: `${model} does not exist in ${environment}` };
+  }
+  return objectRemains(run, [
     {
-      environment,
-      namespace,
-      model: name,
-      owner,
-      service: input.service,
-      force: input.force,
+      line: model,
+      key: `model-delete.${environment}.${namespace}.${name}`,
+      // A dry run reports the Model as it was read, whatever the API server says of its delete.
+      remove: async dryRun =>
+        (await deleteClaimedObject(MODEL_KIND, live, { ...context, dryRun })) ||
+        dryRun,
     },
-    async (): Promise<Omit<RetirementOutput, 'entityRef'>> => {
-      const live = await readClaimedObject(
-        MODEL_KIND,
-        namespace,
-        name,
-        context,
-      );
-      if (!live) {
-        run.logger.info(
-          `${model} does not exist in ${environment}: nothing to remove`,
-        );
-        return { removed: [], dependents: [] };
-      }
-      const dependents = await requireRetirable(deps, run, {
-        subject: `Inference endpoint ${namespace}/${name}`,
-        entityRef,
-        force: input.force,
-      });
-      if (run.isDryRun) {
-        await deleteClaimedObject(MODEL_KIND, live, {
-          ...context,
-          dryRun: true,
-        });
-        run.logger.info(
-          `Dry run: the API server accepted deleting ${model}; nothing was removed`,
-        );
-        return { removed: [model], dependents };
-      }
-      const deleted = await run.checkpoint({
-        key: `model-delete.${environment}.${namespace}.${name}`,
-        fn: () => deleteClaimedObject(MODEL_KIND, live, context),
-      });
-      run.logger.info(
-        deleted ? `Deleted ${model}` : `${model} was already gone`,
-      );
-      await announceResourceChange(run, deps, {
-        environment,
-        source: 'kubernetes',
-      });
-      return { removed: deleted ? [model] : [], dependents };
-    },
-  );
-  return { entityRef, ...result };
+  ]);
 }

@@ -1,4 +1,7 @@
-import { normalizeRuntimeExpiresAt } from '@runtime-portal/backstage-plugin-runtime-common';
+import {
+  RUNTIME_EXPIRES_AT_METADATA_KEY,
+  normalizeRuntimeExpiresAt,
+} from '@runtime-portal/backstage-plugin-runtime-common';
 
 /**
  * How close a recorded expiry may be to the new one and still be kept: a re-run of the same extend
@@ -42,4 +45,18 @@ export function holdsExpiry(
     Math.abs(Date.parse(found) - Date.parse(write.expiresAt)) <
     EXPIRY_TOLERANCE_MS
   );
+}
+
+/**
+ * `values` (a bucket's tags, a secret's custom metadata, a database's claims) with `expires-at` set
+ * to `expiresAt`, or removed when it is `undefined`; every other key is kept as it is.
+ */
+export function withExpiry(
+  values: Record<string, string>,
+  expiresAt: string | undefined,
+): Record<string, string> {
+  const { [RUNTIME_EXPIRES_AT_METADATA_KEY]: _previous, ...kept } = values;
+  return expiresAt
+    ? { ...kept, [RUNTIME_EXPIRES_AT_METADATA_KEY]: expiresAt }
+    : kept;
 }

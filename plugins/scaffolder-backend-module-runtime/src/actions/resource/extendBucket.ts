@@ -13,6 +13,7 @@ import {
   ExpiryWrite,
   holdsExpiry,
   recordedExpiry,
+  withExpiry,
 } from './expiryRecord';
 import { extendSecretMetadata } from './extendSecretMetadata';
 
@@ -51,17 +52,9 @@ export async function extendBucket(
   const subjects: string[] = [];
   if (!holdsExpiry(previous, write)) {
     if (!write.dryRun) {
-      const { [RUNTIME_EXPIRES_AT_METADATA_KEY]: _previous, ...kept } = tags;
-      await storage.setTags(
-        name,
-        {
-          ...kept,
-          ...(write.expiresAt
-            ? { [RUNTIME_EXPIRES_AT_METADATA_KEY]: write.expiresAt }
-            : {}),
-        },
-        { signal },
-      );
+      await storage.setTags(name, withExpiry(tags, write.expiresAt), {
+        signal,
+      });
     }
     subjects.push(`tags of ${subject}`);
   }

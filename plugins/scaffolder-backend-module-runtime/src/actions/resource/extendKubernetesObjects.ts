@@ -18,7 +18,8 @@ import {
 
 /**
  * Sets (or, for none, removes) the expiry annotation of a resource's Kubernetes objects (a KubeAI
- * Model; an Argo Events Sensor and its EventSource), the first of `kinds` being the one that must
+ * Model; an Argo Events Sensor and its EventSource; a route's ApisixRoute, ApisixTls, DNSEndpoint
+ * and Certificate), the first of `kinds` being the one that must
  * exist. Every object's claim is checked before any is written; each is then changed with a JSON
  * merge patch over the `resourceVersion` read (a concurrent change is a `ConflictError`, nothing
  * overwritten); an object that already records the expiry is not written. `NotFoundError` when the

@@ -4,7 +4,12 @@ import {
   OpenBaoSecretMetadata,
 } from '@runtime-portal/backstage-plugin-runtime-node';
 import { ResourceClaim, writeClaimMetadata } from '../shared';
-import { ExpiryWrite, holdsExpiry, recordedExpiry } from './expiryRecord';
+import {
+  ExpiryWrite,
+  holdsExpiry,
+  recordedExpiry,
+  withExpiry,
+} from './expiryRecord';
 
 /**
  * Rewrites the expiry (custom metadata `expires-at`) of the OpenBao secret whose `metadata` was read
@@ -28,19 +33,12 @@ export async function extendSecretMetadata(
   );
   if (holdsExpiry(recorded, write)) return false;
   if (write.dryRun) return true;
-  const { [RUNTIME_EXPIRES_AT_METADATA_KEY]: _previous, ...kept } =
-    metadata.customMetadata;
   await writeClaimMetadata(openbao, {
     subject: target.subject,
     path: target.path,
     claim: target.claim,
     metadataVersion: metadata.currentMetadataVersion ?? 0,
-    extra: {
-      ...kept,
-      ...(write.expiresAt
-        ? { [RUNTIME_EXPIRES_AT_METADATA_KEY]: write.expiresAt }
-        : {}),
-    },
+    extra: withExpiry(metadata.customMetadata, write.expiresAt),
     signal: write.signal,
   });
   return true;

@@ -53,4 +53,41 @@ output:
       expiresAfter: 7d
 `,
   },
+  {
+    description:
+      'Keep a database for another 90 days (its claims and its login role are updated)',
+    example: `steps:
+  - id: extend
+    name: Extend the database
+    action: runtime:resource:extend
+    input:
+      environment: dev
+      owner: group:default/search-team
+      service: semantic-search
+      type: database
+      name: semantic_search
+      expiresAfter: 90d
+output:
+  text:
+    - title: Changed
+      content: \${{ steps.extend.output.changed | join('; ') }}
+`,
+  },
+  {
+    description:
+      'Keep a route for another 24 hours (its ApisixRoute, ApisixTls, DNSEndpoint and Certificate)',
+    example: `steps:
+  - id: extend
+    name: Extend the route
+    action: runtime:resource:extend
+    input:
+      environment: dev
+      owner: \${{ parameters.owner }}
+      service: \${{ parameters.service }}
+      type: route
+      namespace: team-search
+      name: search-api
+      expiresAfter: 24h
+`,
+  },
 ];

@@ -3,6 +3,10 @@ import {
   RUNTIME_EXPIRES_AT_METADATA_KEY,
 } from '@runtime-portal/backstage-plugin-runtime-common';
 import {
+  APISIX_ROUTE_KIND,
+  APISIX_TLS_KIND,
+  CERTIFICATE_KIND,
+  DNS_ENDPOINT_KIND,
   EVENT_SOURCE_KIND,
   KubernetesKind,
   MODEL_KIND,
@@ -16,11 +20,15 @@ import {
   outputsOf,
   runActionOnce,
   sandboxAdminClients,
-  sandboxClients,
-  startTestSandbox,
 } from '../__testUtils__/actionTestKit';
 import { createDefaultEventBuses } from '../workflow/__testUtils__/eventBus';
 import { createRuntimeBucketAction } from '../bucket/bucketCreate';
+import { createRuntimeDatabaseAction } from '../database/databaseCreate';
+import { createRuntimeRouteExposeAction } from '../route/routeExpose';
+import {
+  routeClients,
+  startRouteSandbox,
+} from '../route/__testUtils__/routeSandbox';
 import { createRuntimeInferenceEndpointAction } from '../inferenceEndpoint/inferenceEndpointCreate';
 import { createRuntimeSecretAction } from '../secret/secretCreate';
 import { createRuntimeWorkflowAction } from '../workflow/workflowCreate';
@@ -136,6 +144,40 @@ const TARGETS: Record<string, Target> = {
       ] || undefined,
     ],
   },
+  database: {
+    type: 'database',
+    input: { type: 'database', name: 'extend_db' },
+    recorded: async admin => {
+      const postgres = admin.client('dev', 'postgres');
+      return [
+        (await postgres.getDatabase('extend_db'))?.claims?.[
+          RUNTIME_EXPIRES_AT_METADATA_KEY
+        ],
+        (await postgres.getRole('extend_db'))?.claims?.[
+          RUNTIME_EXPIRES_AT_METADATA_KEY
+        ],
+      ];
+    },
+  },
+  route: {
+    type: 'route',
+    input: { type: 'route', namespace: 'team-search', name: 'extend-route' },
+    recorded: async admin => {
+      const k8s = admin.client('dev', 'kubernetes');
+      return Promise.all(
+        [
+          APISIX_ROUTE_KIND,
+          APISIX_TLS_KIND,
+          DNS_ENDPOINT_KIND,
+          CERTIFICATE_KIND,
+        ].map(
+          async (kind: KubernetesKind<any>) =>
+            (await k8s.get(kind, 'team-search', 'extend-route'))?.metadata
+              .annotations?.[RUNTIME_EXPIRES_AT_ANNOTATION],
+        ),
+      );
+    },
+  },
 };
 
 describe('runtime:resource:extend', () => {
@@ -154,8 +196,9 @@ describe('runtime:resource:extend', () => {
   ) => run(createRuntimeResourceExtendAction, { ...common, ...input }, options);
 
   beforeAll(async () => {
-    sandbox = await startTestSandbox();
-    clients = sandboxClients(sandbox);
+    // With the network area (the gateway, cert-manager's issuer), so a route can be exposed.
+    sandbox = await startRouteSandbox();
+    clients = routeClients(sandbox);
     admin = sandboxAdminClients(sandbox);
     await createDefaultEventBuses(clients, ['team-search']);
     fakeClock(NOW);
@@ -207,6 +250,19 @@ describe('runtime:resource:extend', () => {
         name: 'extend-namespace',
         engine: 'temporal',
         temporal: { retentionDays: 3 },
+        expiresAfter,
+      }),
+      await run(createRuntimeDatabaseAction, {
+        ...common,
+        name: 'extend_db',
+        expiresAfter,
+      }),
+      await run(createRuntimeRouteExposeAction, {
+        ...common,
+        namespace: 'team-search',
+        name: 'extend-route',
+        host: 'extend-api',
+        servicePort: 8080,
         expiresAfter,
       }),
     ];
@@ -297,6 +353,7 @@ describe('runtime:resource:extend', () => {
   it.each([
     ['bucket', TARGETS.bucket, 'Bucket extend-bucket'],
     ['temporal workflow', TARGETS['temporal workflow'], 'Temporal namespace'],
+    ['database', TARGETS.database, 'PostgreSQL database extend_db'],
   ])(
     "refuses another team's claim on a %s typed by its name, with nothing changed",
     async (_label, target, subject) => {
@@ -313,6 +370,39 @@ describe('runtime:resource:extend', () => {
       expect(error?.name).toBe('ConflictError');
       expect(error?.message).toContain(subject);
       expect(error?.message).toContain("belongs to owner 'search-team'");
+      expect(await sandbox.snapshot()).toEqual(before);
+    },
+  );
+
+  it.each([
+    ['route', TARGETS.route, 'ApisixRoute team-search/extend-route'],
+    ['database', TARGETS.database, 'PostgreSQL database extend_db'],
+  ])(
+    'refuses a %s of another service of the same team, with nothing changed',
+    async (_label, target, subject) => {
+      const before = await sandbox.snapshot();
+      const { error } = await extend(
+        { ...target.input, service: 'search-indexer', expiresAfter: '365d' },
+        {
+          entities: [
+            {
+              apiVersion: 'backstage.io/v1alpha1',
+              kind: 'Component',
+              metadata: { name: 'search-indexer', namespace: 'default' },
+              spec: {
+                type: 'service',
+                lifecycle: 'production',
+                owner: 'group:default/search-team',
+              },
+            },
+          ],
+        },
+      );
+      expect(error?.name).toBe('ConflictError');
+      expect(error?.message).toContain(subject);
+      expect(error?.message).toContain(
+        "belongs to owner 'search-team', service 'semantic-search', not search-team/search-indexer",
+      );
       expect(await sandbox.snapshot()).toEqual(before);
     },
   );
@@ -335,10 +425,64 @@ describe('runtime:resource:extend', () => {
 
   it.each([
     [
+      'database',
+      { type: 'database', name: 'missing_db' },
+      'PostgreSQL database missing_db does not exist in dev',
+    ],
+    [
+      'route',
+      { type: 'route', namespace: 'team-search', name: 'missing-route' },
+      'ApisixRoute team-search/missing-route does not exist in dev',
+    ],
+  ])(
+    'answers NotFoundError for a %s that does not exist, writing nothing',
+    async (_label, input, message) => {
+      const before = await sandbox.snapshot();
+      const { error } = await extend({ ...input, expiresAfter: '7d' });
+      expect(error?.name).toBe('NotFoundError');
+      expect(error?.message).toBe(message);
+      expect(await sandbox.snapshot()).toEqual(before);
+    },
+  );
+
+  it('keeps the other claims of the database and its role', async () => {
+    const postgres = admin.client('dev', 'postgres');
+    const claimsOf = async () => [
+      (await postgres.getDatabase('extend_db'))?.claims,
+      (await postgres.getRole('extend_db'))?.claims,
+    ];
+    const { error } = await extend({
+      ...TARGETS.database.input,
+      expiresAfter: '90d',
+    });
+    expect(error).toBeUndefined();
+    const expected = {
+      owner: 'search-team',
+      service: 'semantic-search',
+      [RUNTIME_EXPIRES_AT_METADATA_KEY]: expiryTimestamp(
+        LATER.getTime() + 90 * 24 * HOUR,
+      ),
+    };
+    expect(await claimsOf()).toEqual([expected, expected]);
+    // Put it back for the other tests.
+    expect(
+      (await extend({ ...TARGETS.database.input, expiresAfter: '7d' })).error,
+    ).toBeUndefined();
+  });
+
+  it.each([
+    [
       { type: 'inference-endpoint', name: 'x', expiresAfter: '7d' },
       'namespace',
     ],
     [{ type: 'workflow', name: 'x', expiresAfter: '7d' }, 'engine'],
+    [
+      { type: 'route', name: 'x', expiresAfter: '7d' },
+      'namespace: is required for a route',
+    ],
+    [{ type: 'database', name: 'orders-db', expiresAfter: '7d' }, 'name'],
+    [{ type: 'database', name: 'postgres', expiresAfter: '7d' }, 'name'],
+    [{ type: 'bucket', name: 'my_bucket', expiresAfter: '7d' }, '"_"'],
     [{ type: 'secret', name: 'x', expiresAfter: '400d' }, '365d'],
     [{ type: 'queue', name: 'x', expiresAfter: '7d' }, 'type'],
   ])('refuses the input %j', async (input, message) => {

@@ -1,12 +1,19 @@
 import {
   RUNTIME_RESOURCE_TYPES,
   runtimeBucketUpdatePermission,
+  runtimeDatabaseUpdatePermission,
   runtimeInferenceEndpointUpdatePermission,
+  runtimeRouteUpdatePermission,
   runtimeSecretUpdatePermission,
   runtimeWorkflowUpdatePermission,
 } from '@runtime-portal/backstage-plugin-runtime-common';
 import {
+  APISIX_ROUTE_KIND,
+  APISIX_TLS_KIND,
+  CERTIFICATE_KIND,
+  DNS_ENDPOINT_KIND,
   EVENT_SOURCE_KIND,
+  KubernetesKind,
   MODEL_KIND,
   SENSOR_KIND,
 } from '@runtime-portal/backstage-plugin-runtime-node';
@@ -28,9 +35,11 @@ import {
   serviceField,
   toScaffolderAction,
 } from '../shared';
+import { databaseNameField } from '../database/databaseFields';
 import { examples } from './resourceExtend.examples';
 import { ExpiryChange, ExpiryWrite } from './expiryRecord';
 import { extendBucket } from './extendBucket';
+import { extendDatabase } from './extendDatabase';
 import { extendKubernetesObjects } from './extendKubernetesObjects';
 import { extendSecret } from './extendSecret';
 import { extendTemporalNamespace } from './extendTemporalNamespace';
@@ -40,7 +49,35 @@ const TYPES = [
   RUNTIME_RESOURCE_TYPES.secret,
   RUNTIME_RESOURCE_TYPES.bucket,
   RUNTIME_RESOURCE_TYPES.workflow,
+  RUNTIME_RESOURCE_TYPES.database,
+  RUNTIME_RESOURCE_TYPES.route,
 ] as const;
+
+/**
+ * A route's objects (`runtime:route:expose`), the ApisixRoute first: it holds the host and must
+ * exist; the ApisixTls, DNSEndpoint and Certificate are extended with it when they are there.
+ */
+const ROUTE_KINDS: Array<KubernetesKind<any>> = [
+  APISIX_ROUTE_KIND,
+  APISIX_TLS_KIND,
+  DNS_ENDPOINT_KIND,
+  CERTIFICATE_KIND,
+];
+
+/** The types whose objects are in a Kubernetes namespace (a workflow: only on Argo Events). */
+const NAMESPACED: Partial<
+  Record<
+    (typeof TYPES)[number],
+    { what: string; applies: (input: { engine?: string }) => boolean }
+  >
+> = {
+  'inference-endpoint': { what: 'an inference endpoint', applies: () => true },
+  route: { what: 'a route', applies: () => true },
+  workflow: {
+    what: 'an argo-events workflow',
+    applies: input => input.engine === 'argo-events',
+  },
+};
 
 /** The input's fields without the checks across fields (the registry lists this plain object). */
 const inputObjectSchema = (z: typeof zod) =>
@@ -51,22 +88,22 @@ const inputObjectSchema = (z: typeof zod) =>
     type: z
       .enum(TYPES)
       .describe(
-        'Type of the resource: inference-endpoint, secret, bucket or workflow',
+        'Type of the resource: inference-endpoint, secret, bucket, workflow, database or route',
       ),
     name: z
       .string()
       .min(1, 'is required')
       .max(63, 'must be at most 63 characters')
       .regex(
-        /^[a-z0-9]([-.a-z0-9]*[a-z0-9])?$/,
-        'must be lowercase letters, digits, "-" and "."',
+        /^[a-z0-9]([-._a-z0-9]*[a-z0-9_])?$/,
+        'must be lowercase letters, digits, "-", "." and (a database) "_"',
       )
       .describe(
         'Name the resource was created with (a secret: its name without the service)',
       ),
     namespace: dnsLabel(
       z,
-      "The team's Kubernetes namespace: required for an inference endpoint and an argo-events workflow",
+      "The team's Kubernetes namespace: required for an inference endpoint, a route and an argo-events workflow",
     ).optional(),
     engine: z
       .enum(['argo-events', 'temporal'])
@@ -85,21 +122,36 @@ export const inputSchema = (z: typeof zod) =>
         message: 'is required for a workflow',
       });
     }
-    const needsNamespace =
-      input.type === 'inference-endpoint' ||
-      (input.type === 'workflow' && input.engine === 'argo-events');
-    if (needsNamespace && !input.namespace) {
+    const namespaced = NAMESPACED[input.type];
+    if (namespaced?.applies(input) && !input.namespace) {
       ctx.addIssue({
         code: 'custom',
         path: ['namespace'],
-        message: `is required for ${
-          input.type === 'workflow'
-            ? 'an argo-events workflow'
-            : 'an inference endpoint'
-        }`,
+        message: `is required for ${namespaced.what}`,
       });
     }
+    const nameProblem = nameIssue(z, input);
+    if (nameProblem) {
+      ctx.addIssue({ code: 'custom', path: ['name'], message: nameProblem });
+    }
   });
+
+/**
+ * Why `name` cannot be one of the type's: a database's is a PostgreSQL name (`databaseNameField`),
+ * `_` is a database's only; undefined when it can.
+ */
+function nameIssue(
+  z: typeof zod,
+  input: { type: string; name: string },
+): string | undefined {
+  if (input.type === RUNTIME_RESOURCE_TYPES.database) {
+    const parsed = databaseNameField(z).safeParse(input.name);
+    return parsed.success ? undefined : parsed.error.issues[0].message;
+  }
+  return input.name.includes('_')
+    ? `must not contain "_" (only a database's name may)`
+    : undefined;
+}
 
 const outputSchema = (z: typeof zod) =>
   z.object({
@@ -129,14 +181,13 @@ const PERMISSIONS = {
   secret: runtimeSecretUpdatePermission,
   bucket: runtimeBucketUpdatePermission,
   workflow: runtimeWorkflowUpdatePermission,
+  database: runtimeDatabaseUpdatePermission,
+  route: runtimeRouteUpdatePermission,
 } as const;
 
-/** The Kubernetes namespace the resource is in: an inference endpoint's, an Argo Events workflow's. */
+/** The Kubernetes namespace the resource is in: an inference endpoint's, a route's, an Argo Events workflow's. */
 function namespaceOf(input: Input): string | undefined {
-  const inNamespace =
-    input.type === 'inference-endpoint' ||
-    (input.type === 'workflow' && input.engine === 'argo-events');
-  return inNamespace ? input.namespace : undefined;
+  return NAMESPACED[input.type]?.applies(input) ? input.namespace : undefined;
 }
 
 /** The scope of the resource's entity name: its namespace, or `temporal` for a Temporal workflow. */
@@ -154,6 +205,8 @@ function upstreamOf(input: Input) {
       return 'openbao' as const;
     case 'bucket':
       return 'objectStorage' as const;
+    case 'database':
+      return 'postgres' as const;
     case 'workflow':
       return input.engine === 'temporal'
         ? ('temporal' as const)
@@ -163,11 +216,20 @@ function upstreamOf(input: Input) {
   }
 }
 
+/** The upstreams a run reads: the one recording the expiry, and a database's stored credentials' (their claim is checked). */
+function upstreamsOf(input: Input) {
+  return input.type === 'database'
+    ? [upstreamOf(input), 'openbao' as const]
+    : upstreamOf(input);
+}
+
 /**
  * `runtime:resource:extend`: changes when a Runtime resource expires, to now plus `expiresAfter`
  * (`never` removes the expiry), where its create recorded it: the annotation
- * `runtime-portal.io/expires-at` of its Kubernetes objects, the custom metadata `expires-at` of an
- * OpenBao secret (and of a bucket's stored keys), a bucket's tag, a Temporal namespace's data.
+ * `runtime-portal.io/expires-at` of its Kubernetes objects (an inference endpoint's Model, an Argo
+ * Events workflow's, a route's), the custom metadata `expires-at` of an OpenBao secret (and of a
+ * bucket's stored keys), a bucket's tag, a Temporal namespace's data, the `expires-at` claim in the
+ * COMMENT of a PostgreSQL database and its login role.
  *
  * The caller needs the type's update permission; the resource's recorded owner and service must be
  * the input's (a `ConflictError` naming both otherwise, with nothing written), checked on every part
@@ -182,13 +244,13 @@ export const resourceExtendAction = defineProvisioningAction({
   registryName: 'runtime-resource-extend',
   title: 'Extend a Runtime resource',
   description:
-    "Changes when a Runtime resource (inference endpoint, secret, bucket or workflow) expires: to now plus expiresAfter, or never. The resource's owner and service must be the input's.",
+    "Changes when a Runtime resource (inference endpoint, secret, bucket, workflow, database or route) expires: to now plus expiresAfter, or never. The resource's owner and service must be the input's.",
   examples,
   inputSchema,
   inputObjectSchema,
   outputSchema,
   permission: input => PERMISSIONS[input.type],
-  upstream: upstreamOf,
+  upstream: upstreamsOf,
   namespaceOf,
   destructive: true,
   provision: provisionExtend,
@@ -316,6 +378,20 @@ function extend(
       }
       return extendKubernetesObjects(
         [SENSOR_KIND, EVENT_SOURCE_KIND],
+        { namespace: input.namespace!, name },
+        kubernetesContext(deps, input, claim, write),
+        write,
+      );
+    case 'database':
+      return extendDatabase(
+        clients.client(environment, 'postgres'),
+        clients.client(environment, 'openbao'),
+        { environment, name, claim },
+        write,
+      );
+    case 'route':
+      return extendKubernetesObjects(
+        ROUTE_KINDS,
         { namespace: input.namespace!, name },
         kubernetesContext(deps, input, claim, write),
         write,

@@ -1,12 +1,11 @@
-import { Entity } from '@backstage/catalog-model';
 import { RuntimeClients } from '@runtime-portal/backstage-plugin-runtime-node';
 import { Sandbox } from '@runtime-portal/runtime-sandbox';
 import {
-  ActionRunOptions,
   outputsOf,
   runActionOnce,
   sandboxAdminClients,
 } from '../__testUtils__/actionTestKit';
+import { dependentOn, retirer } from '../__testUtils__/retirementTestKit';
 import { claimLabels } from '../claimedObject';
 import { createRuntimeRouteExposeAction } from './routeExpose';
 import { createRuntimeRouteDeleteAction } from './routeDelete';
@@ -28,13 +27,8 @@ const removedOf = (name: string) => [
 ];
 
 /** A service of the catalog that depends on the route `name`. */
-const dependent = (name: string): Entity => ({
-  apiVersion: 'backstage.io/v1alpha1',
-  kind: 'Component',
-  metadata: { name: 'search-web', namespace: 'default' },
-  spec: { type: 'website', lifecycle: 'production', owner: 'search-team' },
-  relations: [{ type: 'dependsOn', targetRef: entityRefOf(name) }],
-});
+const dependent = (name: string) =>
+  dependentOn(entityRefOf(name), 'search-web');
 
 type Snapshot = Awaited<ReturnType<Sandbox['snapshot']>>;
 
@@ -71,10 +65,7 @@ describe('runtime:route:delete', () => {
     );
     expect(error).toBeUndefined();
   };
-  const retire = (
-    input: Record<string, unknown>,
-    options: ActionRunOptions = {},
-  ) => runActionOnce(createRuntimeRouteDeleteAction, clients, input, options);
+  const retire = retirer(createRuntimeRouteDeleteAction, () => clients);
 
   it('create then delete leaves the cluster exactly as before (the issued Secret goes with its Certificate)', async () => {
     const before = await sandbox.snapshot();

@@ -12,21 +12,13 @@ import {
 } from '@runtime-portal/backstage-plugin-runtime-node';
 import { z as zod } from 'zod/v3';
 import {
-  RetirementOutput,
+  ObjectRemoval,
+  RetirementRun,
   RuntimeActionDeps,
-  RuntimeActionRun,
-  announceResourceChange,
-  audited,
-  defineProvisioningAction,
+  defineRetirementAction,
   dnsLabel,
-  environmentField,
-  forceField,
-  ownerField,
-  ownerName,
-  requireRetirable,
-  retirementOutputSchema,
-  runtimeResourceEntityRef,
-  serviceField,
+  objectRemains,
+  retirementInputSchema,
   toScaffolderAction,
 } from '../shared';
 import { deleteClaimedObject, readClaimedObject } from '../claimedObject';
@@ -42,13 +34,9 @@ const REMOVAL_ORDER: ReadonlyArray<KubernetesKind<KubernetesObject>> = [
 
 /** The input of `runtime:route:delete`: the expose action's names, and `force`. */
 export const inputSchema = (z: typeof zod) =>
-  z.object({
-    environment: environmentField(z),
-    owner: ownerField(z),
-    service: serviceField(z),
+  retirementInputSchema(z, {
     namespace: dnsLabel(z, "The owner's Kubernetes namespace the route is in"),
     name: dnsLabel(z, 'Name of the route to retire', 59),
-    force: forceField(z),
   });
 
 type Input = zod.output<ReturnType<typeof inputSchema>>;
@@ -67,19 +55,22 @@ type Input = zod.output<ReturnType<typeof inputSchema>>;
  *
  * @public
  */
-export const routeDeleteAction = defineProvisioningAction({
-  id: 'runtime:route:delete',
-  registryName: 'runtime-route-delete',
+export const routeDeleteAction = defineRetirementAction({
+  type: RUNTIME_RESOURCE_TYPES.route,
   title: 'Delete a Runtime route',
   description:
     "Retires a route: deletes the team's ApisixRoute, ApisixTls, cert-manager Certificate and DNSEndpoint (once their owner and service are checked). Refused while catalog entities depend on it, unless force.",
   examples,
   inputSchema,
-  outputSchema: retirementOutputSchema,
   permission: runtimeRouteDeletePermission,
   upstream: () => 'kubernetes',
-  destructive: true,
-  provision: retireRoute,
+  resource: input => ({
+    subject: `Route ${input.namespace}/${input.name}`,
+    scope: input.namespace,
+    name: input.name,
+  }),
+  auditNames: input => ({ namespace: input.namespace, name: input.name }),
+  findRemains: findRouteRemains,
 });
 
 /**
@@ -91,101 +82,32 @@ export function createRuntimeRouteDeleteAction(deps: RuntimeActionDeps) {
   return toScaffolderAction(routeDeleteAction, deps);
 }
 
-async function retireRoute(
-  deps: RuntimeActionDeps,
-  input: Input,
-  run: RuntimeActionRun,
-): Promise<RetirementOutput> {
-  const owner = ownerName(input.owner);
+/** The route's objects that are left, every claim checked, in {@link REMOVAL_ORDER}. */
+async function findRouteRemains(retirement: RetirementRun<Input>) {
+  const { deps, run, input, claim } = retirement;
   const { environment, namespace, name } = input;
-  const entityRef = runtimeResourceEntityRef({
-    prefix: deps.namePrefix,
-    environment,
-    type: RUNTIME_RESOURCE_TYPES.route,
-    scope: namespace,
-    name,
-  });
   const context = {
     kubernetes: deps.clients.client(environment, 'kubernetes'),
     environment,
-    claim: { owner, service: input.service },
+    claim,
     signal: run.signal,
   };
-
-  const result = await audited(
-    run,
-    deps,
-    'runtime-route-delete',
-    {
-      environment,
-      namespace,
-      name,
-      owner,
-      service: input.service,
-      force: input.force,
-    },
-    async (): Promise<Omit<RetirementOutput, 'entityRef'>> => {
-      // Every claim is checked before anything is removed; the DNS record goes first.
-      const present: Array<{
-        kind: KubernetesKind<any>;
-        object: KubernetesObject;
-      }> = [];
-      for (const kind of REMOVAL_ORDER) {
-        const object = await readClaimedObject(kind, namespace, name, context);
-        if (object) present.push({ kind, object });
-      }
-      if (present.length === 0) {
-        run.logger.info(
-          `Route ${namespace}/${name} has no objects left in ${environment}: nothing to remove`,
-        );
-        return { removed: [], dependents: [] };
-      }
-      const dependents = await requireRetirable(deps, run, {
-        subject: `Route ${namespace}/${name}`,
-        entityRef,
-        force: input.force,
+  const removals: ObjectRemoval[] = [];
+  for (const kind of REMOVAL_ORDER) {
+    const object = await readClaimedObject(kind, namespace, name, context);
+    if (object) {
+      removals.push({
+        line: `${kind.kind} ${namespace}/${name}`,
+        key: `route-delete.${environment}.${namespace}.${name}.${kind.kind}`,
+        remove: dryRun =>
+          deleteClaimedObject(kind, object, { ...context, dryRun }),
       });
-      const describe = (kind: KubernetesKind<any>) =>
-        `${kind.kind} ${namespace}/${name}`;
-
-      if (run.isDryRun) {
-        const wouldRemove: string[] = [];
-        for (const { kind, object } of present) {
-          if (
-            await deleteClaimedObject(kind, object, {
-              ...context,
-              dryRun: true,
-            })
-          ) {
-            wouldRemove.push(describe(kind));
-          }
-        }
-        run.logger.info(
-          `Dry run: the API server accepted deleting ${wouldRemove.join(
-            ', ',
-          )}; nothing was removed`,
-        );
-        return { removed: wouldRemove, dependents };
-      }
-      const removed: string[] = [];
-      for (const { kind, object } of present) {
-        const deleted = await run.checkpoint({
-          key: `route-delete.${environment}.${namespace}.${name}.${kind.kind}`,
-          fn: () => deleteClaimedObject(kind, object, context),
-        });
-        run.logger.info(
-          deleted
-            ? `Deleted ${describe(kind)}`
-            : `${describe(kind)} was already gone`,
-        );
-        if (deleted) removed.push(describe(kind));
-      }
-      await announceResourceChange(run, deps, {
-        environment,
-        source: 'kubernetes',
-      });
-      return { removed, dependents };
-    },
-  );
-  return { entityRef, ...result };
+    }
+  }
+  if (removals.length === 0) {
+    return {
+      nothingLeft: `Route ${namespace}/${name} has no objects left in ${environment}`,
+    };
+  }
+  return objectRemains(run, removals);
 }

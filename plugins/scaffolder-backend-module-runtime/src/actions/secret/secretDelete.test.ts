@@ -1,39 +1,24 @@
-import { Entity } from '@backstage/catalog-model';
-import { runtimeResourceEntityName } from '@runtime-portal/backstage-plugin-runtime-common';
 import { RuntimeClients } from '@runtime-portal/backstage-plugin-runtime-node';
 import { Sandbox } from '@runtime-portal/runtime-sandbox';
 import {
-  ActionRunOptions,
   TEST_USERS,
   outputsOf,
-  runActionOnce,
   sandboxAdminClients,
   sandboxClients,
   startTestSandbox,
 } from '../__testUtils__/actionTestKit';
+import {
+  creator,
+  dependentOn,
+  devResourceRef,
+  retirementKit,
+} from '../__testUtils__/retirementTestKit';
 import { createRuntimeSecretAction } from './secretCreate';
 import { createRuntimeSecretDeleteAction } from './secretDelete';
 
-/** The ref the catalog module gives the secret (it names entities with the same function). */
-const secretRef = (path: string) =>
-  `resource:default/${runtimeResourceEntityName({
-    environment: 'dev',
-    type: 'secret',
-    name: path,
-  })}`;
+/** The ref the catalog module gives the secret `<service>/<name>`. */
+const secretRef = (path: string) => devResourceRef('secret', path);
 
-/** A component that depends on the resource `targetRef`, as the catalog relates them. */
-function dependent(name: string, targetRef: string): Entity {
-  return {
-    apiVersion: 'backstage.io/v1alpha1',
-    kind: 'Component',
-    metadata: { name, namespace: 'default' },
-    spec: { type: 'service', lifecycle: 'production', owner: 'search-team' },
-    relations: [{ type: 'dependsOn', targetRef }],
-  };
-}
-
-const owner = 'group:default/search-team';
 const service = 'semantic-search';
 
 /** The three lines a delete of `<service>/<name>` reports. */
@@ -55,73 +40,35 @@ describe('runtime:secret:delete', () => {
 
   const openbao = () => clients.client('dev', 'openbao');
 
-  async function create(name: string, input: Record<string, unknown> = {}) {
-    const { error } = await runActionOnce(
-      createRuntimeSecretAction,
-      clients,
-      {
-        environment: 'dev',
-        owner,
-        service,
-        name,
-        keys: ['password'],
-        namespace: 'team-search',
-        ...input,
-      },
-      { secrets: { password: 'not-a-real-password' }, user: TEST_USERS.search },
-    );
-    expect(error).toBeUndefined();
-  }
-
-  const retire = (input: Record<string, unknown>, options?: ActionRunOptions) =>
-    runActionOnce(
-      createRuntimeSecretDeleteAction,
-      clients,
-      { environment: 'dev', owner, service, ...input },
-      options,
-    );
+  const create = creator(
+    createRuntimeSecretAction,
+    () => clients,
+    { keys: ['password'] },
+    { secrets: { password: 'not-a-real-password' }, user: TEST_USERS.search },
+  );
+  const { retire, steps } = retirementKit(
+    createRuntimeSecretDeleteAction,
+    { sandbox: () => sandbox, clients: () => clients, create, everything },
+    name => secretRef(`${service}/${name}`),
+  );
 
   it('dry run lists exactly what would go and changes nothing', async () => {
-    await create('dry');
-    const before = await sandbox.snapshot();
-    const { ctx, error, said } = await retire(
-      { name: 'dry' },
-      { isDryRun: true },
-    );
-    expect(error).toBeUndefined();
-    expect(outputsOf(ctx)).toEqual({
+    const { outputs, said } = await steps.dryRunChangesNothing('dry');
+    expect(outputs).toEqual({
       entityRef: secretRef(`${service}/dry`),
       removed: everything('dry'),
       dependents: [],
     });
     expect(said).toContain('Dry run');
     expect(said).not.toContain('not-a-real-password');
-    expect(await sandbox.snapshot()).toEqual(before);
   });
 
   it('removes everything the create made, and only that; a second run has nothing to do', async () => {
-    await create('neighbour');
-    const before = await sandbox.snapshot();
-    await create('database');
-    expect(await sandbox.snapshot()).not.toEqual(before);
-
-    const { ctx, error, auditEvent } = await retire({ name: 'database' });
-    expect(error).toBeUndefined();
-    expect(outputsOf(ctx)).toEqual({
-      entityRef: secretRef(`${service}/database`),
-      removed: everything('database'),
-      dependents: [],
+    await steps.removesWhatTheCreateMade('database', 'neighbour', async () => {
+      expect(
+        await openbao().readSecretMetadata(`${service}/neighbour`),
+      ).toBeDefined();
     });
-    expect(auditEvent.success).toHaveBeenCalled();
-    expect(await sandbox.snapshot()).toEqual(before);
-    expect(
-      await openbao().readSecretMetadata(`${service}/neighbour`),
-    ).toBeDefined();
-
-    const again = await retire({ name: 'database' });
-    expect(again.error).toBeUndefined();
-    expect(outputsOf(again.ctx).removed).toEqual([]);
-    expect(await sandbox.snapshot()).toEqual(before);
   });
 
   it('finishes the job when a run stopped half-way (only the policy and secret left)', async () => {
@@ -138,34 +85,12 @@ describe('runtime:secret:delete', () => {
 
   it('is refused while a catalog entity depends on the secret, unless force', async () => {
     await create('depended');
-    const entities = [dependent('search-ui', secretRef(`${service}/depended`))];
+    const entities = [dependentOn(secretRef(`${service}/depended`))];
     const before = await sandbox.snapshot();
-
-    const refused = await retire({ name: 'depended' }, { entities });
-    expect(refused.error?.name).toBe('ConflictError');
-    expect(refused.error?.message).toContain('component:default/search-ui');
-    expect(refused.error?.message).toContain('force');
-    expect(await sandbox.snapshot()).toEqual(before);
-
-    const dry = await retire(
-      { name: 'depended' },
-      { entities, isDryRun: true },
-    );
-    expect(dry.error).toBeUndefined();
-    expect(outputsOf(dry.ctx).dependents).toEqual([
-      'component:default/search-ui',
-    ]);
-    expect(await sandbox.snapshot()).toEqual(before);
-
-    const forced = await retire(
-      { name: 'depended', force: true },
-      { entities },
-    );
-    expect(forced.error).toBeUndefined();
-    expect(outputsOf(forced.ctx)).toMatchObject({
-      removed: everything('depended'),
-      dependents: ['component:default/search-ui'],
-    });
+    const refused = await steps.refusedWhileDepended('depended', entities);
+    expect(refused?.message).toContain('force');
+    await steps.dryRunReportsDependents('depended', entities, before);
+    await steps.forcedWhileDepended('depended', entities);
     expect(
       await openbao().readSecretMetadata(`${service}/depended`),
     ).toBeUndefined();

@@ -5,44 +5,34 @@ import {
 import { secretGrantName } from '@runtime-portal/backstage-plugin-runtime-node';
 import { z as zod } from 'zod/v3';
 import {
-  RetirementOutput,
+  RetirementRun,
   RuntimeActionDeps,
-  RuntimeActionRun,
-  announceResourceChange,
-  audited,
   claimOf,
-  defineProvisioningAction,
+  defineRetirementAction,
   dnsLabel,
-  environmentField,
-  forceField,
-  ownerField,
-  ownerName,
+  listedRemains,
   readSecretReadGrant,
-  requireRetirable,
   requireSameClaim,
-  retirementOutputSchema,
+  retirementInputSchema,
   revokeSecretRead,
-  runtimeResourceEntityRef,
   secretReadGrantLines,
-  serviceField,
   toScaffolderAction,
 } from '../shared';
 import { examples } from './secretDelete.examples';
 
 /** The input of `runtime:secret:delete`: the create action's names, and `force`. */
 const inputSchema = (z: typeof zod) =>
-  z.object({
-    environment: environmentField(z),
-    owner: ownerField(z),
-    service: serviceField(z),
+  retirementInputSchema(z, {
     name: dnsLabel(
       z,
       'Name of the secret to retire; it is stored at <service>/<name> in the KV mount',
     ),
-    force: forceField(z),
   });
 
 type Input = zod.output<ReturnType<typeof inputSchema>>;
+
+/** Where the secret is stored in the KV mount: `<service>/<name>`. */
+const pathOf = (input: Input) => `${input.service}/${input.name}`;
 
 /**
  * `runtime:secret:delete`: retires a secret, removing what `runtime:secret:create` made and nothing
@@ -58,19 +48,25 @@ type Input = zod.output<ReturnType<typeof inputSchema>>;
  *
  * @public
  */
-export const secretDeleteAction = defineProvisioningAction({
-  id: 'runtime:secret:delete',
-  registryName: 'runtime-secret-delete',
+export const secretDeleteAction = defineRetirementAction({
+  type: RUNTIME_RESOURCE_TYPES.secret,
   title: 'Delete a Runtime secret',
   description:
     'Retires an OpenBao secret of a service: deletes it with all its versions and metadata, its read policy and its Kubernetes auth role, once their owner and service are checked. Refused while catalog entities depend on it, unless force.',
   examples,
   inputSchema,
-  outputSchema: retirementOutputSchema,
   permission: runtimeSecretDeletePermission,
   upstream: () => 'openbao',
-  destructive: true,
-  provision: retireSecret,
+  resource: input => ({
+    subject: `Secret ${pathOf(input)}`,
+    name: pathOf(input),
+  }),
+  auditNames: input => ({ path: pathOf(input) }),
+  auditDetails: input => {
+    const grantName = secretGrantName(input.service, input.name);
+    return { policyName: grantName, roleName: grantName };
+  },
+  findRemains: findSecretRemains,
 });
 
 /**
@@ -82,91 +78,44 @@ export function createRuntimeSecretDeleteAction(deps: RuntimeActionDeps) {
   return toScaffolderAction(secretDeleteAction, deps);
 }
 
-async function retireSecret(
-  deps: RuntimeActionDeps,
-  input: Input,
-  run: RuntimeActionRun,
-): Promise<RetirementOutput> {
-  const owner = ownerName(input.owner);
-  const { environment, service } = input;
-  const path = `${service}/${input.name}`;
-  const grantName = secretGrantName(service, input.name);
-  const entityRef = runtimeResourceEntityRef({
-    prefix: deps.namePrefix,
-    environment,
-    type: RUNTIME_RESOURCE_TYPES.secret,
-    name: path,
-  });
+/**
+ * What is left of the secret and its read grant, each claim checked; they go grant first (no new
+ * token can read the secret), then the secret.
+ */
+async function findSecretRemains(retirement: RetirementRun<Input>) {
+  const { deps, run, input, claim } = retirement;
+  const { environment } = input;
+  const path = pathOf(input);
+  const grantName = secretGrantName(input.service, input.name);
   const openbao = deps.clients.client(environment, 'openbao');
-  const claim = { owner, service };
   const signal = run.signal;
-  const secretLine = `OpenBao secret ${path} (all versions and metadata)`;
-
-  const result = await audited(
-    run,
-    deps,
-    'runtime-secret-delete',
-    {
-      environment,
-      path,
-      owner,
-      service,
-      policyName: grantName,
-      roleName: grantName,
-      force: input.force,
-    },
-    async (): Promise<Omit<RetirementOutput, 'entityRef'>> => {
-      const metadata = await openbao.readSecretMetadata(path, { signal });
-      if (metadata) {
-        requireSameClaim(
-          `Secret ${path} in ${environment}`,
-          claimOf(metadata.customMetadata),
-          claim,
-        );
-      }
-      const grant = await readSecretReadGrant(openbao, {
-        name: grantName,
-        claim,
-        signal,
-      });
-      const removed = [
-        ...secretReadGrantLines(grantName, grant),
-        ...(metadata ? [secretLine] : []),
-      ];
-      if (removed.length === 0) {
-        run.logger.info(
-          `Secret ${path} does not exist in ${environment}: nothing to remove`,
-        );
-        return { removed, dependents: [] };
-      }
-      const dependents = await requireRetirable(deps, run, {
-        subject: `Secret ${path}`,
-        entityRef,
-        force: input.force,
-      });
-      if (run.isDryRun) {
-        run.logger.info(
-          `Dry run: would remove ${removed.join(', ')}; nothing was removed`,
-        );
-        return { removed, dependents };
-      }
+  const metadata = await openbao.readSecretMetadata(path, { signal });
+  if (metadata) {
+    requireSameClaim(
+      `Secret ${path} in ${environment}`,
+      claimOf(metadata.customMetadata),
+      claim,
+    );
+  }
+  const grant = await readSecretReadGrant(openbao, {
+    name: grantName,
+    claim,
+    signal,
+  });
+  const lines = [
+    ...secretReadGrantLines(grantName, grant),
+    ...(metadata ? [`OpenBao secret ${path} (all versions and metadata)`] : []),
+  ];
+  return listedRemains(retirement, lines, async () => {
+    await run.checkpoint({
+      key: `secret-grant-delete.${environment}.${grantName}`,
+      fn: () => revokeSecretRead(openbao, grantName, grant, signal),
+    });
+    if (metadata) {
       await run.checkpoint({
-        key: `secret-grant-delete.${environment}.${grantName}`,
-        fn: () => revokeSecretRead(openbao, grantName, grant, signal),
+        key: `secret-delete.${environment}.${path}`,
+        fn: () => openbao.deleteSecretMetadata(path, { signal }),
       });
-      if (metadata) {
-        await run.checkpoint({
-          key: `secret-delete.${environment}.${path}`,
-          fn: () => openbao.deleteSecretMetadata(path, { signal }),
-        });
-      }
-      run.logger.info(`Removed ${removed.join(', ')}`);
-      await announceResourceChange(run, deps, {
-        environment,
-        source: 'openbao',
-      });
-      return { removed, dependents };
-    },
-  );
-  return { entityRef, ...result };
+    }
+  });
 }

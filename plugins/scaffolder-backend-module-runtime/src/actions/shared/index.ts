@@ -24,12 +24,11 @@ export type { ProvisioningAction } from './provisioningAction';
 export { grantSecretRead, readSecretReadGrant } from './grantSecretRead';
 export type { SecretReadGrantState } from './grantSecretRead';
 export { revokeSecretRead, secretReadGrantLines } from './revokeSecretRead';
-export {
-  forceField,
-  requireRetirable,
-  retirementOutputSchema,
-} from './retirement';
-export type { RetirementOutput } from './retirement';
+export { forceField, retirementInputSchema } from './retirement';
+export { defineRetirementAction } from './retirementAction';
+export type { NothingLeft, Remains, RetirementRun } from './retirementAction';
+export { listedRemains, objectRemains } from './retirementRemains';
+export type { ObjectRemoval } from './retirementRemains';
 export {
   createExpiry,
   describeExpiry,

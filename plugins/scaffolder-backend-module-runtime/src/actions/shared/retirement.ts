@@ -1,7 +1,8 @@
 import { ConflictError } from '@backstage/errors';
 import { stringifyEntityRef } from '@backstage/catalog-model';
-import { z as zod } from 'zod/v3';
+import { ZodRawShape, z as zod } from 'zod/v3';
 import { RuntimeActionDeps } from './deps';
+import { environmentField, ownerField, serviceField } from './fields';
 import { RuntimeActionRun } from './run';
 
 type Z = typeof zod;
@@ -14,6 +15,24 @@ export const forceField = (z: Z) =>
     .describe(
       'Retire the resource even while catalog entities (such as the service that uses it) still depend on it',
     );
+
+/**
+ * The input of a `runtime:<type>:delete` action: the environment, owner and service, the resource's
+ * `names` (as its create action takes them), and `force` ({@link forceField}, or one described for
+ * the resource).
+ */
+export const retirementInputSchema = <TNames extends ZodRawShape>(
+  z: Z,
+  names: TNames,
+  force = forceField(z),
+) =>
+  z.object({
+    environment: environmentField(z),
+    owner: ownerField(z),
+    service: serviceField(z),
+    ...names,
+    force,
+  });
 
 /** The outputs every `runtime:<type>:delete` action writes. */
 export const retirementOutputSchema = (z: Z) =>
@@ -76,12 +95,20 @@ export async function requireRetirable(
     }
     return dependents;
   }
-  const message = `${options.subject} is still depended on by ${dependents.join(
-    ', ',
-  )}; retire those first, or run again with force`;
-  if (run.isDryRun) {
-    run.logger.warn(`Dry run: the real run would be refused: ${message}`);
-    return dependents;
-  }
-  throw new ConflictError(message);
+  refuseRun(
+    run,
+    `${options.subject} is still depended on by ${dependents.join(
+      ', ',
+    )}; retire those first, or run again with force`,
+  );
+  return dependents;
+}
+
+/**
+ * Refuses the run with `message` (a `ConflictError`, before anything is removed); a dry run only
+ * warns that the real run would be refused.
+ */
+export function refuseRun(run: RuntimeActionRun, message: string): void {
+  if (!run.isDryRun) throw new ConflictError(message);
+  run.logger.warn(`Dry run: the real run would be refused: ${message}`);
 }

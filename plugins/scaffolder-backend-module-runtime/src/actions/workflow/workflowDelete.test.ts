@@ -1,4 +1,3 @@
-import { Entity } from '@backstage/catalog-model';
 import {
   ArgoSensor,
   EVENT_BUS_KIND,
@@ -8,7 +7,6 @@ import {
 } from '@runtime-portal/backstage-plugin-runtime-node';
 import { Sandbox } from '@runtime-portal/runtime-sandbox';
 import {
-  ActionRunOptions,
   TEST_USERS,
   outputsOf,
   runActionOnce,
@@ -16,6 +14,7 @@ import {
   sandboxClients,
   startTestSandbox,
 } from '../__testUtils__/actionTestKit';
+import { dependentOn, retirer } from '../__testUtils__/retirementTestKit';
 import { claimLabels } from '../claimedObject';
 import { createDefaultEventBuses } from './__testUtils__/eventBus';
 import { createRuntimeWorkflowAction } from './workflowCreate';
@@ -63,13 +62,7 @@ const CREATE_BUS: WorkflowEventBusPolicy = {
 };
 
 /** A service of the catalog that depends on `entityRef`. */
-const dependent = (entityRef: string): Entity => ({
-  apiVersion: 'backstage.io/v1alpha1',
-  kind: 'Component',
-  metadata: { name: 'search-api', namespace: 'default' },
-  spec: { type: 'service', lifecycle: 'production', owner: 'search-team' },
-  relations: [{ type: 'dependsOn', targetRef: entityRef }],
-});
+const dependent = (entityRef: string) => dependentOn(entityRef, 'search-api');
 
 describe('runtime:workflow:delete', () => {
   let sandbox: Sandbox;
@@ -103,11 +96,7 @@ describe('runtime:workflow:delete', () => {
     return outputsOf(ctx).entityRef as string;
   };
 
-  const retire = (
-    input: Record<string, unknown>,
-    options: ActionRunOptions = {},
-  ) =>
-    runActionOnce(createRuntimeWorkflowDeleteAction, clients, input, options);
+  const retire = retirer(createRuntimeWorkflowDeleteAction, () => clients);
 
   describe('argo-events', () => {
     it('removes the EventSource, the Sensor and the EventBus the create made: every upstream is as before; a second run removes nothing', async () => {

@@ -4,38 +4,22 @@ import {
 } from '@runtime-portal/backstage-plugin-runtime-common';
 import { z as zod } from 'zod/v3';
 import {
-  RetirementOutput,
   RuntimeActionDeps,
-  RuntimeActionRun,
-  announceResourceChange,
-  audited,
-  defineProvisioningAction,
+  defineRetirementAction,
   dnsLabel,
-  environmentField,
-  forceField,
-  ownerField,
-  ownerName,
-  retirementOutputSchema,
-  runtimeResourceEntityRef,
-  serviceField,
+  retirementInputSchema,
   toScaffolderAction,
 } from '../shared';
 import { examples } from './workflowDelete.examples';
-import {
-  WorkflowRetirement,
-  retireArgoEventsWorkflow,
-} from './retireArgoEventsWorkflow';
-import { retireTemporalNamespace } from './retireTemporalNamespace';
+import { argoEventsWorkflowRemains } from './retireArgoEventsWorkflow';
+import { temporalNamespaceRemains } from './retireTemporalNamespace';
 
 /**
  * The input's fields without the checks across fields: the schema the actions registry lists;
  * `inputSchema` adds the checks and is what every run parses with.
  */
 const inputObjectSchema = (z: typeof zod) =>
-  z.object({
-    environment: environmentField(z),
-    owner: ownerField(z),
-    service: serviceField(z),
+  retirementInputSchema(z, {
     name: dnsLabel(
       z,
       'Name of the workflow: of the EventSource and Sensor, or of the Temporal namespace',
@@ -49,7 +33,6 @@ const inputObjectSchema = (z: typeof zod) =>
       })
       .optional()
       .describe('Required with engine argo-events'),
-    force: forceField(z),
   });
 
 /** The input schema (zod form): the create action's names, and `force`. */
@@ -64,7 +47,8 @@ const inputSchema = (z: typeof zod) =>
     }
   });
 
-type Input = zod.output<ReturnType<typeof inputSchema>>;
+/** The input of `runtime:workflow:delete`. */
+export type WorkflowDeleteInput = zod.output<ReturnType<typeof inputSchema>>;
 
 /**
  * `runtime:workflow:delete`: retires a workflow, removing what `runtime:workflow:create` made and
@@ -82,21 +66,38 @@ type Input = zod.output<ReturnType<typeof inputSchema>>;
  *
  * @public
  */
-export const workflowDeleteAction = defineProvisioningAction({
-  id: 'runtime:workflow:delete',
-  registryName: 'runtime-workflow-delete',
+export const workflowDeleteAction = defineRetirementAction({
+  type: RUNTIME_RESOURCE_TYPES.workflow,
   title: 'Delete a Runtime workflow',
   description:
     'Retires a workflow: deletes its Argo Events Sensor and EventSource (and the EventBus the portal made for it, when nothing else uses it), or marks its Temporal namespace deleted, once their owner and service are checked. Refused while catalog entities depend on it, unless force.',
   examples,
   inputSchema,
   inputObjectSchema,
-  outputSchema: retirementOutputSchema,
   permission: runtimeWorkflowDeletePermission,
   upstream: input => (input.engine === 'temporal' ? 'temporal' : 'kubernetes'),
   namespaceOf: input => input.argoEvents?.namespace,
-  destructive: true,
-  provision: retireWorkflow,
+  resource: input =>
+    input.engine === 'temporal'
+      ? {
+          subject: `Workflow ${input.name}`,
+          scope: 'temporal',
+          name: input.name,
+        }
+      : {
+          subject: `Workflow ${input.argoEvents!.namespace}/${input.name}`,
+          scope: input.argoEvents!.namespace,
+          name: input.name,
+        },
+  auditNames: input => ({
+    engine: input.engine,
+    name: input.name,
+    namespace: input.argoEvents?.namespace ?? null,
+  }),
+  findRemains: retirement =>
+    retirement.input.engine === 'temporal'
+      ? temporalNamespaceRemains(retirement)
+      : argoEventsWorkflowRemains(retirement),
 });
 
 /**
@@ -106,52 +107,4 @@ export const workflowDeleteAction = defineProvisioningAction({
  */
 export function createRuntimeWorkflowDeleteAction(deps: RuntimeActionDeps) {
   return toScaffolderAction(workflowDeleteAction, deps);
-}
-
-async function retireWorkflow(
-  deps: RuntimeActionDeps,
-  input: Input,
-  run: RuntimeActionRun,
-): Promise<RetirementOutput> {
-  const owner = ownerName(input.owner);
-  const namespace = input.argoEvents?.namespace;
-  const retirement: WorkflowRetirement = {
-    environment: input.environment,
-    owner,
-    service: input.service,
-    name: input.name,
-    force: input.force,
-    entityRef: runtimeResourceEntityRef({
-      prefix: deps.namePrefix,
-      environment: input.environment,
-      type: RUNTIME_RESOURCE_TYPES.workflow,
-      scope: input.engine === 'temporal' ? 'temporal' : namespace!,
-      name: input.name,
-    }),
-  };
-  const result = await audited(
-    run,
-    deps,
-    'runtime-workflow-delete',
-    {
-      environment: input.environment,
-      engine: input.engine,
-      name: input.name,
-      namespace: namespace ?? null,
-      owner,
-      service: input.service,
-      force: input.force,
-    },
-    () =>
-      input.engine === 'temporal'
-        ? retireTemporalNamespace(deps, run, retirement)
-        : retireArgoEventsWorkflow(deps, run, namespace!, retirement),
-  );
-  if (result.removed.length > 0) {
-    await announceResourceChange(run, deps, {
-      environment: input.environment,
-      source: input.engine === 'temporal' ? 'temporal' : 'kubernetes',
-    });
-  }
-  return { entityRef: retirement.entityRef, ...result };
 }

@@ -5,6 +5,7 @@ import {
   runtimeBucketDeletePermission,
   runtimeBucketUpdatePermission,
   runtimeDatabaseDeletePermission,
+  runtimeDatabaseUpdatePermission,
   runtimeInferenceEndpointDeletePermission,
   runtimeInferenceEndpointUpdatePermission,
   runtimeSecretDeletePermission,
@@ -12,6 +13,7 @@ import {
   runtimeWorkflowDeletePermission,
   runtimeWorkflowUpdatePermission,
   runtimeRouteDeletePermission,
+  runtimeRouteUpdatePermission,
   RuntimeResourceType,
 } from '@runtime-portal/backstage-plugin-runtime-common';
 import { RuntimeResourceIdentity } from './resourceIdentity';
@@ -38,7 +40,10 @@ export interface ResourceAction {
   permission: BasicPermission;
 }
 
-/** The permissions of each type's changes; a type without `update` has no change but Retire. */
+/**
+ * The permissions of each type's changes; a type without `update` has no change but Retire. A
+ * database's and a route's update is only Extend (their expiry is all that changes in place).
+ */
 const PERMISSIONS: Record<
   RuntimeResourceType,
   { update?: BasicPermission; delete: BasicPermission }
@@ -59,8 +64,14 @@ const PERMISSIONS: Record<
     update: runtimeWorkflowUpdatePermission,
     delete: runtimeWorkflowDeletePermission,
   },
-  database: { delete: runtimeDatabaseDeletePermission },
-  route: { delete: runtimeRouteDeletePermission },
+  database: {
+    update: runtimeDatabaseUpdatePermission,
+    delete: runtimeDatabaseDeletePermission,
+  },
+  route: {
+    update: runtimeRouteUpdatePermission,
+    delete: runtimeRouteDeletePermission,
+  },
 };
 
 /** The identity fields the change templates take (the retire template also takes the type). */
@@ -169,7 +180,7 @@ function extend(
 ): ResourceAction[] {
   const expiresAt = annotations[RUNTIME_ANNOTATIONS.expiresAt];
   const update = PERMISSIONS[identity.type].update;
-  // A type without an update permission (a database) has no extend either.
+  // `runtime:resource:extend` needs the type's update permission.
   if (!expiresAt || !update) return [];
   return [
     {
