@@ -5,6 +5,7 @@
  *   yarn workspace backend bench:pages
  *   BENCH_RESOURCES=10000 BENCH_SERVICE=support-assistant BENCH_BUILD=1 BENCH_DATABASE=sqlite (defaults)
  *   BENCH_DATABASE=postgres: the catalog on this machine's PostgreSQL (as in production), in databases of its own
+ *   BENCH_PROFILE=1: also print where the renderer spent its CPU time until each page was usable
  *
  * Starts the sandbox in a process of its own seeded with N extra Models on the service and the real
  * backend (development config: SQLite in memory, the guest sign-in); meanwhile builds the frontend
@@ -31,17 +32,21 @@ import {
   startBenchAppServer,
 } from './benchAppServer';
 import {
+  analyzeTestDatabases,
   dropTestDatabases,
   newTestRun,
   testPostgres,
 } from '../src/testing/testDatabases';
 import { startBenchPortal } from './benchPortal';
+import { profileRenderer, RendererProfile } from './benchProfile';
 
 const RESOURCES = Number(process.env.BENCH_RESOURCES ?? 10_000);
 const SERVICE = process.env.BENCH_SERVICE ?? 'support-assistant';
 const BUILD = process.env.BENCH_BUILD !== '0';
 /** A service of the seed without the extra Models, whose page warms the browser's cache. */
 const WARM_SERVICE = process.env.BENCH_WARM_SERVICE ?? 'semantic-search';
+/** BENCH_PROFILE=1: print where the renderer spent its time until the page was usable. */
+const PROFILE = process.env.BENCH_PROFILE === '1';
 /** The catalog's database: `sqlite` (in memory, the development config) or `postgres` (this machine's, as in production). */
 const DATABASE = process.env.BENCH_DATABASE ?? 'sqlite';
 const PORT = Number(process.env.BENCH_PORT ?? 17507);
@@ -156,6 +161,19 @@ async function countBytes(page: Page) {
   };
 }
 
+function printProfile(label: string, profile: RendererProfile) {
+  console.log(
+    `  ${label}: renderer busy ${ms(profile.totalMs)} until usable; by script:`,
+  );
+  for (const s of profile.scripts) {
+    console.log(`    ${ms(s.ms).padStart(8)}  ${s.url}`);
+  }
+  console.log(`  ${label}: by function (self time):`);
+  for (const f of profile.functions) {
+    console.log(`    ${ms(f.ms).padStart(8)}  ${f.name}`);
+  }
+}
+
 /** Resolves with `promise`'s value, or `undefined` after `ms`. */
 function within<T>(promise: Promise<T>, limit: number): Promise<T | undefined> {
   return Promise.race([
@@ -204,6 +222,7 @@ async function measurePage(
       30_000,
     );
     const bytes = await countBytes(page);
+    const stopProfile = PROFILE ? await profileRenderer(page) : undefined;
     const started = performance.now();
     const marks: PageFigures['marks'] = {};
     await page.goto(url, { waitUntil: 'commit' });
@@ -230,6 +249,7 @@ async function measurePage(
     const complete = Object.keys(CHECKS).every(c => marks[c as Check]);
     const usableMs = complete && answered ? marks.answers : undefined;
     const atUsable = bytes.snapshot();
+    if (stopProfile) printProfile(label, await stopProfile());
 
     let clickMs: number | undefined;
     let totalRows: string | undefined;
@@ -416,6 +436,10 @@ async function main() {
         1000
       ).toFixed(1)} s more`,
     );
+    if (run) {
+      await analyzeTestDatabases(run);
+      console.log('ANALYZE run in the backend databases (no autovacuum here)');
+    }
     distDir = await frontend;
     app = await startBenchAppServer({
       distDir,

@@ -10,6 +10,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import yaml from 'yaml';
 import { startBenchPortal } from './benchPortal';
+import { aiServiceValues } from '../src/testing/aiService';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 // Runs from source only.
@@ -28,18 +29,9 @@ async function main() {
   const api = `${backend.baseUrl}/api/scaffolder/v2`;
   const headers = await portal.userHeaders();
   const json = { ...headers, 'content-type': 'application/json' };
-  const gitlabHost = new URL(sandbox.urls.gitlab).host;
   const values = (name: string) => ({
-    name,
+    ...aiServiceValues(sandbox, name),
     description: 'Benchmark service',
-    owner: 'group:default/search-team',
-    environment: 'dev',
-    namespace: 'team-search',
-    modelUrl: 'hf://Qwen/Qwen2.5-0.5B-Instruct',
-    engine: 'VLLM',
-    resourceProfile: 'cpu:1',
-    apiToken: '********',
-    repoUrl: `${gitlabHost}?owner=search-team&repo=${name}`,
   });
   try {
     await portal.waitForEntity('template/default/runtime-ai-service');

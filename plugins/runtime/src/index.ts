@@ -26,5 +26,8 @@ export {
 export type { RuntimeObservabilityCardProps } from './components/RuntimeObservabilityCard';
 export type { RuntimeDeliveryCardProps } from './components/RuntimeDeliveryCard';
 export type { RuntimeResourcesTableCardProps } from './components/hostedResources';
+// Imported from its own file: the table card itself stays in its lazy chunk.
+export { RuntimeResourcesReadAhead } from './components/hostedResources/RuntimeResourcesReadAhead';
+export type { RuntimeResourcesReadAheadProps } from './components/hostedResources/RuntimeResourcesReadAhead';
 export type { RuntimeVersionMatrixCardProps } from './components/platformView';
 export * from './api';

@@ -58,6 +58,27 @@ export function listTestDatabases(run: TestRun): Promise<string[]> {
   });
 }
 
+/**
+ * Runs `ANALYZE` in each database of the run, as autovacuum would on its own: this machine's
+ * PostgreSQL runs without autovacuum (its `conf.d/90-ci.conf`), so after a bulk load its planner would
+ * still see the tables as they were when the run started.
+ */
+export async function analyzeTestDatabases(run: TestRun): Promise<void> {
+  for (const name of await listTestDatabases(run)) {
+    const client = new Client({
+      ...testPostgres,
+      port: Number(testPostgres.port),
+      database: name,
+    });
+    await client.connect();
+    try {
+      await client.query('ANALYZE');
+    } finally {
+      await client.end();
+    }
+  }
+}
+
 /** Drops every database of the run (even while a killed backend's connections linger). */
 export async function dropTestDatabases(run: TestRun): Promise<number> {
   const names = await listTestDatabases(run);

@@ -21,6 +21,7 @@ import {
   startEnvironmentSandbox,
 } from '../__testUtils__/runtimeSandbox';
 import { RuntimeEntityProvider } from './RuntimeEntityProvider';
+import { eventually } from '../__testUtils__/eventually';
 
 const NAMESPACE = 'team-search';
 const LABELS = { 'runtime-portal.io/owner': 'search-team' };
@@ -67,16 +68,6 @@ function selfSignedIssuer(name: string): KubernetesObject {
     metadata: { name },
     spec: { selfSigned: {} },
   };
-}
-
-async function eventually<T>(check: () => Promise<T | undefined> | T) {
-  const deadline = Date.now() + 10_000;
-  for (;;) {
-    const value = await check();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error('condition not reached');
-    await new Promise(resolve => setTimeout(resolve, 20));
-  }
 }
 
 /**

@@ -14,6 +14,7 @@ import {
   startEnvironmentSandbox,
 } from '../__testUtils__/runtimeSandbox';
 import { RuntimeEntityProvider } from './RuntimeEntityProvider';
+import { eventually } from '../__testUtils__/eventually';
 
 const OWNER = 'runtime-portal.io/owner';
 
@@ -30,17 +31,6 @@ function model(name: string, owner = 'search-team') {
       maxReplicas: 1,
     },
   };
-}
-
-async function eventually<T>(check: () => Promise<T | undefined>) {
-  // 10 s: a watch reconnects in well under a second, but a full jest run on 2 cores can starve it.
-  const deadline = Date.now() + 10_000;
-  for (;;) {
-    const value = await check();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error('condition not reached');
-    await new Promise(resolve => setTimeout(resolve, 100));
-  }
 }
 
 /** How the provider keeps Kubernetes kinds current through watches instead of listing them. */

@@ -66,6 +66,7 @@ import {
   RuntimeDeliveryContent,
   RuntimeObservabilityCard,
   RuntimeObservabilityContent,
+  RuntimeResourcesReadAhead,
   RuntimeResourcesTableCard,
 } from '@runtime-portal/backstage-plugin-runtime';
 import {
@@ -395,10 +396,12 @@ const runtimeComponentEntityPage = (
 const componentPage = (
   <EntitySwitch>
     <EntitySwitch.Case if={isRuntimeComponent}>
+      <RuntimeResourcesReadAhead />
       {runtimeComponentEntityPage}
     </EntitySwitch.Case>
 
     <EntitySwitch.Case if={isComponentType('service')}>
+      <RuntimeResourcesReadAhead />
       {serviceEntityPage}
     </EntitySwitch.Case>
 

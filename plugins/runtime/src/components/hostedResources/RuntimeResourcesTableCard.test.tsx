@@ -8,6 +8,8 @@ import {
 import { catalogApiMock } from '@backstage/plugin-catalog-react/testUtils';
 import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { useState } from 'react';
+import { RuntimeResourcesReadAhead } from './RuntimeResourcesReadAhead';
 import { RuntimeResourcesTableCard } from './RuntimeResourcesTableCard';
 
 const kubeai: Entity = {
@@ -277,5 +279,51 @@ describe('RuntimeResourcesTableCard', () => {
       screen.getByText('Could not load the filters: facets unavailable'),
     ).toBeInTheDocument();
     expect(screen.queryByTestId('runtime-resources-table')).toBeNull();
+  });
+
+  it('takes the first page read ahead of it, once, and reads anew after that', async () => {
+    const { catalog, requests } = recordingCatalog();
+    /** The read ahead at once (as the entity page's switch renders it), the table on demand. */
+    function Page() {
+      const [tables, setTables] = useState(0);
+      return (
+        <>
+          <RuntimeResourcesReadAhead />
+          <button onClick={() => setTables(n => n + 1)}>show table</button>
+          {tables > 0 && <RuntimeResourcesTableCard key={tables} />}
+        </>
+      );
+    }
+    await renderInTestApp(
+      <TestApiProvider apis={[[catalogApiRef, catalog]]}>
+        <EntityProvider entity={service}>
+          <Page />
+        </EntityProvider>
+      </TestApiProvider>,
+      { mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef } },
+    );
+    // Asked before any table rendered: the table's own first query.
+    expect(requests).toEqual([
+      {
+        filter: {
+          kind: 'resource',
+          'relations.dependencyOf': 'component:default/support-assistant',
+        },
+        limit: 20,
+        fields: expect.arrayContaining(['metadata.name', 'spec.type']),
+        orderFields: { field: 'metadata.name', order: 'asc' },
+      },
+    ]);
+
+    fireEvent.click(screen.getByRole('button', { name: 'show table' }));
+    expect(await screen.findByText('33 resources')).toBeInTheDocument();
+    expect(names()[0]).toBe('bucket-0 (dev)');
+    expect(requests).toHaveLength(1);
+
+    // A new table (another visit) does not get the page read for the first one.
+    fireEvent.click(screen.getByRole('button', { name: 'show table' }));
+    await waitFor(() => expect(requests).toHaveLength(2));
+    expect(await screen.findByText('33 resources')).toBeInTheDocument();
+    expect(requests[1]).toEqual(requests[0]);
   });
 });

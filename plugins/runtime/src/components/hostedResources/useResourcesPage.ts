@@ -3,6 +3,11 @@ import { catalogApiRef } from '@backstage/plugin-catalog-react';
 import { useCallback, useMemo, useState } from 'react';
 import useAsync from 'react-use/esm/useAsync';
 import {
+  firstPageKey,
+  readFirstPage,
+  takeFirstPageReadAhead,
+} from './firstPageCache';
+import {
   RESOURCE_TABLE_FIELDS,
   ResourceFilters,
   resourceRow,
@@ -42,7 +47,7 @@ export function useResourcesPage(
     () => resourcesFilter(scope, filters),
     [scope, filters],
   );
-  const filterKey = `${pageSize}:${JSON.stringify(filter)}`;
+  const filterKey = firstPageKey(filter, pageSize);
   // A position belongs to the filter it was reached with: another filter starts on the first page.
   const [reached, setReached] = useState<Position>({ key: filterKey, page: 0 });
   const position = useMemo<Position>(
@@ -57,12 +62,8 @@ export function useResourcesPage(
           limit: pageSize,
           fields: RESOURCE_TABLE_FIELDS,
         })
-      : await catalogApi.queryEntities({
-          filter,
-          limit: pageSize,
-          fields: RESOURCE_TABLE_FIELDS,
-          orderFields: { field: 'metadata.name', order: 'asc' },
-        });
+      : await (takeFirstPageReadAhead(catalogApi, filterKey) ??
+          readFirstPage(catalogApi, filter, pageSize));
     return {
       rows: response.items.map(resourceRow),
       totalItems: response.totalItems,
