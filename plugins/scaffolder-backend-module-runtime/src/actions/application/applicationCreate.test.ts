@@ -208,7 +208,13 @@ describe('runtime:application:create', () => {
   });
 
   it('does nothing on a re-run with the same spec, and updates its own application when the spec changed', async () => {
+    // The sync above leaves it Progressing; Argo CD marks it Healthy a moment later on its own.
+    for (let i = 0; i < 100; i++) {
+      if ((await find('docs-qa'))!.health?.status === 'Healthy') break;
+      await new Promise(r => setTimeout(r, 100));
+    }
     const before = await find('docs-qa');
+    expect(before!.health?.status).toBe('Healthy');
     const again = await runAction(input());
     expect(again.error).toBeUndefined();
     expect(JSON.stringify(again.ctx.logger.info.mock.calls)).toContain(
