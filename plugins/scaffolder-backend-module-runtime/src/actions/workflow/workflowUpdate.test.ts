@@ -5,6 +5,7 @@ import {
   RuntimeClients,
   SENSOR_KIND,
   SERVICE_KIND,
+  isRuntimeUpstreamError,
 } from '@runtime-portal/backstage-plugin-runtime-node';
 import { Sandbox } from '@runtime-portal/runtime-sandbox';
 import {
@@ -436,6 +437,29 @@ describe('runtime:workflow:update', () => {
       );
     const recordOf = (sensor?: ArgoSensor) =>
       JSON.parse(sensor?.metadata.annotations?.[RECORD] ?? 'null');
+    /**
+     * Sets the annotations of the workflow's EventSource as the platform, on its newest version: its
+     * controller may write it between the read and the replace (a 409), then it is read again.
+     */
+    const annotateSource = async (
+      name: string,
+      annotations: Record<string, string>,
+    ) => {
+      for (let attempt = 1; ; attempt++) {
+        const live = (await argoObjects(name)).source!;
+        try {
+          return await platform().replace({
+            ...live,
+            metadata: { ...live.metadata, annotations },
+          });
+        } catch (error) {
+          if (!isRuntimeUpstreamError(error) || error.status !== 409) {
+            throw error;
+          }
+          if (attempt === 5) throw error;
+        }
+      }
+    };
     let original: ArgoEventSource;
 
     beforeAll(async () => {
@@ -679,13 +703,8 @@ describe('runtime:workflow:update', () => {
     });
 
     it('refuses to suspend an EventSource too large to record, and changes nothing', async () => {
-      const live = (await argoObjects('paused-hook')).source!;
-      await platform().replace({
-        ...live,
-        metadata: {
-          ...live.metadata,
-          annotations: { 'example.com/notes': 'x'.repeat(70 * 1024) },
-        },
+      await annotateSource('paused-hook', {
+        'example.com/notes': 'x'.repeat(70 * 1024),
       });
       const before = await sandbox.snapshot();
       const { error } = await run({ ...hookTarget, suspended: true });
@@ -694,11 +713,7 @@ describe('runtime:workflow:update', () => {
         'Invalid input: suspended: Workflow team-search/paused-hook in dev cannot be suspended: its EventSource takes',
       );
       expect(await sandbox.snapshot()).toEqual(before);
-      const now = (await argoObjects('paused-hook')).source!;
-      await platform().replace({
-        ...now,
-        metadata: { ...now.metadata, annotations: {} },
-      });
+      await annotateSource('paused-hook', {});
     });
 
     it("never creates an EventSource from a record that names another team's claim", async () => {
